@@ -1,0 +1,189 @@
+//! `tandem actions` and `tandem done`.
+
+use super::{CliError, Ctx};
+use crate::domain::dates::parse_date;
+use crate::domain::{ActionId, ActionSummary, CaseId, Person, Side};
+use crate::i18n::Lang;
+use crate::report::actions::{table, to_out, Names};
+use chrono::{Datelike, Duration, NaiveDate};
+use clap::{Args, ValueEnum};
+use std::io::Write;
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    /// Only this owner (name, part of a name, or id)
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// onderwijs or zorg
+    #[arg(long)]
+    pub side: Option<String>,
+    /// Only this case
+    #[arg(long = "case", value_name = "ID")]
+    pub case_id: Option<u64>,
+    /// overdue, today, week, or a date: due by then (overdue included)
+    #[arg(long)]
+    pub due: Option<String>,
+    /// Done actions too
+    #[arg(long)]
+    pub all: bool,
+    /// Initials instead of names
+    #[arg(long)]
+    pub privacy: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+/// Which deadlines a `--due` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// Before today.
+    Overdue,
+    /// On or before this day (overdue included).
+    By(NaiveDate),
+}
+
+pub fn parse_due(s: &str, today: NaiveDate, lang: Lang) -> Result<Due, String> {
+    match s.trim().to_lowercase().as_str() {
+        "overdue" | "verlopen" | "te laat" => Ok(Due::Overdue),
+        "today" | "vandaag" => Ok(Due::By(today)),
+        "week" | "deze week" | "this week" => {
+            let to_sunday = 6 - i64::from(today.weekday().num_days_from_monday());
+            Ok(Due::By(today + Duration::days(to_sunday)))
+        }
+        other => parse_date(other, today, lang)
+            .map(Due::By)
+            .map_err(|e| e.message(lang)),
+    }
+}
+
+/// Finds one owner by id or by (part of) a name; unknown or ambiguous is an error.
+pub fn find_owner<'a>(
+    persons: &'a [Person],
+    query: &str,
+    lang: Lang,
+) -> Result<&'a Person, String> {
+    if let Ok(id) = query.trim().parse::<u64>() {
+        if let Some(p) = persons.iter().find(|p| p.id.0 == id) {
+            return Ok(p);
+        }
+    }
+    let q = query.trim().to_lowercase();
+    if let Some(p) = persons.iter().find(|p| p.name.to_lowercase() == q) {
+        return Ok(p);
+    }
+    let hits: Vec<&Person> = persons
+        .iter()
+        .filter(|p| p.name.to_lowercase().contains(&q))
+        .collect();
+    match (hits.as_slice(), lang) {
+        ([one], _) => Ok(one),
+        ([], Lang::Nl) => Err(format!("Niemand op de sociale kaart heet '{query}'.")),
+        ([], Lang::En) => Err(format!("No one in the directory is called '{query}'.")),
+        (many, Lang::Nl) => Err(format!(
+            "'{query}' past bij meerdere mensen: {}. Wees specifieker of geef het nummer.",
+            names(many)
+        )),
+        (many, Lang::En) => Err(format!(
+            "'{query}' matches several people: {}. Be more specific or give the number.",
+            names(many)
+        )),
+    }
+}
+
+fn names(people: &[&Person]) -> String {
+    people
+        .iter()
+        .map(|p| format!("{} ({})", p.name, p.id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
+    let today = ctx.clock.today();
+    let lang = ctx.lang;
+    let side = match &args.side {
+        Some(s) => Some(Side::parse(s).ok_or_else(|| {
+            CliError(match lang {
+                Lang::Nl => format!("Kant '{s}' bestaat niet: kies onderwijs of zorg."),
+                Lang::En => format!("Side '{s}' does not exist: choose onderwijs or zorg."),
+            })
+        })?),
+        None => None,
+    };
+    let due = args
+        .due
+        .as_deref()
+        .map(|d| parse_due(d, today, lang))
+        .transpose()
+        .map_err(CliError)?;
+    let store = ctx.open()?;
+    let persons = store.persons().map_err(|e| ctx.fail(e))?;
+    let owner = args
+        .owner
+        .as_deref()
+        .map(|o| find_owner(&persons, o, lang))
+        .transpose()
+        .map_err(CliError)?;
+    if let Some(id) = args.case_id {
+        if store
+            .case_row(CaseId(id))
+            .map_err(|e| ctx.fail(e))?
+            .is_none()
+        {
+            return Err(ctx.fail(crate::store::StoreError::NotFound { kind: "case", id }));
+        }
+    }
+    let until = match due {
+        Some(Due::Overdue) => today.pred_opt(),
+        Some(Due::By(d)) => Some(d),
+        None => None,
+    };
+    let mut rows: Vec<ActionSummary> = store
+        .action_rows(false, None, until)
+        .map_err(|e| ctx.fail(e))?;
+    if args.all {
+        rows.extend(
+            store
+                .action_rows(true, None, until)
+                .map_err(|e| ctx.fail(e))?,
+        );
+    }
+    rows.retain(|r| {
+        side.is_none_or(|s| r.side == s)
+            && owner.is_none_or(|o| r.owner == Some(o.id))
+            && args.case_id.is_none_or(|c| r.case.0 == c)
+    });
+    let names = Names::new(&persons, args.privacy);
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let written = match args.format {
+        Format::Json => serde_json::to_writer_pretty(&mut w, &to_out(&rows, &names, today))
+            .map_err(std::io::Error::other)
+            .and_then(|_| w.write_all(b"\n")),
+        Format::Table => w.write_all(table(&rows, &names, today, lang).as_bytes()),
+    };
+    written
+        .and_then(|_| w.flush())
+        .map_err(|e| CliError(e.to_string()))
+}
+
+pub fn done(ctx: &Ctx, id: u64, undo: bool) -> Result<(), CliError> {
+    let mut store = ctx.open()?;
+    let (action, _) = store
+        .set_action_done(ctx.clock.now(), ActionId(id), !undo, None)
+        .map_err(|e| ctx.fail(e))?;
+    let text = crate::domain::text::clean_line(&action.text);
+    match (ctx.lang, undo) {
+        (Lang::Nl, false) => eprintln!("Actie {id} is afgevinkt: {text}"),
+        (Lang::Nl, true) => eprintln!("Actie {id} staat weer open: {text}"),
+        (Lang::En, false) => eprintln!("Action {id} is done: {text}"),
+        (Lang::En, true) => eprintln!("Action {id} is open again: {text}"),
+    }
+    Ok(())
+}

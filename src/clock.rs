@@ -1,0 +1,37 @@
+//! The one place that reads the wall clock. Everything else gets "today" and "now" passed in, so
+//! tests can fix them (`TANDEM_TODAY=2026-11-23` does it for the real binary).
+
+use chrono::{Local, NaiveDate, NaiveDateTime};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// The real local time.
+    System,
+    /// A fixed day; the time of day still runs, so events keep their order.
+    Fixed(NaiveDate),
+}
+
+impl Clock {
+    /// `TANDEM_TODAY` (YYYY-MM-DD) fixes the day for demos and end-to-end tests.
+    pub fn from_env() -> Clock {
+        std::env::var("TANDEM_TODAY")
+            .ok()
+            .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+            .map_or(Clock::System, Clock::Fixed)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        match self {
+            Clock::System => Local::now().date_naive(),
+            Clock::Fixed(d) => *d,
+        }
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        let now = Local::now().naive_local();
+        match self {
+            Clock::System => now,
+            Clock::Fixed(d) => d.and_time(now.time()),
+        }
+    }
+}

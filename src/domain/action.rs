@@ -1,0 +1,37 @@
+//! An action (actie): a task with an owner, a side and a deadline.
+
+use super::ids::{ActionId, CaseId, MeetingId, PersonId};
+use super::person::Side;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Done {
+    pub at: NaiveDateTime,
+    pub by: Option<PersonId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: ActionId,
+    pub case: CaseId,
+    pub text: String,
+    pub owner: Option<PersonId>,
+    pub side: Side,
+    pub deadline: Option<NaiveDate>,
+    pub created: NaiveDateTime,
+    /// The meeting it was agreed in, if any.
+    pub meeting: Option<MeetingId>,
+    pub done: Option<Done>,
+}
+
+impl Action {
+    pub fn is_open(&self) -> bool {
+        self.done.is_none()
+    }
+
+    /// Open and past its deadline on `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.deadline.is_some_and(|d| d < today)
+    }
+}

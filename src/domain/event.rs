@@ -1,0 +1,87 @@
+//! One line of a case's timeline (klantreis), which is also the audit trail: when, who, what.
+//! Events are structured so the UI can word them in either language and the monitoring can
+//! compute from them.
+
+use super::case::{CaseStatus, ConsentStatus, Outcome};
+use super::ids::{ActionId, CaseId, EventId, FamilyId, MeetingId, PersonId};
+use super::person::Side;
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    FamilyCreated,
+    FamilyEdited,
+    PersonCreated {
+        person: PersonId,
+    },
+    PersonEdited {
+        person: PersonId,
+    },
+    NetworkAdded {
+        person: PersonId,
+        role: String,
+    },
+    NetworkEnded {
+        person: PersonId,
+    },
+    CaseCreated,
+    CaseEdited,
+    StatusChanged {
+        from: CaseStatus,
+        to: CaseStatus,
+    },
+    LeadChanged {
+        side: Option<Side>,
+        person: Option<PersonId>,
+    },
+    ConsentSet {
+        person: PersonId,
+        status: ConsentStatus,
+    },
+    Flagged {
+        on: bool,
+    },
+    Closed {
+        outcome: Outcome,
+    },
+    Reopened,
+    ActionAdded {
+        action: ActionId,
+    },
+    ActionEdited {
+        action: ActionId,
+    },
+    ActionDone {
+        action: ActionId,
+    },
+    ActionReopened {
+        action: ActionId,
+    },
+    AgreementRecorded {
+        meeting: MeetingId,
+        text: String,
+    },
+    Discussed {
+        meeting: MeetingId,
+    },
+    MeetingStarted {
+        meeting: MeetingId,
+    },
+    MeetingEnded {
+        meeting: MeetingId,
+    },
+    Imported,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: EventId,
+    pub at: NaiveDateTime,
+    /// Who made the change (the user name tandem runs as, or a chosen person).
+    pub who: String,
+    pub case: Option<CaseId>,
+    pub family: Option<FamilyId>,
+    pub kind: EventKind,
+}

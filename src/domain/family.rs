@@ -1,0 +1,80 @@
+//! The household (gezin): carers, children, and the network of professionals around it.
+
+use super::ids::{ChildId, FamilyId, PersonId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Carer {
+    pub name: String,
+    /// e.g. "moeder", "vader", "pleegouder", "oma".
+    pub relation: String,
+    pub phone: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Child {
+    pub id: ChildId,
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: Option<NaiveDate>,
+    pub school: String,
+    /// The class/year, e.g. "5" or "1/2".
+    pub groep: String,
+}
+
+impl Child {
+    pub fn full_name(&self) -> String {
+        if self.last_name.is_empty() {
+            self.first_name.clone()
+        } else {
+            format!("{} {}", self.first_name, self.last_name)
+        }
+    }
+}
+
+/// A professional in a family's network, with the role they play for this family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Involvement {
+    pub person: PersonId,
+    pub role: String,
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl Involvement {
+    /// Involved on `day`: started (or no start known) and not yet ended.
+    pub fn active_on(&self, day: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| u >= day)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Family {
+    pub id: FamilyId,
+    /// The household name as the school knows it, e.g. "Yılmaz" or "De Boer / Mahabier".
+    pub name: String,
+    pub carers: Vec<Carer>,
+    pub children: Vec<Child>,
+    pub network: Vec<Involvement>,
+}
+
+impl Family {
+    pub fn child(&self, id: ChildId) -> Option<&Child> {
+        self.children.iter().find(|c| c.id == id)
+    }
+
+    /// Different professionals the family sees on `day` ("zo min mogelijk gezichten").
+    pub fn faces_on(&self, day: NaiveDate) -> usize {
+        let mut people: Vec<PersonId> = self
+            .network
+            .iter()
+            .filter(|i| i.active_on(day))
+            .map(|i| i.person)
+            .collect();
+        people.sort();
+        people.dedup();
+        people.len()
+    }
+}

@@ -1,0 +1,99 @@
+//! Compact rows derived from the records, kept beside them in the store so that the first screen
+//! and the action lists never need to decode every full record. Derived by these pure functions
+//! only; `tandem check` recomputes them and compares.
+
+use super::action::Action;
+use super::case::{Case, CaseStatus};
+use super::family::Family;
+use super::ids::{ActionId, CaseId, ChildId, FamilyId, PersonId};
+use super::person::Side;
+use super::text::short;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// How much of the question a case row keeps (enough for any list column and the lookup).
+pub const QUESTION_SHORT_CHARS: usize = 80;
+
+/// One line of the case list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub family: FamilyId,
+    pub child: ChildId,
+    pub child_name: String,
+    pub family_name: String,
+    pub groep: String,
+    pub school: String,
+    pub question: String,
+    pub status: CaseStatus,
+    pub lead_side: Option<Side>,
+    pub flagged: bool,
+    pub last_activity: NaiveDateTime,
+    pub open_onderwijs: u32,
+    pub open_zorg: u32,
+    pub next_deadline: Option<NaiveDate>,
+}
+
+impl CaseSummary {
+    pub fn derive(case: &Case, family: Option<&Family>, actions: &[&Action]) -> CaseSummary {
+        let child = family.and_then(|f| f.child(case.child));
+        let open: Vec<&&Action> = actions.iter().filter(|a| a.is_open()).collect();
+        CaseSummary {
+            id: case.id,
+            family: case.family,
+            child: case.child,
+            child_name: child.map(|c| c.full_name()).unwrap_or_default(),
+            family_name: family.map(|f| f.name.clone()).unwrap_or_default(),
+            groep: child.map(|c| c.groep.clone()).unwrap_or_default(),
+            school: child.map(|c| c.school.clone()).unwrap_or_default(),
+            question: short(&case.question, QUESTION_SHORT_CHARS),
+            status: case.status,
+            lead_side: case.lead.side,
+            flagged: case.flagged,
+            last_activity: case.last_activity,
+            open_onderwijs: open.iter().filter(|a| a.side == Side::Onderwijs).count() as u32,
+            open_zorg: open.iter().filter(|a| a.side == Side::Zorg).count() as u32,
+            next_deadline: open.iter().filter_map(|a| a.deadline).min(),
+        }
+    }
+
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.next_deadline.is_some_and(|d| d < today)
+    }
+}
+
+/// One line of an action list, carrying what every list and export shows, so that a list of tens
+/// of thousands of actions is one range scan without a point read per hit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionSummary {
+    pub id: ActionId,
+    pub case: CaseId,
+    pub child_name: String,
+    pub groep: String,
+    pub text: String,
+    pub owner: Option<PersonId>,
+    pub side: Side,
+    pub deadline: Option<NaiveDate>,
+    pub done: Option<NaiveDateTime>,
+}
+
+impl ActionSummary {
+    pub fn derive(action: &Action, case: Option<&Case>, family: Option<&Family>) -> ActionSummary {
+        let child = case.and_then(|c| family.and_then(|f| f.child(c.child)));
+        ActionSummary {
+            id: action.id,
+            case: action.case,
+            child_name: child.map(|c| c.full_name()).unwrap_or_default(),
+            groep: child.map(|c| c.groep.clone()).unwrap_or_default(),
+            text: action.text.clone(),
+            owner: action.owner,
+            side: action.side,
+            deadline: action.deadline,
+            done: action.done.as_ref().map(|d| d.at),
+        }
+    }
+
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.done.is_none() && self.deadline.is_some_and(|d| d < today)
+    }
+}

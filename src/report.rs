@@ -1,0 +1,3 @@
+//! Read-only outputs built from the store's rows: action lists in several formats.
+
+pub mod actions;

@@ -1,0 +1,116 @@
+//! Action lists for people and programs. The JSON shape is a contract (README: "actions JSON").
+
+use crate::domain::dates::{format_numeric, Lang};
+use crate::domain::text::initials;
+use crate::domain::{ActionSummary, Person, PersonId};
+use crate::i18n::words;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One action as `tandem actions --format json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionOut {
+    pub id: u64,
+    pub case: u64,
+    /// Always initials: a list leaves the tool, the child's name does not.
+    pub child: String,
+    pub groep: String,
+    pub text: String,
+    pub owner: Option<String>,
+    pub owner_id: Option<u64>,
+    pub side: &'static str,
+    pub deadline: Option<NaiveDate>,
+    pub overdue: bool,
+    pub done: Option<NaiveDateTime>,
+}
+
+pub struct Names<'a> {
+    by_id: HashMap<PersonId, &'a Person>,
+    pub privacy: bool,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(persons: &'a [Person], privacy: bool) -> Names<'a> {
+        Names {
+            by_id: persons.iter().map(|p| (p.id, p)).collect(),
+            privacy,
+        }
+    }
+
+    pub fn owner(&self, id: Option<PersonId>) -> Option<String> {
+        let p = self.by_id.get(&id?)?;
+        Some(if self.privacy {
+            initials(&p.name)
+        } else {
+            p.name.clone()
+        })
+    }
+
+    pub fn child(&self, name: &str) -> String {
+        if self.privacy {
+            initials(name)
+        } else {
+            name.to_string()
+        }
+    }
+}
+
+pub fn to_out(rows: &[ActionSummary], names: &Names, today: NaiveDate) -> Vec<ActionOut> {
+    rows.iter()
+        .map(|r| ActionOut {
+            id: r.id.0,
+            case: r.case.0,
+            child: initials(&r.child_name),
+            groep: r.groep.clone(),
+            text: r.text.clone(),
+            owner: names.owner(r.owner),
+            owner_id: r.owner.map(|p| p.0),
+            side: r.side.key(),
+            deadline: r.deadline,
+            overdue: r.is_overdue(today),
+            done: r.done,
+        })
+        .collect()
+}
+
+/// A plain table for the terminal: one line per action, overdue marked with `!`.
+pub fn table(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang) -> String {
+    let header = match lang {
+        Lang::Nl => ["id", "deadline", "kant", "eigenaar", "kind", "actie"],
+        Lang::En => ["id", "due", "side", "owner", "child", "action"],
+    };
+    let mut lines: Vec<[String; 6]> = vec![header.map(String::from)];
+    for r in rows {
+        let due = match (r.deadline, r.is_overdue(today)) {
+            (Some(d), true) => format!("!{}", format_numeric(d)),
+            (Some(d), false) => format!(" {}", format_numeric(d)),
+            (None, _) => " -".into(),
+        };
+        let done = if r.done.is_some() { " ✓" } else { "" };
+        lines.push([
+            r.id.to_string(),
+            due,
+            format!("{} {}", r.side.mark(), words::side(r.side).get(lang)),
+            names.owner(r.owner).unwrap_or_else(|| "-".into()),
+            format!("{} ({})", names.child(&r.child_name), r.groep),
+            format!("{}{done}", crate::domain::text::clean_line(&r.text)),
+        ]);
+    }
+    let mut widths = [0usize; 5];
+    for l in &lines {
+        for (w, cell) in widths.iter_mut().zip(l.iter()) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for l in &lines {
+        for (cell, w) in l.iter().zip(widths) {
+            out.push_str(cell);
+            out.push_str(&" ".repeat(w - cell.chars().count() + 2));
+        }
+        out.push_str(&l[5]);
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,389 @@
+//! The only place that knows sled and bytes. Records live in one tree per kind; the indexes and
+//! the compact list rows beside them are written in the same transaction as the record (see
+//! [`change`]), and every confirmed change is flushed before the caller hears it is saved.
+//!
+//! The API speaks in domain types only, so a different backend could stand behind it.
+
+pub mod change;
+pub mod check;
+pub mod codec;
+pub mod error;
+pub mod export;
+pub mod keys;
+pub mod ops;
+
+pub use change::{Change, Undo};
+pub use check::CheckReport;
+pub use error::StoreError;
+
+use crate::domain::{
+    Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting,
+    MeetingId, Person, PersonId,
+};
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+/// The schema this build writes; older ones are upgraded step by step at open, newer refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// sled's own default cache is 1 GiB; 64 MiB keeps a 50,000-case store well inside the memory
+/// budget while the working set of a session still fits.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The trees, in the order of the transaction's view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum T {
+    Meta = 0,
+    Families,
+    Persons,
+    Cases,
+    Actions,
+    Meetings,
+    Events,
+    CaseRows,
+    ActionDue,
+    ActionCase,
+    EventCase,
+    CaseStatus,
+    FamilyCase,
+}
+
+const TREE_NAMES: [&str; 13] = [
+    "meta",
+    "families",
+    "persons",
+    "cases",
+    "actions",
+    "meetings",
+    "events",
+    "case_rows",
+    "action_due",
+    "action_case",
+    "event_case",
+    "case_status",
+    "family_case",
+];
+
+/// Per-kind id counters; the next free id of each kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counters {
+    pub family: u64,
+    pub child: u64,
+    pub case: u64,
+    pub person: u64,
+    pub action: u64,
+    pub meeting: u64,
+    pub event: u64,
+}
+
+impl Counters {
+    const NAMES: [&'static str; 7] = [
+        "family", "child", "case", "person", "action", "meeting", "event",
+    ];
+
+    fn slots(&mut self) -> [&mut u64; 7] {
+        [
+            &mut self.family,
+            &mut self.child,
+            &mut self.case,
+            &mut self.person,
+            &mut self.action,
+            &mut self.meeting,
+            &mut self.event,
+        ]
+    }
+}
+
+pub struct Store {
+    db: sled::Db,
+    trees: Vec<sled::Tree>,
+    next: Counters,
+    dir: PathBuf,
+    /// Written into every event as "who".
+    pub who: String,
+}
+
+impl Store {
+    /// Opens (or creates) the store in `dir`. A second tandem on the same dir, a damaged store or
+    /// one from a newer tandem each give their own error; nothing is written in those cases.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io(e.to_string()))?;
+        let config = sled::Config::new()
+            .path(dir)
+            .cache_capacity(CACHE_BYTES)
+            .flush_every_ms(Some(500));
+        let db = guard(|| config.open()).and_then(|r| {
+            r.map_err(|e| match e {
+                sled::Error::Io(ref io) if io.to_string().contains("could not acquire lock") => {
+                    StoreError::Locked(dir.to_path_buf())
+                }
+                other => other.into(),
+            })
+        })?;
+        let mut trees = Vec::with_capacity(TREE_NAMES.len());
+        for name in TREE_NAMES {
+            trees.push(guard(|| db.open_tree(name))??);
+        }
+        let mut store = Store {
+            db,
+            trees,
+            next: Counters::default(),
+            dir: dir.to_path_buf(),
+            who: default_who(),
+        };
+        store.check_schema()?;
+        store.load_counters()?;
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn tree(&self, t: T) -> &sled::Tree {
+        &self.trees[t as usize]
+    }
+
+    fn check_schema(&mut self) -> Result<()> {
+        let meta = self.tree(T::Meta);
+        match guard(|| meta.get("schema_version"))?? {
+            Some(v) => {
+                let arr: [u8; 4] = v
+                    .as_ref()
+                    .try_into()
+                    .map_err(|_| StoreError::Damaged("schema_version".into()))?;
+                let found = u32::from_be_bytes(arr);
+                if found > SCHEMA_VERSION {
+                    return Err(StoreError::NewerVersion {
+                        found,
+                        supported: SCHEMA_VERSION,
+                    });
+                }
+                if found == 0 {
+                    return Err(StoreError::Damaged("schema_version 0".into()));
+                }
+                // Older schemas would be upgraded here, one step at a time.
+                Ok(())
+            }
+            None => {
+                let empty = self.trees.iter().skip(1).all(|t| t.is_empty());
+                if !empty {
+                    return Err(StoreError::Damaged(
+                        "records without a schema version".into(),
+                    ));
+                }
+                meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+                self.db.flush()?;
+                Ok(())
+            }
+        }
+    }
+
+    fn load_counters(&mut self) -> Result<()> {
+        let mut next = Counters::default();
+        for (name, slot) in Counters::NAMES.iter().zip(next.slots()) {
+            let key = format!("next/{name}");
+            *slot = match self.tree(T::Meta).get(key.as_bytes())? {
+                Some(v) => keys::read_id(&v)
+                    .ok_or_else(|| StoreError::Damaged(format!("counter {name}")))?,
+                None => 1,
+            };
+        }
+        self.next = next;
+        Ok(())
+    }
+
+    /// True when the store holds no records at all (a fresh data dir).
+    pub fn is_empty(&self) -> bool {
+        self.trees.iter().skip(1).all(|t| t.is_empty())
+    }
+
+    fn get<V: DeserializeOwned>(&self, t: T, id: u64, what: &str) -> Result<Option<V>> {
+        match guard(|| self.tree(t).get(keys::id(id)))?? {
+            Some(bytes) => codec::decode(&bytes, what).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn all<V: DeserializeOwned>(&self, t: T, what: &str) -> Result<Vec<V>> {
+        guard(|| {
+            self.tree(t)
+                .iter()
+                .values()
+                .map(|v| codec::decode(&v?, what))
+                .collect()
+        })?
+    }
+
+    /// The second ids of every `a ++ b` key under the prefix `a`.
+    fn ids_under(&self, t: T, prefix: u64) -> Result<Vec<u64>> {
+        guard(|| {
+            self.tree(t)
+                .scan_prefix(keys::id(prefix))
+                .keys()
+                .map(|k| {
+                    let k = k?;
+                    keys::pair_second(&k).ok_or_else(|| StoreError::Damaged("index key".into()))
+                })
+                .collect()
+        })?
+    }
+
+    pub fn family(&self, id: FamilyId) -> Result<Option<Family>> {
+        self.get(T::Families, id.0, "family")
+    }
+    pub fn case(&self, id: CaseId) -> Result<Option<Case>> {
+        self.get(T::Cases, id.0, "case")
+    }
+    pub fn person(&self, id: PersonId) -> Result<Option<Person>> {
+        self.get(T::Persons, id.0, "person")
+    }
+    pub fn action(&self, id: ActionId) -> Result<Option<Action>> {
+        self.get(T::Actions, id.0, "action")
+    }
+    pub fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>> {
+        self.get(T::Meetings, id.0, "meeting")
+    }
+    pub fn persons(&self) -> Result<Vec<Person>> {
+        self.all(T::Persons, "person")
+    }
+    pub fn families(&self) -> Result<Vec<Family>> {
+        self.all(T::Families, "family")
+    }
+    pub fn cases(&self) -> Result<Vec<Case>> {
+        self.all(T::Cases, "case")
+    }
+    pub fn actions(&self) -> Result<Vec<Action>> {
+        self.all(T::Actions, "action")
+    }
+    pub fn meetings(&self) -> Result<Vec<Meeting>> {
+        self.all(T::Meetings, "meeting")
+    }
+    pub fn events(&self) -> Result<Vec<Event>> {
+        self.all(T::Events, "event")
+    }
+
+    /// The compact rows of every case: what the case list and the lookup need, without decoding
+    /// full records.
+    pub fn case_rows(&self) -> Result<Vec<CaseSummary>> {
+        self.all(T::CaseRows, "case row")
+    }
+
+    pub fn case_row(&self, id: CaseId) -> Result<Option<CaseSummary>> {
+        self.get(T::CaseRows, id.0, "case row")
+    }
+
+    pub fn cases_of_family(&self, family: FamilyId) -> Result<Vec<Case>> {
+        let mut out = Vec::new();
+        for id in self.ids_under(T::FamilyCase, family.0)? {
+            out.extend(self.case(CaseId(id))?);
+        }
+        Ok(out)
+    }
+
+    pub fn actions_of_case(&self, case: CaseId) -> Result<Vec<Action>> {
+        let mut out = Vec::new();
+        for id in self.ids_under(T::ActionCase, case.0)? {
+            out.extend(self.action(ActionId(id))?);
+        }
+        Ok(out)
+    }
+
+    /// The case's timeline (klantreis), oldest first.
+    pub fn events_of_case(&self, case: CaseId) -> Result<Vec<Event>> {
+        let mut out = Vec::new();
+        for id in self.ids_under(T::EventCase, case.0)? {
+            out.extend(self.get(T::Events, id, "event")?);
+        }
+        Ok(out)
+    }
+
+    /// Action rows in deadline order: open ones (`done == false`) or done ones, with a deadline
+    /// from `from` (inclusive) up to `until` (inclusive); `None` leaves that end open (actions
+    /// without a deadline come last and only when `until` is `None`).
+    pub fn action_rows(
+        &self,
+        done: bool,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Vec<ActionSummary>> {
+        let start = keys::action_due_from(done, from);
+        let end_day = match until {
+            Some(u) => keys::day(Some(u)).saturating_add(1),
+            None => u32::MAX,
+        };
+        let mut end = [0u8; 5];
+        end[0] = u8::from(done);
+        end[1..5].copy_from_slice(&end_day.to_be_bytes());
+        guard(|| {
+            let iter = if until.is_none() {
+                self.tree(T::ActionDue)
+                    .range(start.as_slice()..[u8::from(done) + 1].as_slice())
+            } else {
+                self.tree(T::ActionDue)
+                    .range(start.as_slice()..end.as_slice())
+            };
+            iter.values()
+                .map(|v| codec::decode(&v?, "action row"))
+                .collect()
+        })?
+    }
+
+    pub(crate) fn next_ids(&self) -> Counters {
+        self.next
+    }
+
+    pub(crate) fn set_next_ids(&mut self, next: Counters) -> Result<()> {
+        let meta = self.tree(T::Meta);
+        let mut n = next;
+        for (name, slot) in Counters::NAMES.iter().zip(n.slots()) {
+            meta.insert(format!("next/{name}").as_bytes(), &keys::id(*slot))?;
+        }
+        self.next = next;
+        Ok(())
+    }
+
+    /// Writes everything sled still holds in memory to disk.
+    pub fn flush(&self) -> Result<()> {
+        guard(|| self.db.flush())??;
+        Ok(())
+    }
+
+    /// Bytes on disk, for the measurements.
+    pub fn size_on_disk(&self) -> Result<u64> {
+        Ok(self.db.size_on_disk()?)
+    }
+}
+
+/// sled 0.34.7 panics on some damaged files instead of returning an error; this turns such a
+/// panic into [`StoreError::Damaged`] so the user gets a message, never a backtrace.
+pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> Result<R> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    std::panic::set_hook(previous);
+    result.map_err(|p| {
+        let detail = p
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "sled stopped on a damaged file".into());
+        StoreError::Damaged(detail)
+    })
+}
+
+fn default_who() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "tandem".into())
+}
+
+impl From<StoreError> for std::io::Error {
+    fn from(e: StoreError) -> Self {
+        std::io::Error::other(e.to_string())
+    }
+}

@@ -1,0 +1,472 @@
+//! A unit of work: records put or deleted, and the timeline events that explain them. Committing
+//! derives every index entry and list row from the records, writes all of it in one sled
+//! transaction, then flushes; so a record and its indexes can never disagree, and "saved" means
+//! on disk.
+
+use super::{codec, guard, keys, Counters, Result, Store, StoreError, T};
+use crate::domain::{
+    Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, ChildId, Event, EventId, EventKind,
+    Family, FamilyId, Meeting, MeetingId, Person, PersonId,
+};
+use chrono::NaiveDateTime;
+use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Pending records: `Some` is a put, `None` a delete.
+#[derive(Debug, Clone, Default)]
+pub struct Change {
+    pub now: Option<NaiveDateTime>,
+    pub(crate) families: BTreeMap<FamilyId, Option<Family>>,
+    pub(crate) persons: BTreeMap<PersonId, Option<Person>>,
+    pub(crate) cases: BTreeMap<CaseId, Option<Case>>,
+    pub(crate) actions: BTreeMap<ActionId, Option<Action>>,
+    pub(crate) meetings: BTreeMap<MeetingId, Option<Meeting>>,
+    pub(crate) events: Vec<Event>,
+    next: Counters,
+}
+
+/// What a committed change replaced, so the session can undo it.
+#[derive(Debug, Clone, Default)]
+pub struct Undo {
+    pub(crate) families: BTreeMap<FamilyId, Option<Family>>,
+    pub(crate) persons: BTreeMap<PersonId, Option<Person>>,
+    pub(crate) cases: BTreeMap<CaseId, Option<Case>>,
+    pub(crate) actions: BTreeMap<ActionId, Option<Action>>,
+    pub(crate) meetings: BTreeMap<MeetingId, Option<Meeting>>,
+    /// Events the change wrote; the undo deletes those whose case it deletes.
+    pub(crate) events: Vec<Event>,
+}
+
+struct Op {
+    tree: T,
+    key: Vec<u8>,
+    value: Option<Vec<u8>>,
+}
+
+impl Change {
+    pub fn family_id(&mut self) -> FamilyId {
+        FamilyId(bump(&mut self.next.family))
+    }
+    pub fn child_id(&mut self) -> ChildId {
+        ChildId(bump(&mut self.next.child))
+    }
+    pub fn case_id(&mut self) -> CaseId {
+        CaseId(bump(&mut self.next.case))
+    }
+    pub fn person_id(&mut self) -> PersonId {
+        PersonId(bump(&mut self.next.person))
+    }
+    pub fn action_id(&mut self) -> ActionId {
+        ActionId(bump(&mut self.next.action))
+    }
+    pub fn meeting_id(&mut self) -> MeetingId {
+        MeetingId(bump(&mut self.next.meeting))
+    }
+
+    pub fn put_family(&mut self, f: Family) {
+        self.families.insert(f.id, Some(f));
+    }
+    pub fn put_person(&mut self, p: Person) {
+        self.persons.insert(p.id, Some(p));
+    }
+    pub fn put_case(&mut self, c: Case) {
+        self.cases.insert(c.id, Some(c));
+    }
+    pub fn put_action(&mut self, a: Action) {
+        self.actions.insert(a.id, Some(a));
+    }
+    pub fn put_meeting(&mut self, m: Meeting) {
+        self.meetings.insert(m.id, Some(m));
+    }
+    pub fn delete_case(&mut self, id: CaseId) {
+        self.cases.insert(id, None);
+    }
+    pub fn delete_action(&mut self, id: ActionId) {
+        self.actions.insert(id, None);
+    }
+    pub fn delete_family(&mut self, id: FamilyId) {
+        self.families.insert(id, None);
+    }
+    pub fn delete_person(&mut self, id: PersonId) {
+        self.persons.insert(id, None);
+    }
+    pub fn delete_meeting(&mut self, id: MeetingId) {
+        self.meetings.insert(id, None);
+    }
+
+    /// Records one line of the timeline; `who` is filled in at commit.
+    pub fn event(
+        &mut self,
+        at: NaiveDateTime,
+        case: Option<CaseId>,
+        family: Option<FamilyId>,
+        kind: EventKind,
+    ) {
+        let id = EventId(bump(&mut self.next.event));
+        self.events.push(Event {
+            id,
+            at,
+            who: String::new(),
+            case,
+            family,
+            kind,
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.families.is_empty()
+            && self.persons.is_empty()
+            && self.cases.is_empty()
+            && self.actions.is_empty()
+            && self.meetings.is_empty()
+            && self.events.is_empty()
+    }
+}
+
+fn bump(slot: &mut u64) -> u64 {
+    let id = *slot;
+    *slot += 1;
+    id
+}
+
+impl Store {
+    /// A new unit of work; ids handed out by it are reserved once it commits.
+    pub fn begin(&self) -> Change {
+        Change {
+            next: self.next_ids(),
+            ..Change::default()
+        }
+    }
+
+    /// Commits and flushes: when this returns Ok, the change is on disk.
+    pub fn commit(&mut self, change: Change) -> Result<Undo> {
+        let undo = self.apply(change)?;
+        self.flush()?;
+        Ok(undo)
+    }
+
+    /// Commits without waiting for the disk; for bulk loads that flush once at the end.
+    pub fn commit_unflushed(&mut self, change: Change) -> Result<Undo> {
+        self.apply(change)
+    }
+
+    /// Reverses a committed change as a new change of its own (it is on the timeline too).
+    pub fn undo(&mut self, undo: Undo, now: NaiveDateTime) -> Result<()> {
+        let mut change = self.begin();
+        change.families = undo.families;
+        change.persons = undo.persons;
+        change.cases = undo.cases.clone();
+        change.actions = undo.actions;
+        change.meetings = undo.meetings;
+        let deleted: BTreeSet<CaseId> = undo
+            .cases
+            .iter()
+            .filter(|(_, old)| old.is_none())
+            .map(|(id, _)| *id)
+            .collect();
+        let mut ops = Vec::new();
+        for e in &undo.events {
+            if e.case.is_some_and(|c| deleted.contains(&c)) {
+                ops.push(Op {
+                    tree: T::Events,
+                    key: keys::id(e.id.0).to_vec(),
+                    value: None,
+                });
+                if let Some(c) = e.case {
+                    ops.push(Op {
+                        tree: T::EventCase,
+                        key: keys::pair(c.0, e.id.0).to_vec(),
+                        value: None,
+                    });
+                }
+            }
+        }
+        for (id, old) in &undo.cases {
+            if old.is_some() {
+                change.event(
+                    now,
+                    Some(*id),
+                    old.as_ref().map(|c| c.family),
+                    EventKind::CaseEdited,
+                );
+            }
+        }
+        self.apply_with(change, ops)?;
+        self.flush()
+    }
+
+    fn apply(&mut self, change: Change) -> Result<Undo> {
+        self.apply_with(change, Vec::new())
+    }
+
+    fn apply_with(&mut self, mut change: Change, mut ops: Vec<Op>) -> Result<Undo> {
+        for e in &mut change.events {
+            e.who.clone_from(&self.who);
+        }
+        let undo = self.previous_of(&change)?;
+        self.plan(&change, &undo, &mut ops)?;
+        let next = change.next;
+        let mut named = Counters::NAMES.iter().zip(next.clone_slots());
+        for (name, value) in &mut named {
+            ops.push(Op {
+                tree: T::Meta,
+                key: format!("next/{name}").into_bytes(),
+                value: Some(keys::id(value).to_vec()),
+            });
+        }
+        let trees: Vec<&sled::Tree> = self.trees.iter().collect();
+        let result = guard(|| {
+            trees.as_slice().transaction(|tx| {
+                for op in &ops {
+                    let tree = &tx[op.tree as usize];
+                    match &op.value {
+                        Some(v) => tree.insert(op.key.as_slice(), v.as_slice())?,
+                        None => tree.remove(op.key.as_slice())?,
+                    };
+                }
+                Ok::<(), ConflictableTransactionError<StoreError>>(())
+            })
+        })?;
+        match result {
+            Ok(()) => {}
+            Err(TransactionError::Abort(e)) => return Err(e),
+            Err(TransactionError::Storage(e)) => return Err(e.into()),
+        }
+        self.next = next;
+        Ok(Undo {
+            events: change.events,
+            ..undo
+        })
+    }
+
+    /// The stored versions of everything the change touches.
+    fn previous_of(&self, change: &Change) -> Result<Undo> {
+        let mut undo = Undo::default();
+        for id in change.families.keys() {
+            undo.families.insert(*id, self.family(*id)?);
+        }
+        for id in change.persons.keys() {
+            undo.persons.insert(*id, self.person(*id)?);
+        }
+        for id in change.cases.keys() {
+            undo.cases.insert(*id, self.case(*id)?);
+        }
+        for id in change.actions.keys() {
+            undo.actions.insert(*id, self.action(*id)?);
+        }
+        for id in change.meetings.keys() {
+            undo.meetings.insert(*id, self.meeting(*id)?);
+        }
+        Ok(undo)
+    }
+
+    /// Every write the change implies: records, index entries and derived rows.
+    fn plan(&self, ch: &Change, old: &Undo, ops: &mut Vec<Op>) -> Result<()> {
+        let rec = |tree: T, id: u64, value: Option<Vec<u8>>| Op {
+            tree,
+            key: keys::id(id).to_vec(),
+            value,
+        };
+        for (id, f) in &ch.families {
+            ops.push(rec(
+                T::Families,
+                id.0,
+                f.as_ref().map(codec::encode).transpose()?,
+            ));
+        }
+        for (id, p) in &ch.persons {
+            ops.push(rec(
+                T::Persons,
+                id.0,
+                p.as_ref().map(codec::encode).transpose()?,
+            ));
+        }
+        for (id, m) in &ch.meetings {
+            ops.push(rec(
+                T::Meetings,
+                id.0,
+                m.as_ref().map(codec::encode).transpose()?,
+            ));
+        }
+        for e in &ch.events {
+            ops.push(rec(T::Events, e.id.0, Some(codec::encode(e)?)));
+            if let Some(c) = e.case {
+                ops.push(Op {
+                    tree: T::EventCase,
+                    key: keys::pair(c.0, e.id.0).to_vec(),
+                    value: Some(vec![]),
+                });
+            }
+        }
+
+        // Cases whose row must be derived again, and actions whose row must.
+        let mut cases: BTreeSet<CaseId> = ch.cases.keys().copied().collect();
+        let mut actions: BTreeSet<ActionId> = ch.actions.keys().copied().collect();
+        for (id, f) in &ch.families {
+            let mut of_family: BTreeSet<CaseId> =
+                self.cases_of_family(*id)?.iter().map(|c| c.id).collect();
+            of_family.extend(
+                ch.cases
+                    .values()
+                    .flatten()
+                    .filter(|c| c.family == *id)
+                    .map(|c| c.id),
+            );
+            if f.is_none()
+                && !of_family
+                    .iter()
+                    .all(|c| ch.cases.get(c).is_some_and(Option::is_none))
+            {
+                return Err(StoreError::Invalid(format!("family {id} still has cases")));
+            }
+            for c in of_family {
+                cases.insert(c);
+                actions.extend(
+                    self.ids_under(T::ActionCase, c.0)?
+                        .into_iter()
+                        .map(ActionId),
+                );
+            }
+        }
+        for a in ch.actions.values().flatten() {
+            cases.insert(a.case);
+        }
+        for a in old.actions.values().flatten() {
+            cases.insert(a.case);
+        }
+
+        for id in &cases {
+            let new = self.pending_case(ch, *id)?;
+            let prev = old.cases.get(id).cloned().flatten();
+            if let Some(p) = &prev {
+                ops.push(Op {
+                    tree: T::CaseStatus,
+                    key: keys::status(p.status.to_byte(), id.0).to_vec(),
+                    value: None,
+                });
+                ops.push(Op {
+                    tree: T::FamilyCase,
+                    key: keys::pair(p.family.0, id.0).to_vec(),
+                    value: None,
+                });
+            }
+            match &new {
+                Some(c) => {
+                    if ch.cases.contains_key(id) {
+                        ops.push(rec(T::Cases, id.0, Some(codec::encode(c)?)));
+                    }
+                    ops.push(Op {
+                        tree: T::CaseStatus,
+                        key: keys::status(c.status.to_byte(), id.0).to_vec(),
+                        value: Some(vec![]),
+                    });
+                    ops.push(Op {
+                        tree: T::FamilyCase,
+                        key: keys::pair(c.family.0, id.0).to_vec(),
+                        value: Some(vec![]),
+                    });
+                    let family = self.pending_family(ch, c.family)?;
+                    let acts = self.pending_actions_of(ch, *id)?;
+                    let refs: Vec<&Action> = acts.iter().collect();
+                    let row = CaseSummary::derive(c, family.as_ref(), &refs);
+                    ops.push(rec(T::CaseRows, id.0, Some(codec::encode(&row)?)));
+                }
+                None => {
+                    if !self.pending_actions_of(ch, *id)?.is_empty() {
+                        return Err(StoreError::Invalid(format!("case {id} still has actions")));
+                    }
+                    ops.push(rec(T::Cases, id.0, None));
+                    ops.push(rec(T::CaseRows, id.0, None));
+                }
+            }
+        }
+
+        for id in &actions {
+            let new = match ch.actions.get(id) {
+                Some(a) => a.clone(),
+                None => self.action(*id)?,
+            };
+            let prev = match old.actions.get(id) {
+                Some(a) => a.clone(),
+                None => self.action(*id)?,
+            };
+            if let Some(p) = &prev {
+                ops.push(Op {
+                    tree: T::ActionDue,
+                    key: keys::action_due(p.done.is_some(), p.deadline, id.0).to_vec(),
+                    value: None,
+                });
+                ops.push(Op {
+                    tree: T::ActionCase,
+                    key: keys::pair(p.case.0, id.0).to_vec(),
+                    value: None,
+                });
+            }
+            match &new {
+                Some(a) => {
+                    if ch.actions.contains_key(id) {
+                        ops.push(rec(T::Actions, id.0, Some(codec::encode(a)?)));
+                    }
+                    let case = self.pending_case(ch, a.case)?;
+                    let Some(case) = case else {
+                        return Err(StoreError::Invalid(format!(
+                            "action {id}: case {} does not exist",
+                            a.case
+                        )));
+                    };
+                    let family = self.pending_family(ch, case.family)?;
+                    let row = ActionSummary::derive(a, Some(&case), family.as_ref());
+                    ops.push(Op {
+                        tree: T::ActionDue,
+                        key: keys::action_due(a.done.is_some(), a.deadline, id.0).to_vec(),
+                        value: Some(codec::encode(&row)?),
+                    });
+                    ops.push(Op {
+                        tree: T::ActionCase,
+                        key: keys::pair(a.case.0, id.0).to_vec(),
+                        value: Some(vec![]),
+                    });
+                }
+                None => ops.push(rec(T::Actions, id.0, None)),
+            }
+        }
+        Ok(())
+    }
+
+    fn pending_case(&self, ch: &Change, id: CaseId) -> Result<Option<Case>> {
+        match ch.cases.get(&id) {
+            Some(c) => Ok(c.clone()),
+            None => self.case(id),
+        }
+    }
+
+    fn pending_family(&self, ch: &Change, id: FamilyId) -> Result<Option<Family>> {
+        match ch.families.get(&id) {
+            Some(f) => Ok(f.clone()),
+            None => self.family(id),
+        }
+    }
+
+    /// The case's actions as they will be after the change.
+    fn pending_actions_of(&self, ch: &Change, case: CaseId) -> Result<Vec<Action>> {
+        let mut by_id: BTreeMap<ActionId, Action> = BTreeMap::new();
+        for id in self.ids_under(T::ActionCase, case.0)? {
+            let id = ActionId(id);
+            if !ch.actions.contains_key(&id) {
+                by_id.extend(self.action(id)?.map(|a| (id, a)));
+            }
+        }
+        for (id, a) in &ch.actions {
+            if let Some(a) = a.as_ref().filter(|a| a.case == case) {
+                by_id.insert(*id, a.clone());
+            }
+        }
+        Ok(by_id.into_values().collect())
+    }
+}
+
+impl Counters {
+    fn clone_slots(mut self) -> [u64; 7] {
+        self.slots().map(|s| *s)
+    }
+}

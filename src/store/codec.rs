@@ -1,0 +1,70 @@
+//! The one place that turns records into bytes and back. Every value is wrapped in an envelope:
+//! one format byte, then the bincode body. A later tandem can keep reading format 1 while writing
+//! a newer one; an older tandem refuses a newer byte instead of misreading it. Encryption at rest
+//! will wrap the body here too.
+
+use super::error::StoreError;
+use serde::{de::DeserializeOwned, Serialize};
+
+/// The record format this build writes.
+pub const FORMAT: u8 = 1;
+
+pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+    let mut out = vec![FORMAT];
+    let body = bincode::serde::encode_to_vec(value, bincode::config::standard())
+        .map_err(|e| StoreError::Damaged(format!("encoding failed: {e}")))?;
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, StoreError> {
+    let (&format, body) = bytes
+        .split_first()
+        .ok_or_else(|| StoreError::Damaged(format!("empty {what} record")))?;
+    match format {
+        FORMAT => {
+            let (value, used) =
+                bincode::serde::decode_from_slice(body, bincode::config::standard())
+                    .map_err(|e| StoreError::Damaged(format!("{what}: {e}")))?;
+            if used != body.len() {
+                return Err(StoreError::Damaged(format!("{what}: trailing bytes")));
+            }
+            Ok(value)
+        }
+        0 => Err(StoreError::Damaged(format!("{what}: format byte 0"))),
+        newer => Err(StoreError::NewerVersion {
+            found: u32::from(newer),
+            supported: u32::from(FORMAT),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_refusals() -> Result<(), StoreError> {
+        let value = ("Çelik".to_string(), 7u64, Some(3i32));
+        let bytes = encode(&value)?;
+        assert_eq!(bytes[0], FORMAT);
+        let back: (String, u64, Option<i32>) = decode(&bytes, "test")?;
+        assert_eq!(back, value);
+
+        let mut newer = bytes.clone();
+        newer[0] = FORMAT + 1;
+        assert!(matches!(
+            decode::<(String, u64, Option<i32>)>(&newer, "test"),
+            Err(StoreError::NewerVersion { .. })
+        ));
+        assert!(matches!(
+            decode::<(String, u64, Option<i32>)>(&bytes[..3], "test"),
+            Err(StoreError::Damaged(_))
+        ));
+        assert!(matches!(
+            decode::<u64>(&[], "test"),
+            Err(StoreError::Damaged(_))
+        ));
+        Ok(())
+    }
+}
