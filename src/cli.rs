@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod data;
+pub mod start;
 
 use crate::clock::Clock;
 use crate::i18n::{cli as msg, Lang};

@@ -2,6 +2,9 @@
 //! a [`Lang`]; nothing else holds user-facing words.
 
 pub mod cli;
+pub mod events;
+pub mod keys;
+pub mod tui;
 pub mod words;
 
 pub use crate::domain::dates::Lang;

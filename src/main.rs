@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     };
     let result = match args.command {
         Some(command) => cli::run(command, &ctx),
-        None => Err(cli::CliError("the TUI is not built yet".into())),
+        None => cli::start::tui(&ctx, args.theme.clone()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

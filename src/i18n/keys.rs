@@ -1,0 +1,53 @@
+//! What each action does, for the help overlay and the footer.
+
+use super::Text;
+use crate::tui::action::Action;
+
+pub fn describe(a: Action) -> Text {
+    use Action as A;
+    match a {
+        A::Help => Text::new("hulp: alle toetsen", "help: every key"),
+        A::Lookup => Text::new("zoeken: kind, gezin, professional, hulpvraag", "search: child, family, professional, question"),
+        A::Back => Text::new("terug / stoppen", "back / quit"),
+        A::Quit => Text::new("stoppen", "quit"),
+        A::Cancel => Text::new("annuleren / sluiten", "cancel / close"),
+        A::Open => Text::new("openen", "open"),
+        A::Up => Text::new("omhoog", "up"),
+        A::Down => Text::new("omlaag", "down"),
+        A::Top => Text::new("naar boven", "to the top"),
+        A::Bottom => Text::new("naar beneden", "to the bottom"),
+        A::PageUp => Text::new("pagina omhoog", "page up"),
+        A::PageDown => Text::new("pagina omlaag", "page down"),
+        A::NextPane => Text::new("volgend deel", "next pane"),
+        A::PrevPane => Text::new("vorig deel", "previous pane"),
+        A::ScreenCases => Text::new("scherm Casussen", "Cases screen"),
+        A::ScreenKaart => Text::new("scherm Sociale kaart", "Directory screen"),
+        A::New => Text::new("nieuw", "new"),
+        A::Edit => Text::new("bewerken", "edit"),
+        A::ToggleDone => Text::new("actie afvinken / weer open", "action done / open again"),
+        A::AddAction => Text::new("actie toevoegen", "add an action"),
+        A::Privacy => Text::new("privacymodus aan/uit", "privacy mode on/off"),
+        A::Blank => Text::new("scherm op zwart", "blank the screen"),
+        A::Flag => Text::new("bespreken in volgend overleg", "flag for the next meeting"),
+        A::Undo => Text::new("laatste wijziging ongedaan maken", "undo the last change"),
+        A::CloseReopen => Text::new("afsluiten / heropenen", "close / reopen"),
+        A::Consent => Text::new("toestemming vastleggen", "record consent"),
+        A::AddNetwork => Text::new("persoon aan netwerk toevoegen", "add a person to the network"),
+        A::OpenFamily => Text::new("gezin en netwerk", "family and network"),
+        A::FilterStatus => Text::new("filter status", "filter status"),
+        A::FilterSide => Text::new("filter regie onderwijs/zorg", "filter lead side"),
+        A::FilterFlag => Text::new("alleen bespreken", "flagged only"),
+        A::FilterSchool => Text::new("filter school", "filter school"),
+        A::Sort => Text::new("sortering", "sort order"),
+        A::NextTheme => Text::new("volgend thema", "next theme"),
+        A::Submit => Text::new("opslaan / kiezen", "save / choose"),
+        A::NextField => Text::new("volgend veld", "next field"),
+        A::PrevField => Text::new("vorig veld", "previous field"),
+        A::Backspace => Text::new("teken wissen", "delete a character"),
+        A::Delete => Text::new("teken rechts wissen", "delete to the right"),
+        A::Left => Text::new("links / vorige keuze", "left / previous choice"),
+        A::Right => Text::new("rechts / volgende keuze", "right / next choice"),
+        A::Home => Text::new("begin van het veld", "start of the field"),
+        A::End => Text::new("eind van het veld", "end of the field"),
+    }
+}

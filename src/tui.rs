@@ -1,0 +1,56 @@
+//! The terminal program: a synchronous Elm-style loop. A key becomes an action, `update` changes
+//! the state (and is the only caller of the store), `views::render` draws it.
+
+pub mod action;
+pub mod app;
+pub mod form;
+pub mod forms;
+pub mod keymap;
+pub mod load;
+pub mod lookup;
+pub mod submit;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod views;
+
+use crate::clock::Clock;
+use crate::domain::dates::Lang;
+use crate::store::{Result as StoreResult, Store};
+use app::{App, CaseList, Screen};
+use std::collections::HashMap;
+use theme::Theme;
+
+/// Builds the app from the store: what the first screen needs, and nothing more.
+pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreResult<App> {
+    let rows = store.case_rows()?;
+    let persons = store.persons()?;
+    let meetings = store.meetings()?;
+    let no_color = theme.no_color;
+    let mut app = App {
+        lang,
+        theme,
+        today: clock.today(),
+        screen: Screen::Cases,
+        pages: Vec::new(),
+        popup: None,
+        privacy: false,
+        blank: false,
+        status: None,
+        cases: CaseList { rows, ..Default::default() },
+        persons: Vec::new(),
+        person_index: HashMap::new(),
+        kaart_selected: 0,
+        meetings,
+        undo: Vec::new(),
+        lookup: lookup::Lookup::start_from(Vec::new(), Vec::new()),
+        welcome: store.is_empty(),
+        quit: false,
+        no_color,
+    };
+    app.cases.filter.open_only = true;
+    app.set_persons(persons);
+    load::apply_filter(&mut app.cases, app.today);
+    app.lookup.rebuild(app.cases.rows.clone(), app.persons.clone());
+    Ok(app)
+}

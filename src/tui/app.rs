@@ -1,0 +1,193 @@
+//! The state of the TUI. Views only read it; `update` is the only place that changes it (and
+//! the only place that calls the store).
+
+use super::action::Context;
+use super::form::Form;
+use super::lookup::{Lookup, LookupState};
+use super::theme::Theme;
+use crate::domain::dates::Lang;
+use crate::domain::{Action, Case, CaseStatus, CaseSummary, Event, Family, Meeting, Person, PersonId, Side};
+use crate::store::Undo;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Cases,
+    Kaart,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    LastActivity,
+    NextDeadline,
+    Name,
+}
+
+/// Filters of the case list; `None` means "all".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    pub status: Option<CaseStatus>,
+    /// Open cases only (the default view): closed ones appear when the status filter asks.
+    pub open_only: bool,
+    pub side: Option<Side>,
+    pub flagged_only: bool,
+    pub school: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct CaseList {
+    pub rows: Vec<CaseSummary>,
+    /// Indexes into `rows`, filtered and sorted.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub filter: CaseFilter,
+    pub sort: SortBy,
+    pub schools: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CasePane {
+    #[default]
+    Actions,
+    Network,
+    Timeline,
+}
+
+/// One case opened on purpose, with everything shown about it.
+#[derive(Debug, Clone)]
+pub struct CasePage {
+    pub case: Case,
+    pub family: Option<Family>,
+    pub actions: Vec<Action>,
+    pub events: Vec<Event>,
+    /// Agreements from meetings about this case: (meeting date, text).
+    pub agreements: Vec<(NaiveDate, String)>,
+    pub pane: CasePane,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct FamilyPage {
+    pub family: Family,
+    pub cases: Vec<Case>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonPage {
+    pub person: Person,
+    /// Families this person is involved with, by name, with the role.
+    pub families: Vec<(Family, String)>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum Page {
+    Case(Box<CasePage>),
+    Family(Box<FamilyPage>),
+    Person(Box<PersonPage>),
+}
+
+#[derive(Debug)]
+pub enum Popup {
+    Help { scroll: usize },
+    Lookup(LookupState),
+    Form(Box<Form>),
+    /// Asks before throwing away a form with typed text.
+    ConfirmDiscard(Box<Form>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub today: NaiveDate,
+    pub screen: Screen,
+    pub pages: Vec<Page>,
+    pub popup: Option<Popup>,
+    pub privacy: bool,
+    pub blank: bool,
+    pub status: Option<(String, Level)>,
+    pub cases: CaseList,
+    pub persons: Vec<Person>,
+    pub person_index: HashMap<PersonId, usize>,
+    pub kaart_selected: usize,
+    pub meetings: Vec<Meeting>,
+    /// This session's changes, newest last, with what to say when undone.
+    pub undo: Vec<(Undo, String)>,
+    pub lookup: Lookup,
+    pub welcome: bool,
+    pub quit: bool,
+    pub no_color: bool,
+}
+
+impl App {
+    /// Which binding table applies now.
+    pub fn context(&self) -> Context {
+        match &self.popup {
+            Some(Popup::Help { .. }) => return Context::Help,
+            Some(Popup::Lookup(_)) => return Context::Lookup,
+            Some(Popup::Form(_)) | Some(Popup::ConfirmDiscard(_)) => return Context::Form,
+            None => {}
+        }
+        match self.pages.last() {
+            Some(Page::Case(_)) => Context::Case,
+            Some(Page::Family(_)) => Context::Family,
+            Some(Page::Person(_)) => Context::Person,
+            None => match self.screen {
+                Screen::Cases => Context::Cases,
+                Screen::Kaart => Context::Kaart,
+            },
+        }
+    }
+
+    /// The context of the page under any popup (for the help overlay's list).
+    pub fn context_below_popup(&self) -> Context {
+        match self.pages.last() {
+            Some(Page::Case(_)) => Context::Case,
+            Some(Page::Family(_)) => Context::Family,
+            Some(Page::Person(_)) => Context::Person,
+            None => match self.screen {
+                Screen::Cases => Context::Cases,
+                Screen::Kaart => Context::Kaart,
+            },
+        }
+    }
+
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.person_index.get(&id).and_then(|i| self.persons.get(*i))
+    }
+
+    pub fn person_name(&self, id: Option<PersonId>) -> String {
+        id.and_then(|id| self.person(id)).map(|p| p.name.clone()).unwrap_or_else(|| "–".into())
+    }
+
+    pub fn set_persons(&mut self, mut persons: Vec<Person>) {
+        persons.sort_by_key(|a| a.name.to_lowercase());
+        self.person_index = persons.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        self.persons = persons;
+    }
+
+    pub fn info(&mut self, msg: impl Into<String>) {
+        self.status = Some((msg.into(), Level::Info));
+    }
+
+    pub fn error(&mut self, msg: impl Into<String>) {
+        self.status = Some((msg.into(), Level::Error));
+    }
+
+    /// The id of the case whose names may show under privacy mode: the one opened on purpose.
+    pub fn case_in_focus(&self) -> Option<crate::domain::CaseId> {
+        self.pages.iter().rev().find_map(|p| match p {
+            Page::Case(c) => Some(c.case.id),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,339 @@
+//! The fuzzy lookup (`/`): children, families, professionals and case questions in one list.
+//!
+//! Matching runs on a worker thread, so the typed letter shows in the very next frame whatever
+//! the store's size; the worker answers only the newest query, narrows the previous hits when the
+//! query grows, skips entries that cannot match with a cheap in-order letter test, and splits the
+//! rest over both cores. Names are folded (Ç→c, ễ→e) one letter for one letter, so "celik" finds
+//! "Çelik" and the highlighted positions still line up with what is shown.
+
+use crate::domain::{CaseId, CaseSummary, FamilyId, Person, PersonId};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+use std::collections::HashSet;
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::Arc;
+use unicode_normalization::UnicodeNormalization;
+
+/// How many hits the list shows.
+pub const MAX_HITS: usize = 50;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Child,
+    Family,
+    Person,
+    Question,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Family(FamilyId, Option<CaseId>),
+    Person(PersonId),
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: Kind,
+    pub label: String,
+    /// Shown beside the label: groep, role, family name.
+    pub detail: String,
+    pub target: Target,
+    /// `label` folded to lower-case ASCII-ish letters, one char per char of `label`.
+    folded: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub kind: Kind,
+    pub label: String,
+    pub detail: String,
+    pub target: Target,
+    pub score: i64,
+    /// Char positions in the label to highlight.
+    pub positions: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub generation: u64,
+    pub query: String,
+    pub hits: Vec<Hit>,
+    /// How many entries matched in all (the list shows the best [`MAX_HITS`]).
+    pub total: usize,
+}
+
+/// What the lookup popup holds.
+#[derive(Debug, Clone, Default)]
+pub struct LookupState {
+    pub query: String,
+    pub results: Results,
+    pub selected: usize,
+    pub generation: u64,
+}
+
+impl LookupState {
+    pub fn pending(&self) -> bool {
+        self.results.generation != self.generation
+    }
+}
+
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let base = c.nfd().next().unwrap_or(c);
+            let base = match base {
+                'ı' => 'i',
+                'ł' => 'l',
+                'ø' => 'o',
+                'đ' => 'd',
+                other => other,
+            };
+            base.to_lowercase().next().unwrap_or(base)
+        })
+        .collect()
+}
+
+/// Builds the entries from the case rows and the sociale kaart.
+pub fn entries(rows: &[CaseSummary], persons: &[Person]) -> Vec<Entry> {
+    let mut out = Vec::with_capacity(rows.len() * 3 + persons.len());
+    let mut children = HashSet::new();
+    let mut families = HashSet::new();
+    let mut push = |kind, label: String, detail: String, target| {
+        let folded = fold(&label);
+        out.push(Entry { kind, label, detail, target, folded });
+    };
+    for p in persons {
+        push(Kind::Person, p.name.clone(), format!("{} · {}", p.role, p.organisation), Target::Person(p.id));
+    }
+    for r in rows {
+        if children.insert(r.child) {
+            push(Kind::Child, r.child_name.clone(), format!("groep {} · {}", r.groep, r.family_name), Target::Family(r.family, Some(r.id)));
+        }
+        if families.insert(r.family) {
+            push(Kind::Family, r.family_name.clone(), String::new(), Target::Family(r.family, None));
+        }
+        push(Kind::Question, r.question.clone(), r.child_name.clone(), Target::Family(r.family, Some(r.id)));
+    }
+    out
+}
+
+enum Job {
+    Entries(Arc<Vec<Entry>>),
+    Build(Vec<CaseSummary>, Vec<Person>),
+    Query(u64, String),
+}
+
+/// The worker's handle. The entries live on the worker only: building them for 50,000 cases
+/// takes longer than a first frame may.
+pub struct Lookup {
+    jobs: Sender<Job>,
+    results: Receiver<Results>,
+}
+
+impl std::fmt::Debug for Lookup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lookup")
+    }
+}
+
+impl Lookup {
+    pub fn start(entries: Vec<Entry>) -> Lookup {
+        let lookup = Lookup::idle();
+        let _ = lookup.jobs.send(Job::Entries(Arc::new(entries)));
+        lookup
+    }
+
+    fn idle() -> Lookup {
+        let (jobs, job_rx) = channel::<Job>();
+        let (res_tx, results) = channel::<Results>();
+        std::thread::spawn(move || worker(Arc::new(Vec::new()), job_rx, res_tx));
+        Lookup { jobs, results }
+    }
+
+    /// Starts a worker that builds its entries from these rows in the background.
+    pub fn start_from(rows: Vec<CaseSummary>, persons: Vec<Person>) -> Lookup {
+        let lookup = Lookup::idle();
+        lookup.rebuild(rows, persons);
+        lookup
+    }
+
+    /// New data (after a change): the worker builds its entries again.
+    pub fn rebuild(&self, rows: Vec<CaseSummary>, persons: Vec<Person>) {
+        let _ = self.jobs.send(Job::Build(rows, persons));
+    }
+
+    pub fn ask(&self, generation: u64, query: &str) {
+        // A closed worker only means no results arrive; the popup then shows none.
+        let _ = self.jobs.send(Job::Query(generation, query.to_string()));
+    }
+
+    /// The newest results that have arrived, if any.
+    pub fn poll(&self) -> Option<Results> {
+        self.results.try_iter().last()
+    }
+
+    /// Waits for results of `generation` (for tests and benchmarks).
+    pub fn wait(&self, generation: u64) -> Option<Results> {
+        while let Ok(r) = self.results.recv() {
+            if r.generation >= generation {
+                return Some(r);
+            }
+        }
+        None
+    }
+}
+
+fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results>) {
+    // The previous query and every entry it matched, to narrow when the query grows.
+    let mut last: Option<(String, Vec<usize>)> = None;
+    while let Ok(job) = jobs.recv() {
+        let mut latest = Some(job);
+        let mut query = None;
+        // Only the newest query matters; older ones were typed over.
+        while let Some(job) = latest.take() {
+            match job {
+                Job::Entries(e) => {
+                    entries = e;
+                    last = None;
+                }
+                Job::Build(rows, persons) => {
+                    entries = Arc::new(self::entries(&rows, &persons));
+                    last = None;
+                }
+                Job::Query(g, q) => query = Some((g, q)),
+            }
+            latest = jobs.try_recv().ok();
+        }
+        let Some((generation, q)) = query else { continue };
+        let folded_q = fold(q.trim());
+        let candidates: Option<&[usize]> = match &last {
+            Some((prev, hits)) if !prev.is_empty() && folded_q.starts_with(prev.as_str()) => Some(hits),
+            _ => None,
+        };
+        let (hits, all) = search(&entries, &folded_q, candidates);
+        let total = all.len();
+        last = Some((folded_q, all));
+        if out.send(Results { generation, query: q, hits, total }).is_err() {
+            return;
+        }
+    }
+}
+
+/// Every letter of `q` occurs in `hay` in order: cheap, and necessary for a fuzzy match.
+fn in_order(hay: &str, q: &str) -> bool {
+    let mut it = hay.chars();
+    q.chars().filter(|c| !c.is_whitespace()).all(|c| it.any(|h| h == c))
+}
+
+/// Scores the candidates (all entries when `None`); returns the best hits and every match.
+pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<Hit>, Vec<usize>) {
+    if q.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let all: Vec<usize> = match candidates {
+        Some(c) => c.to_vec(),
+        None => (0..entries.len()).collect(),
+    };
+    let half = all.len() / 2;
+    let (a, b) = all.split_at(half);
+    let score_part = |part: &[usize]| -> Vec<(i64, usize)> {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        part.iter()
+            .filter(|&&i| in_order(&entries[i].folded, q))
+            .filter_map(|&i| matcher.fuzzy_match(&entries[i].folded, q).map(|s| (s + kind_bonus(entries[i].kind), i)))
+            .collect()
+    };
+    let (mut scored, other) = if all.len() > 4_000 {
+        std::thread::scope(|s| {
+            let h = s.spawn(|| score_part(b));
+            let left = score_part(a);
+            (left, h.join().unwrap_or_default())
+        })
+    } else {
+        (score_part(&all), Vec::new())
+    };
+    scored.extend(other);
+    let matched: Vec<usize> = {
+        let mut m: Vec<usize> = scored.iter().map(|(_, i)| *i).collect();
+        m.sort_unstable();
+        m
+    };
+    let top = MAX_HITS.min(scored.len());
+    if top > 0 {
+        scored.select_nth_unstable_by(top - 1, |x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    }
+    scored.truncate(top);
+    scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let hits = scored
+        .into_iter()
+        .map(|(score, i)| Hit {
+            entry: i,
+            kind: entries[i].kind,
+            label: entries[i].label.clone(),
+            detail: entries[i].detail.clone(),
+            target: entries[i].target,
+            score,
+            positions: matcher.fuzzy_indices(&entries[i].folded, q).map(|(_, p)| p).unwrap_or_default(),
+        })
+        .collect();
+    (hits, matched)
+}
+
+/// People look up children and families more than questions; ties go their way.
+fn kind_bonus(kind: Kind) -> i64 {
+    match kind {
+        Kind::Child | Kind::Family | Kind::Person => 2,
+        Kind::Question => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: Kind, label: &str) -> Entry {
+        Entry { kind, label: label.into(), detail: String::new(), target: Target::Person(PersonId(1)), folded: fold(label) }
+    }
+
+    #[test]
+    fn folding_keeps_one_char_per_char() {
+        for s in ["Çelik", "Nguyễn Thị", "Yılmaz", "王小明", "Zoë 🙂"] {
+            assert_eq!(fold(s).chars().count(), s.chars().count(), "{s}");
+        }
+        assert_eq!(fold("Çelik"), "celik");
+        assert_eq!(fold("Nguyễn"), "nguyen");
+    }
+
+    #[test]
+    fn finds_and_ranks_with_positions() {
+        let e = vec![entry(Kind::Question, "slaapt slecht"), entry(Kind::Child, "Emre Çelik"), entry(Kind::Child, "Sem de Vries")];
+        let (hits, all) = search(&e, "celik", None);
+        assert_eq!(all, vec![1]);
+        assert_eq!(hits[0].entry, 1);
+        assert_eq!(hits[0].positions, vec![5, 6, 7, 8, 9]);
+        let (hits, _) = search(&e, "se", None);
+        assert!(hits.iter().any(|h| h.entry == 2));
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_hits_as_a_full_search() {
+        let names = ["Amira El Idrissi", "Anouk Bakker", "Aylin Kaya", "Bram Jansen", "Noah Nguyễn", "王小明"];
+        let e: Vec<Entry> = names.iter().map(|n| entry(Kind::Child, n)).collect();
+        let (_, first) = search(&e, "a", None);
+        let (narrowed, _) = search(&e, "ak", Some(&first));
+        let (full, _) = search(&e, "ak", None);
+        assert_eq!(narrowed, full);
+    }
+
+    #[test]
+    fn the_worker_answers_the_newest_query() {
+        let e = vec![entry(Kind::Child, "Emre Çelik"), entry(Kind::Child, "Sem de Vries")];
+        let lookup = Lookup::start(e);
+        lookup.ask(1, "s");
+        lookup.ask(2, "sem");
+        let r = lookup.wait(2);
+        assert!(r.is_some_and(|r| r.query == "sem" && r.hits.first().is_some_and(|h| h.entry == 1)));
+    }
+}

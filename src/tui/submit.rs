@@ -1,0 +1,413 @@
+//! Saving what a form holds, and the one-key changes (done, flag, reopen, undo). Each change is
+//! one store commit (flushed) and one entry on this session's undo list.
+
+use super::action::Action;
+use super::app::{App, Page, Popup};
+use super::form::{Form, FormKind};
+use super::forms::{f, CONSENTS, OPEN_STATUSES, SIGNALS};
+use super::load;
+use crate::clock::Clock;
+use crate::domain::text::{clean_line, short};
+use crate::domain::{
+    Action as Task, Carer, Case, CaseId, Child, Consent, Family, FamilyId, Involvement, Lead, Outcome, Person,
+    PersonId, Side,
+};
+use crate::i18n::{cli::store_error, tui as t};
+use crate::store::{Result as StoreResult, Store, Undo};
+
+pub fn form_key(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
+    if let Some(Popup::ConfirmDiscard(_)) = &app.popup {
+        // Only "j"/"y" (typed) confirms; every other key goes back to the form.
+        if let Some(Popup::ConfirmDiscard(form)) = app.popup.take() {
+            app.popup = Some(Popup::Form(form));
+        }
+        return;
+    }
+    let Some(Popup::Form(form)) = &mut app.popup else { return };
+    match action {
+        Action::Quit => {
+            if form.dirty {
+                if let Some(Popup::Form(form)) = app.popup.take() {
+                    app.popup = Some(Popup::ConfirmDiscard(form));
+                }
+            } else {
+                app.quit = true;
+            }
+        }
+        Action::Cancel => app.popup = None,
+        Action::NextField => form.next(),
+        Action::PrevField => form.prev(),
+        Action::Backspace => {
+            form.dirty = true;
+            form.focused().into_iter().for_each(|f| f.backspace())
+        }
+        Action::Delete => form.focused().into_iter().for_each(|f| f.delete()),
+        Action::Left => form.focused().into_iter().for_each(|f| f.left()),
+        Action::Right => form.focused().into_iter().for_each(|f| f.right()),
+        Action::Home => form.focused().into_iter().for_each(|f| f.home()),
+        Action::End => form.focused().into_iter().for_each(|f| f.end()),
+        Action::Submit => submit(app, store, clock),
+        _ => {}
+    }
+}
+
+/// What a saved form reports: the undo entry's description, or the field errors stay shown.
+fn submit(app: &mut App, store: &mut Store, clock: &Clock) {
+    let Some(Popup::Form(mut form)) = app.popup.take() else { return };
+    let lang = app.lang;
+    if !form.check_required(t::REQUIRED.get(lang)) {
+        app.popup = Some(Popup::Form(form));
+        return;
+    }
+    let today = clock.today();
+    let now = clock.now();
+    // Every date field must be understood before anything is written.
+    let mut bad_date = false;
+    for field in form.fields.iter_mut().filter(|f| f.kind == super::form::FieldKind::Date) {
+        if let Err(e) = field.date(today, lang) {
+            field.error = Some(e);
+            bad_date = true;
+        }
+    }
+    if bad_date {
+        if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
+            form.focus = i;
+        }
+        app.popup = Some(Popup::Form(form));
+        return;
+    }
+    let result = save(app, store, &mut form, clock);
+    match result {
+        Ok(Some((undo, what))) => {
+            app.undo.push((undo, what));
+            after_change(app, store);
+            app.info(t::SAVED.get(lang));
+        }
+        Ok(None) => app.popup = Some(Popup::Form(form)),
+        Err(e) => {
+            form.error = Some(store_error(&e, lang));
+            app.popup = Some(Popup::Form(form));
+        }
+    }
+    let _ = now;
+}
+
+fn date(form: &Form, i: usize, app: &App) -> Option<chrono::NaiveDate> {
+    form.field(i).date(app.today, app.lang).ok().flatten()
+}
+
+fn side_from(choice: usize, offset: usize) -> Option<Side> {
+    choice.checked_sub(offset).and_then(|i| Side::ALL.get(i).copied())
+}
+
+/// Builds and commits the record a form describes. `Ok(None)`: a field needs attention.
+fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreResult<Option<(Undo, String)>> {
+    let now = clock.now();
+    let lang = app.lang;
+    match form.kind {
+        FormKind::NewCase => {
+            use f::new_case as n;
+            let first = form.field(n::FIRST).line();
+            let last = form.field(n::LAST).line();
+            let picked = form.field(n::FAMILY).picked().map(|o| FamilyId(o.id));
+            let mut ch = store.begin();
+            let child = Child {
+                id: ch.child_id(),
+                first_name: first.clone(),
+                last_name: last.clone(),
+                birth_date: None,
+                school: form.field(n::SCHOOL).line(),
+                groep: form.field(n::GROEP).line(),
+            };
+            let family = match picked.map(|id| store.family(id)).transpose()?.flatten() {
+                Some(mut fam) => {
+                    fam.children.push(child.clone());
+                    fam
+                }
+                None => Family {
+                    id: ch.family_id(),
+                    name: if last.is_empty() { first.clone() } else { last.clone() },
+                    carers: vec![],
+                    children: vec![child.clone()],
+                    network: vec![],
+                },
+            };
+            let case = Case {
+                id: ch.case_id(),
+                family: family.id,
+                child: child.id,
+                question: form.field(n::QUESTION).text(),
+                signal: SIGNALS[form.field(n::SIGNAL).choice.min(SIGNALS.len() - 1)],
+                signal_date: date(form, n::SIGNAL_DATE, app).unwrap_or(app.today),
+                intake_date: None,
+                support_date: None,
+                status: crate::domain::CaseStatus::Aangemeld,
+                lead: Lead::default(),
+                consents: vec![],
+                flagged: false,
+                closings: vec![],
+                notes: String::new(),
+                created: now,
+                last_activity: now,
+            };
+            // Ids taken from a throwaway change are reserved by the commit that writes them.
+            let undo = store.create_case(now, family, case)?;
+            Ok(Some((undo, format!("{} {}", t::F_NEW_CASE.get(lang), child.full_name()))))
+        }
+        FormKind::EditCase(id) => {
+            use f::edit_case as e;
+            let Some(mut case) = store.case(id)? else { return Ok(None) };
+            case.question = form.field(e::QUESTION).text();
+            if case.status.is_open() {
+                case.status = OPEN_STATUSES[form.field(e::STATUS).choice.min(2)];
+            }
+            case.lead.side = side_from(form.field(e::LEAD_SIDE).choice, 1);
+            let lead = form.field(e::LEAD_PERSON);
+            case.lead.person = if lead.value.trim().is_empty() {
+                None
+            } else {
+                match lead.picked() {
+                    Some(o) => Some(PersonId(o.id)),
+                    None => return pick_error(form, e::LEAD_PERSON, lang),
+                }
+            };
+            case.intake_date = date(form, e::INTAKE, app);
+            if let Some(d) = date(form, e::SIGNAL_DATE, app) {
+                case.signal_date = d;
+            }
+            case.notes = form.field(e::NOTES).text();
+            let undo = store.save_case(now, case)?;
+            Ok(Some((undo, t::F_EDIT_CASE.get(lang).to_string())))
+        }
+        FormKind::CloseCase(id) => {
+            let Some(mut case) = store.case(id)? else { return Ok(None) };
+            let outcome = Outcome::ALL[form.field(0).choice.min(Outcome::ALL.len() - 1)];
+            case.close(date(form, 1, app).unwrap_or(app.today), outcome);
+            let undo = store.save_case(now, case)?;
+            Ok(Some((undo, t::F_CLOSE_CASE.get(lang).to_string())))
+        }
+        FormKind::NewAction(_) | FormKind::EditAction(_) => save_action(app, store, form, clock),
+        FormKind::Consent(case_id, person) => {
+            let Some(mut case) = store.case(case_id)? else { return Ok(None) };
+            case.set_consent(Consent {
+                person,
+                status: CONSENTS[form.field(0).choice.min(2)],
+                date: date(form, 1, app),
+                note: form.field(2).line(),
+            });
+            let undo = store.save_case(now, case)?;
+            Ok(Some((undo, t::F_CONSENT.get(lang).to_string())))
+        }
+        FormKind::AddNetwork(family_id) => {
+            use f::network as n;
+            let Some(mut family) = store.family(family_id)? else { return Ok(None) };
+            let field = form.field(n::PERSON);
+            let role = form.field(n::ROLE).line();
+            let mut undo_person = None;
+            let person = match field.picked() {
+                Some(o) => PersonId(o.id),
+                None => {
+                    // Someone not yet on the sociale kaart: added there first.
+                    let mut ch = store.begin();
+                    let p = Person {
+                        id: ch.person_id(),
+                        name: field.line(),
+                        role: role.clone(),
+                        organisation: form.field(n::ORG).line(),
+                        side: side_from(form.field(n::SIDE).choice, 0).unwrap_or(Side::Zorg),
+                        phone: String::new(),
+                        email: String::new(),
+                        offer: String::new(),
+                    };
+                    let id = p.id;
+                    undo_person = Some(store.save_person(now, p)?);
+                    id
+                }
+            };
+            let role = if role.is_empty() {
+                app.person(person).map(|p| p.role.clone()).unwrap_or_default()
+            } else {
+                role
+            };
+            family.network.retain(|i| i.person != person || i.until.is_some());
+            family.network.push(Involvement { person, role, from: date(form, n::SINCE, app), until: None });
+            let mut undo = store.save_family(now, family)?;
+            if let Some(p) = undo_person {
+                undo.persons.extend(p.persons);
+            }
+            Ok(Some((undo, t::F_ADD_NETWORK.get(lang).to_string())))
+        }
+        FormKind::NewPerson | FormKind::EditPerson(_) => {
+            use f::person as p;
+            let id = match form.kind {
+                FormKind::EditPerson(id) => id,
+                _ => store.begin().person_id(),
+            };
+            let person = Person {
+                id,
+                name: form.field(p::NAME).line(),
+                role: form.field(p::ROLE).line(),
+                organisation: form.field(p::ORG).line(),
+                side: side_from(form.field(p::SIDE).choice, 0).unwrap_or(Side::Zorg),
+                phone: form.field(p::PHONE).line(),
+                email: form.field(p::EMAIL).line(),
+                offer: form.field(p::OFFER).text(),
+            };
+            let name = person.name.clone();
+            let undo = store.save_person(now, person)?;
+            Ok(Some((undo, name)))
+        }
+        FormKind::EditFamily(id) => {
+            let Some(mut family) = store.family(id)? else { return Ok(None) };
+            family.name = form.field(0).line();
+            family.carers = (0..2)
+                .map(|i| Carer {
+                    name: form.field(1 + i * 4).line(),
+                    relation: form.field(2 + i * 4).line(),
+                    phone: form.field(3 + i * 4).line(),
+                    email: form.field(4 + i * 4).line(),
+                })
+                .filter(|c| !c.name.is_empty())
+                .collect();
+            let undo = store.save_family(now, family)?;
+            Ok(Some((undo, t::F_EDIT_FAMILY.get(lang).to_string())))
+        }
+    }
+}
+
+fn pick_error(form: &mut Form, field: usize, lang: crate::domain::dates::Lang) -> StoreResult<Option<(Undo, String)>> {
+    if let Some(f) = form.fields.get_mut(field) {
+        f.error = Some(t::PICK_NONE.get(lang).to_string());
+    }
+    form.focus = field;
+    Ok(None)
+}
+
+fn save_action(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreResult<Option<(Undo, String)>> {
+    use f::action as a;
+    let now = clock.now();
+    let owner_field = form.field(a::OWNER);
+    let owner = if owner_field.value.trim().is_empty() {
+        None
+    } else {
+        match owner_field.picked() {
+            Some(o) => Some(PersonId(o.id)),
+            None => return pick_error(form, a::OWNER, app.lang),
+        }
+    };
+    let owner_side = owner.and_then(|id| app.person(id)).map(|p| p.side);
+    let side = side_from(form.field(a::SIDE).choice, 1).or(owner_side).unwrap_or(Side::Zorg);
+    let mut task = match form.kind {
+        FormKind::EditAction(id) => match store.action(id)? {
+            Some(t) => t,
+            None => return Ok(None),
+        },
+        FormKind::NewAction(case) => Task {
+            id: store.begin().action_id(),
+            case,
+            text: String::new(),
+            owner: None,
+            side,
+            deadline: None,
+            created: now,
+            meeting: None,
+            done: None,
+        },
+        _ => return Ok(None),
+    };
+    task.text = form.field(a::TEXT).text();
+    task.owner = owner;
+    task.side = side;
+    task.deadline = date(form, a::DEADLINE, app);
+    let what = format!("{}: {}", t::L_ACTION.get(app.lang), short(&task.text, 40));
+    let undo = store.save_action(now, task)?;
+    Ok(Some((undo, what)))
+}
+
+fn after_change(app: &mut App, store: &Store) {
+    if let Err(e) = load::refresh(store, app) {
+        app.error(store_error(&e, app.lang));
+    }
+}
+
+fn current_case(app: &App) -> Option<CaseId> {
+    match app.pages.last() {
+        Some(Page::Case(p)) => Some(p.case.id),
+        None => app.cases.visible.get(app.cases.selected).map(|i| app.cases.rows[*i].id),
+        _ => None,
+    }
+}
+
+pub fn toggle_done(app: &mut App, store: &mut Store, clock: &Clock) {
+    let Some(Page::Case(p)) = app.pages.last() else { return };
+    if p.pane != super::app::CasePane::Actions {
+        return app.info(t::CHOOSE_ACTION.get(app.lang));
+    }
+    let Some(action) = p.actions.get(p.selected) else { return app.info(t::CHOOSE_ACTION.get(app.lang)) };
+    let (id, done, text) = (action.id, action.done.is_none(), clean_line(&short(&action.text, 50)));
+    match store.set_action_done(clock.now(), id, done, None) {
+        Ok((_, undo)) => {
+            let msg = if done { t::ACTION_DONE } else { t::ACTION_OPEN };
+            let what = format!("{}: {text}", msg.get(app.lang));
+            app.undo.push((undo, what.clone()));
+            after_change(app, store);
+            app.info(what);
+        }
+        Err(e) => app.error(store_error(&e, app.lang)),
+    }
+}
+
+pub fn flag(app: &mut App, store: &mut Store, clock: &Clock) {
+    let Some(id) = current_case(app) else { return };
+    let result = store.case(id).and_then(|c| match c {
+        Some(mut case) => {
+            case.flagged = !case.flagged;
+            let on = case.flagged;
+            store.save_case(clock.now(), case).map(|u| Some((u, on)))
+        }
+        None => Ok(None),
+    });
+    match result {
+        Ok(Some((undo, on))) => {
+            let what = if on { t::FLAG_ON } else { t::FLAG_OFF }.get(app.lang).to_string();
+            app.undo.push((undo, what.clone()));
+            after_change(app, store);
+            app.info(what);
+        }
+        Ok(None) => {}
+        Err(e) => app.error(store_error(&e, app.lang)),
+    }
+}
+
+pub fn reopen(app: &mut App, store: &mut Store, clock: &Clock) {
+    let Some(id) = current_case(app) else { return };
+    let result = store.case(id).and_then(|c| match c {
+        Some(mut case) => {
+            case.reopen(clock.today());
+            store.save_case(clock.now(), case).map(Some)
+        }
+        None => Ok(None),
+    });
+    match result {
+        Ok(Some(undo)) => {
+            app.undo.push((undo, t::REOPENED.get(app.lang).to_string()));
+            after_change(app, store);
+            app.info(t::REOPENED.get(app.lang));
+        }
+        Ok(None) => {}
+        Err(e) => app.error(store_error(&e, app.lang)),
+    }
+}
+
+pub fn undo(app: &mut App, store: &mut Store, clock: &Clock) {
+    let Some((undo, what)) = app.undo.pop() else {
+        return app.info(t::NOTHING_TO_UNDO.get(app.lang));
+    };
+    match store.undo(undo, clock.now()) {
+        Ok(()) => {
+            after_change(app, store);
+            app.info(format!("{}: {what}", t::UNDONE.get(app.lang)));
+        }
+        Err(e) => app.error(store_error(&e, app.lang)),
+    }
+}

@@ -1,0 +1,121 @@
+//! Rendering: reads the app state, draws a frame, touches nothing else. Every piece of text a
+//! person typed passes through [`safe`] first, so nothing stored can reach the terminal as a
+//! command.
+
+mod case;
+mod chrome;
+mod family;
+mod kaart;
+mod list;
+mod popup;
+
+use super::app::{App, Page, Popup, Screen};
+use crate::domain::text::{clean_line, initials};
+use crate::domain::CaseId;
+use crate::i18n::tui as t;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+/// Below this the screen says it is too small instead of squeezing.
+const MIN_WIDTH: u16 = 40;
+const MIN_HEIGHT: u16 = 10;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(Block::default().style(app.theme.style("text")), area);
+    if app.blank {
+        frame.render_widget(Clear, area);
+        frame.render_widget(Block::default().style(Style::default().bg(ratatui::style::Color::Black)), area);
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!("{} ({}x{})", t::TOO_SMALL.get(app.lang), area.width, area.height);
+        frame.render_widget(Paragraph::new(msg).style(app.theme.style("warning")), area);
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    chrome::header(app, frame, header);
+    chrome::footer(app, frame, footer);
+    if app.welcome {
+        chrome::welcome(app, frame, body);
+    } else {
+        match app.pages.last() {
+            Some(Page::Case(p)) => case::render(app, p, frame, body),
+            Some(Page::Family(p)) => family::render(app, p, frame, body),
+            Some(Page::Person(p)) => kaart::person(app, p, frame, body),
+            None => match app.screen {
+                Screen::Cases => list::render(app, frame, body),
+                Screen::Kaart => kaart::render(app, frame, body),
+            },
+        }
+    }
+    match &app.popup {
+        Some(Popup::Help { scroll }) => popup::help(app, *scroll, frame, area),
+        Some(Popup::Lookup(state)) => popup::lookup(app, state, frame, area),
+        Some(Popup::Form(form)) => popup::form(app, form, frame, area),
+        Some(Popup::ConfirmDiscard(form)) => {
+            popup::form(app, form, frame, area);
+            popup::confirm(app, t::DISCARD.get(app.lang), frame, area);
+        }
+        None => {}
+    }
+}
+
+/// Typed text made safe to draw: no control characters, one line.
+pub fn safe(s: &str) -> String {
+    clean_line(s)
+}
+
+/// A child's (or family's) name as the privacy mode allows: full on the case opened on purpose,
+/// initials elsewhere.
+pub fn name_for(app: &App, name: &str, case: Option<CaseId>) -> String {
+    if app.privacy && (case.is_none() || case != app.case_in_focus()) {
+        initials(name)
+    } else {
+        safe(name)
+    }
+}
+
+/// Free text and contact details: hidden under privacy unless on the case opened on purpose.
+pub fn private_text(app: &App, text: &str, case: Option<CaseId>) -> String {
+    if app.privacy && (case.is_none() || case != app.case_in_focus()) {
+        t::HIDDEN.get(app.lang).to_string()
+    } else {
+        safe(text)
+    }
+}
+
+/// The side mark in its colour: `O` onderwijs, `Z` zorg.
+pub fn side_span(app: &App, side: Option<crate::domain::Side>) -> Span<'static> {
+    match side {
+        Some(s) => Span::styled(s.mark().to_string(), app.theme.style(s.key())),
+        None => Span::styled("·", app.theme.style("muted")),
+    }
+}
+
+pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
+    let border = if focused { app.theme.style("accent") } else { app.theme.style("border") };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Line::from(Span::styled(format!(" {title} "), app.theme.style("title"))))
+}
+
+/// A centred rectangle of at most `w` x `h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// The window of `len` rows of which `height` fit, keeping `selected` in view.
+pub fn window(len: usize, selected: usize, height: usize) -> std::ops::Range<usize> {
+    if len <= height || height == 0 {
+        return 0..len;
+    }
+    let start = selected.saturating_sub(height / 2).min(len - height);
+    start..start + height
+}

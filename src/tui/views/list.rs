@@ -1,0 +1,122 @@
+//! Casussen (screen 2): every case on one line; only the rows in view are built.
+
+use super::super::app::{App, SortBy};
+use super::{block, name_for, private_text, side_span, window};
+use crate::domain::dates::format_short;
+use crate::domain::text::short;
+use crate::i18n::{tui as t, words};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::Frame;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let th = &app.theme;
+    let list = &app.cases;
+    let [bar, table_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+
+    let f = &list.filter;
+    let mut parts: Vec<String> = Vec::new();
+    parts.push(match (f.status, f.open_only) {
+        (Some(s), _) => words::status(s).get(lang).to_string(),
+        (None, true) => t::FILTER_OPEN.get(lang).to_string(),
+        (None, false) => t::FILTER_ALL.get(lang).to_string(),
+    });
+    if let Some(s) = f.side {
+        parts.push(format!("{}: {} {}", t::LEAD.get(lang), s.mark(), words::side(s).get(lang)));
+    }
+    if f.flagged_only {
+        parts.push(t::FILTER_FLAGGED.get(lang).to_string());
+    }
+    if let Some(s) = &f.school {
+        parts.push(super::safe(s));
+    }
+    let sort = match list.sort {
+        SortBy::LastActivity => t::SORT_ACTIVITY,
+        SortBy::NextDeadline => t::SORT_DEADLINE,
+        SortBy::Name => t::SORT_NAME,
+    };
+    parts.push(format!("{}: {}", t::SORTED_BY.get(lang), sort.get(lang)));
+    let count = format!(" {} / {} ", list.visible.len(), list.rows.len());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::styled(count, th.style("header")), Span::styled(parts.join(" · "), th.style("muted"))])),
+        bar,
+    );
+
+    let inner_h = table_area.height.saturating_sub(3) as usize;
+    let range = window(list.visible.len(), list.selected, inner_h);
+    let wide = table_area.width >= 100;
+    let rows: Vec<Row> = list.visible[range.clone()]
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let r = &list.rows[i];
+            let overdue = r.is_overdue(app.today);
+            let mark = match (overdue, r.flagged) {
+                (true, _) => Span::styled("!", th.style("overdue")),
+                (false, true) => Span::styled("●", th.style("warning")),
+                _ => Span::raw(" "),
+            };
+            let next = r.next_deadline.map(|d| format_short(d, lang)).unwrap_or_default();
+            let next_style = if overdue { th.style("overdue") } else { th.style("text") };
+            let open = Line::from(vec![
+                Span::styled(format!("{}{}", r.open_onderwijs, Side::Onderwijs.mark()), th.style("onderwijs")),
+                Span::raw(" "),
+                Span::styled(format!("{}{}", r.open_zorg, Side::Zorg.mark()), th.style("zorg")),
+            ]);
+            let question = private_text(app, &short(&r.question, 60), Some(r.id));
+            let mut cells = vec![
+                Cell::from(mark),
+                Cell::from(name_for(app, &r.child_name, Some(r.id))),
+                Cell::from(super::safe(&r.groep)),
+                Cell::from(question),
+                Cell::from(Line::from(side_span(app, r.lead_side))),
+                Cell::from(words::status(r.status).get(lang)),
+                Cell::from(open),
+                Cell::from(Span::styled(next, next_style)),
+            ];
+            if !wide {
+                cells.remove(3);
+            }
+            let row = Row::new(cells);
+            if range.start + n == list.selected {
+                row.style(th.style("selected"))
+            } else {
+                row
+            }
+        })
+        .collect();
+    let mut header = vec![
+        "",
+        t::COL_CHILD.get(lang),
+        t::COL_GROEP.get(lang),
+        t::COL_QUESTION.get(lang),
+        t::COL_LEAD.get(lang),
+        t::COL_STATUS.get(lang),
+        t::COL_OPEN.get(lang),
+        t::COL_NEXT.get(lang),
+    ];
+    let mut widths = vec![
+        Constraint::Length(1),
+        Constraint::Min(16),
+        Constraint::Length(3),
+        Constraint::Fill(2),
+        Constraint::Length(5),
+        Constraint::Length(10),
+        Constraint::Length(8),
+        Constraint::Length(10),
+    ];
+    if !wide {
+        header.remove(3);
+        widths.remove(3);
+        widths[1] = Constraint::Fill(1);
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(th.style("header")))
+        .block(block(app, t::SCREEN_CASES.get(lang), true))
+        .column_spacing(1);
+    frame.render_widget(table, table_area);
+}
+
+use crate::domain::Side;
