@@ -8,6 +8,7 @@ pub mod forms;
 pub mod keymap;
 pub mod load;
 pub mod lookup;
+pub mod script;
 pub mod submit;
 pub mod terminal;
 pub mod theme;
@@ -37,7 +38,10 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
         privacy: false,
         blank: false,
         status: None,
-        cases: CaseList { rows, ..Default::default() },
+        cases: CaseList {
+            rows,
+            ..Default::default()
+        },
         persons: Vec::new(),
         person_index: HashMap::new(),
         kaart_selected: 0,
@@ -51,6 +55,7 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
     app.cases.filter.open_only = true;
     app.set_persons(persons);
     load::apply_filter(&mut app.cases, app.today);
-    app.lookup.rebuild(app.cases.rows.clone(), app.persons.clone());
+    app.lookup
+        .rebuild(app.cases.rows.clone(), app.persons.clone());
     Ok(app)
 }

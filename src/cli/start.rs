@@ -14,11 +14,16 @@ pub fn tui(ctx: &Ctx, theme: Option<String>) -> Result<(), CliError> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let name = theme.unwrap_or_else(|| "standaard".into());
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);
-    let mut app = crate::tui::build(&store, ctx.lang, theme, &ctx.clock).map_err(|e| ctx.fail(e))?;
+    let mut app =
+        crate::tui::build(&store, ctx.lang, theme, &ctx.clock).map_err(|e| ctx.fail(e))?;
     if let Some(p) = problem {
         app.error(match ctx.lang {
-            crate::i18n::Lang::Nl => format!("Thema '{name}' kon niet worden geladen ({p}); standaard gebruikt."),
-            crate::i18n::Lang::En => format!("Theme '{name}' could not be loaded ({p}); using standaard."),
+            crate::i18n::Lang::Nl => {
+                format!("Thema '{name}' kon niet worden geladen ({p}); standaard gebruikt.")
+            }
+            crate::i18n::Lang::En => {
+                format!("Theme '{name}' could not be loaded ({p}); using standaard.")
+            }
         });
     }
     crate::tui::terminal::run(&mut app, &mut store, &ctx.clock).map_err(|e| CliError(e.to_string()))

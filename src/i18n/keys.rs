@@ -7,7 +7,10 @@ pub fn describe(a: Action) -> Text {
     use Action as A;
     match a {
         A::Help => Text::new("hulp: alle toetsen", "help: every key"),
-        A::Lookup => Text::new("zoeken: kind, gezin, professional, hulpvraag", "search: child, family, professional, question"),
+        A::Lookup => Text::new(
+            "zoeken: kind, gezin, professional, hulpvraag",
+            "search: child, family, professional, question",
+        ),
         A::Back => Text::new("terug / stoppen", "back / quit"),
         A::Quit => Text::new("stoppen", "quit"),
         A::Cancel => Text::new("annuleren / sluiten", "cancel / close"),
@@ -32,7 +35,10 @@ pub fn describe(a: Action) -> Text {
         A::Undo => Text::new("laatste wijziging ongedaan maken", "undo the last change"),
         A::CloseReopen => Text::new("afsluiten / heropenen", "close / reopen"),
         A::Consent => Text::new("toestemming vastleggen", "record consent"),
-        A::AddNetwork => Text::new("persoon aan netwerk toevoegen", "add a person to the network"),
+        A::AddNetwork => Text::new(
+            "persoon aan netwerk toevoegen",
+            "add a person to the network",
+        ),
         A::OpenFamily => Text::new("gezin en netwerk", "family and network"),
         A::FilterStatus => Text::new("filter status", "filter status"),
         A::FilterSide => Text::new("filter regie onderwijs/zorg", "filter lead side"),
@@ -49,5 +55,33 @@ pub fn describe(a: Action) -> Text {
         A::Right => Text::new("rechts / volgende keuze", "right / next choice"),
         A::Home => Text::new("begin van het veld", "start of the field"),
         A::End => Text::new("eind van het veld", "end of the field"),
+    }
+}
+
+/// The footer's word for an action: as short as it can be and still clear.
+pub fn hint(a: Action) -> Text {
+    use Action as A;
+    match a {
+        A::Help => Text::new("hulp", "help"),
+        A::Lookup => Text::new("zoeken", "search"),
+        A::Back => Text::new("terug", "back"),
+        A::Open => Text::new("openen", "open"),
+        A::New => Text::new("nieuw", "new"),
+        A::Edit => Text::new("bewerken", "edit"),
+        A::ToggleDone => Text::new("afvinken", "done"),
+        A::AddAction => Text::new("actie", "action"),
+        A::Privacy => Text::new("privacy", "privacy"),
+        A::Flag => Text::new("bespreken", "flag"),
+        A::CloseReopen => Text::new("afsluiten", "close"),
+        A::Consent => Text::new("toestemming", "consent"),
+        A::AddNetwork => Text::new("netwerk +", "network +"),
+        A::OpenFamily => Text::new("gezin", "family"),
+        A::FilterStatus => Text::new("status", "status"),
+        A::Sort => Text::new("sorteren", "sort"),
+        A::Submit => Text::new("opslaan", "save"),
+        A::Cancel => Text::new("annuleren", "cancel"),
+        A::NextField => Text::new("volgend veld", "next field"),
+        A::Down => Text::new("omlaag", "down"),
+        other => describe(other),
     }
 }

@@ -64,14 +64,23 @@ pub const SORTED_BY: Text = Text::new("sortering", "sorted by");
 // Messages.
 pub const SAVED: Text = Text::new("Opgeslagen.", "Saved.");
 pub const UNDONE: Text = Text::new("Ongedaan gemaakt", "Undone");
-pub const NOTHING_TO_UNDO: Text = Text::new("Niets om ongedaan te maken in deze sessie.", "Nothing to undo in this session.");
+pub const NOTHING_TO_UNDO: Text = Text::new(
+    "Niets om ongedaan te maken in deze sessie.",
+    "Nothing to undo in this session.",
+);
 pub const NOT_FOUND: Text = Text::new("Niet gevonden.", "Not found.");
-pub const PRIVACY_ON: Text = Text::new("Privacymodus aan: alleen initialen.", "Privacy mode on: initials only.");
+pub const PRIVACY_ON: Text = Text::new(
+    "Privacymodus aan: alleen initialen.",
+    "Privacy mode on: initials only.",
+);
 pub const PRIVACY_OFF: Text = Text::new("Privacymodus uit.", "Privacy mode off.");
 pub const PRIVACY_MARK: Text = Text::new("PRIVACY", "PRIVACY");
 pub const THEME: Text = Text::new("Thema", "Theme");
 pub const REQUIRED: Text = Text::new("Vul dit in.", "Please fill this in.");
-pub const PICK_NONE: Text = Text::new("Niemand gevonden met deze naam.", "No one found by that name.");
+pub const PICK_NONE: Text = Text::new(
+    "Niemand gevonden met deze naam.",
+    "No one found by that name.",
+);
 pub const CHOOSE_NETWORK: Text = Text::new(
     "Kies eerst iemand in het netwerk (Tab naar Netwerk).",
     "First choose someone in the network (Tab to Network).",
@@ -84,7 +93,10 @@ pub const DISCARD: Text = Text::new(
 pub const REOPENED: Text = Text::new("Casus heropend.", "Case reopened.");
 pub const ACTION_DONE: Text = Text::new("Actie afgevinkt", "Action done");
 pub const ACTION_OPEN: Text = Text::new("Actie staat weer open", "Action open again");
-pub const FLAG_ON: Text = Text::new("Op de agenda gezet (bespreken)", "Flagged for the next meeting");
+pub const FLAG_ON: Text = Text::new(
+    "Op de agenda gezet (bespreken)",
+    "Flagged for the next meeting",
+);
 pub const FLAG_OFF: Text = Text::new("Niet meer gemarkeerd voor bespreken", "No longer flagged");
 pub const WELCOME_TITLE: Text = Text::new("Welkom bij tandem", "Welcome to tandem");
 pub const WELCOME: Text = Text::new(
@@ -92,7 +104,10 @@ pub const WELCOME: Text = Text::new(
     "This data dir holds no data yet.\n\nd   load the demo data (a fictional school, to try things out)\nn   register the first case\nq   quit",
 );
 pub const BLANK_HINT: Text = Text::new("", "");
-pub const LOOKUP_HINT: Text = Text::new("Typ een naam, gezin, professional of hulpvraag", "Type a name, family, professional or question");
+pub const LOOKUP_HINT: Text = Text::new(
+    "Typ een naam, gezin, professional of hulpvraag",
+    "Type a name, family, professional or question",
+);
 pub const SEARCHING: Text = Text::new("zoeken…", "searching…");
 pub const NO_HITS: Text = Text::new("Geen resultaten.", "No results.");
 pub const HITS_OF: Text = Text::new("van", "of");
@@ -122,7 +137,10 @@ pub const L_LAST_NAME: Text = Text::new("Achternaam", "Last name");
 pub const L_GROEP: Text = Text::new("Groep", "Year (groep)");
 pub const L_SCHOOL: Text = Text::new("School", "School");
 pub const L_QUESTION: Text = Text::new("Hulpvraag", "Question");
-pub const L_FAMILY: Text = Text::new("Gezin (zoek, of leeg: nieuw)", "Family (search, or empty: new)");
+pub const L_FAMILY: Text = Text::new(
+    "Gezin (zoek, of leeg: nieuw)",
+    "Family (search, or empty: new)",
+);
 pub const L_SIGNAL: Text = Text::new("Signaal van", "Signal from");
 pub const L_SIGNAL_DATE: Text = Text::new("Datum signaal", "Signal date");
 pub const L_INTAKE_DATE: Text = Text::new("Datum intake", "Intake date");
@@ -138,7 +156,10 @@ pub const L_SIDE: Text = Text::new("Kant", "Side");
 pub const L_DEADLINE: Text = Text::new("Deadline", "Due");
 pub const L_CONSENT: Text = Text::new("Toestemming", "Consent");
 pub const L_NOTE: Text = Text::new("Notitie", "Note");
-pub const L_PERSON: Text = Text::new("Persoon (zoek, of nieuwe naam)", "Person (search, or a new name)");
+pub const L_PERSON: Text = Text::new(
+    "Persoon (zoek, of nieuwe naam)",
+    "Person (search, or a new name)",
+);
 pub const L_ROLE: Text = Text::new("Rol", "Role");
 pub const L_ORG: Text = Text::new("Organisatie", "Organisation");
 pub const L_SINCE: Text = Text::new("Sinds", "Since");

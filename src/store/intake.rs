@@ -6,9 +6,18 @@ use crate::domain::{Case, EventKind, Family};
 use chrono::NaiveDateTime;
 
 impl Store {
-    pub fn create_case(&mut self, now: NaiveDateTime, family: Family, mut case: Case) -> Result<Undo> {
+    pub fn create_case(
+        &mut self,
+        now: NaiveDateTime,
+        family: Family,
+        mut case: Case,
+    ) -> Result<Undo> {
         let mut ch = self.begin();
-        let kind = if self.family(family.id)?.is_some() { EventKind::FamilyEdited } else { EventKind::FamilyCreated };
+        let kind = if self.family(family.id)?.is_some() {
+            EventKind::FamilyEdited
+        } else {
+            EventKind::FamilyCreated
+        };
         ch.event(now, None, Some(family.id), kind);
         ch.event(now, Some(case.id), Some(family.id), EventKind::CaseCreated);
         case.created = now;

@@ -6,7 +6,9 @@ use super::form::Form;
 use super::lookup::{Lookup, LookupState};
 use super::theme::Theme;
 use crate::domain::dates::Lang;
-use crate::domain::{Action, Case, CaseStatus, CaseSummary, Event, Family, Meeting, Person, PersonId, Side};
+use crate::domain::{
+    Action, Case, CaseStatus, CaseSummary, Event, Family, Meeting, Person, PersonId, Side,
+};
 use crate::store::Undo;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -92,7 +94,9 @@ pub enum Page {
 
 #[derive(Debug)]
 pub enum Popup {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Lookup(LookupState),
     Form(Box<Form>),
     /// Asks before throwing away a form with typed text.
@@ -162,11 +166,15 @@ impl App {
     }
 
     pub fn person(&self, id: PersonId) -> Option<&Person> {
-        self.person_index.get(&id).and_then(|i| self.persons.get(*i))
+        self.person_index
+            .get(&id)
+            .and_then(|i| self.persons.get(*i))
     }
 
     pub fn person_name(&self, id: Option<PersonId>) -> String {
-        id.and_then(|id| self.person(id)).map(|p| p.name.clone()).unwrap_or_else(|| "–".into())
+        id.and_then(|id| self.person(id))
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| "–".into())
     }
 
     pub fn set_persons(&mut self, mut persons: Vec<Person>) {

@@ -43,7 +43,15 @@ pub struct Field {
 
 impl Field {
     pub fn new(label: Text, kind: FieldKind) -> Field {
-        Field { label, kind, value: String::new(), cursor: 0, choice: 0, required: false, error: None }
+        Field {
+            label,
+            kind,
+            value: String::new(),
+            cursor: 0,
+            choice: 0,
+            required: false,
+            error: None,
+        }
     }
 
     pub fn required(mut self) -> Field {
@@ -67,7 +75,9 @@ impl Field {
         if self.value.trim().is_empty() {
             return Ok(None);
         }
-        parse_date(&self.value, today, lang).map(Some).map_err(|e| e.message(lang))
+        parse_date(&self.value, today, lang)
+            .map(Some)
+            .map_err(|e| e.message(lang))
     }
 
     /// What a date field shows beside its input.
@@ -81,7 +91,9 @@ impl Field {
 
     /// Options of a pick field that match what is typed, best first.
     pub fn pick_matches(&self) -> Vec<&PickOption> {
-        let FieldKind::Pick(options) = &self.kind else { return Vec::new() };
+        let FieldKind::Pick(options) = &self.kind else {
+            return Vec::new();
+        };
         let q = fold(self.value.trim());
         if q.is_empty() {
             return options.iter().take(5).collect();
@@ -102,7 +114,10 @@ impl Field {
     }
 
     pub fn picked(&self) -> Option<&PickOption> {
-        self.pick_matches().into_iter().next().filter(|_| !self.value.trim().is_empty())
+        self.pick_matches()
+            .into_iter()
+            .next()
+            .filter(|_| !self.value.trim().is_empty())
     }
 
     pub fn line(&self) -> String {
@@ -114,7 +129,10 @@ impl Field {
     }
 
     fn byte_at(&self, char_pos: usize) -> usize {
-        self.value.char_indices().nth(char_pos).map_or(self.value.len(), |(i, _)| i)
+        self.value
+            .char_indices()
+            .nth(char_pos)
+            .map_or(self.value.len(), |(i, _)| i)
     }
 
     pub fn insert(&mut self, c: char) {
@@ -205,7 +223,14 @@ pub struct Form {
 
 impl Form {
     pub fn new(kind: FormKind, title: Text, fields: Vec<Field>) -> Form {
-        Form { kind, title, fields, focus: 0, error: None, dirty: false }
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+            dirty: false,
+        }
     }
 
     pub fn field(&self, i: usize) -> &Field {
@@ -281,7 +306,10 @@ mod tests {
     fn date_field_says_what_it_understood() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
         let f = Field::new(Text::new("Deadline", "Due"), FieldKind::Date).with("vr");
-        assert_eq!(f.date_hint(today, Lang::Nl), Some(Ok("vrijdag 27 november 2026".into())));
+        assert_eq!(
+            f.date_hint(today, Lang::Nl),
+            Some(Ok("vrijdag 27 november 2026".into()))
+        );
         let bad = Field::new(Text::new("Deadline", "Due"), FieldKind::Date).with("31-02-2027");
         assert!(matches!(bad.date_hint(today, Lang::Nl), Some(Err(_))));
     }
@@ -289,21 +317,36 @@ mod tests {
     #[test]
     fn pick_prefers_word_starts_and_folds() {
         let opts = vec![
-            PickOption { id: 1, label: "Fatma Çelik".into(), detail: "jeugdverpleegkundige".into() },
-            PickOption { id: 2, label: "Marcel de Lange".into(), detail: "leerkracht".into() },
+            PickOption {
+                id: 1,
+                label: "Fatma Çelik".into(),
+                detail: "jeugdverpleegkundige".into(),
+            },
+            PickOption {
+                id: 2,
+                label: "Marcel de Lange".into(),
+                detail: "leerkracht".into(),
+            },
         ];
         let f = Field::new(Text::new("Eigenaar", "Owner"), FieldKind::Pick(opts)).with("cel");
         assert_eq!(f.picked().map(|o| o.id), Some(1));
-        let g = Field { value: "leerk".into(), ..f.clone() };
+        let g = Field {
+            value: "leerk".into(),
+            ..f.clone()
+        };
         assert_eq!(g.picked().map(|o| o.id), Some(2));
     }
 
     #[test]
     fn required_fields_are_marked() {
-        let mut form = Form::new(FormKind::NewPerson, Text::new("t", "t"), vec![
-            Field::new(Text::new("a", "a"), FieldKind::Line),
-            Field::new(Text::new("b", "b"), FieldKind::Line).required(),
-        ]);
+        let mut form = Form::new(
+            FormKind::NewPerson,
+            Text::new("t", "t"),
+            vec![
+                Field::new(Text::new("a", "a"), FieldKind::Line),
+                Field::new(Text::new("b", "b"), FieldKind::Line).required(),
+            ],
+        );
         assert!(!form.check_required("verplicht"));
         assert_eq!(form.focus, 1);
         assert!(form.fields[1].error.is_some());

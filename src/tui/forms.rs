@@ -56,9 +56,21 @@ pub mod f {
     }
 }
 
-pub const SIGNALS: [SignalSource; 3] = [SignalSource::Ouder, SignalSource::School, SignalSource::Anders];
-pub const OPEN_STATUSES: [CaseStatus; 3] = [CaseStatus::Aangemeld, CaseStatus::Intake, CaseStatus::Lopend];
-pub const CONSENTS: [ConsentStatus; 3] = [ConsentStatus::Gegeven, ConsentStatus::Geweigerd, ConsentStatus::NietGevraagd];
+pub const SIGNALS: [SignalSource; 3] = [
+    SignalSource::Ouder,
+    SignalSource::School,
+    SignalSource::Anders,
+];
+pub const OPEN_STATUSES: [CaseStatus; 3] = [
+    CaseStatus::Aangemeld,
+    CaseStatus::Intake,
+    CaseStatus::Lopend,
+];
+pub const CONSENTS: [ConsentStatus; 3] = [
+    ConsentStatus::Gegeven,
+    ConsentStatus::Geweigerd,
+    ConsentStatus::NietGevraagd,
+];
 
 fn side_choice(with_none: Option<crate::i18n::Text>) -> K {
     let mut opts: Vec<crate::i18n::Text> = with_none.into_iter().collect();
@@ -76,9 +88,18 @@ fn side_index(side: Option<Side>, offset: usize) -> usize {
 /// People to pick from: the family's network first, then the rest of the sociale kaart.
 pub fn person_options(persons: &[Person], first: &[crate::domain::PersonId]) -> Vec<PickOption> {
     let mut opts: Vec<PickOption> = Vec::with_capacity(persons.len());
-    let option = |p: &Person| PickOption { id: p.id.0, label: p.name.clone(), detail: format!("{} · {}", p.role, p.organisation) };
+    let option = |p: &Person| PickOption {
+        id: p.id.0,
+        label: p.name.clone(),
+        detail: format!("{} · {}", p.role, p.organisation),
+    };
     opts.extend(persons.iter().filter(|p| first.contains(&p.id)).map(option));
-    opts.extend(persons.iter().filter(|p| !first.contains(&p.id)).map(option));
+    opts.extend(
+        persons
+            .iter()
+            .filter(|p| !first.contains(&p.id))
+            .map(option),
+    );
     opts
 }
 
@@ -88,9 +109,16 @@ pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
     let form = match (app.pages.last(), action) {
         (None, Action::New) if app.screen == Screen::Cases => Some(new_case(app)),
         (None, Action::New) if app.screen == Screen::Kaart => Some(person_form(None)),
-        (None, Action::Edit) if app.screen == Screen::Kaart => app.persons.get(app.kaart_selected).map(|p| person_form(Some(p))),
+        (None, Action::Edit) if app.screen == Screen::Kaart => app
+            .persons
+            .get(app.kaart_selected)
+            .map(|p| person_form(Some(p))),
         (None, Action::Edit) => {
-            let id = app.cases.visible.get(app.cases.selected).map(|i| app.cases.rows[*i].id);
+            let id = app
+                .cases
+                .visible
+                .get(app.cases.selected)
+                .map(|i| app.cases.rows[*i].id);
             if let Some(id) = id {
                 super::update::open_case(app, store, id);
             }
@@ -101,7 +129,9 @@ pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
         (Some(Page::Family(p)), Action::AddNetwork) => Some(network_form(app, p.family.id, today)),
         (Some(Page::Case(p)), Action::AddNetwork) => Some(network_form(app, p.case.family, today)),
         (Some(Page::Case(p)), Action::AddAction) => Some(action_form(app, p, None)),
-        (Some(Page::Case(p)), Action::Edit) if p.pane == CasePane::Actions && !p.actions.is_empty() => {
+        (Some(Page::Case(p)), Action::Edit)
+            if p.pane == CasePane::Actions && !p.actions.is_empty() =>
+        {
             let a = p.actions.get(p.selected).cloned();
             a.map(|a| action_form(app, p, Some(&a)))
         }
@@ -112,7 +142,12 @@ pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
                 .flatten()
                 .map(|i| i.person);
             match person {
-                Some(person) => Some(consent_form(p.case.id, person, p.case.consent_for(person), today)),
+                Some(person) => Some(consent_form(
+                    p.case.id,
+                    person,
+                    p.case.consent_for(person),
+                    today,
+                )),
                 None => {
                     app.info(t::CHOOSE_NETWORK.get(app.lang));
                     None
@@ -141,62 +176,126 @@ fn new_case(app: &App) -> Form {
         .rows
         .iter()
         .filter(|r| seen.insert(r.family))
-        .map(|r| PickOption { id: r.family.0, label: r.family_name.clone(), detail: r.child_name.clone() })
+        .map(|r| PickOption {
+            id: r.family.0,
+            label: r.family_name.clone(),
+            detail: r.child_name.clone(),
+        })
         .collect();
     let school = app.cases.schools.first().cloned().unwrap_or_default();
-    Form::new(FormKind::NewCase, t::F_NEW_CASE, vec![
-        Field::new(t::L_FIRST_NAME, K::Line).required(),
-        Field::new(t::L_LAST_NAME, K::Line),
-        Field::new(t::L_GROEP, K::Line),
-        Field::new(t::L_SCHOOL, K::Line).with(&school),
-        Field::new(t::L_QUESTION, K::Text).required(),
-        Field::new(t::L_FAMILY, K::Pick(families)),
-        Field::new(t::L_SIGNAL, K::Choice(SIGNALS.map(words::signal).to_vec())),
-        Field::new(t::L_SIGNAL_DATE, K::Date).with(match app.lang {
-            crate::domain::dates::Lang::Nl => "vandaag",
-            crate::domain::dates::Lang::En => "today",
-        }),
-    ])
+    Form::new(
+        FormKind::NewCase,
+        t::F_NEW_CASE,
+        vec![
+            Field::new(t::L_FIRST_NAME, K::Line).required(),
+            Field::new(t::L_LAST_NAME, K::Line),
+            Field::new(t::L_GROEP, K::Line),
+            Field::new(t::L_SCHOOL, K::Line).with(&school),
+            Field::new(t::L_QUESTION, K::Text).required(),
+            Field::new(t::L_FAMILY, K::Pick(families)),
+            Field::new(t::L_SIGNAL, K::Choice(SIGNALS.map(words::signal).to_vec())),
+            Field::new(t::L_SIGNAL_DATE, K::Date).with(match app.lang {
+                crate::domain::dates::Lang::Nl => "vandaag",
+                crate::domain::dates::Lang::En => "today",
+            }),
+        ],
+    )
 }
 
 fn edit_case(app: &App, p: &super::app::CasePage) -> Form {
     let c = &p.case;
-    let network: Vec<_> = p.family.iter().flat_map(|f| f.network.iter().map(|i| i.person)).collect();
-    let status = OPEN_STATUSES.iter().position(|s| *s == c.status).unwrap_or(2);
+    let network: Vec<_> = p
+        .family
+        .iter()
+        .flat_map(|f| f.network.iter().map(|i| i.person))
+        .collect();
+    let status = OPEN_STATUSES
+        .iter()
+        .position(|s| *s == c.status)
+        .unwrap_or(2);
     let mut fields = vec![
-        Field::new(t::L_QUESTION, K::Text).required().with(&c.question),
-        Field::new(t::L_STATUS, K::Choice(OPEN_STATUSES.map(words::status).to_vec())).choose(status),
-        Field::new(t::L_LEAD_SIDE, side_choice(Some(t::OPT_NONE))).choose(side_index(c.lead.side, 1)),
-        Field::new(t::L_LEAD_PERSON, K::Pick(person_options(&app.persons, &network)))
-            .with(&c.lead.person.and_then(|id| app.person(id)).map(|p| p.name.clone()).unwrap_or_default()),
-        Field::new(t::L_INTAKE_DATE, K::Date).with(&c.intake_date.map(format_numeric).unwrap_or_default()),
-        Field::new(t::L_SIGNAL_DATE, K::Date).required().with(&format_numeric(c.signal_date)),
+        Field::new(t::L_QUESTION, K::Text)
+            .required()
+            .with(&c.question),
+        Field::new(
+            t::L_STATUS,
+            K::Choice(OPEN_STATUSES.map(words::status).to_vec()),
+        )
+        .choose(status),
+        Field::new(t::L_LEAD_SIDE, side_choice(Some(t::OPT_NONE)))
+            .choose(side_index(c.lead.side, 1)),
+        Field::new(
+            t::L_LEAD_PERSON,
+            K::Pick(person_options(&app.persons, &network)),
+        )
+        .with(
+            &c.lead
+                .person
+                .and_then(|id| app.person(id))
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+        ),
+        Field::new(t::L_INTAKE_DATE, K::Date)
+            .with(&c.intake_date.map(format_numeric).unwrap_or_default()),
+        Field::new(t::L_SIGNAL_DATE, K::Date)
+            .required()
+            .with(&format_numeric(c.signal_date)),
         Field::new(t::L_NOTES, K::Text).with(&c.notes),
     ];
     if c.status == CaseStatus::Afgesloten {
         // A closed case is reopened with `c`, not by editing its status.
-        fields[f::edit_case::STATUS] = Field::new(t::L_STATUS, K::Choice(vec![words::status(CaseStatus::Afgesloten)]));
+        fields[f::edit_case::STATUS] = Field::new(
+            t::L_STATUS,
+            K::Choice(vec![words::status(CaseStatus::Afgesloten)]),
+        );
     }
     Form::new(FormKind::EditCase(c.id), t::F_EDIT_CASE, fields)
 }
 
 fn close_form(case: crate::domain::CaseId) -> Form {
-    Form::new(FormKind::CloseCase(case), t::F_CLOSE_CASE, vec![
-        Field::new(t::L_OUTCOME, K::Choice(Outcome::ALL.map(words::outcome).to_vec())),
-        Field::new(t::L_DATE, K::Date).required().with("vandaag"),
-    ])
+    Form::new(
+        FormKind::CloseCase(case),
+        t::F_CLOSE_CASE,
+        vec![
+            Field::new(
+                t::L_OUTCOME,
+                K::Choice(Outcome::ALL.map(words::outcome).to_vec()),
+            ),
+            Field::new(t::L_DATE, K::Date).required().with("vandaag"),
+        ],
+    )
 }
 
-fn action_form(app: &App, p: &super::app::CasePage, action: Option<&crate::domain::Action>) -> Form {
-    let network: Vec<_> = p.family.iter().flat_map(|f| f.network.iter().map(|i| i.person)).collect();
+fn action_form(
+    app: &App,
+    p: &super::app::CasePage,
+    action: Option<&crate::domain::Action>,
+) -> Form {
+    let network: Vec<_> = p
+        .family
+        .iter()
+        .flat_map(|f| f.network.iter().map(|i| i.person))
+        .collect();
     let mut first: Vec<_> = p.case.lead.person.into_iter().collect();
     first.extend(network);
-    let owner = action.and_then(|a| a.owner).and_then(|id| app.person(id)).map(|p| p.name.clone()).unwrap_or_default();
+    let owner = action
+        .and_then(|a| a.owner)
+        .and_then(|id| app.person(id))
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
     let fields = vec![
-        Field::new(t::L_ACTION, K::Text).required().with(action.map_or("", |a| a.text.as_str())),
+        Field::new(t::L_ACTION, K::Text)
+            .required()
+            .with(action.map_or("", |a| a.text.as_str())),
         Field::new(t::L_OWNER, K::Pick(person_options(&app.persons, &first))).with(&owner),
-        Field::new(t::L_SIDE, side_choice(Some(t::OPT_FROM_OWNER))).choose(side_index(action.map(|a| a.side), 1)),
-        Field::new(t::L_DEADLINE, K::Date).with(&action.and_then(|a| a.deadline).map(format_numeric).unwrap_or_default()),
+        Field::new(t::L_SIDE, side_choice(Some(t::OPT_FROM_OWNER)))
+            .choose(side_index(action.map(|a| a.side), 1)),
+        Field::new(t::L_DEADLINE, K::Date).with(
+            &action
+                .and_then(|a| a.deadline)
+                .map(format_numeric)
+                .unwrap_or_default(),
+        ),
     ];
     match action {
         Some(a) => Form::new(FormKind::EditAction(a.id), t::F_EDIT_ACTION, fields),
@@ -204,30 +303,55 @@ fn action_form(app: &App, p: &super::app::CasePage, action: Option<&crate::domai
     }
 }
 
-fn consent_form(case: crate::domain::CaseId, person: crate::domain::PersonId, now: ConsentStatus, _today: chrono::NaiveDate) -> Form {
+fn consent_form(
+    case: crate::domain::CaseId,
+    person: crate::domain::PersonId,
+    now: ConsentStatus,
+    _today: chrono::NaiveDate,
+) -> Form {
     let pos = CONSENTS.iter().position(|c| *c == now).unwrap_or(0);
-    Form::new(FormKind::Consent(case, person), t::F_CONSENT, vec![
-        Field::new(t::L_CONSENT, K::Choice(CONSENTS.map(words::consent).to_vec())).choose(if now == ConsentStatus::NietGevraagd { 0 } else { pos }),
-        Field::new(t::L_DATE, K::Date).with("vandaag"),
-        Field::new(t::L_NOTE, K::Line),
-    ])
+    Form::new(
+        FormKind::Consent(case, person),
+        t::F_CONSENT,
+        vec![
+            Field::new(
+                t::L_CONSENT,
+                K::Choice(CONSENTS.map(words::consent).to_vec()),
+            )
+            .choose(if now == ConsentStatus::NietGevraagd {
+                0
+            } else {
+                pos
+            }),
+            Field::new(t::L_DATE, K::Date).with("vandaag"),
+            Field::new(t::L_NOTE, K::Line),
+        ],
+    )
 }
 
 fn network_form(app: &App, family: crate::domain::FamilyId, _today: chrono::NaiveDate) -> Form {
-    Form::new(FormKind::AddNetwork(family), t::F_ADD_NETWORK, vec![
-        Field::new(t::L_PERSON, K::Pick(person_options(&app.persons, &[]))).required(),
-        Field::new(t::L_ROLE, K::Line),
-        Field::new(t::L_ORG, K::Line),
-        Field::new(t::L_SIDE, side_choice(None)),
-        Field::new(t::L_SINCE, K::Date).with("vandaag"),
-    ])
+    Form::new(
+        FormKind::AddNetwork(family),
+        t::F_ADD_NETWORK,
+        vec![
+            Field::new(t::L_PERSON, K::Pick(person_options(&app.persons, &[]))).required(),
+            Field::new(t::L_ROLE, K::Line),
+            Field::new(t::L_ORG, K::Line),
+            Field::new(t::L_SIDE, side_choice(None)),
+            Field::new(t::L_SINCE, K::Date).with("vandaag"),
+        ],
+    )
 }
 
 fn person_form(p: Option<&Person>) -> Form {
     let v = |f: fn(&Person) -> &str| p.map_or(String::new(), |p| f(p).to_string());
     let fields = vec![
-        Field::new(t::L_NAME, K::Line).required().with(&v(|p| &p.name)),
-        Field::new(t::L_ROLE, K::Line).required().with(&v(|p| &p.role)),
+        Field::new(t::L_NAME, K::Line)
+            .required()
+            .with(&v(|p| &p.name)),
+        Field::new(t::L_ROLE, K::Line)
+            .required()
+            .with(&v(|p| &p.role)),
         Field::new(t::L_ORG, K::Line).with(&v(|p| &p.organisation)),
         Field::new(t::L_SIDE, side_choice(None)).choose(side_index(p.map(|p| p.side), 0)),
         Field::new(t::L_PHONE, K::Line).with(&v(|p| &p.phone)),
@@ -241,10 +365,13 @@ fn person_form(p: Option<&Person>) -> Form {
 }
 
 fn family_form(family: &crate::domain::Family) -> Form {
-    let mut fields = vec![Field::new(t::L_HOUSEHOLD, K::Line).required().with(&family.name)];
+    let mut fields = vec![Field::new(t::L_HOUSEHOLD, K::Line)
+        .required()
+        .with(&family.name)];
     for (i, label) in [t::L_CARER1, t::L_CARER2].into_iter().enumerate() {
         let c = family.carers.get(i);
-        let v = |f: fn(&crate::domain::Carer) -> &str| c.map_or(String::new(), |c| f(c).to_string());
+        let v =
+            |f: fn(&crate::domain::Carer) -> &str| c.map_or(String::new(), |c| f(c).to_string());
         fields.push(Field::new(label, K::Line).with(&v(|c| &c.name)));
         fields.push(Field::new(t::L_RELATION, K::Line).with(&v(|c| &c.relation)));
         fields.push(Field::new(t::L_CARER_PHONE, K::Line).with(&v(|c| &c.phone)));

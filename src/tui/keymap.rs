@@ -14,7 +14,12 @@ pub struct Binding {
 }
 
 const fn b(ctx: Context, key: &'static str, action: Action, hint: bool) -> Binding {
-    Binding { ctx, key, action, hint }
+    Binding {
+        ctx,
+        key,
+        action,
+        hint,
+    }
 }
 
 /// The default keymap (DESIGN.md's key table, plus what each screen adds).
@@ -221,7 +226,10 @@ mod tests {
             b(C::Cases, "x", A::Edit, false),
         ];
         assert!(validate(&dup).is_err_and(|e| e.contains("'x'")));
-        let shadow = [b(C::Global, "z", A::Help, false), b(C::Case, "z", A::Edit, false)];
+        let shadow = [
+            b(C::Global, "z", A::Help, false),
+            b(C::Case, "z", A::Edit, false),
+        ];
         assert!(validate(&shadow).is_err());
         let unknown = [b(C::Cases, "Hyper-x", A::New, false)];
         assert!(validate(&unknown).is_err_and(|e| e.contains("unknown key")));
@@ -229,7 +237,12 @@ mod tests {
 
     #[test]
     fn page_keys_win_and_globals_apply_on_pages_only() {
-        let k = |s| parse_key(s).unwrap_or(Key { code: KeyCode::Null, ctrl: false });
+        let k = |s| {
+            parse_key(s).unwrap_or(Key {
+                code: KeyCode::Null,
+                ctrl: false,
+            })
+        };
         assert_eq!(lookup(C::Cases, k("n")), Some(A::New));
         assert_eq!(lookup(C::Case, k("a")), Some(A::AddAction));
         assert_eq!(lookup(C::Cases, k("?")), Some(A::Help));
@@ -239,11 +252,34 @@ mod tests {
 
     #[test]
     fn every_design_key_is_bound() {
-        for key in ["?", "/", "q", "Esc", "Enter", "j", "k", "g", "G", "Tab", "BackTab", "p", "b", "u", "2", "4"] {
-            assert!(lookup(C::Cases, parse_key(key).unwrap_or(Key { code: KeyCode::Null, ctrl: false })).is_some(), "{key}");
+        for key in [
+            "?", "/", "q", "Esc", "Enter", "j", "k", "g", "G", "Tab", "BackTab", "p", "b", "u",
+            "2", "4",
+        ] {
+            assert!(
+                lookup(
+                    C::Cases,
+                    parse_key(key).unwrap_or(Key {
+                        code: KeyCode::Null,
+                        ctrl: false
+                    })
+                )
+                .is_some(),
+                "{key}"
+            );
         }
         for key in ["e", "d", "a", "f"] {
-            assert!(lookup(C::Case, parse_key(key).unwrap_or(Key { code: KeyCode::Null, ctrl: false })).is_some(), "{key}");
+            assert!(
+                lookup(
+                    C::Case,
+                    parse_key(key).unwrap_or(Key {
+                        code: KeyCode::Null,
+                        ctrl: false
+                    })
+                )
+                .is_some(),
+                "{key}"
+            );
         }
     }
 }

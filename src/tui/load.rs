@@ -5,11 +5,21 @@ use crate::domain::{CaseId, FamilyId, PersonId};
 use crate::store::{Result, Store};
 
 pub fn case_page(store: &Store, app: &App, id: CaseId) -> Result<Option<CasePage>> {
-    let Some(case) = store.case(id)? else { return Ok(None) };
+    let Some(case) = store.case(id)? else {
+        return Ok(None);
+    };
     let family = store.family(case.family)?;
     let mut actions = store.actions_of_case(id)?;
     // Grouped by side (the view shows onderwijs | zorg), open first, soonest first.
-    actions.sort_by_key(|a| (a.side, a.done.is_some(), a.deadline.is_none(), a.deadline, a.id));
+    actions.sort_by_key(|a| {
+        (
+            a.side,
+            a.done.is_some(),
+            a.deadline.is_none(),
+            a.deadline,
+            a.id,
+        )
+    });
     let events = store.events_of_case(id)?;
     let mut agreements = Vec::new();
     for m in &app.meetings {
@@ -18,17 +28,33 @@ pub fn case_page(store: &Store, app: &App, id: CaseId) -> Result<Option<CasePage
         }
     }
     agreements.sort();
-    Ok(Some(CasePage { case, family, actions, events, agreements, pane: Default::default(), selected: 0 }))
+    Ok(Some(CasePage {
+        case,
+        family,
+        actions,
+        events,
+        agreements,
+        pane: Default::default(),
+        selected: 0,
+    }))
 }
 
 pub fn family_page(store: &Store, id: FamilyId) -> Result<Option<FamilyPage>> {
-    let Some(family) = store.family(id)? else { return Ok(None) };
+    let Some(family) = store.family(id)? else {
+        return Ok(None);
+    };
     let cases = store.cases_of_family(id)?;
-    Ok(Some(FamilyPage { family, cases, selected: 0 }))
+    Ok(Some(FamilyPage {
+        family,
+        cases,
+        selected: 0,
+    }))
 }
 
 pub fn person_page(store: &Store, app: &App, id: PersonId) -> Result<Option<PersonPage>> {
-    let Some(person) = app.person(id).cloned() else { return Ok(None) };
+    let Some(person) = app.person(id).cloned() else {
+        return Ok(None);
+    };
     // The families a person is involved with: found through the case rows' families, so this
     // reads only the families that have cases, never the whole store's records twice.
     let mut seen = std::collections::HashSet::new();
@@ -45,19 +71,33 @@ pub fn person_page(store: &Store, app: &App, id: PersonId) -> Result<Option<Pers
         }
     }
     families.sort_by_key(|a| a.0.name.to_lowercase());
-    Ok(Some(PersonPage { person, families, selected: 0 }))
+    Ok(Some(PersonPage {
+        person,
+        families,
+        selected: 0,
+    }))
 }
 
 /// Reads the rows and the sociale kaart again after a change, keeping the selection on the same
 /// case, and reloads the open pages.
 pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
-    let selected = app.cases.visible.get(app.cases.selected).and_then(|i| app.cases.rows.get(*i)).map(|r| r.id);
+    let selected = app
+        .cases
+        .visible
+        .get(app.cases.selected)
+        .and_then(|i| app.cases.rows.get(*i))
+        .map(|r| r.id);
     app.cases.rows = store.case_rows()?;
     app.set_persons(store.persons()?);
     app.meetings = store.meetings()?;
     apply_filter(&mut app.cases, app.today);
     if let Some(id) = selected {
-        if let Some(pos) = app.cases.visible.iter().position(|i| app.cases.rows[*i].id == id) {
+        if let Some(pos) = app
+            .cases
+            .visible
+            .iter()
+            .position(|i| app.cases.rows[*i].id == id)
+        {
             app.cases.selected = pos;
         }
     }
@@ -91,7 +131,8 @@ pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
         _ => true,
     });
     app.pages = pages;
-    app.lookup.rebuild(app.cases.rows.clone(), app.persons.clone());
+    app.lookup
+        .rebuild(app.cases.rows.clone(), app.persons.clone());
     Ok(())
 }
 
@@ -121,14 +162,24 @@ pub fn apply_filter(list: &mut CaseList, today: chrono::NaiveDate) {
         .collect();
     let rows = &list.rows;
     match list.sort {
-        SortBy::LastActivity => visible.sort_by(|a, b| rows[*b].last_activity.cmp(&rows[*a].last_activity)),
+        SortBy::LastActivity => {
+            visible.sort_by(|a, b| rows[*b].last_activity.cmp(&rows[*a].last_activity))
+        }
         SortBy::NextDeadline => visible.sort_by_key(|i| {
             let r = &rows[*i];
-            (r.next_deadline.is_none(), r.next_deadline, !r.is_overdue(today))
+            (
+                r.next_deadline.is_none(),
+                r.next_deadline,
+                !r.is_overdue(today),
+            )
         }),
         SortBy::Name => visible.sort_by_cached_key(|i| rows[*i].child_name.to_lowercase()),
     }
-    let mut schools: Vec<String> = rows.iter().map(|r| r.school.clone()).filter(|s| !s.is_empty()).collect();
+    let mut schools: Vec<String> = rows
+        .iter()
+        .map(|r| r.school.clone())
+        .filter(|s| !s.is_empty())
+        .collect();
     schools.sort();
     schools.dedup();
     list.schools = schools;

@@ -101,19 +101,45 @@ pub fn entries(rows: &[CaseSummary], persons: &[Person]) -> Vec<Entry> {
     let mut families = HashSet::new();
     let mut push = |kind, label: String, detail: String, target| {
         let folded = fold(&label);
-        out.push(Entry { kind, label, detail, target, folded });
+        out.push(Entry {
+            kind,
+            label,
+            detail,
+            target,
+            folded,
+        });
     };
     for p in persons {
-        push(Kind::Person, p.name.clone(), format!("{} · {}", p.role, p.organisation), Target::Person(p.id));
+        push(
+            Kind::Person,
+            p.name.clone(),
+            format!("{} · {}", p.role, p.organisation),
+            Target::Person(p.id),
+        );
     }
     for r in rows {
         if children.insert(r.child) {
-            push(Kind::Child, r.child_name.clone(), format!("groep {} · {}", r.groep, r.family_name), Target::Family(r.family, Some(r.id)));
+            push(
+                Kind::Child,
+                r.child_name.clone(),
+                format!("groep {} · {}", r.groep, r.family_name),
+                Target::Family(r.family, Some(r.id)),
+            );
         }
         if families.insert(r.family) {
-            push(Kind::Family, r.family_name.clone(), String::new(), Target::Family(r.family, None));
+            push(
+                Kind::Family,
+                r.family_name.clone(),
+                String::new(),
+                Target::Family(r.family, None),
+            );
         }
-        push(Kind::Question, r.question.clone(), r.child_name.clone(), Target::Family(r.family, Some(r.id)));
+        push(
+            Kind::Question,
+            r.question.clone(),
+            r.child_name.clone(),
+            Target::Family(r.family, Some(r.id)),
+        );
     }
     out
 }
@@ -205,16 +231,28 @@ fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results
             }
             latest = jobs.try_recv().ok();
         }
-        let Some((generation, q)) = query else { continue };
+        let Some((generation, q)) = query else {
+            continue;
+        };
         let folded_q = fold(q.trim());
         let candidates: Option<&[usize]> = match &last {
-            Some((prev, hits)) if !prev.is_empty() && folded_q.starts_with(prev.as_str()) => Some(hits),
+            Some((prev, hits)) if !prev.is_empty() && folded_q.starts_with(prev.as_str()) => {
+                Some(hits)
+            }
             _ => None,
         };
         let (hits, all) = search(&entries, &folded_q, candidates);
         let total = all.len();
         last = Some((folded_q, all));
-        if out.send(Results { generation, query: q, hits, total }).is_err() {
+        if out
+            .send(Results {
+                generation,
+                query: q,
+                hits,
+                total,
+            })
+            .is_err()
+        {
             return;
         }
     }
@@ -223,7 +261,9 @@ fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results
 /// Every letter of `q` occurs in `hay` in order: cheap, and necessary for a fuzzy match.
 fn in_order(hay: &str, q: &str) -> bool {
     let mut it = hay.chars();
-    q.chars().filter(|c| !c.is_whitespace()).all(|c| it.any(|h| h == c))
+    q.chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|c| it.any(|h| h == c))
 }
 
 /// Scores the candidates (all entries when `None`); returns the best hits and every match.
@@ -241,7 +281,11 @@ pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<
         let matcher = SkimMatcherV2::default().ignore_case();
         part.iter()
             .filter(|&&i| in_order(&entries[i].folded, q))
-            .filter_map(|&i| matcher.fuzzy_match(&entries[i].folded, q).map(|s| (s + kind_bonus(entries[i].kind), i)))
+            .filter_map(|&i| {
+                matcher
+                    .fuzzy_match(&entries[i].folded, q)
+                    .map(|s| (s + kind_bonus(entries[i].kind), i))
+            })
             .collect()
     };
     let (mut scored, other) = if all.len() > 4_000 {
@@ -275,7 +319,10 @@ pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<
             detail: entries[i].detail.clone(),
             target: entries[i].target,
             score,
-            positions: matcher.fuzzy_indices(&entries[i].folded, q).map(|(_, p)| p).unwrap_or_default(),
+            positions: matcher
+                .fuzzy_indices(&entries[i].folded, q)
+                .map(|(_, p)| p)
+                .unwrap_or_default(),
         })
         .collect();
     (hits, matched)
@@ -294,7 +341,13 @@ mod tests {
     use super::*;
 
     fn entry(kind: Kind, label: &str) -> Entry {
-        Entry { kind, label: label.into(), detail: String::new(), target: Target::Person(PersonId(1)), folded: fold(label) }
+        Entry {
+            kind,
+            label: label.into(),
+            detail: String::new(),
+            target: Target::Person(PersonId(1)),
+            folded: fold(label),
+        }
     }
 
     #[test]
@@ -308,7 +361,11 @@ mod tests {
 
     #[test]
     fn finds_and_ranks_with_positions() {
-        let e = vec![entry(Kind::Question, "slaapt slecht"), entry(Kind::Child, "Emre Çelik"), entry(Kind::Child, "Sem de Vries")];
+        let e = vec![
+            entry(Kind::Question, "slaapt slecht"),
+            entry(Kind::Child, "Emre Çelik"),
+            entry(Kind::Child, "Sem de Vries"),
+        ];
         let (hits, all) = search(&e, "celik", None);
         assert_eq!(all, vec![1]);
         assert_eq!(hits[0].entry, 1);
@@ -319,7 +376,14 @@ mod tests {
 
     #[test]
     fn narrowing_gives_the_same_hits_as_a_full_search() {
-        let names = ["Amira El Idrissi", "Anouk Bakker", "Aylin Kaya", "Bram Jansen", "Noah Nguyễn", "王小明"];
+        let names = [
+            "Amira El Idrissi",
+            "Anouk Bakker",
+            "Aylin Kaya",
+            "Bram Jansen",
+            "Noah Nguyễn",
+            "王小明",
+        ];
         let e: Vec<Entry> = names.iter().map(|n| entry(Kind::Child, n)).collect();
         let (_, first) = search(&e, "a", None);
         let (narrowed, _) = search(&e, "ak", Some(&first));
@@ -329,7 +393,10 @@ mod tests {
 
     #[test]
     fn the_worker_answers_the_newest_query() {
-        let e = vec![entry(Kind::Child, "Emre Çelik"), entry(Kind::Child, "Sem de Vries")];
+        let e = vec![
+            entry(Kind::Child, "Emre Çelik"),
+            entry(Kind::Child, "Sem de Vries"),
+        ];
         let lookup = Lookup::start(e);
         lookup.ask(1, "s");
         lookup.ask(2, "sem");

@@ -9,8 +9,8 @@ use super::load;
 use crate::clock::Clock;
 use crate::domain::text::{clean_line, short};
 use crate::domain::{
-    Action as Task, Carer, Case, CaseId, Child, Consent, Family, FamilyId, Involvement, Lead, Outcome, Person,
-    PersonId, Side,
+    Action as Task, Carer, Case, CaseId, Child, Consent, Family, FamilyId, Involvement, Lead,
+    Outcome, Person, PersonId, Side,
 };
 use crate::i18n::{cli::store_error, tui as t};
 use crate::store::{Result as StoreResult, Store, Undo};
@@ -23,7 +23,9 @@ pub fn form_key(app: &mut App, store: &mut Store, clock: &Clock, action: Action)
         }
         return;
     }
-    let Some(Popup::Form(form)) = &mut app.popup else { return };
+    let Some(Popup::Form(form)) = &mut app.popup else {
+        return;
+    };
     match action {
         Action::Quit => {
             if form.dirty {
@@ -53,7 +55,9 @@ pub fn form_key(app: &mut App, store: &mut Store, clock: &Clock, action: Action)
 
 /// What a saved form reports: the undo entry's description, or the field errors stay shown.
 fn submit(app: &mut App, store: &mut Store, clock: &Clock) {
-    let Some(Popup::Form(mut form)) = app.popup.take() else { return };
+    let Some(Popup::Form(mut form)) = app.popup.take() else {
+        return;
+    };
     let lang = app.lang;
     if !form.check_required(t::REQUIRED.get(lang)) {
         app.popup = Some(Popup::Form(form));
@@ -63,7 +67,11 @@ fn submit(app: &mut App, store: &mut Store, clock: &Clock) {
     let now = clock.now();
     // Every date field must be understood before anything is written.
     let mut bad_date = false;
-    for field in form.fields.iter_mut().filter(|f| f.kind == super::form::FieldKind::Date) {
+    for field in form
+        .fields
+        .iter_mut()
+        .filter(|f| f.kind == super::form::FieldKind::Date)
+    {
         if let Err(e) = field.date(today, lang) {
             field.error = Some(e);
             bad_date = true;
@@ -97,11 +105,18 @@ fn date(form: &Form, i: usize, app: &App) -> Option<chrono::NaiveDate> {
 }
 
 fn side_from(choice: usize, offset: usize) -> Option<Side> {
-    choice.checked_sub(offset).and_then(|i| Side::ALL.get(i).copied())
+    choice
+        .checked_sub(offset)
+        .and_then(|i| Side::ALL.get(i).copied())
 }
 
 /// Builds and commits the record a form describes. `Ok(None)`: a field needs attention.
-fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreResult<Option<(Undo, String)>> {
+fn save(
+    app: &App,
+    store: &mut Store,
+    form: &mut Form,
+    clock: &Clock,
+) -> StoreResult<Option<(Undo, String)>> {
     let now = clock.now();
     let lang = app.lang;
     match form.kind {
@@ -126,7 +141,11 @@ fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreRe
                 }
                 None => Family {
                     id: ch.family_id(),
-                    name: if last.is_empty() { first.clone() } else { last.clone() },
+                    name: if last.is_empty() {
+                        first.clone()
+                    } else {
+                        last.clone()
+                    },
                     carers: vec![],
                     children: vec![child.clone()],
                     network: vec![],
@@ -152,11 +171,16 @@ fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreRe
             };
             // Ids taken from a throwaway change are reserved by the commit that writes them.
             let undo = store.create_case(now, family, case)?;
-            Ok(Some((undo, format!("{} {}", t::F_NEW_CASE.get(lang), child.full_name()))))
+            Ok(Some((
+                undo,
+                format!("{} {}", t::F_NEW_CASE.get(lang), child.full_name()),
+            )))
         }
         FormKind::EditCase(id) => {
             use f::edit_case as e;
-            let Some(mut case) = store.case(id)? else { return Ok(None) };
+            let Some(mut case) = store.case(id)? else {
+                return Ok(None);
+            };
             case.question = form.field(e::QUESTION).text();
             if case.status.is_open() {
                 case.status = OPEN_STATUSES[form.field(e::STATUS).choice.min(2)];
@@ -180,7 +204,9 @@ fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreRe
             Ok(Some((undo, t::F_EDIT_CASE.get(lang).to_string())))
         }
         FormKind::CloseCase(id) => {
-            let Some(mut case) = store.case(id)? else { return Ok(None) };
+            let Some(mut case) = store.case(id)? else {
+                return Ok(None);
+            };
             let outcome = Outcome::ALL[form.field(0).choice.min(Outcome::ALL.len() - 1)];
             case.close(date(form, 1, app).unwrap_or(app.today), outcome);
             let undo = store.save_case(now, case)?;
@@ -188,7 +214,9 @@ fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreRe
         }
         FormKind::NewAction(_) | FormKind::EditAction(_) => save_action(app, store, form, clock),
         FormKind::Consent(case_id, person) => {
-            let Some(mut case) = store.case(case_id)? else { return Ok(None) };
+            let Some(mut case) = store.case(case_id)? else {
+                return Ok(None);
+            };
             case.set_consent(Consent {
                 person,
                 status: CONSENTS[form.field(0).choice.min(2)],
@@ -200,7 +228,9 @@ fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreRe
         }
         FormKind::AddNetwork(family_id) => {
             use f::network as n;
-            let Some(mut family) = store.family(family_id)? else { return Ok(None) };
+            let Some(mut family) = store.family(family_id)? else {
+                return Ok(None);
+            };
             let field = form.field(n::PERSON);
             let role = form.field(n::ROLE).line();
             let mut undo_person = None;
@@ -225,12 +255,21 @@ fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreRe
                 }
             };
             let role = if role.is_empty() {
-                app.person(person).map(|p| p.role.clone()).unwrap_or_default()
+                app.person(person)
+                    .map(|p| p.role.clone())
+                    .unwrap_or_default()
             } else {
                 role
             };
-            family.network.retain(|i| i.person != person || i.until.is_some());
-            family.network.push(Involvement { person, role, from: date(form, n::SINCE, app), until: None });
+            family
+                .network
+                .retain(|i| i.person != person || i.until.is_some());
+            family.network.push(Involvement {
+                person,
+                role,
+                from: date(form, n::SINCE, app),
+                until: None,
+            });
             let mut undo = store.save_family(now, family)?;
             if let Some(p) = undo_person {
                 undo.persons.extend(p.persons);
@@ -258,7 +297,9 @@ fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreRe
             Ok(Some((undo, name)))
         }
         FormKind::EditFamily(id) => {
-            let Some(mut family) = store.family(id)? else { return Ok(None) };
+            let Some(mut family) = store.family(id)? else {
+                return Ok(None);
+            };
             family.name = form.field(0).line();
             family.carers = (0..2)
                 .map(|i| Carer {
@@ -275,7 +316,11 @@ fn save(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreRe
     }
 }
 
-fn pick_error(form: &mut Form, field: usize, lang: crate::domain::dates::Lang) -> StoreResult<Option<(Undo, String)>> {
+fn pick_error(
+    form: &mut Form,
+    field: usize,
+    lang: crate::domain::dates::Lang,
+) -> StoreResult<Option<(Undo, String)>> {
     if let Some(f) = form.fields.get_mut(field) {
         f.error = Some(t::PICK_NONE.get(lang).to_string());
     }
@@ -283,7 +328,12 @@ fn pick_error(form: &mut Form, field: usize, lang: crate::domain::dates::Lang) -
     Ok(None)
 }
 
-fn save_action(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> StoreResult<Option<(Undo, String)>> {
+fn save_action(
+    app: &App,
+    store: &mut Store,
+    form: &mut Form,
+    clock: &Clock,
+) -> StoreResult<Option<(Undo, String)>> {
     use f::action as a;
     let now = clock.now();
     let owner_field = form.field(a::OWNER);
@@ -296,7 +346,9 @@ fn save_action(app: &App, store: &mut Store, form: &mut Form, clock: &Clock) -> 
         }
     };
     let owner_side = owner.and_then(|id| app.person(id)).map(|p| p.side);
-    let side = side_from(form.field(a::SIDE).choice, 1).or(owner_side).unwrap_or(Side::Zorg);
+    let side = side_from(form.field(a::SIDE).choice, 1)
+        .or(owner_side)
+        .unwrap_or(Side::Zorg);
     let mut task = match form.kind {
         FormKind::EditAction(id) => match store.action(id)? {
             Some(t) => t,
@@ -333,18 +385,30 @@ fn after_change(app: &mut App, store: &Store) {
 fn current_case(app: &App) -> Option<CaseId> {
     match app.pages.last() {
         Some(Page::Case(p)) => Some(p.case.id),
-        None => app.cases.visible.get(app.cases.selected).map(|i| app.cases.rows[*i].id),
+        None => app
+            .cases
+            .visible
+            .get(app.cases.selected)
+            .map(|i| app.cases.rows[*i].id),
         _ => None,
     }
 }
 
 pub fn toggle_done(app: &mut App, store: &mut Store, clock: &Clock) {
-    let Some(Page::Case(p)) = app.pages.last() else { return };
+    let Some(Page::Case(p)) = app.pages.last() else {
+        return;
+    };
     if p.pane != super::app::CasePane::Actions {
         return app.info(t::CHOOSE_ACTION.get(app.lang));
     }
-    let Some(action) = p.actions.get(p.selected) else { return app.info(t::CHOOSE_ACTION.get(app.lang)) };
-    let (id, done, text) = (action.id, action.done.is_none(), clean_line(&short(&action.text, 50)));
+    let Some(action) = p.actions.get(p.selected) else {
+        return app.info(t::CHOOSE_ACTION.get(app.lang));
+    };
+    let (id, done, text) = (
+        action.id,
+        action.done.is_none(),
+        clean_line(&short(&action.text, 50)),
+    );
     match store.set_action_done(clock.now(), id, done, None) {
         Ok((_, undo)) => {
             let msg = if done { t::ACTION_DONE } else { t::ACTION_OPEN };
@@ -369,7 +433,9 @@ pub fn flag(app: &mut App, store: &mut Store, clock: &Clock) {
     });
     match result {
         Ok(Some((undo, on))) => {
-            let what = if on { t::FLAG_ON } else { t::FLAG_OFF }.get(app.lang).to_string();
+            let what = if on { t::FLAG_ON } else { t::FLAG_OFF }
+                .get(app.lang)
+                .to_string();
             app.undo.push((undo, what.clone()));
             after_change(app, store);
             app.info(what);

@@ -47,7 +47,11 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
             if event::poll(TICK)? {
                 match event::read()? {
                     Event::Key(key) => {
-                        app.status = if app.popup.is_some() { app.status.take() } else { None };
+                        app.status = if app.popup.is_some() {
+                            app.status.take()
+                        } else {
+                            None
+                        };
                         update::on_key(app, store, clock, key);
                     }
                     Event::Paste(text) => update::paste(app, &text),

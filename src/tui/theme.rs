@@ -17,8 +17,22 @@ pub const BUILTIN: [(&str, &str); 3] = [
 
 /// Every role the views ask for; a theme test checks each resolves in every theme.
 pub const ROLES: [&str; 16] = [
-    "text", "muted", "border", "title", "header", "selected", "accent", "onderwijs", "zorg",
-    "overdue", "done", "warning", "footer", "footer.key", "match", "error",
+    "text",
+    "muted",
+    "border",
+    "title",
+    "header",
+    "selected",
+    "accent",
+    "onderwijs",
+    "zorg",
+    "overdue",
+    "done",
+    "warning",
+    "footer",
+    "footer.key",
+    "match",
+    "error",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -43,12 +57,19 @@ impl Theme {
         let mut roles = BTreeMap::new();
         for (role, spec) in &file.roles {
             let style = parse_style(spec).map_err(|e| ThemeError(format!("{role}: {e}")))?;
-            roles.insert(role.clone(), if no_color { strip_colour(style) } else { style });
+            roles.insert(
+                role.clone(),
+                if no_color { strip_colour(style) } else { style },
+            );
         }
         if !roles.contains_key("text") {
             return Err(ThemeError("role 'text' is missing".into()));
         }
-        Ok(Theme { name: file.name, roles, no_color })
+        Ok(Theme {
+            name: file.name,
+            roles,
+            no_color,
+        })
     }
 
     /// The built-in `standaard`, which always parses (a test guards that).
@@ -68,9 +89,15 @@ impl Theme {
             return match std::fs::read_to_string(&path) {
                 Ok(src) => match Theme::parse(&src, no_color) {
                     Ok(t) => (t, None),
-                    Err(e) => (Theme::standaard(no_color), Some(format!("{}: {}", path.display(), e.0))),
+                    Err(e) => (
+                        Theme::standaard(no_color),
+                        Some(format!("{}: {}", path.display(), e.0)),
+                    ),
                 },
-                Err(e) => (Theme::standaard(no_color), Some(format!("{}: {e}", path.display()))),
+                Err(e) => (
+                    Theme::standaard(no_color),
+                    Some(format!("{}: {e}", path.display())),
+                ),
             };
         }
         match BUILTIN.iter().find(|(n, _)| *n == name) {
@@ -120,7 +147,9 @@ impl Theme {
 fn strip_colour(s: Style) -> Style {
     let mut out = Style::default().add_modifier(s.add_modifier);
     // Without colour a background carries no meaning; reversed text stands in for it.
-    if s.bg.is_some_and(|bg| bg != Color::Reset && bg != Color::Black) {
+    if s.bg
+        .is_some_and(|bg| bg != Color::Reset && bg != Color::Black)
+    {
         out = out.add_modifier(Modifier::REVERSED);
     }
     out
@@ -146,7 +175,8 @@ fn parse_style(spec: &str) -> Result<Style, String> {
 }
 
 fn parse_colour(c: &str) -> Result<Color, String> {
-    c.parse::<Color>().map_err(|_| format!("unknown colour '{c}'"))
+    c.parse::<Color>()
+        .map_err(|_| format!("unknown colour '{c}'"))
 }
 
 #[cfg(test)]
@@ -179,14 +209,20 @@ mod tests {
         let mono = Theme::standaard(true);
         let s = mono.style("zorg");
         assert_eq!(s.fg, None);
-        assert!(mono.style("selected").add_modifier.contains(Modifier::REVERSED));
+        assert!(mono
+            .style("selected")
+            .add_modifier
+            .contains(Modifier::REVERSED));
     }
 
     #[test]
     fn a_broken_theme_falls_back_with_a_message() -> Result<(), std::io::Error> {
         let dir = tempfile::tempdir()?;
         std::fs::create_dir_all(dir.path().join("themes"))?;
-        std::fs::write(dir.path().join("themes/kapot.toml"), "name = 'kapot'\n[roles]\ntext = 'purplish'\n")?;
+        std::fs::write(
+            dir.path().join("themes/kapot.toml"),
+            "name = 'kapot'\n[roles]\ntext = 'purplish'\n",
+        )?;
         let (t, msg) = Theme::load("kapot", Some(dir.path()), false);
         assert_eq!(t.name, "standaard");
         assert!(msg.is_some_and(|m| m.contains("purplish")));

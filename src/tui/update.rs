@@ -28,7 +28,13 @@ pub fn on_key(app: &mut App, store: &mut Store, clock: &Clock, key: KeyEvent) {
         return welcome_key(app, store, clock, key);
     }
     let plain_char = match key.code {
-        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
         _ => None,
     };
     if let (Some(c), Context::Lookup | Context::Form) = (plain_char, ctx) {
@@ -43,8 +49,12 @@ pub fn on_key(app: &mut App, store: &mut Store, clock: &Clock, key: KeyEvent) {
 /// The empty store's first screen: demo data, a first case, or quit.
 fn welcome_key(app: &mut App, store: &mut Store, clock: &Clock, key: KeyEvent) {
     match (key.code, key.modifiers.contains(KeyModifiers::CONTROL)) {
-        (KeyCode::Char('c'), true) | (KeyCode::Char('q'), false) | (KeyCode::Esc, _) => app.quit = true,
-        (KeyCode::Char('d'), false) => match crate::demo::school(store, clock.today()).and_then(|_| load::refresh(store, app)) {
+        (KeyCode::Char('c'), true) | (KeyCode::Char('q'), false) | (KeyCode::Esc, _) => {
+            app.quit = true
+        }
+        (KeyCode::Char('d'), false) => match crate::demo::school(store, clock.today())
+            .and_then(|_| load::refresh(store, app))
+        {
             Ok(()) => {
                 app.welcome = false;
                 app.info(t::DEMO_LOADED.get(app.lang));
@@ -99,11 +109,16 @@ fn ask(app: &mut App) {
 
 /// Takes in results of the lookup worker, if any arrived.
 pub fn poll_lookup(app: &mut App) -> bool {
-    let Some(results) = app.lookup.poll() else { return false };
+    let Some(results) = app.lookup.poll() else {
+        return false;
+    };
     if let Some(Popup::Lookup(state)) = &mut app.popup {
-        if results.generation <= state.generation && results.generation >= state.results.generation {
+        if results.generation <= state.generation && results.generation >= state.results.generation
+        {
             state.results = results;
-            state.selected = state.selected.min(state.results.hits.len().saturating_sub(1));
+            state.selected = state
+                .selected
+                .min(state.results.hits.len().saturating_sub(1));
             return true;
         }
     }
@@ -130,28 +145,41 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
         }
         Action::Privacy => {
             app.privacy = !app.privacy;
-            app.info(if app.privacy { t::PRIVACY_ON.get(app.lang) } else { t::PRIVACY_OFF.get(app.lang) });
+            app.info(if app.privacy {
+                t::PRIVACY_ON.get(app.lang)
+            } else {
+                t::PRIVACY_OFF.get(app.lang)
+            });
         }
         Action::Blank => app.blank = true,
         Action::ScreenCases => switch(app, Screen::Cases),
         Action::ScreenKaart => switch(app, Screen::Kaart),
         Action::Undo => submit::undo(app, store, clock),
         Action::NextTheme => next_theme(app),
-        Action::Up | Action::Down | Action::Top | Action::Bottom | Action::PageUp | Action::PageDown => {
-            move_selection(app, action)
-        }
+        Action::Up
+        | Action::Down
+        | Action::Top
+        | Action::Bottom
+        | Action::PageUp
+        | Action::PageDown => move_selection(app, action),
         Action::NextPane | Action::PrevPane => {
             if let Some(Page::Case(p)) = app.pages.last_mut() {
                 let panes = [CasePane::Actions, CasePane::Network, CasePane::Timeline];
                 let i = panes.iter().position(|x| *x == p.pane).unwrap_or(0);
-                let step = if action == Action::NextPane { 1 } else { panes.len() - 1 };
+                let step = if action == Action::NextPane {
+                    1
+                } else {
+                    panes.len() - 1
+                };
                 p.pane = panes[(i + step) % panes.len()];
                 p.selected = 0;
             }
         }
-        Action::FilterStatus | Action::FilterSide | Action::FilterFlag | Action::FilterSchool | Action::Sort => {
-            filter(app, action)
-        }
+        Action::FilterStatus
+        | Action::FilterSide
+        | Action::FilterFlag
+        | Action::FilterSchool
+        | Action::Sort => filter(app, action),
         Action::Open => open(app, store),
         Action::OpenFamily => {
             if let Some(Page::Case(p)) = app.pages.last() {
@@ -194,7 +222,9 @@ fn help(app: &mut App, action: Action) {
 }
 
 fn lookup_key(app: &mut App, store: &mut Store, action: Action) {
-    let Some(Popup::Lookup(state)) = &mut app.popup else { return };
+    let Some(Popup::Lookup(state)) = &mut app.popup else {
+        return;
+    };
     match action {
         Action::Quit => app.quit = true,
         Action::Cancel => app.popup = None,
@@ -202,7 +232,9 @@ fn lookup_key(app: &mut App, store: &mut Store, action: Action) {
             state.query.pop();
             ask(app);
         }
-        Action::Down => state.selected = (state.selected + 1).min(state.results.hits.len().saturating_sub(1)),
+        Action::Down => {
+            state.selected = (state.selected + 1).min(state.results.hits.len().saturating_sub(1))
+        }
         Action::Up => state.selected = state.selected.saturating_sub(1),
         Action::Submit => {
             let target = state.results.hits.get(state.selected).map(|h| h.target);
@@ -220,7 +252,10 @@ fn lookup_key(app: &mut App, store: &mut Store, action: Action) {
 
 fn next_theme(app: &mut App) {
     let names: Vec<&str> = super::theme::BUILTIN.iter().map(|(n, _)| *n).collect();
-    let i = names.iter().position(|n| *n == app.theme.name).map_or(0, |i| (i + 1) % names.len());
+    let i = names
+        .iter()
+        .position(|n| *n == app.theme.name)
+        .map_or(0, |i| (i + 1) % names.len());
     let (theme, _) = super::theme::Theme::load(names[i], None, app.no_color);
     app.info(format!("{}: {}", t::THEME.get(app.lang), theme.name));
     app.theme = theme;
@@ -264,7 +299,10 @@ fn filter(app: &mut App, action: Action) {
                 (Some(CaseStatus::Afgesloten), false),
                 (None, false),
             ];
-            let pos = states.iter().position(|s| *s == (f.status, f.open_only)).unwrap_or(0);
+            let pos = states
+                .iter()
+                .position(|s| *s == (f.status, f.open_only))
+                .unwrap_or(0);
             (f.status, f.open_only) = states[(pos + 1) % states.len()];
         }
         Action::FilterSide => {
@@ -279,7 +317,11 @@ fn filter(app: &mut App, action: Action) {
             let schools = &app.cases.schools;
             f.school = match &f.school {
                 None => schools.first().cloned(),
-                Some(s) => schools.iter().position(|x| x == s).and_then(|i| schools.get(i + 1)).cloned(),
+                Some(s) => schools
+                    .iter()
+                    .position(|x| x == s)
+                    .and_then(|i| schools.get(i + 1))
+                    .cloned(),
             }
         }
         Action::Sort => {
@@ -299,7 +341,11 @@ fn open(app: &mut App, store: &mut Store) {
     match app.pages.last() {
         None => match app.screen {
             Screen::Cases => {
-                let id = app.cases.visible.get(app.cases.selected).map(|i| app.cases.rows[*i].id);
+                let id = app
+                    .cases
+                    .visible
+                    .get(app.cases.selected)
+                    .map(|i| app.cases.rows[*i].id);
                 if let Some(id) = id {
                     open_case(app, store, id);
                 }
@@ -327,7 +373,11 @@ fn open(app: &mut App, store: &mut Store) {
         }
         Some(Page::Case(p)) => match p.pane {
             CasePane::Network => {
-                let id = p.family.as_ref().and_then(|f| f.network.get(p.selected)).map(|i| i.person);
+                let id = p
+                    .family
+                    .as_ref()
+                    .and_then(|f| f.network.get(p.selected))
+                    .map(|i| i.person);
                 if let Some(id) = id {
                     open_person(app, store, id);
                 }

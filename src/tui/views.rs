@@ -28,15 +28,28 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(Block::default().style(app.theme.style("text")), area);
     if app.blank {
         frame.render_widget(Clear, area);
-        frame.render_widget(Block::default().style(Style::default().bg(ratatui::style::Color::Black)), area);
+        frame.render_widget(
+            Block::default().style(Style::default().bg(ratatui::style::Color::Black)),
+            area,
+        );
         return;
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!("{} ({}x{})", t::TOO_SMALL.get(app.lang), area.width, area.height);
+        let msg = format!(
+            "{} ({}x{})",
+            t::TOO_SMALL.get(app.lang),
+            area.width,
+            area.height
+        );
         frame.render_widget(Paragraph::new(msg).style(app.theme.style("warning")), area);
         return;
     }
-    let [header, body, footer] = Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     chrome::header(app, frame, header);
     chrome::footer(app, frame, footer);
     if app.welcome {
@@ -97,18 +110,30 @@ pub fn side_span(app: &App, side: Option<crate::domain::Side>) -> Span<'static> 
 }
 
 pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
-    let border = if focused { app.theme.style("accent") } else { app.theme.style("border") };
+    let border = if focused {
+        app.theme.style("accent")
+    } else {
+        app.theme.style("border")
+    };
     Block::default()
         .borders(Borders::ALL)
         .border_style(border)
-        .title(Line::from(Span::styled(format!(" {title} "), app.theme.style("title"))))
+        .title(Line::from(Span::styled(
+            format!(" {title} "),
+            app.theme.style("title"),
+        )))
 }
 
 /// A centred rectangle of at most `w` x `h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
 
 /// The window of `len` rows of which `height` fit, keeping `selected` in view.

@@ -3,7 +3,7 @@
 use super::super::app::{App, CasePage, CasePane};
 use super::{block, name_for, private_text, safe, side_span};
 use crate::domain::dates::{format_numeric, format_short};
-use crate::domain::{Side, Action as Task};
+use crate::domain::{Action as Task, Side};
 use crate::i18n::{events, tui as t, words};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -26,10 +26,20 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             child.map(|c| safe(&c.groep)).unwrap_or_default(),
             child.map(|c| safe(&c.school)).unwrap_or_default()
         )),
-        Span::styled(format!("  {}: {}", t::STATUS.get(lang), words::status(c.status).get(lang)), th.style("accent")),
+        Span::styled(
+            format!(
+                "  {}: {}",
+                t::STATUS.get(lang),
+                words::status(c.status).get(lang)
+            ),
+            th.style("accent"),
+        ),
     ];
     if c.flagged {
-        title.push(Span::styled(format!("  ● {}", t::FLAGGED.get(lang)), th.style("warning")));
+        title.push(Span::styled(
+            format!("  ● {}", t::FLAGGED.get(lang)),
+            th.style("warning"),
+        ));
     }
     let lead = Line::from(vec![
         Span::raw(format!("{}: ", t::LEAD.get(lang))),
@@ -37,7 +47,10 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         Span::raw(format!(
             " {} {}",
             c.lead.side.map(|s| words::side(s).get(lang)).unwrap_or(""),
-            c.lead.person.map(|id| format!("· {}", safe(&app.person_name(Some(id))))).unwrap_or_default()
+            c.lead
+                .person
+                .map(|id| format!("· {}", safe(&app.person_name(Some(id)))))
+                .unwrap_or_default()
         )),
         Span::styled(
             format!(
@@ -46,14 +59,19 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                 words::signal(c.signal).get(lang),
                 format_numeric(c.signal_date),
                 t::INTAKE.get(lang),
-                c.intake_date.map(format_numeric).unwrap_or_else(|| "–".into())
+                c.intake_date
+                    .map(format_numeric)
+                    .unwrap_or_else(|| "–".into())
             ),
             th.style("muted"),
         ),
     ]);
     let mut lines = vec![Line::from(title), lead];
     if let Some(o) = c.outcome() {
-        lines.push(Line::from(Span::styled(format!("{}: {}", t::OUTCOME.get(lang), words::outcome(o).get(lang)), th.style("done"))));
+        lines.push(Line::from(Span::styled(
+            format!("{}: {}", t::OUTCOME.get(lang), words::outcome(o).get(lang)),
+            th.style("done"),
+        )));
     }
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", t::QUESTION.get(lang)), th.style("muted")),
@@ -65,13 +83,32 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             Span::raw(private_text(app, &c.notes, Some(c.id))),
         ]));
     }
-    let family_name = p.family.as_ref().map(|f| name_for(app, &f.name, Some(c.id))).unwrap_or_default();
-    let head = format!("{} · {} {family_name}", t::CASE.get(lang), t::FAMILY.get(lang));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(app, &head, false)), card);
+    let family_name = p
+        .family
+        .as_ref()
+        .map(|f| name_for(app, &f.name, Some(c.id)))
+        .unwrap_or_default();
+    let head = format!(
+        "{} · {} {family_name}",
+        t::CASE.get(lang),
+        t::FAMILY.get(lang)
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(block(app, &head, false)),
+        card,
+    );
 
-    let [left, right] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
     actions(app, p, frame, left);
-    let [net, agree, time] = Layout::vertical([Constraint::Fill(2), Constraint::Length(agreement_height(p)), Constraint::Fill(3)]).areas(right);
+    let [net, agree, time] = Layout::vertical([
+        Constraint::Fill(2),
+        Constraint::Length(agreement_height(p)),
+        Constraint::Fill(3),
+    ])
+    .areas(right);
     network(app, p, frame, net);
     agreements(app, p, frame, agree);
     timeline(app, p, frame, time);
@@ -88,10 +125,26 @@ fn list_state(selected: usize, focused: bool) -> ListState {
 fn action_item<'a>(app: &App, a: &Task) -> ListItem<'a> {
     let th = &app.theme;
     let overdue = a.is_overdue(app.today);
-    let due = a.deadline.map(|d| format_short(d, app.lang)).unwrap_or_else(|| "–".into());
-    let check = if a.done.is_some() { "✓" } else { "○" };
-    let style = if a.done.is_some() { th.style("done") } else if overdue { th.style("overdue") } else { th.style("text") };
-    let mut spans = vec![
+    let due = a
+        .deadline
+        .map(|d| format_short(d, app.lang))
+        .unwrap_or_else(|| "–".into());
+    // One fixed-width status column: done, overdue, or open.
+    let check = if a.done.is_some() {
+        "✓"
+    } else if overdue {
+        "!"
+    } else {
+        "○"
+    };
+    let style = if a.done.is_some() {
+        th.style("done")
+    } else if overdue {
+        th.style("overdue")
+    } else {
+        th.style("text")
+    };
+    let spans = vec![
         Span::styled(format!("{check} "), style),
         side_span(app, Some(a.side)),
         Span::styled(format!(" {due:<10} "), style),
@@ -99,9 +152,6 @@ fn action_item<'a>(app: &App, a: &Task) -> ListItem<'a> {
         Span::styled(" · ", th.style("muted")),
         Span::raw(safe(&a.text)),
     ];
-    if overdue {
-        spans.insert(0, Span::styled("! ", th.style("overdue")));
-    }
     ListItem::new(Line::from(spans))
 }
 
@@ -111,9 +161,22 @@ fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     let mut selected_row = 0;
     // Grouped onderwijs | zorg; `p.actions` is sorted by side already.
     for side in Side::ALL {
-        let group: Vec<(usize, &Task)> = p.actions.iter().enumerate().filter(|(_, a)| a.side == side).collect();
-        let head = format!("{} {} ({})", side.mark(), words::side(side).get(app.lang).to_uppercase(), group.iter().filter(|(_, a)| a.is_open()).count());
-        items.push(ListItem::new(Line::from(Span::styled(head, app.theme.style(side.key())))));
+        let group: Vec<(usize, &Task)> = p
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.side == side)
+            .collect();
+        let head = format!(
+            "{} {} ({})",
+            side.mark(),
+            words::side(side).get(app.lang).to_uppercase(),
+            group.iter().filter(|(_, a)| a.is_open()).count()
+        );
+        items.push(ListItem::new(Line::from(Span::styled(
+            head,
+            app.theme.style(side.key()),
+        ))));
         for (i, a) in group {
             if i == p.selected {
                 selected_row = items.len();
@@ -121,7 +184,9 @@ fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             items.push(action_item(app, a));
         }
     }
-    let list = List::new(items).block(block(app, t::ACTIONS.get(app.lang), focused)).highlight_style(app.theme.style("selected"));
+    let list = List::new(items)
+        .block(block(app, t::ACTIONS.get(app.lang), focused))
+        .highlight_style(app.theme.style("selected"));
     let mut state = list_state(selected_row, focused && !p.actions.is_empty());
     frame.render_stateful_widget(list, area, &mut state);
 }
@@ -137,52 +202,95 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             let consent = p.case.consent_for(inv.person);
             let person = app.person(inv.person);
             let ended = inv.until.is_some_and(|u| u < app.today);
-            let style = if ended { th.style("muted") } else { th.style("text") };
+            let style = if ended {
+                th.style("muted")
+            } else {
+                th.style("text")
+            };
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{} ", words::consent_mark(consent)), th.style(if consent == crate::domain::ConsentStatus::Gegeven { "done" } else { "warning" })),
+                Span::styled(
+                    format!("{} ", words::consent_mark(consent)),
+                    th.style(if consent == crate::domain::ConsentStatus::Gegeven {
+                        "done"
+                    } else {
+                        "warning"
+                    }),
+                ),
                 side_span(app, person.map(|p| p.side)),
-                Span::styled(format!(" {} ", safe(&app.person_name(Some(inv.person)))), style),
+                Span::styled(
+                    format!(" {} ", safe(&app.person_name(Some(inv.person)))),
+                    style,
+                ),
                 Span::styled(format!("· {}", safe(&inv.role)), th.style("muted")),
             ]))
         })
         .collect();
-    let list = List::new(items).block(block(app, t::NETWORK.get(app.lang), focused)).highlight_style(th.style("selected"));
+    let list = List::new(items)
+        .block(block(app, t::NETWORK.get(app.lang), focused))
+        .highlight_style(th.style("selected"));
     frame.render_stateful_widget(list, area, &mut list_state(p.selected, focused));
 }
 
 fn agreements(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     let lines: Vec<Line> = if p.agreements.is_empty() {
-        vec![Line::from(Span::styled(t::NONE_YET.get(app.lang), app.theme.style("muted")))]
+        vec![Line::from(Span::styled(
+            t::NONE_YET.get(app.lang),
+            app.theme.style("muted"),
+        ))]
     } else {
         p.agreements
             .iter()
             .rev()
-            .map(|(d, text)| Line::from(vec![Span::styled(format!("{} ", format_numeric(*d)), app.theme.style("muted")), Span::raw(private_text(app, text, Some(p.case.id)))]))
+            .map(|(d, text)| {
+                Line::from(vec![
+                    Span::styled(format!("{} ", format_numeric(*d)), app.theme.style("muted")),
+                    Span::raw(private_text(app, text, Some(p.case.id))),
+                ])
+            })
             .collect()
     };
-    frame.render_widget(Paragraph::new(lines).block(block(app, t::AGREEMENTS.get(app.lang), false)), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block(app, t::AGREEMENTS.get(app.lang), false)),
+        area,
+    );
 }
 
 fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     let focused = p.pane == CasePane::Timeline;
     let name = |id| safe(&app.person_name(Some(id)));
+    let action = |id| {
+        p.actions
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| safe(&a.text))
+            .unwrap_or_else(|| format!("#{id}"))
+    };
     let items: Vec<ListItem> = p
         .events
         .iter()
         .map(|e| {
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{} ", e.at.format("%d-%m-%Y %H:%M")), app.theme.style("muted")),
-                Span::raw(events::describe(&e.kind, app.lang, &name)),
+                Span::styled(
+                    format!("{} ", e.at.format("%d-%m-%Y %H:%M")),
+                    app.theme.style("muted"),
+                ),
+                Span::raw(events::describe(&e.kind, app.lang, &name, &action)),
                 Span::styled(format!("  ({})", safe(&e.who)), app.theme.style("muted")),
             ]))
         })
         .collect();
-    let list = List::new(items).block(block(app, t::TIMELINE.get(app.lang), focused)).highlight_style(app.theme.style("selected"));
+    let list = List::new(items)
+        .block(block(app, t::TIMELINE.get(app.lang), focused))
+        .highlight_style(app.theme.style("selected"));
     // Unfocused, the newest lines stay in view.
     let mut state = if focused {
         list_state(p.selected, true)
     } else {
-        ListState::default().with_offset(p.events.len().saturating_sub(area.height.saturating_sub(2) as usize))
+        ListState::default().with_offset(
+            p.events
+                .len()
+                .saturating_sub(area.height.saturating_sub(2) as usize),
+        )
     };
     frame.render_stateful_widget(list, area, &mut state);
 }

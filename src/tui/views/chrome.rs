@@ -4,7 +4,7 @@ use super::super::app::{App, Level, Screen};
 use super::super::keymap::hints;
 use super::{block, centered};
 use crate::domain::dates::format_long;
-use crate::i18n::{keys::describe, tui as t};
+use crate::i18n::{keys::hint, tui as t};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -12,21 +12,40 @@ use ratatui::Frame;
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
-    let mut spans = vec![Span::styled(format!(" {} ", t::APP.get(app.lang)), th.style("title"))];
-    for (key, screen, name) in [("2", Screen::Cases, t::SCREEN_CASES), ("4", Screen::Kaart, t::SCREEN_KAART)] {
-        let style = if app.screen == screen { th.style("selected") } else { th.style("muted") };
-        spans.push(Span::styled(format!(" {key} {} ", name.get(app.lang)), style));
+    let mut spans = vec![Span::styled(
+        format!(" {} ", t::APP.get(app.lang)),
+        th.style("title"),
+    )];
+    for (key, screen, name) in [
+        ("2", Screen::Cases, t::SCREEN_CASES),
+        ("4", Screen::Kaart, t::SCREEN_KAART),
+    ] {
+        let style = if app.screen == screen {
+            th.style("selected")
+        } else {
+            th.style("muted")
+        };
+        spans.push(Span::styled(
+            format!(" {key} {} ", name.get(app.lang)),
+            style,
+        ));
         spans.push(Span::raw(" "));
     }
     if app.privacy {
-        spans.push(Span::styled(format!(" {} ", t::PRIVACY_MARK.get(app.lang)), th.style("warning")));
+        spans.push(Span::styled(
+            format!(" {} ", t::PRIVACY_MARK.get(app.lang)),
+            th.style("warning"),
+        ));
     }
     let date = format_long(app.today, app.lang);
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let pad = (area.width as usize).saturating_sub(used + date.chars().count() + 1);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(date, th.style("muted")));
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(th.style("text")), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(th.style("text")),
+        area,
+    );
 }
 
 pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
@@ -36,15 +55,24 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
             Level::Info => th.style("footer"),
             Level::Error => th.style("error"),
         };
-        frame.render_widget(Paragraph::new(format!(" {}", super::safe(msg))).style(style), area);
+        frame.render_widget(
+            Paragraph::new(format!(" {}", super::safe(msg))).style(style),
+            area,
+        );
         return;
     }
     let mut spans = Vec::new();
     for b in hints(app.context()) {
         spans.push(Span::styled(format!(" {} ", b.key), th.style("footer.key")));
-        spans.push(Span::styled(format!("{} ", describe(b.action).get(app.lang)), th.style("footer")));
+        spans.push(Span::styled(
+            format!("{} ", hint(b.action).get(app.lang)),
+            th.style("footer"),
+        ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(th.style("footer")), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(th.style("footer")),
+        area,
+    );
 }
 
 pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {

@@ -16,13 +16,24 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
     let f = &p.family;
     // The family was opened on purpose: under privacy its names show if one of its cases is
     // the case in focus; otherwise initials.
-    let focus = p.cases.iter().map(|c| c.id).find(|id| Some(*id) == app.case_in_focus());
+    let focus = p
+        .cases
+        .iter()
+        .map(|c| c.id)
+        .find(|id| Some(*id) == app.case_in_focus());
     let carers_h = (f.carers.len() as u16 + 2).max(3);
-    let [top, cases_area, net_area] =
-        Layout::vertical([Constraint::Length(carers_h), Constraint::Length(p.cases.len().max(1) as u16 + 2), Constraint::Min(3)]).areas(area);
+    let [top, cases_area, net_area] = Layout::vertical([
+        Constraint::Length(carers_h),
+        Constraint::Length(p.cases.len().max(1) as u16 + 2),
+        Constraint::Min(3),
+    ])
+    .areas(area);
 
     let carers: Vec<Line> = if f.carers.is_empty() {
-        vec![Line::from(Span::styled(t::NONE_YET.get(lang), th.style("muted")))]
+        vec![Line::from(Span::styled(
+            t::NONE_YET.get(lang),
+            th.style("muted"),
+        ))]
     } else {
         f.carers
             .iter()
@@ -30,13 +41,27 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
                 Line::from(vec![
                     Span::styled(name_for(app, &c.name, focus), th.style("header")),
                     Span::styled(format!(" ({})  ", safe(&c.relation)), th.style("muted")),
-                    Span::raw(private_text(app, &format!("{}  {}", c.phone, c.email), focus)),
+                    Span::raw(private_text(
+                        app,
+                        &format!("{}  {}", c.phone, c.email),
+                        focus,
+                    )),
                 ])
             })
             .collect()
     };
-    let title = format!("{} {} · {}", t::FAMILY.get(lang), name_for(app, &f.name, focus), t::CARERS.get(lang));
-    frame.render_widget(Paragraph::new(carers).wrap(Wrap { trim: true }).block(block(app, &title, false)), top);
+    let title = format!(
+        "{} {} · {}",
+        t::FAMILY.get(lang),
+        name_for(app, &f.name, focus),
+        t::CARERS.get(lang)
+    );
+    frame.render_widget(
+        Paragraph::new(carers)
+            .wrap(Wrap { trim: true })
+            .block(block(app, &title, false)),
+        top,
+    );
 
     let mut items: Vec<ListItem> = Vec::new();
     for c in &p.cases {
@@ -44,16 +69,29 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
         let name = child.map(|ch| ch.full_name()).unwrap_or_default();
         items.push(ListItem::new(Line::from(vec![
             Span::styled(name_for(app, &name, Some(c.id)), th.style("header")),
-            Span::raw(format!(" ({} {}) ", t::GROEP.get(lang), child.map(|c| safe(&c.groep)).unwrap_or_default())),
+            Span::raw(format!(
+                " ({} {}) ",
+                t::GROEP.get(lang),
+                child.map(|c| safe(&c.groep)).unwrap_or_default()
+            )),
             side_span(app, c.lead.side),
-            Span::styled(format!(" {} · ", words::status(c.status).get(lang)), th.style("accent")),
+            Span::styled(
+                format!(" {} · ", words::status(c.status).get(lang)),
+                th.style("accent"),
+            ),
             Span::raw(private_text(app, &c.question, Some(c.id))),
         ])));
     }
     let n_cases = items.len();
     let sel = p.selected;
-    let list = List::new(items).block(block(app, t::CHILDREN.get(lang), sel < n_cases)).highlight_style(th.style("selected"));
-    frame.render_stateful_widget(list, cases_area, &mut ListState::default().with_selected((sel < n_cases).then_some(sel)));
+    let list = List::new(items)
+        .block(block(app, t::CHILDREN.get(lang), sel < n_cases))
+        .highlight_style(th.style("selected"));
+    frame.render_stateful_widget(
+        list,
+        cases_area,
+        &mut ListState::default().with_selected((sel < n_cases).then_some(sel)),
+    );
 
     let faces = f.faces_on(app.today);
     let net: Vec<ListItem> = f
@@ -73,21 +111,56 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
                 })
                 .unwrap_or(ConsentStatus::NietGevraagd);
             let active = inv.active_on(app.today);
-            let since = inv.from.map(|d| format!("{} {}", t::SINCE.get(lang), format_numeric(d))).unwrap_or_default();
-            let until = inv.until.map(|d| format!(" {} {}", t::UNTIL.get(lang), format_numeric(d))).unwrap_or_default();
+            let since = inv
+                .from
+                .map(|d| format!("{} {}", t::SINCE.get(lang), format_numeric(d)))
+                .unwrap_or_default();
+            let until = inv
+                .until
+                .map(|d| format!(" {} {}", t::UNTIL.get(lang), format_numeric(d)))
+                .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{} ", words::consent_mark(consent)), th.style(if consent == ConsentStatus::Gegeven { "done" } else { "warning" })),
+                Span::styled(
+                    format!("{} ", words::consent_mark(consent)),
+                    th.style(if consent == ConsentStatus::Gegeven {
+                        "done"
+                    } else {
+                        "warning"
+                    }),
+                ),
                 side_span(app, person.map(|p| p.side)),
-                Span::styled(format!(" {} ", safe(&app.person_name(Some(inv.person)))), th.style(if active { "header" } else { "muted" })),
-                Span::raw(format!("· {} · {} ", safe(&inv.role), person.map(|p| safe(&p.organisation)).unwrap_or_default())),
-                Span::styled(format!("{}  ", words::consent(consent).get(lang)), th.style("muted")),
-                Span::raw(private_text(app, &person.map(|p| format!("{} {}", p.phone, p.email)).unwrap_or_default(), focus)),
+                Span::styled(
+                    format!(" {} ", safe(&app.person_name(Some(inv.person)))),
+                    th.style(if active { "header" } else { "muted" }),
+                ),
+                Span::raw(format!(
+                    "· {} · {} ",
+                    safe(&inv.role),
+                    person.map(|p| safe(&p.organisation)).unwrap_or_default()
+                )),
+                Span::styled(
+                    format!("{}  ", words::consent(consent).get(lang)),
+                    th.style("muted"),
+                ),
+                Span::raw(private_text(
+                    app,
+                    &person
+                        .map(|p| format!("{} {}", p.phone, p.email))
+                        .unwrap_or_default(),
+                    focus,
+                )),
                 Span::styled(format!("  {since}{until}"), th.style("muted")),
             ]))
         })
         .collect();
     let title = format!("{} · {faces} {}", t::NETWORK.get(lang), t::FACES.get(lang));
-    let list = List::new(net).block(block(app, &title, sel >= n_cases)).highlight_style(th.style("selected"));
+    let list = List::new(net)
+        .block(block(app, &title, sel >= n_cases))
+        .highlight_style(th.style("selected"));
     let net_sel = sel.checked_sub(n_cases);
-    frame.render_stateful_widget(list, net_area, &mut ListState::default().with_selected(net_sel));
+    frame.render_stateful_widget(
+        list,
+        net_area,
+        &mut ListState::default().with_selected(net_sel),
+    );
 }

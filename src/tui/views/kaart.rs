@@ -31,10 +31,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let header = Row::new(vec!["", t::COL_NAME.get(lang), t::COL_ROLE.get(lang), t::COL_ORG.get(lang), t::L_PHONE.get(lang)]).style(th.style("header"));
-    let widths = [Constraint::Length(1), Constraint::Fill(3), Constraint::Fill(3), Constraint::Fill(3), Constraint::Length(14)];
+    let header = Row::new(vec![
+        "",
+        t::COL_NAME.get(lang),
+        t::COL_ROLE.get(lang),
+        t::COL_ORG.get(lang),
+        t::L_PHONE.get(lang),
+    ])
+    .style(th.style("header"));
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Fill(3),
+        Constraint::Fill(3),
+        Constraint::Fill(3),
+        Constraint::Length(14),
+    ];
     let title = format!("{} ({})", t::SCREEN_KAART.get(lang), app.persons.len());
-    frame.render_widget(Table::new(rows, widths).header(header).block(block(app, &title, true)).column_spacing(1), area);
+    frame.render_widget(
+        Table::new(rows, widths)
+            .header(header)
+            .block(block(app, &title, true))
+            .column_spacing(1),
+        area,
+    );
 }
 
 pub fn person(app: &App, p: &PersonPage, frame: &mut Frame, area: Rect) {
@@ -46,13 +65,27 @@ pub fn person(app: &App, p: &PersonPage, frame: &mut Frame, area: Rect) {
         Line::from(vec![
             side_span(app, Some(person.side)),
             Span::styled(format!(" {}", safe(&person.name)), th.style("header")),
-            Span::styled(format!("  {} · {}", safe(&person.role), words::side(person.side).get(lang)), th.style("muted")),
+            Span::styled(
+                format!(
+                    "  {} · {}",
+                    safe(&person.role),
+                    words::side(person.side).get(lang)
+                ),
+                th.style("muted"),
+            ),
         ]),
         Line::from(safe(&person.organisation)),
         Line::from(format!("{}  {}", safe(&person.phone), safe(&person.email))),
         Line::from(Span::styled(safe(&person.offer), th.style("muted"))),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(app, t::SCREEN_KAART.get(lang), false)), card);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(
+            app,
+            t::SCREEN_KAART.get(lang),
+            false,
+        )),
+        card,
+    );
     let items: Vec<ListItem> = p
         .families
         .iter()
@@ -64,6 +97,12 @@ pub fn person(app: &App, p: &PersonPage, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let title = format!("{} ({})", t::FAMILIES_OF.get(lang), p.families.len());
-    let list = List::new(items).block(block(app, &title, true)).highlight_style(th.style("selected"));
-    frame.render_stateful_widget(list, fams, &mut ListState::default().with_selected(Some(p.selected)));
+    let list = List::new(items)
+        .block(block(app, &title, true))
+        .highlight_style(th.style("selected"));
+    frame.render_stateful_widget(
+        list,
+        fams,
+        &mut ListState::default().with_selected(Some(p.selected)),
+    );
 }

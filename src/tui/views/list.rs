@@ -14,7 +14,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let th = &app.theme;
     let list = &app.cases;
-    let [bar, table_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [bar, table_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
 
     let f = &list.filter;
     let mut parts: Vec<String> = Vec::new();
@@ -24,7 +25,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         (None, false) => t::FILTER_ALL.get(lang).to_string(),
     });
     if let Some(s) = f.side {
-        parts.push(format!("{}: {} {}", t::LEAD.get(lang), s.mark(), words::side(s).get(lang)));
+        parts.push(format!(
+            "{}: {} {}",
+            t::LEAD.get(lang),
+            s.mark(),
+            words::side(s).get(lang)
+        ));
     }
     if f.flagged_only {
         parts.push(t::FILTER_FLAGGED.get(lang).to_string());
@@ -40,7 +46,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     parts.push(format!("{}: {}", t::SORTED_BY.get(lang), sort.get(lang)));
     let count = format!(" {} / {} ", list.visible.len(), list.rows.len());
     frame.render_widget(
-        Paragraph::new(Line::from(vec![Span::styled(count, th.style("header")), Span::styled(parts.join(" · "), th.style("muted"))])),
+        Paragraph::new(Line::from(vec![
+            Span::styled(count, th.style("header")),
+            Span::styled(parts.join(" · "), th.style("muted")),
+        ])),
         bar,
     );
 
@@ -58,12 +67,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 (false, true) => Span::styled("●", th.style("warning")),
                 _ => Span::raw(" "),
             };
-            let next = r.next_deadline.map(|d| format_short(d, lang)).unwrap_or_default();
-            let next_style = if overdue { th.style("overdue") } else { th.style("text") };
+            let next = r
+                .next_deadline
+                .map(|d| format_short(d, lang))
+                .unwrap_or_default();
+            let next_style = if overdue {
+                th.style("overdue")
+            } else {
+                th.style("text")
+            };
             let open = Line::from(vec![
-                Span::styled(format!("{}{}", r.open_onderwijs, Side::Onderwijs.mark()), th.style("onderwijs")),
+                Span::styled(
+                    format!("{}{}", r.open_onderwijs, Side::Onderwijs.mark()),
+                    th.style("onderwijs"),
+                ),
                 Span::raw(" "),
-                Span::styled(format!("{}{}", r.open_zorg, Side::Zorg.mark()), th.style("zorg")),
+                Span::styled(
+                    format!("{}{}", r.open_zorg, Side::Zorg.mark()),
+                    th.style("zorg"),
+                ),
             ]);
             let question = private_text(app, &short(&r.question, 60), Some(r.id));
             let mut cells = vec![

@@ -26,7 +26,10 @@ pub fn help(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Clear, r);
-    let p = Paragraph::new(lines).scroll((scroll as u16, 0)).block(block(app, t::HELP.get(app.lang), true)).style(app.theme.style("text"));
+    let p = Paragraph::new(lines)
+        .scroll((scroll as u16, 0))
+        .block(block(app, t::HELP.get(app.lang), true))
+        .style(app.theme.style("text"));
     frame.render_widget(p, r);
 }
 
@@ -46,9 +49,20 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
     let outer = block(app, t::LOOKUP.get(app.lang), true);
     let inner = outer.inner(r);
     frame.render_widget(outer.style(th.style("text")), r);
-    let [input, info, list_area] = Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let [input, info, list_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
     let shown = safe(&state.query);
-    frame.render_widget(Paragraph::new(Line::from(vec![Span::styled("/ ", th.style("accent")), Span::raw(shown.clone())])), input);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("/ ", th.style("accent")),
+            Span::raw(shown.clone()),
+        ])),
+        input,
+    );
     frame.set_cursor_position((input.x + 2 + shown.width() as u16, input.y));
     let status = if state.query.is_empty() {
         t::LOOKUP_HINT.get(app.lang).to_string()
@@ -57,34 +71,60 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
     } else if state.results.hits.is_empty() {
         t::NO_HITS.get(app.lang).to_string()
     } else {
-        format!("{} {} {}", state.results.hits.len(), t::HITS_OF.get(app.lang), state.results.total)
+        format!(
+            "{} {} {}",
+            state.results.hits.len(),
+            t::HITS_OF.get(app.lang),
+            state.results.total
+        )
     };
-    frame.render_widget(Paragraph::new(Span::styled(status, th.style("muted"))), info);
+    frame.render_widget(
+        Paragraph::new(Span::styled(status, th.style("muted"))),
+        info,
+    );
     let items: Vec<ListItem> = state
         .results
         .hits
         .iter()
         .map(|h| {
-            let mut spans = vec![Span::styled(format!("{:<12} ", kind_label(h.kind).get(app.lang)), th.style("muted"))];
+            let mut spans = vec![Span::styled(
+                format!("{:<12} ", kind_label(h.kind).get(app.lang)),
+                th.style("muted"),
+            )];
             // Under privacy, hits show initials: nobody opened them on purpose yet.
             if app.privacy && h.kind != Kind::Person {
-                let shown = if h.kind == Kind::Question { t::HIDDEN.get(app.lang).to_string() } else { crate::domain::text::initials(&h.label) };
+                let shown = if h.kind == Kind::Question {
+                    t::HIDDEN.get(app.lang).to_string()
+                } else {
+                    crate::domain::text::initials(&h.label)
+                };
                 spans.push(Span::raw(shown));
             } else {
                 for (i, ch) in h.label.chars().enumerate() {
                     let ch = if ch.is_control() { ' ' } else { ch };
-                    let style = if h.positions.contains(&i) { th.style("match") } else { th.style("text") };
+                    let style = if h.positions.contains(&i) {
+                        th.style("match")
+                    } else {
+                        th.style("text")
+                    };
                     spans.push(Span::styled(ch.to_string(), style));
                 }
                 if !h.detail.is_empty() {
-                    spans.push(Span::styled(format!("  {}", safe(&h.detail)), th.style("muted")));
+                    spans.push(Span::styled(
+                        format!("  {}", safe(&h.detail)),
+                        th.style("muted"),
+                    ));
                 }
             }
             ListItem::new(Line::from(spans))
         })
         .collect();
     let list = List::new(items).highlight_style(th.style("selected"));
-    frame.render_stateful_widget(list, list_area, &mut ListState::default().with_selected(Some(state.selected)));
+    frame.render_stateful_widget(
+        list,
+        list_area,
+        &mut ListState::default().with_selected(Some(state.selected)),
+    );
 }
 
 pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
@@ -95,15 +135,27 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let mut cursor = None;
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let label_style = if focused { th.style("accent").add_modifier(Modifier::BOLD) } else { th.style("muted") };
+        let label_style = if focused {
+            th.style("accent").add_modifier(Modifier::BOLD)
+        } else {
+            th.style("muted")
+        };
         let req = if f.required { "*" } else { " " };
-        let label = format!("{:<w$}", format!("{}{req}", f.label.get(lang)), w = label_w as usize);
+        let label = format!(
+            "{:<w$}",
+            format!("{}{req}", f.label.get(lang)),
+            w = label_w as usize
+        );
         let value: Vec<Span> = match &f.kind {
             FieldKind::Choice(opts) => opts
                 .iter()
                 .enumerate()
                 .map(|(n, o)| {
-                    let s = if n == f.choice { th.style("selected") } else { th.style("muted") };
+                    let s = if n == f.choice {
+                        th.style("selected")
+                    } else {
+                        th.style("muted")
+                    };
                     Span::styled(format!(" {} ", o.get(lang)), s)
                 })
                 .collect(),
@@ -111,7 +163,10 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                 let shown = safe(&f.value);
                 if focused {
                     let before: String = f.value.chars().take(f.cursor).collect();
-                    cursor = Some((label_w + 1 + safe(&before).width() as u16, lines.len() as u16));
+                    cursor = Some((
+                        label_w + 1 + safe(&before).width() as u16,
+                        lines.len() as u16,
+                    ));
                 }
                 vec![Span::raw(shown)]
             }
@@ -121,29 +176,55 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(spans));
         let pad = " ".repeat(label_w as usize + 1);
         if let Some(e) = &f.error {
-            lines.push(Line::from(Span::styled(format!("{pad}{}", safe(e)), th.style("error"))));
+            lines.push(Line::from(Span::styled(
+                format!("{pad}{}", safe(e)),
+                th.style("error"),
+            )));
         } else if f.kind == FieldKind::Date {
             if let Some(Ok(understood)) = f.date_hint(app.today, lang) {
-                lines.push(Line::from(Span::styled(format!("{pad}→ {understood}"), th.style("done"))));
+                lines.push(Line::from(Span::styled(
+                    format!("{pad}→ {understood}"),
+                    th.style("done"),
+                )));
             } else if let Some(Err(e)) = f.date_hint(app.today, lang) {
-                lines.push(Line::from(Span::styled(format!("{pad}{}", safe(&e)), th.style("warning"))));
+                lines.push(Line::from(Span::styled(
+                    format!("{pad}{}", safe(&e)),
+                    th.style("warning"),
+                )));
             }
         } else if let (FieldKind::Pick(_), true) = (&f.kind, focused) {
             let matches = f.pick_matches();
             if matches.is_empty() && !f.value.trim().is_empty() {
-                lines.push(Line::from(Span::styled(format!("{pad}→ {}", new_label(form, lang)), th.style("warning"))));
+                lines.push(Line::from(Span::styled(
+                    format!("{pad}→ {}", new_label(form, lang)),
+                    th.style("warning"),
+                )));
             }
             for (n, o) in matches.iter().enumerate() {
-                let style = if n == 0 && !f.value.trim().is_empty() { th.style("done") } else { th.style("muted") };
-                let arrow = if n == 0 && !f.value.trim().is_empty() { "→" } else { " " };
-                lines.push(Line::from(Span::styled(format!("{pad}{arrow} {} · {}", safe(&o.label), safe(&o.detail)), style)));
+                let style = if n == 0 && !f.value.trim().is_empty() {
+                    th.style("done")
+                } else {
+                    th.style("muted")
+                };
+                let arrow = if n == 0 && !f.value.trim().is_empty() {
+                    "→"
+                } else {
+                    " "
+                };
+                lines.push(Line::from(Span::styled(
+                    format!("{pad}{arrow} {} · {}", safe(&o.label), safe(&o.detail)),
+                    style,
+                )));
             }
         }
     }
     if let Some(e) = &form.error {
         lines.push(Line::from(Span::styled(safe(e), th.style("error"))));
     }
-    lines.push(Line::from(Span::styled(t::FORM_KEYS.get(lang), th.style("muted"))));
+    lines.push(Line::from(Span::styled(
+        t::FORM_KEYS.get(lang),
+        th.style("muted"),
+    )));
     let h = (lines.len() as u16 + 2).min(area.height);
     let r = centered(area, 96, h);
     frame.render_widget(Clear, r);
@@ -167,6 +248,9 @@ fn new_label(form: &Form, lang: crate::domain::dates::Lang) -> &'static str {
 pub fn confirm(app: &App, text: &str, frame: &mut Frame, area: Rect) {
     let r = centered(area, 60, 5);
     frame.render_widget(Clear, r);
-    let p = Paragraph::new(text.to_string()).wrap(Wrap { trim: true }).block(block(app, "?", true)).style(app.theme.style("warning"));
+    let p = Paragraph::new(text.to_string())
+        .wrap(Wrap { trim: true })
+        .block(block(app, "?", true))
+        .style(app.theme.style("warning"));
     frame.render_widget(p, r);
 }
