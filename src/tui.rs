@@ -1,6 +1,7 @@
 //! The terminal program: a synchronous Elm-style loop. A key becomes an action, `update` changes
 //! the state (and is the only caller of the store), `views::render` draws it.
 
+pub mod acties;
 pub mod action;
 pub mod app;
 pub mod form;
@@ -51,11 +52,33 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
         welcome: store.is_empty(),
         quit: false,
         no_color,
+        actions: Default::default(),
+        config: crate::config::Config::default(),
+        config_dir: None,
     };
     app.cases.filter.open_only = true;
     app.set_persons(persons);
     load::apply_filter(&mut app.cases, app.today);
     app.lookup
         .rebuild(app.cases.rows.clone(), app.persons.clone());
+    overdue_status(store, &mut app)?;
     Ok(app)
+}
+
+/// On start, the status line says how many actions are overdue, and on which side. Only the
+/// overdue range of the deadline index is read.
+fn overdue_status(store: &Store, app: &mut App) -> StoreResult<()> {
+    let Some(yesterday) = app.today.pred_opt() else {
+        return Ok(());
+    };
+    let rows = store.action_rows(false, None, Some(yesterday))?;
+    let c = acties::counts(&rows, app.today);
+    if c.overdue.iter().sum::<usize>() > 0 {
+        app.info(crate::i18n::tui::overdue_line(
+            c.overdue[0],
+            c.overdue[1],
+            app.lang,
+        ));
+    }
+    Ok(())
 }

@@ -16,6 +16,12 @@ pub fn tui(ctx: &Ctx, theme: Option<String>) -> Result<(), CliError> {
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);
     let mut app =
         crate::tui::build(&store, ctx.lang, theme, &ctx.clock).map_err(|e| ctx.fail(e))?;
+    let (config, config_problem) = crate::config::Config::load(config_dir().as_deref());
+    app.config = config;
+    app.config_dir = config_dir();
+    if let Some(p) = config_problem {
+        app.error(p);
+    }
     if let Some(p) = problem {
         app.error(match ctx.lang {
             crate::i18n::Lang::Nl => {

@@ -55,6 +55,7 @@ pub fn describe(a: Action) -> Text {
         A::Right => Text::new("rechts / volgende keuze", "right / next choice"),
         A::Home => Text::new("begin van het veld", "start of the field"),
         A::End => Text::new("eind van het veld", "end of the field"),
+        other => describe_acties(other).unwrap_or(Text::new("", "")),
     }
 }
 
@@ -82,6 +83,27 @@ pub fn hint(a: Action) -> Text {
         A::Cancel => Text::new("annuleren", "cancel"),
         A::NextField => Text::new("volgend veld", "next field"),
         A::Down => Text::new("omlaag", "down"),
+        A::FilterMine => Text::new("mijn acties", "mine"),
+        A::FilterDue => Text::new("deadline", "due"),
         other => describe(other),
     }
+}
+
+/// Words for the actions the Acties screen added.
+pub fn describe_acties(a: Action) -> Option<Text> {
+    use Action as A;
+    Some(match a {
+        A::ScreenActies => Text::new("scherm Acties", "Actions screen"),
+        A::FilterDue => Text::new(
+            "filter deadline: te laat / vandaag / deze week / later",
+            "filter due: overdue / today / this week / later",
+        ),
+        A::FilterMine => Text::new("mijn acties aan/uit", "my actions on/off"),
+        A::ShowDone => Text::new("afgeronde acties tonen", "show done actions"),
+        A::ChooseMe => Text::new(
+            "kies wie je bent (voor Mijn acties)",
+            "choose who you are (for My actions)",
+        ),
+        _ => return None,
+    })
 }

@@ -185,3 +185,42 @@ pub const DEMO_LOADED: Text = Text::new(
     "Demo-gegevens geladen: een fictieve school. Druk ? voor de toetsen.",
     "Demo data loaded: a fictional school. Press ? for the keys.",
 );
+
+pub const SCREEN_ACTIES: Text = Text::new("Acties", "Actions");
+pub const DUE_OVERDUE: Text = Text::new("Te laat", "Overdue");
+pub const DUE_TODAY: Text = Text::new("Vandaag", "Today");
+pub const DUE_WEEK: Text = Text::new("Deze week", "This week");
+pub const DUE_LATER: Text = Text::new("Later", "Later");
+pub const DUE_NEVER: Text = Text::new("Geen deadline", "No deadline");
+pub const FILTER_MINE: Text = Text::new("mijn acties", "my actions");
+pub const FILTER_WITH_DONE: Text = Text::new("met afgeronde", "with done ones");
+pub const ALL_ACTIONS: Text = Text::new("alle open acties", "all open actions");
+pub const NO_ME: Text = Text::new(
+    "Kies eerst wie je bent: I (één keer; tandem onthoudt het).",
+    "First choose who you are: I (once; tandem remembers).",
+);
+pub const F_CHOOSE_ME: Text = Text::new(
+    "Wie ben jij? (voor Mijn acties)",
+    "Who are you? (for My actions)",
+);
+pub const ME_SAVED: Text = Text::new(
+    "Onthouden: Mijn acties tonen nu de acties van",
+    "Remembered: My actions now show the actions of",
+);
+pub const COL_DUE: Text = Text::new("Deadline", "Due");
+pub const COL_OWNER: Text = Text::new("Eigenaar", "Owner");
+pub const COL_ACTION: Text = Text::new("Actie", "Action");
+
+/// The status line on start: overdue actions per side.
+pub fn overdue_line(onderwijs: usize, zorg: usize, lang: super::Lang) -> String {
+    match lang {
+        super::Lang::Nl => format!(
+            "{} acties te laat: {onderwijs} onderwijs (O), {zorg} zorg (Z). Druk 3 voor Acties.",
+            onderwijs + zorg
+        ),
+        super::Lang::En => format!(
+            "{} actions overdue: {onderwijs} education (O), {zorg} care (Z). Press 3 for Actions.",
+            onderwijs + zorg
+        ),
+    }
+}

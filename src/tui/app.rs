@@ -16,6 +16,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Cases,
+    Acties,
     Kaart,
 }
 
@@ -130,6 +131,10 @@ pub struct App {
     pub welcome: bool,
     pub quit: bool,
     pub no_color: bool,
+    pub actions: super::acties::ActionList,
+    pub config: crate::config::Config,
+    /// Where the config is saved; `None` in tests that must not write one.
+    pub config_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -147,6 +152,7 @@ impl App {
             Some(Page::Person(_)) => Context::Person,
             None => match self.screen {
                 Screen::Cases => Context::Cases,
+                Screen::Acties => Context::Acties,
                 Screen::Kaart => Context::Kaart,
             },
         }
@@ -160,6 +166,7 @@ impl App {
             Some(Page::Person(_)) => Context::Person,
             None => match self.screen {
                 Screen::Cases => Context::Cases,
+                Screen::Acties => Context::Acties,
                 Screen::Kaart => Context::Kaart,
             },
         }

@@ -207,6 +207,8 @@ pub enum FormKind {
     NewPerson,
     EditPerson(PersonId),
     EditFamily(FamilyId),
+    /// Who this user is, for "Mijn acties" (a setting, not a record).
+    ChooseMe,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

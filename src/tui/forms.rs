@@ -113,27 +113,44 @@ pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
             .persons
             .get(app.kaart_selected)
             .map(|p| person_form(Some(p))),
-        (None, Action::Edit) => {
+        (None, Action::Edit) if app.screen == Screen::Acties => {
+            match super::update::selected_action(app).map(|a| a.id) {
+                Some(id) => acties_edit(app, store, id),
+                None => None,
+            }
+        }
+        (None, Action::Edit) if app.screen == Screen::Cases => {
             let id = app
                 .cases
                 .visible
                 .get(app.cases.selected)
                 .map(|i| app.cases.rows[*i].id);
+            // Editing from the list opens the case first, so the form shows over its card.
             if let Some(id) = id {
                 super::update::open_case(app, store, id);
+                if matches!(app.pages.last(), Some(Page::Case(_))) {
+                    return open(app, store, clock, Action::Edit);
+                }
             }
-            return open(app, store, clock, Action::Edit);
+            None
         }
+        (_, Action::ChooseMe) => Some(Form::new(
+            FormKind::ChooseMe,
+            t::F_CHOOSE_ME,
+            vec![Field::new(t::L_NAME, K::Pick(person_options(&app.persons, &[]))).required()],
+        )),
         (Some(Page::Person(p)), Action::Edit) => Some(person_form(Some(&p.person))),
         (Some(Page::Family(p)), Action::Edit) => Some(family_form(&p.family)),
         (Some(Page::Family(p)), Action::AddNetwork) => Some(network_form(app, p.family.id, today)),
         (Some(Page::Case(p)), Action::AddNetwork) => Some(network_form(app, p.case.family, today)),
-        (Some(Page::Case(p)), Action::AddAction) => Some(action_form(app, p, None)),
+        (Some(Page::Case(p)), Action::AddAction) => {
+            Some(action_form(app, &p.case, p.family.as_ref(), None))
+        }
         (Some(Page::Case(p)), Action::Edit)
             if p.pane == CasePane::Actions && !p.actions.is_empty() =>
         {
             let a = p.actions.get(p.selected).cloned();
-            a.map(|a| action_form(app, p, Some(&a)))
+            a.map(|a| action_form(app, &p.case, p.family.as_ref(), Some(&a)))
         }
         (Some(Page::Case(p)), Action::Edit) => Some(edit_case(app, p)),
         (Some(Page::Case(p)), Action::Consent) => {
@@ -266,17 +283,17 @@ fn close_form(case: crate::domain::CaseId) -> Form {
     )
 }
 
-fn action_form(
+pub fn action_form(
     app: &App,
-    p: &super::app::CasePage,
+    case: &crate::domain::Case,
+    family: Option<&crate::domain::Family>,
     action: Option<&crate::domain::Action>,
 ) -> Form {
-    let network: Vec<_> = p
-        .family
+    let network: Vec<_> = family
         .iter()
         .flat_map(|f| f.network.iter().map(|i| i.person))
         .collect();
-    let mut first: Vec<_> = p.case.lead.person.into_iter().collect();
+    let mut first: Vec<_> = case.lead.person.into_iter().collect();
     first.extend(network);
     let owner = action
         .and_then(|a| a.owner)
@@ -299,7 +316,7 @@ fn action_form(
     ];
     match action {
         Some(a) => Form::new(FormKind::EditAction(a.id), t::F_EDIT_ACTION, fields),
-        None => Form::new(FormKind::NewAction(p.case.id), t::F_NEW_ACTION, fields),
+        None => Form::new(FormKind::NewAction(case.id), t::F_NEW_ACTION, fields),
     }
 }
 
@@ -378,4 +395,28 @@ fn family_form(family: &crate::domain::Family) -> Form {
         fields.push(Field::new(t::L_CARER_EMAIL, K::Line).with(&v(|c| &c.email)));
     }
     Form::new(FormKind::EditFamily(family.id), t::F_EDIT_FAMILY, fields)
+}
+
+/// The edit form of an action picked on the Acties screen: its case and family give the owners
+/// to pick from first.
+fn acties_edit(app: &mut App, store: &Store, id: crate::domain::ActionId) -> Option<Form> {
+    let loaded = store.action(id).and_then(|a| match a {
+        Some(a) => {
+            let case = store.case(a.case)?;
+            let family = match &case {
+                Some(c) => store.family(c.family)?,
+                None => None,
+            };
+            Ok(case.map(|c| (a, c, family)))
+        }
+        None => Ok(None),
+    });
+    match loaded {
+        Ok(Some((a, case, family))) => Some(action_form(app, &case, family.as_ref(), Some(&a))),
+        Ok(None) => None,
+        Err(e) => {
+            app.error(crate::i18n::cli::store_error(&e, app.lang));
+            None
+        }
+    }
 }

@@ -42,6 +42,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Global, "Tab", A::NextPane, false),
     b(C::Global, "BackTab", A::PrevPane, false),
     b(C::Global, "2", A::ScreenCases, false),
+    b(C::Global, "3", A::ScreenActies, false),
     b(C::Global, "4", A::ScreenKaart, false),
     b(C::Global, "p", A::Privacy, true),
     b(C::Global, "b", A::Blank, false),
@@ -56,6 +57,14 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Cases, "!", A::FilterFlag, false),
     b(C::Cases, "i", A::FilterSchool, false),
     b(C::Cases, "o", A::Sort, true),
+    b(C::Acties, "Enter", A::Open, true),
+    b(C::Acties, "d", A::ToggleDone, true),
+    b(C::Acties, "e", A::Edit, true),
+    b(C::Acties, "o", A::FilterMine, true),
+    b(C::Acties, "v", A::FilterDue, true),
+    b(C::Acties, "l", A::FilterSide, false),
+    b(C::Acties, "D", A::ShowDone, false),
+    b(C::Acties, "I", A::ChooseMe, false),
     b(C::Case, "Enter", A::Open, false),
     b(C::Case, "e", A::Edit, true),
     b(C::Case, "a", A::AddAction, true),
@@ -177,7 +186,10 @@ pub fn validate(bindings: &[Binding]) -> Result<(), String> {
 
 /// Pages get the global bindings too; text fields and the help overlay do not.
 pub fn is_page(ctx: Context) -> bool {
-    matches!(ctx, C::Cases | C::Case | C::Family | C::Kaart | C::Person)
+    matches!(
+        ctx,
+        C::Cases | C::Acties | C::Case | C::Family | C::Kaart | C::Person
+    )
 }
 
 /// What a key does in a context: the context's own binding first, then the global one.

@@ -84,6 +84,9 @@ fn submit(app: &mut App, store: &mut Store, clock: &Clock) {
         app.popup = Some(Popup::Form(form));
         return;
     }
+    if form.kind == FormKind::ChooseMe {
+        return choose_me(app, form);
+    }
     let result = save(app, store, &mut form, clock);
     match result {
         Ok(Some((undo, what))) => {
@@ -296,6 +299,7 @@ fn save(
             let undo = store.save_person(now, person)?;
             Ok(Some((undo, name)))
         }
+        FormKind::ChooseMe => Ok(None),
         FormKind::EditFamily(id) => {
             let Some(mut family) = store.family(id)? else {
                 return Ok(None);
@@ -380,6 +384,9 @@ fn after_change(app: &mut App, store: &Store) {
     if let Err(e) = load::refresh(store, app) {
         app.error(store_error(&e, app.lang));
     }
+    if app.actions.loaded {
+        super::update::load_actions(app, store);
+    }
 }
 
 fn current_case(app: &App) -> Option<CaseId> {
@@ -395,20 +402,20 @@ fn current_case(app: &App) -> Option<CaseId> {
 }
 
 pub fn toggle_done(app: &mut App, store: &mut Store, clock: &Clock) {
-    let Some(Page::Case(p)) = app.pages.last() else {
-        return;
+    let target = match app.pages.last() {
+        Some(Page::Case(p)) if p.pane == super::app::CasePane::Actions => p
+            .actions
+            .get(p.selected)
+            .map(|a| (a.id, a.done.is_none(), a.text.clone())),
+        None if app.screen == super::app::Screen::Acties => {
+            super::update::selected_action(app).map(|a| (a.id, a.done.is_none(), a.text.clone()))
+        }
+        _ => None,
     };
-    if p.pane != super::app::CasePane::Actions {
-        return app.info(t::CHOOSE_ACTION.get(app.lang));
-    }
-    let Some(action) = p.actions.get(p.selected) else {
+    let Some((id, done, text)) = target else {
         return app.info(t::CHOOSE_ACTION.get(app.lang));
     };
-    let (id, done, text) = (
-        action.id,
-        action.done.is_none(),
-        clean_line(&short(&action.text, 50)),
-    );
+    let text = clean_line(&short(&text, 50));
     match store.set_action_done(clock.now(), id, done, None) {
         Ok((_, undo)) => {
             let msg = if done { t::ACTION_DONE } else { t::ACTION_OPEN };
@@ -476,4 +483,27 @@ pub fn undo(app: &mut App, store: &mut Store, clock: &Clock) {
         }
         Err(e) => app.error(store_error(&e, app.lang)),
     }
+}
+
+/// Remembers who the user is in the config file; nothing in the store changes.
+fn choose_me(app: &mut App, mut form: Box<Form>) {
+    let Some(picked) = form.field(0).picked().map(|o| o.id) else {
+        let _ = pick_error(&mut form, 0, app.lang);
+        app.popup = Some(Popup::Form(form));
+        return;
+    };
+    let mut config = app.config.clone();
+    config.me = Some(picked);
+    if let Some(dir) = &app.config_dir {
+        if let Err(e) = config.save(dir) {
+            form.error = Some(e.to_string());
+            app.popup = Some(Popup::Form(form));
+            return;
+        }
+    }
+    app.config = config;
+    app.actions.filter.mine = true;
+    super::acties::apply(&mut app.actions, app.today, Some(PersonId(picked)));
+    let name = app.person_name(Some(PersonId(picked)));
+    app.info(format!("{} {name}.", t::ME_SAVED.get(app.lang)));
 }

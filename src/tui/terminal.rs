@@ -1,5 +1,5 @@
 //! The real terminal: raw mode and the alternate screen, restored on every way out (quit, error,
-//! panic, Ctrl-C, SIGTERM).
+//! panic, Ctrl-C, SIGTERM, a closed terminal).
 
 use super::app::Popup;
 use super::{update, views};
@@ -9,10 +9,11 @@ use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event}
 use crossterm::execute;
 use std::io::stdout;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// How long the loop waits for a key before it looks at the lookup worker and signals again.
+/// How long the loop waits for a key before it looks at the lookup worker and the signals again.
 const TICK: Duration = Duration::from_millis(30);
 
 /// Undoes what `run` turned on, also when it is left by `?` or a panic unwinds.
@@ -24,12 +25,27 @@ impl Drop for PasteGuard {
     }
 }
 
+/// Reads terminal events on their own thread. crossterm 0.29 spins forever inside `poll`/`read`
+/// once the terminal is gone (it retries a read that returns end-of-file), so the loop must never
+/// wait on crossterm itself: it waits on this channel, and can still see signals and leave.
+fn reader() -> Receiver<std::io::Result<Event>> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || loop {
+        let ev = event::read();
+        let failed = ev.is_err();
+        if tx.send(ev).is_err() || failed {
+            return;
+        }
+    });
+    rx
+}
+
 pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::io::Result<()> {
-    let term_signal = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     {
         for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-            signal_hook::flag::register(sig, Arc::clone(&term_signal))?;
+            signal_hook::flag::register(sig, Arc::clone(&stop))?;
         }
     }
     // ratatui::init enters raw mode and the alternate screen, and installs a panic hook that
@@ -37,28 +53,46 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableBracketedPaste);
     let guard = PasteGuard;
+    let events = reader();
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
-        while !app.quit && !term_signal.load(Ordering::Relaxed) {
+        while !app.quit && !stop.load(Ordering::Relaxed) {
             if dirty {
                 terminal.draw(|f| views::render(app, f))?;
                 dirty = false;
             }
-            if event::poll(TICK)? {
-                match event::read()? {
-                    Event::Key(key) => {
-                        app.status = if app.popup.is_some() {
-                            app.status.take()
-                        } else {
-                            None
-                        };
-                        update::on_key(app, store, clock, key);
+            // While the lookup worker is busy, look for its answer often, so results are drawn
+            // as soon as they exist rather than on the next tick.
+            let pending = matches!(&app.popup, Some(Popup::Lookup(s)) if s.pending());
+            let wait = if pending {
+                Duration::from_millis(1)
+            } else {
+                TICK
+            };
+            match events.recv_timeout(wait) {
+                Ok(ev) => {
+                    match ev? {
+                        Event::Key(key) => {
+                            app.status = if app.popup.is_some() {
+                                app.status.take()
+                            } else {
+                                None
+                            };
+                            update::on_key(app, store, clock, key);
+                        }
+                        Event::Paste(text) => update::paste(app, &text),
+                        Event::Resize(_, _) => {}
+                        _ => continue,
                     }
-                    Event::Paste(text) => update::paste(app, &text),
-                    Event::Resize(_, _) => {}
-                    _ => continue,
+                    dirty = true;
                 }
-                dirty = true;
+                Err(RecvTimeoutError::Timeout) => {
+                    // A terminal closed under us no longer has a size: leave.
+                    if !pending && crossterm::terminal::size().is_err() {
+                        break;
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
             }
             if matches!(app.popup, Some(Popup::Lookup(_))) && update::poll_lookup(app) {
                 dirty = true;

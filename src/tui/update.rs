@@ -154,6 +154,17 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
         Action::Blank => app.blank = true,
         Action::ScreenCases => switch(app, Screen::Cases),
         Action::ScreenKaart => switch(app, Screen::Kaart),
+        Action::ScreenActies => {
+            switch(app, Screen::Acties);
+            load_actions(app, store);
+        }
+        Action::FilterDue | Action::FilterMine | Action::ShowDone
+            if app.context() == Context::Acties =>
+        {
+            acties_filter(app, store, action)
+        }
+        Action::FilterSide if app.context() == Context::Acties => acties_filter(app, store, action),
+        Action::ChooseMe => forms::open(app, store, clock, action),
         Action::Undo => submit::undo(app, store, clock),
         Action::NextTheme => next_theme(app),
         Action::Up
@@ -269,6 +280,7 @@ fn move_selection(app: &mut App, action: Action) {
         None => match app.screen {
             Screen::Cases => (app.cases.visible.len(), &mut app.cases.selected),
             Screen::Kaart => (app.persons.len(), &mut app.kaart_selected),
+            Screen::Acties => (app.actions.visible.len(), &mut app.actions.selected),
         },
     };
     let last = len.saturating_sub(1);
@@ -355,6 +367,11 @@ fn open(app: &mut App, store: &mut Store) {
                     open_person(app, store, id);
                 }
             }
+            Screen::Acties => {
+                if let Some(id) = selected_action(app).map(|a| a.case) {
+                    open_case(app, store, id);
+                }
+            }
         },
         Some(Page::Family(p)) => {
             if p.selected < p.cases.len() {
@@ -412,4 +429,73 @@ pub fn open_person(app: &mut App, store: &Store, id: crate::domain::PersonId) {
         Ok(None) => app.error(t::NOT_FOUND.get(app.lang)),
         Err(e) => app.error(crate::i18n::cli::store_error(&e, app.lang)),
     }
+}
+
+/// The action under the cursor on the Acties screen.
+pub fn selected_action(app: &App) -> Option<&crate::domain::ActionSummary> {
+    app.actions
+        .visible
+        .get(app.actions.selected)
+        .and_then(|i| app.actions.rows.get(*i))
+}
+
+/// Reads the action rows the Acties screen shows (open ones; done ones when asked).
+pub fn load_actions(app: &mut App, store: &Store) {
+    let result = store.action_rows(false, None, None).and_then(|mut rows| {
+        if app.actions.filter.show_done {
+            rows.extend(store.action_rows(true, None, None)?);
+        }
+        Ok(rows)
+    });
+    match result {
+        Ok(rows) => {
+            app.actions.rows = rows;
+            app.actions.loaded = true;
+            super::acties::apply(
+                &mut app.actions,
+                app.today,
+                app.config.me.map(crate::domain::PersonId),
+            );
+        }
+        Err(e) => app.error(crate::i18n::cli::store_error(&e, app.lang)),
+    }
+}
+
+fn acties_filter(app: &mut App, store: &Store, action: Action) {
+    use super::acties::Due;
+    let f = &mut app.actions.filter;
+    match action {
+        Action::FilterSide => {
+            f.side = match f.side {
+                None => Some(crate::domain::Side::Onderwijs),
+                Some(crate::domain::Side::Onderwijs) => Some(crate::domain::Side::Zorg),
+                Some(crate::domain::Side::Zorg) => None,
+            }
+        }
+        Action::FilterDue => {
+            let pos = f.due.and_then(|d| Due::ALL.iter().position(|x| *x == d));
+            f.due = match pos {
+                None => Some(Due::ALL[0]),
+                Some(i) => Due::ALL.get(i + 1).copied(),
+            };
+        }
+        Action::FilterMine => {
+            if app.config.me.is_none() {
+                return app.info(t::NO_ME.get(app.lang));
+            }
+            f.mine = !f.mine;
+        }
+        Action::ShowDone => {
+            f.show_done = !f.show_done;
+            app.actions.selected = 0;
+            return load_actions(app, store);
+        }
+        _ => {}
+    }
+    app.actions.selected = 0;
+    super::acties::apply(
+        &mut app.actions,
+        app.today,
+        app.config.me.map(crate::domain::PersonId),
+    );
 }

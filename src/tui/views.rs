@@ -2,6 +2,7 @@
 //! person typed passes through [`safe`] first, so nothing stored can reach the terminal as a
 //! command.
 
+mod acties;
 mod case;
 mod chrome;
 mod family;
@@ -61,6 +62,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Page::Person(p)) => kaart::person(app, p, frame, body),
             None => match app.screen {
                 Screen::Cases => list::render(app, frame, body),
+                Screen::Acties => acties::render(app, frame, body),
                 Screen::Kaart => kaart::render(app, frame, body),
             },
         }

@@ -18,6 +18,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     )];
     for (key, screen, name) in [
         ("2", Screen::Cases, t::SCREEN_CASES),
+        ("3", Screen::Acties, t::SCREEN_ACTIES),
         ("4", Screen::Kaart, t::SCREEN_KAART),
     ] {
         let style = if app.screen == screen {

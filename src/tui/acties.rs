@@ -1,0 +1,175 @@
+//! Acties (screen 3): every action, grouped by when it is due, filtered by side, owner and due.
+//! The rows come from the store's deadline index, which carries what the list shows.
+
+use crate::domain::{ActionSummary, PersonId, Side};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// When an action is due, as the list groups it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Due {
+    Overdue,
+    Today,
+    Week,
+    Later,
+    Never,
+}
+
+impl Due {
+    pub const ALL: [Due; 5] = [Due::Overdue, Due::Today, Due::Week, Due::Later, Due::Never];
+
+    pub fn of(deadline: Option<NaiveDate>, today: NaiveDate) -> Due {
+        let sunday = today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()));
+        match deadline {
+            None => Due::Never,
+            Some(d) if d < today => Due::Overdue,
+            Some(d) if d == today => Due::Today,
+            Some(d) if d <= sunday => Due::Week,
+            Some(_) => Due::Later,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActionFilter {
+    pub side: Option<Side>,
+    pub due: Option<Due>,
+    /// Only the actions of the user ("Mijn acties").
+    pub mine: bool,
+    pub show_done: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct ActionList {
+    pub rows: Vec<ActionSummary>,
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub filter: ActionFilter,
+    pub loaded: bool,
+}
+
+/// Open actions per side, and how many of them are overdue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub open: [usize; 2],
+    pub overdue: [usize; 2],
+}
+
+pub fn counts(rows: &[ActionSummary], today: NaiveDate) -> Counts {
+    let mut c = Counts::default();
+    for r in rows.iter().filter(|r| r.done.is_none()) {
+        let s = r.side.to_byte() as usize;
+        c.open[s] += 1;
+        if r.is_overdue(today) {
+            c.overdue[s] += 1;
+        }
+    }
+    c
+}
+
+pub fn apply(list: &mut ActionList, today: NaiveDate, me: Option<PersonId>) {
+    let f = &list.filter;
+    let mut visible: Vec<usize> = list
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| f.show_done || r.done.is_none())
+        .filter(|(_, r)| f.side.is_none_or(|s| r.side == s))
+        .filter(|(_, r)| !f.mine || (me.is_some() && r.owner == me))
+        .filter(|(_, r)| f.due.is_none_or(|d| Due::of(r.deadline, today) == d))
+        .map(|(i, _)| i)
+        .collect();
+    let rows = &list.rows;
+    visible.sort_by_key(|i| {
+        let r = &rows[*i];
+        (
+            r.done.is_some(),
+            Due::of(r.deadline, today),
+            r.deadline,
+            r.id,
+        )
+    });
+    list.visible = visible;
+    list.selected = list.selected.min(list.visible.len().saturating_sub(1));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ActionId, CaseId};
+
+    fn row(
+        id: u64,
+        side: Side,
+        deadline: Option<NaiveDate>,
+        done: bool,
+        owner: u64,
+    ) -> ActionSummary {
+        ActionSummary {
+            id: ActionId(id),
+            case: CaseId(1),
+            child_name: "Sem de Vries".into(),
+            groep: "4".into(),
+            text: format!("actie {id}"),
+            owner: Some(PersonId(owner)),
+            side,
+            deadline,
+            done: done.then(|| {
+                NaiveDate::from_ymd_opt(2026, 11, 1)
+                    .unwrap_or_default()
+                    .and_hms_opt(9, 0, 0)
+                    .unwrap_or_default()
+            }),
+        }
+    }
+
+    #[test]
+    fn buckets_and_filters_with_a_fixed_today() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(); // a Monday
+        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day);
+        assert_eq!(Due::of(d(22), today), Due::Overdue);
+        assert_eq!(Due::of(d(23), today), Due::Today);
+        assert_eq!(Due::of(d(29), today), Due::Week);
+        assert_eq!(Due::of(d(30), today), Due::Later);
+        assert_eq!(Due::of(None, today), Due::Never);
+
+        let mut list = ActionList {
+            rows: vec![
+                row(1, Side::Zorg, d(30), false, 5),
+                row(2, Side::Onderwijs, d(20), false, 6),
+                row(3, Side::Zorg, d(24), true, 5),
+                row(4, Side::Zorg, None, false, 5),
+                row(5, Side::Zorg, d(23), false, 6),
+            ],
+            ..Default::default()
+        };
+        apply(&mut list, today, Some(PersonId(5)));
+        let ids = |l: &ActionList| {
+            l.visible
+                .iter()
+                .map(|i| l.rows[*i].id.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&list), vec![2, 5, 1, 4]);
+        list.filter.side = Some(Side::Zorg);
+        list.filter.mine = true;
+        apply(&mut list, today, Some(PersonId(5)));
+        assert_eq!(ids(&list), vec![1, 4]);
+        list.filter.show_done = true;
+        apply(&mut list, today, Some(PersonId(5)));
+        assert_eq!(ids(&list), vec![1, 4, 3]);
+        list.filter = ActionFilter {
+            due: Some(Due::Overdue),
+            ..Default::default()
+        };
+        apply(&mut list, today, None);
+        assert_eq!(ids(&list), vec![2]);
+        let c = counts(&list.rows, today);
+        assert_eq!(
+            c,
+            Counts {
+                open: [1, 3],
+                overdue: [1, 0]
+            }
+        );
+    }
+}

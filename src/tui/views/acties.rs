@@ -1,0 +1,181 @@
+//! Acties (screen 3): counts per side on top, then the actions grouped by when they are due.
+
+use super::super::acties::{counts, Due};
+use super::super::app::App;
+use super::{block, safe, side_span, window};
+use crate::domain::dates::format_short;
+use crate::domain::text::initials;
+use crate::domain::Side;
+use crate::i18n::{tui as t, words};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::Frame;
+
+fn due_label(d: Due) -> crate::i18n::Text {
+    match d {
+        Due::Overdue => t::DUE_OVERDUE,
+        Due::Today => t::DUE_TODAY,
+        Due::Week => t::DUE_WEEK,
+        Due::Later => t::DUE_LATER,
+        Due::Never => t::DUE_NEVER,
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let th = &app.theme;
+    let list = &app.actions;
+    let [bar, table_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+
+    let c = counts(&list.rows, app.today);
+    let mut spans = Vec::new();
+    for side in Side::ALL {
+        let s = side.to_byte() as usize;
+        spans.push(Span::styled(
+            format!(" {} {} ", side.mark(), words::side(side).get(lang)),
+            th.style(side.key()),
+        ));
+        spans.push(Span::raw(format!("{} {}", c.open[s], t::OPEN.get(lang))));
+        if c.overdue[s] > 0 {
+            spans.push(Span::styled(
+                format!(
+                    ", {} {}",
+                    c.overdue[s],
+                    t::DUE_OVERDUE.get(lang).to_lowercase()
+                ),
+                th.style("overdue"),
+            ));
+        }
+        spans.push(Span::raw("   "));
+    }
+    let f = &list.filter;
+    let mut parts = Vec::new();
+    if f.mine {
+        parts.push(format!(
+            "{} ({})",
+            t::FILTER_MINE.get(lang),
+            safe(&app.person_name(app.config.me.map(crate::domain::PersonId)))
+        ));
+    }
+    if let Some(s) = f.side {
+        parts.push(format!("{} {}", s.mark(), words::side(s).get(lang)));
+    }
+    if let Some(d) = f.due {
+        parts.push(due_label(d).get(lang).to_lowercase());
+    }
+    if f.show_done {
+        parts.push(t::FILTER_WITH_DONE.get(lang).to_string());
+    }
+    if parts.is_empty() {
+        parts.push(t::ALL_ACTIONS.get(lang).to_string());
+    }
+    spans.push(Span::styled(
+        format!("· {} ({})", parts.join(" · "), list.visible.len()),
+        th.style("muted"),
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), bar);
+
+    let height = table_area.height.saturating_sub(3) as usize;
+    let range = window(list.visible.len(), list.selected, height);
+    let wide = table_area.width >= 100;
+    let mut last_group = None;
+    let rows: Vec<Row> = list.visible[range.clone()]
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let r = &list.rows[i];
+            let due = Due::of(r.deadline, app.today);
+            let group = if r.done.is_some() { None } else { Some(due) };
+            // The group's name stands on its first row only.
+            let group_cell = if group != last_group || n == 0 {
+                last_group = group;
+                match group {
+                    Some(g) => Span::styled(
+                        due_label(g).get(lang),
+                        th.style(if g == Due::Overdue {
+                            "overdue"
+                        } else {
+                            "header"
+                        }),
+                    ),
+                    None => Span::styled(t::DONE.get(lang), th.style("done")),
+                }
+            } else {
+                Span::raw("")
+            };
+            let overdue = r.is_overdue(app.today);
+            let date_style = if overdue {
+                th.style("overdue")
+            } else if r.done.is_some() {
+                th.style("done")
+            } else {
+                th.style("text")
+            };
+            let check = if r.done.is_some() {
+                "✓"
+            } else if overdue {
+                "!"
+            } else {
+                "○"
+            };
+            let child = if app.privacy {
+                initials(&r.child_name)
+            } else {
+                safe(&r.child_name)
+            };
+            let mut cells = vec![
+                Cell::from(group_cell),
+                Cell::from(Span::styled(check, date_style)),
+                Cell::from(Line::from(side_span(app, Some(r.side)))),
+                Cell::from(Span::styled(
+                    r.deadline
+                        .map(|d| format_short(d, lang))
+                        .unwrap_or_else(|| "–".into()),
+                    date_style,
+                )),
+                Cell::from(safe(&app.person_name(r.owner))),
+                Cell::from(format!("{child} ({})", safe(&r.groep))),
+                Cell::from(safe(&r.text)),
+            ];
+            if !wide {
+                cells.remove(5);
+            }
+            let row = Row::new(cells);
+            if range.start + n == list.selected {
+                row.style(th.style("selected"))
+            } else {
+                row
+            }
+        })
+        .collect();
+    let mut header = vec![
+        "",
+        "",
+        "",
+        t::COL_DUE.get(lang),
+        t::COL_OWNER.get(lang),
+        t::COL_CHILD.get(lang),
+        t::COL_ACTION.get(lang),
+    ];
+    let mut widths = vec![
+        Constraint::Length(13),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(10),
+        Constraint::Length(20),
+        Constraint::Length(24),
+        Constraint::Fill(1),
+    ];
+    if !wide {
+        header.remove(5);
+        widths.remove(5);
+        widths[4] = Constraint::Length(16);
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(th.style("header")))
+        .block(block(app, t::SCREEN_ACTIES.get(lang), true))
+        .column_spacing(1);
+    frame.render_widget(table, table_area);
+}
