@@ -1,3 +1,4 @@
 //! Read-only outputs built from the store's rows: action lists in several formats.
 
 pub mod actions;
+pub mod formats;

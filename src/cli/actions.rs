@@ -5,6 +5,7 @@ use crate::domain::dates::parse_date;
 use crate::domain::{ActionId, ActionSummary, CaseId, Person, Side};
 use crate::i18n::Lang;
 use crate::report::actions::{table, to_out, Names};
+use crate::report::formats;
 use chrono::{Datelike, Duration, NaiveDate};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -31,12 +32,18 @@ pub struct ActionsArgs {
     pub privacy: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Field separator for --format csv (';' for Dutch spreadsheet programs)
+    #[arg(long, default_value_t = ',')]
+    pub delimiter: char,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
     Json,
+    Csv,
+    Ics,
+    Md,
 }
 
 /// Which deadlines a `--due` asks for.
@@ -122,6 +129,12 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
         .map(|d| parse_due(d, today, lang))
         .transpose()
         .map_err(CliError)?;
+    if matches!(args.delimiter, '"' | '\n' | '\r') {
+        return Err(CliError(match lang {
+            Lang::Nl => "Dat scheidingsteken kan niet; kies bijv. ',' of ';'.".into(),
+            Lang::En => "That delimiter cannot be used; choose e.g. ',' or ';'.".into(),
+        }));
+    }
     let store = ctx.open()?;
     let persons = store.persons().map_err(|e| ctx.fail(e))?;
     let owner = args
@@ -167,6 +180,16 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
             .map_err(std::io::Error::other)
             .and_then(|_| w.write_all(b"\n")),
         Format::Table => w.write_all(table(&rows, &names, today, lang).as_bytes()),
+        Format::Csv => {
+            // Unlike the JSON contract (initials always), a spreadsheet shows names unless --privacy.
+            let mut outs = to_out(&rows, &names, today);
+            for (o, r) in outs.iter_mut().zip(&rows) {
+                o.child = names.child(&r.child_name);
+            }
+            w.write_all(formats::csv(&outs, args.delimiter).as_bytes())
+        }
+        Format::Ics => w.write_all(formats::ics(&rows, &names, ctx.clock.now(), lang).as_bytes()),
+        Format::Md => w.write_all(formats::markdown(&rows, &names, today, lang).as_bytes()),
     };
     written
         .and_then(|_| w.flush())

@@ -1,0 +1,220 @@
+//! Actions out to spreadsheets (CSV, RFC 4180), calendars (iCalendar VTODO, RFC 5545) and e-mail
+//! (Markdown, a list per owner).
+
+use super::actions::{ActionOut, Names};
+use crate::domain::dates::{format_short, Lang};
+use crate::domain::text::clean_line;
+use crate::domain::ActionSummary;
+use crate::i18n::words;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::BTreeMap;
+
+/// RFC 4180: CRLF line ends, a header row, fields quoted when they hold the delimiter, a quote
+/// or a line break.
+pub fn csv(rows: &[ActionOut], delimiter: char) -> String {
+    let mut out = String::new();
+    let header = ["id", "case", "child", "groep", "text", "owner", "side", "deadline", "overdue", "done"];
+    push_record(&mut out, header.iter().map(|s| s.to_string()), delimiter);
+    for r in rows {
+        push_record(
+            &mut out,
+            [
+                r.id.to_string(),
+                r.case.to_string(),
+                r.child.clone(),
+                r.groep.clone(),
+                r.text.clone(),
+                r.owner.clone().unwrap_or_default(),
+                r.side.to_string(),
+                r.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                r.overdue.to_string(),
+                r.done.map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string()).unwrap_or_default(),
+            ]
+            .into_iter(),
+            delimiter,
+        );
+    }
+    out
+}
+
+fn push_record(out: &mut String, fields: impl Iterator<Item = String>, delimiter: char) {
+    for (i, f) in fields.enumerate() {
+        if i > 0 {
+            out.push(delimiter);
+        }
+        // A spreadsheet would run a field that starts with = + - @ as a formula.
+        let f = if f.starts_with(['=', '+', '-', '@']) { format!("'{f}") } else { f };
+        if f.contains([delimiter, '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&f);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// RFC 5545 text escaping.
+fn ics_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets, never inside a UTF-8 character.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+fn ics_date(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// RFC 5545 wants DTSTAMP and COMPLETED in UTC; tandem keeps local times.
+fn ics_time(local: NaiveDateTime) -> String {
+    use chrono::{Local, TimeZone, Utc};
+    let utc = Local
+        .from_local_datetime(&local)
+        .earliest()
+        .map_or(local, |t| t.with_timezone(&Utc).naive_utc());
+    utc.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// One VTODO per action. The UID is the action's id, so a calendar that imports the file again
+/// updates the tasks instead of doubling them.
+pub fn ics(rows: &[ActionSummary], names: &Names, now: NaiveDateTime, lang: Lang) -> String {
+    let mut out = String::new();
+    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tandem//acties//NL", "CALSCALE:GREGORIAN"] {
+        fold(l, &mut out);
+    }
+    for r in rows {
+        fold("BEGIN:VTODO", &mut out);
+        fold(&format!("UID:tandem-actie-{}@tandem", r.id), &mut out);
+        fold(&format!("DTSTAMP:{}", ics_time(now)), &mut out);
+        let child = names.child(&r.child_name);
+        fold(&format!("SUMMARY:{}", ics_text(&format!("{} ({child})", clean_line(&r.text)))), &mut out);
+        if let Some(d) = r.deadline {
+            fold(&format!("DUE;VALUE=DATE:{}", ics_date(d)), &mut out);
+        }
+        let side = words::side(r.side).get(lang);
+        let owner = names.owner(r.owner).unwrap_or_default();
+        fold(&format!("DESCRIPTION:{}", ics_text(&format!("{side} · {owner} · casus {}", r.case))), &mut out);
+        fold(&format!("CATEGORIES:{}", ics_text(&side.to_uppercase())), &mut out);
+        match r.done {
+            Some(done) => {
+                fold("STATUS:COMPLETED", &mut out);
+                fold(&format!("COMPLETED:{}", ics_time(done)), &mut out);
+            }
+            None => fold("STATUS:NEEDS-ACTION", &mut out),
+        }
+        fold("END:VTODO", &mut out);
+    }
+    fold("END:VCALENDAR", &mut out);
+    out
+}
+
+/// A list per owner, to paste into an e-mail.
+pub fn markdown(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang) -> String {
+    let mut by_owner: BTreeMap<String, Vec<&ActionSummary>> = BTreeMap::new();
+    let nobody = match lang {
+        Lang::Nl => "Zonder eigenaar",
+        Lang::En => "No owner",
+    };
+    for r in rows {
+        by_owner.entry(names.owner(r.owner).unwrap_or_else(|| nobody.to_string())).or_default().push(r);
+    }
+    let mut out = String::new();
+    out.push_str(match lang {
+        Lang::Nl => "# Acties\n",
+        Lang::En => "# Actions\n",
+    });
+    for (owner, list) in by_owner {
+        out.push_str(&format!("\n## {}\n\n", md_escape(&owner)));
+        for r in list {
+            let check = if r.done.is_some() { "x" } else { " " };
+            let due = r.deadline.map(|d| format_short(d, lang)).unwrap_or_else(|| "–".into());
+            let late = match (r.is_overdue(today), lang) {
+                (true, Lang::Nl) => " **te laat**",
+                (true, Lang::En) => " **overdue**",
+                _ => "",
+            };
+            out.push_str(&format!(
+                "- [{check}] {due}{late} · {} {} · {} ({}) · {}\n",
+                r.side.mark(),
+                words::side(r.side).get(lang),
+                md_escape(&names.child(&r.child_name)),
+                md_escape(&r.groep),
+                md_escape(&clean_line(&r.text)),
+            ));
+        }
+    }
+    out
+}
+
+/// Characters that would change a Markdown line's meaning are escaped.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in clean_line(s).chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_it_and_defuses_formulas() {
+        let row = ActionOut {
+            id: 1,
+            case: 2,
+            child: "A.Ç.".into(),
+            groep: "5".into(),
+            text: "Bel \"juf\"; daarna\nmail".into(),
+            owner: Some("=SUM(A1)".into()),
+            owner_id: Some(3),
+            side: "zorg",
+            deadline: None,
+            overdue: false,
+            done: None,
+        };
+        let out = csv(&[row], ';');
+        assert!(out.starts_with("id;case;child;groep;text;owner;side;deadline;overdue;done\r\n"));
+        assert!(out.contains("\"Bel \"\"juf\"\"; daarna\nmail\";'=SUM(A1);zorg;;false;\r\n"));
+    }
+
+    #[test]
+    fn ics_folds_at_75_octets_without_splitting_a_char() {
+        let mut out = String::new();
+        fold(&format!("SUMMARY:{}", "ş".repeat(60)), &mut out);
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        assert_eq!(out.replace("\r\n ", "").trim_end(), format!("SUMMARY:{}", "ş".repeat(60)));
+        assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+}
