@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod data;
+pub mod meeting;
 pub mod start;
 
 use crate::clock::Clock;
@@ -66,6 +67,17 @@ pub enum Command {
         id: u64,
         #[arg(long)]
         undo: bool,
+    },
+    /// The proposed agenda of the next meeting
+    Agenda {
+        #[arg(long, value_enum, default_value_t = meeting::DocFormat::Md)]
+        format: meeting::DocFormat,
+    },
+    /// A meeting's minutes (ID or "latest")
+    Minutes {
+        id: String,
+        #[arg(long, value_enum, default_value_t = meeting::DocFormat::Md)]
+        format: meeting::DocFormat,
     },
     /// Verify the store's integrity
     Check,
@@ -135,6 +147,8 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Export { out, family } => data::export(ctx, out, family),
         Command::Import { file, replace } => data::import(ctx, &file, replace),
         Command::Check => data::check(ctx),
+        Command::Agenda { format } => meeting::agenda(ctx, format),
+        Command::Minutes { id, format } => meeting::minutes_cmd(ctx, &id, format),
         Command::Actions(args) => actions::list(ctx, &args),
         Command::Done { id, undo } => actions::done(ctx, id, undo),
     }

@@ -2,6 +2,7 @@
 //! "today" and "now" are always passed in.
 
 pub mod action;
+pub mod agenda;
 pub mod case;
 pub mod dates;
 pub mod diff;

@@ -9,7 +9,9 @@ pub mod check;
 pub mod codec;
 pub mod error;
 pub mod export;
+pub mod intake;
 pub mod keys;
+pub mod meeting;
 pub mod ops;
 
 pub use change::{Change, Undo};
@@ -361,11 +363,22 @@ impl Store {
 
 /// sled 0.34.7 panics on some damaged files instead of returning an error; this turns such a
 /// panic into [`StoreError::Damaged`] so the user gets a message, never a backtrace.
+///
+/// The panic hook is installed once and stays quiet only on a thread that is inside `guard`:
+/// swapping the global hook per call raced between threads and could leave every later panic of
+/// the process silent (or a caught one loud).
 pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> Result<R> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(|q| q.get()) == 0 {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(q.get() + 1));
     let result = catch_unwind(AssertUnwindSafe(f));
-    std::panic::set_hook(previous);
+    QUIET.with(|q| q.set(q.get() - 1));
     result.map_err(|p| {
         let detail = p
             .downcast_ref::<String>()
@@ -374,6 +387,13 @@ pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> Result<R> {
             .unwrap_or_else(|| "sled stopped on a damaged file".into());
         StoreError::Damaged(detail)
     })
+}
+
+static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+
+thread_local! {
+    /// How deep this thread is inside [`guard`]; its panics are reported as errors, not printed.
+    static QUIET: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 fn default_who() -> String {

@@ -128,14 +128,24 @@ pub fn check(ctx: &Ctx) -> Result<(), CliError> {
             r.families, r.cases, r.actions, r.persons, r.meetings, r.events, r.index_entries
         ),
     };
-    println!("{counts}");
+    let mut report = format!("{counts}\n");
     if r.is_ok() {
-        println!("{}", msg::CHECK_OK.get(ctx.lang));
-        Ok(())
+        report.push_str(msg::CHECK_OK.get(ctx.lang));
+        report.push('\n');
     } else {
         for p in &r.problems {
-            println!("- {p}");
+            report.push_str(&format!("- {p}\n"));
         }
+    }
+    // Written, not printed: `println!` panics when the reader has gone (`tandem check | head`).
+    let stdout = std::io::stdout();
+    let mut w = stdout.lock();
+    w.write_all(report.as_bytes())
+        .and_then(|_| w.flush())
+        .map_err(|e| CliError(format!("{}: {e}", out_label(ctx.lang))))?;
+    if r.is_ok() {
+        Ok(())
+    } else {
         Err(CliError(msg::CHECK_BAD.get(ctx.lang).into()))
     }
 }

@@ -7,6 +7,7 @@ use crate::i18n::words;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::HashMap;
+use unicode_width::UnicodeWidthStr;
 
 /// One action as `tandem actions --format json` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,17 +98,18 @@ pub fn table(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang
             format!("{}{done}", crate::domain::text::clean_line(&r.text)),
         ]);
     }
+    // Columns by display width: 王 and 🦄 take two cells of the terminal, not one.
     let mut widths = [0usize; 5];
     for l in &lines {
         for (w, cell) in widths.iter_mut().zip(l.iter()) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(cell.width());
         }
     }
     let mut out = String::new();
     for l in &lines {
         for (cell, w) in l.iter().zip(widths) {
             out.push_str(cell);
-            out.push_str(&" ".repeat(w - cell.chars().count() + 2));
+            out.push_str(&" ".repeat(w - cell.width() + 2));
         }
         out.push_str(&l[5]);
         out.push('\n');

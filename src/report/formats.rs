@@ -4,7 +4,7 @@
 use super::actions::{ActionOut, Names};
 use crate::domain::dates::{format_short, Lang};
 use crate::domain::text::clean_line;
-use crate::domain::ActionSummary;
+use crate::domain::{ActionSummary, PersonId};
 use crate::i18n::words;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 /// or a line break.
 pub fn csv(rows: &[ActionOut], delimiter: char) -> String {
     let mut out = String::new();
-    let header = ["id", "case", "child", "groep", "text", "owner", "side", "deadline", "overdue", "done"];
+    let header = [
+        "id", "case", "child", "groep", "text", "owner", "side", "deadline", "overdue", "done",
+    ];
     push_record(&mut out, header.iter().map(|s| s.to_string()), delimiter);
     for r in rows {
         push_record(
@@ -28,7 +30,9 @@ pub fn csv(rows: &[ActionOut], delimiter: char) -> String {
                 r.side.to_string(),
                 r.deadline.map(|d| d.to_string()).unwrap_or_default(),
                 r.overdue.to_string(),
-                r.done.map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string()).unwrap_or_default(),
+                r.done
+                    .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string())
+                    .unwrap_or_default(),
             ]
             .into_iter(),
             delimiter,
@@ -43,7 +47,11 @@ fn push_record(out: &mut String, fields: impl Iterator<Item = String>, delimiter
             out.push(delimiter);
         }
         // A spreadsheet would run a field that starts with = + - @ as a formula.
-        let f = if f.starts_with(['=', '+', '-', '@']) { format!("'{f}") } else { f };
+        let f = if f.starts_with(['=', '+', '-', '@']) {
+            format!("'{f}")
+        } else {
+            f
+        };
         if f.contains([delimiter, '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&f.replace('"', "\"\""));
@@ -104,7 +112,12 @@ fn ics_time(local: NaiveDateTime) -> String {
 /// updates the tasks instead of doubling them.
 pub fn ics(rows: &[ActionSummary], names: &Names, now: NaiveDateTime, lang: Lang) -> String {
     let mut out = String::new();
-    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tandem//acties//NL", "CALSCALE:GREGORIAN"] {
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//tandem//acties//NL",
+        "CALSCALE:GREGORIAN",
+    ] {
         fold(l, &mut out);
     }
     for r in rows {
@@ -112,14 +125,29 @@ pub fn ics(rows: &[ActionSummary], names: &Names, now: NaiveDateTime, lang: Lang
         fold(&format!("UID:tandem-actie-{}@tandem", r.id), &mut out);
         fold(&format!("DTSTAMP:{}", ics_time(now)), &mut out);
         let child = names.child(&r.child_name);
-        fold(&format!("SUMMARY:{}", ics_text(&format!("{} ({child})", clean_line(&r.text)))), &mut out);
+        fold(
+            &format!(
+                "SUMMARY:{}",
+                ics_text(&format!("{} ({child})", clean_line(&r.text)))
+            ),
+            &mut out,
+        );
         if let Some(d) = r.deadline {
             fold(&format!("DUE;VALUE=DATE:{}", ics_date(d)), &mut out);
         }
         let side = words::side(r.side).get(lang);
         let owner = names.owner(r.owner).unwrap_or_default();
-        fold(&format!("DESCRIPTION:{}", ics_text(&format!("{side} · {owner} · casus {}", r.case))), &mut out);
-        fold(&format!("CATEGORIES:{}", ics_text(&side.to_uppercase())), &mut out);
+        fold(
+            &format!(
+                "DESCRIPTION:{}",
+                ics_text(&format!("{side} · {owner} · casus {}", r.case))
+            ),
+            &mut out,
+        );
+        fold(
+            &format!("CATEGORIES:{}", ics_text(&side.to_uppercase())),
+            &mut out,
+        );
         match r.done {
             Some(done) => {
                 fold("STATUS:COMPLETED", &mut out);
@@ -135,24 +163,33 @@ pub fn ics(rows: &[ActionSummary], names: &Names, now: NaiveDateTime, lang: Lang
 
 /// A list per owner, to paste into an e-mail.
 pub fn markdown(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang) -> String {
-    let mut by_owner: BTreeMap<String, Vec<&ActionSummary>> = BTreeMap::new();
+    // Keyed by the id too: two owners whose names (or initials, under --privacy) are the same keep
+    // a list each.
+    let mut by_owner: BTreeMap<(String, Option<PersonId>), Vec<&ActionSummary>> = BTreeMap::new();
     let nobody = match lang {
         Lang::Nl => "Zonder eigenaar",
         Lang::En => "No owner",
     };
     for r in rows {
-        by_owner.entry(names.owner(r.owner).unwrap_or_else(|| nobody.to_string())).or_default().push(r);
+        let (name, id) = match names.owner(r.owner) {
+            Some(name) => (name, r.owner),
+            None => (nobody.to_string(), None),
+        };
+        by_owner.entry((name, id)).or_default().push(r);
     }
     let mut out = String::new();
     out.push_str(match lang {
         Lang::Nl => "# Acties\n",
         Lang::En => "# Actions\n",
     });
-    for (owner, list) in by_owner {
+    for ((owner, _), list) in by_owner {
         out.push_str(&format!("\n## {}\n\n", md_escape(&owner)));
         for r in list {
             let check = if r.done.is_some() { "x" } else { " " };
-            let due = r.deadline.map(|d| format_short(d, lang)).unwrap_or_else(|| "–".into());
+            let due = r
+                .deadline
+                .map(|d| format_short(d, lang))
+                .unwrap_or_else(|| "–".into());
             let late = match (r.is_overdue(today), lang) {
                 (true, Lang::Nl) => " **te laat**",
                 (true, Lang::En) => " **overdue**",
@@ -175,7 +212,10 @@ pub fn markdown(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: L
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in clean_line(s).chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '<' | '>' | '|') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '<' | '>' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -214,7 +254,10 @@ mod tests {
         for line in out.split("\r\n").filter(|l| !l.is_empty()) {
             assert!(line.len() <= 75, "{} octets", line.len());
         }
-        assert_eq!(out.replace("\r\n ", "").trim_end(), format!("SUMMARY:{}", "ş".repeat(60)));
+        assert_eq!(
+            out.replace("\r\n ", "").trim_end(),
+            format!("SUMMARY:{}", "ş".repeat(60))
+        );
         assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
     }
 }

@@ -1,0 +1,300 @@
+//! The proposed agenda of the next meeting: which cases, why, in which order. Pure: the case rows,
+//! past meetings, "today" and the settings go in; items come out.
+
+use super::case::CaseStatus;
+use super::ids::CaseId;
+use super::meeting::{AgendaItem, Meeting, Reason};
+use super::summary::CaseSummary;
+use chrono::{Duration, NaiveDate};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgendaRules {
+    /// The meeting's date ("today" when it starts now).
+    pub date: NaiveDate,
+    /// Days until the meeting after this one: actions due before then are on the agenda.
+    pub days_to_next: i64,
+    /// A case not discussed for this many weeks comes back.
+    pub not_discussed_weeks: u32,
+    pub timebox_minutes: u32,
+}
+
+/// The reasons a case is on the agenda, strongest first (the order of [`Reason`]).
+pub fn reasons(
+    row: &CaseSummary,
+    last_discussed: Option<NaiveDate>,
+    carried_over: bool,
+    rules: &AgendaRules,
+) -> Vec<Reason> {
+    let mut out = Vec::new();
+    if row.status == CaseStatus::Afgesloten {
+        return out;
+    }
+    if carried_over {
+        out.push(Reason::CarriedOver);
+    }
+    if row.flagged {
+        out.push(Reason::Flagged);
+    }
+    match row.next_deadline {
+        Some(d) if d < rules.date => out.push(Reason::Overdue),
+        Some(d) if d < rules.date + Duration::days(rules.days_to_next) => out.push(Reason::DueSoon),
+        _ => {}
+    }
+    match last_discussed {
+        None => out.push(Reason::New),
+        Some(d) if d + Duration::weeks(i64::from(rules.not_discussed_weeks)) <= rules.date => {
+            out.push(Reason::NotDiscussed)
+        }
+        Some(_) => {}
+    }
+    out
+}
+
+/// When each case was last discussed, and which items the last ended meeting left unfinished.
+pub fn history(meetings: &[Meeting]) -> (HashMap<CaseId, NaiveDate>, Vec<CaseId>) {
+    let mut last: HashMap<CaseId, NaiveDate> = HashMap::new();
+    for m in meetings.iter().filter(|m| m.ended.is_some()) {
+        for item in m.items.iter().filter(|i| i.discussed) {
+            let e = last.entry(item.case).or_insert(m.date);
+            *e = (*e).max(m.date);
+        }
+    }
+    let carried = meetings
+        .iter()
+        .filter(|m| m.ended.is_some())
+        .max_by_key(|m| (m.date, m.id))
+        .map(|m| {
+            m.items
+                .iter()
+                .filter(|i| !i.discussed)
+                .map(|i| i.case)
+                .collect()
+        })
+        .unwrap_or_default();
+    (last, carried)
+}
+
+/// The proposal: every open case with a reason, strongest reason first, then the soonest
+/// deadline, then the child's name.
+pub fn propose(rows: &[CaseSummary], meetings: &[Meeting], rules: &AgendaRules) -> Vec<AgendaItem> {
+    let (last, carried) = history(meetings);
+    let mut items: Vec<(Vec<Reason>, &CaseSummary)> = rows
+        .iter()
+        .map(|r| {
+            (
+                reasons(r, last.get(&r.id).copied(), carried.contains(&r.id), rules),
+                r,
+            )
+        })
+        .filter(|(reasons, _)| !reasons.is_empty())
+        .collect();
+    items.sort_by(|(ra, a), (rb, b)| {
+        ra[0]
+            .cmp(&rb[0])
+            .then(a.next_deadline.is_none().cmp(&b.next_deadline.is_none()))
+            .then(a.next_deadline.cmp(&b.next_deadline))
+            .then(
+                a.child_name
+                    .to_lowercase()
+                    .cmp(&b.child_name.to_lowercase()),
+            )
+            .then(a.id.cmp(&b.id))
+    });
+    items
+        .into_iter()
+        .map(|(reasons, r)| item(r.id, reasons, rules.timebox_minutes))
+        .collect()
+}
+
+pub fn item(case: CaseId, reasons: Vec<Reason>, timebox_minutes: u32) -> AgendaItem {
+    AgendaItem {
+        case,
+        reasons,
+        notes: String::new(),
+        agreements: Vec::new(),
+        actions_added: Vec::new(),
+        actions_done: Vec::new(),
+        timebox_minutes,
+        seconds_spent: 0,
+        discussed: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ChildId, FamilyId, MeetingId};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default()
+    }
+
+    fn row(
+        id: u64,
+        name: &str,
+        next: Option<NaiveDate>,
+        flagged: bool,
+        status: CaseStatus,
+    ) -> CaseSummary {
+        CaseSummary {
+            id: CaseId(id),
+            family: FamilyId(id),
+            child: ChildId(id),
+            child_name: name.into(),
+            family_name: String::new(),
+            groep: "5".into(),
+            school: String::new(),
+            question: String::new(),
+            status,
+            lead_side: None,
+            flagged,
+            last_activity: day(1).and_hms_opt(9, 0, 0).unwrap_or_default(),
+            open_onderwijs: 0,
+            open_zorg: 0,
+            next_deadline: next,
+        }
+    }
+
+    fn meeting(id: u64, date: NaiveDate, items: &[(u64, bool)]) -> Meeting {
+        Meeting {
+            id: MeetingId(id),
+            date,
+            attendees: vec![],
+            items: items
+                .iter()
+                .map(|(c, discussed)| AgendaItem {
+                    discussed: *discussed,
+                    ..item(CaseId(*c), vec![], 10)
+                })
+                .collect(),
+            started: Some(date.and_hms_opt(9, 0, 0).unwrap_or_default()),
+            ended: Some(date.and_hms_opt(10, 0, 0).unwrap_or_default()),
+            current: 0,
+        }
+    }
+
+    const RULES: AgendaRules = AgendaRules {
+        date: match NaiveDate::from_ymd_opt(2026, 11, 23) {
+            Some(d) => d,
+            None => NaiveDate::MIN,
+        },
+        days_to_next: 7,
+        not_discussed_weeks: 4,
+        timebox_minutes: 10,
+    };
+
+    #[test]
+    fn every_reason_with_a_fixed_today() {
+        let r = |row: &CaseSummary, last, carried| reasons(row, last, carried, &RULES);
+        let lopend = CaseStatus::Lopend;
+        assert_eq!(
+            r(&row(1, "a", None, false, lopend), None, false),
+            vec![Reason::New]
+        );
+        assert_eq!(
+            r(
+                &row(1, "a", Some(day(20)), false, lopend),
+                Some(day(16)),
+                false
+            ),
+            vec![Reason::Overdue]
+        );
+        assert_eq!(
+            r(
+                &row(1, "a", Some(day(29)), false, lopend),
+                Some(day(16)),
+                false
+            ),
+            vec![Reason::DueSoon]
+        );
+        assert_eq!(
+            r(
+                &row(1, "a", Some(day(30)), false, lopend),
+                Some(day(16)),
+                false
+            ),
+            Vec::<Reason>::new()
+        );
+        assert_eq!(
+            r(&row(1, "a", None, true, lopend), Some(day(16)), false),
+            vec![Reason::Flagged]
+        );
+        assert_eq!(
+            r(&row(1, "a", None, false, lopend), Some(day(16)), true),
+            vec![Reason::CarriedOver]
+        );
+        // Four weeks exactly is "not discussed for 4 weeks"; a day less is not.
+        assert_eq!(
+            r(
+                &row(1, "a", None, false, lopend),
+                NaiveDate::from_ymd_opt(2026, 10, 26),
+                false
+            ),
+            vec![Reason::NotDiscussed]
+        );
+        assert_eq!(
+            r(
+                &row(1, "a", None, false, lopend),
+                NaiveDate::from_ymd_opt(2026, 10, 27),
+                false
+            ),
+            Vec::<Reason>::new()
+        );
+        assert!(r(
+            &row(1, "a", Some(day(1)), true, CaseStatus::Afgesloten),
+            None,
+            true
+        )
+        .is_empty());
+        assert_eq!(
+            r(&row(1, "a", Some(day(2)), true, lopend), None, true),
+            vec![
+                Reason::CarriedOver,
+                Reason::Flagged,
+                Reason::Overdue,
+                Reason::New
+            ]
+        );
+    }
+
+    #[test]
+    fn the_proposal_orders_by_strongest_reason_then_deadline_then_name() {
+        let lopend = CaseStatus::Lopend;
+        let rows = vec![
+            row(1, "Zoë", None, false, lopend),           // new
+            row(2, "Bram", Some(day(25)), false, lopend), // due soon
+            row(3, "Anna", Some(day(10)), false, lopend), // overdue
+            row(4, "Cem", None, true, lopend),            // flagged
+            row(5, "Daan", None, false, lopend),          // carried over
+            row(6, "Eva", Some(day(12)), false, lopend), // overdue, later than Anna? no: earlier is first
+            row(7, "Fleur", None, false, lopend),        // discussed last week: nothing
+            row(8, "Gijs", None, false, CaseStatus::Afgesloten),
+            row(9, "Hana", None, false, lopend), // not discussed for weeks
+        ];
+        let meetings = vec![
+            meeting(
+                1,
+                NaiveDate::from_ymd_opt(2026, 10, 12).unwrap_or_default(),
+                &[(9, true)],
+            ),
+            meeting(
+                2,
+                day(16),
+                &[
+                    (2, true),
+                    (3, true),
+                    (4, true),
+                    (5, false),
+                    (6, true),
+                    (7, true),
+                ],
+            ),
+        ];
+        let ids: Vec<u64> = propose(&rows, &meetings, &RULES)
+            .iter()
+            .map(|i| i.case.0)
+            .collect();
+        assert_eq!(ids, vec![5, 4, 3, 6, 2, 1, 9]);
+    }
+}
