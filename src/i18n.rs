@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod events;
 pub mod keys;
+pub mod meeting;
 pub mod tui;
 pub mod words;
 

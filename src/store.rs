@@ -364,21 +364,16 @@ impl Store {
 /// sled 0.34.7 panics on some damaged files instead of returning an error; this turns such a
 /// panic into [`StoreError::Damaged`] so the user gets a message, never a backtrace.
 ///
-/// The panic hook is installed once and stays quiet only on a thread that is inside `guard`:
-/// swapping the global hook per call raced between threads and could leave every later panic of
-/// the process silent (or a caught one loud).
+/// While any thread is inside `guard`, the panic hook is a stand-in that stays quiet for the
+/// threads inside and passes every other panic to the hook it replaced (e.g. the TUI's, which
+/// restores the terminal); the last thread out puts that hook back. Swapping the hook per call
+/// without this bookkeeping raced between threads and could leave the process silent for good.
 pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> Result<R> {
-    QUIET_HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if QUIET.with(|q| q.get()) == 0 {
-                previous(info);
-            }
-        }));
-    });
+    hook_enter();
     QUIET.with(|q| q.set(q.get() + 1));
     let result = catch_unwind(AssertUnwindSafe(f));
     QUIET.with(|q| q.set(q.get() - 1));
+    hook_leave();
     result.map_err(|p| {
         let detail = p
             .downcast_ref::<String>()
@@ -389,11 +384,44 @@ pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> Result<R> {
     })
 }
 
-static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+/// How many threads are inside [`guard`], and the hook the stand-in replaced.
+static HOOK: std::sync::Mutex<(usize, Option<PanicHook>)> = std::sync::Mutex::new((0, None));
 
 thread_local! {
     /// How deep this thread is inside [`guard`]; its panics are reported as errors, not printed.
     static QUIET: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn hook_state() -> std::sync::MutexGuard<'static, (usize, Option<PanicHook>)> {
+    HOOK.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn hook_enter() {
+    let mut state = hook_state();
+    if state.0 == 0 {
+        state.1 = Some(std::panic::take_hook());
+        std::panic::set_hook(Box::new(|info| {
+            if QUIET.with(|q| q.get()) == 0 {
+                if let Some(hook) = &hook_state().1 {
+                    hook(info);
+                }
+            }
+        }));
+    }
+    state.0 += 1;
+}
+
+fn hook_leave() {
+    let mut state = hook_state();
+    state.0 -= 1;
+    if state.0 == 0 {
+        if let Some(hook) = state.1.take() {
+            std::panic::set_hook(hook);
+        }
+    }
 }
 
 fn default_who() -> String {

@@ -9,6 +9,7 @@ pub mod forms;
 pub mod keymap;
 pub mod load;
 pub mod lookup;
+pub mod meeting;
 pub mod script;
 pub mod submit;
 pub mod terminal;
@@ -55,6 +56,8 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
         actions: Default::default(),
         config: crate::config::Config::default(),
         config_dir: None,
+        meeting: None,
+        now: clock.now(),
     };
     app.cases.filter.open_only = true;
     app.set_persons(persons);
@@ -62,6 +65,10 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
     app.lookup
         .rebuild(app.cases.rows.clone(), app.persons.clone());
     overdue_status(store, &mut app)?;
+    if store.running_meeting()?.is_some() {
+        // Quit or crashed mid-meeting: nothing was lost, and the way back is one key.
+        app.info(crate::i18n::meeting::RESUME.get(app.lang));
+    }
     Ok(app)
 }
 

@@ -80,13 +80,15 @@ pub fn find_owner<'a>(
             return Ok(p);
         }
     }
-    let q = query.trim().to_lowercase();
-    if let Some(p) = persons.iter().find(|p| p.name.to_lowercase() == q) {
+    // Folded as the lookup does, so `aydin` finds Aydın and `celik` Çelik.
+    let fold = crate::tui::lookup::fold;
+    let q = fold(query.trim());
+    if let Some(p) = persons.iter().find(|p| fold(&p.name) == q) {
         return Ok(p);
     }
     let hits: Vec<&Person> = persons
         .iter()
-        .filter(|p| p.name.to_lowercase().contains(&q))
+        .filter(|p| fold(&p.name).contains(&q))
         .collect();
     match (hits.as_slice(), lang) {
         ([one], _) => Ok(one),

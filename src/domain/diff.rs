@@ -42,7 +42,15 @@ pub fn case_events(old: &Case, new: &Case) -> Vec<EventKind> {
         || old.signal_date != new.signal_date
         || old.intake_date != new.intake_date
         || old.support_date != new.support_date
-        || old.child != new.child;
+        || old.child != new.child
+        || old.family != new.family
+        // Also what no other event names, so no edit is dropped for want of an event: a consent
+        // taken away, or the outcome of a closing corrected while the case stays closed.
+        || old
+            .consents
+            .iter()
+            .any(|c| !new.consents.iter().any(|n| n.person == c.person))
+        || (old.closings != new.closings && old.status == new.status);
     if free_fields_changed {
         out.push(EventKind::CaseEdited);
     }

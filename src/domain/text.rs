@@ -51,7 +51,10 @@ pub fn initials(name: &str) -> String {
     for word in name.split_whitespace() {
         if let Some(c) = word.chars().next() {
             out.push(c);
-            out.push('.');
+            // A separator ("Van Dijk / Bouzid") stays as it is: "V.D./B.".
+            if c.is_alphanumeric() {
+                out.push('.');
+            }
         }
     }
     out
@@ -89,6 +92,7 @@ mod tests {
     fn initials_and_short() {
         assert_eq!(initials("Sanne de Vries"), "S.d.V.");
         assert_eq!(initials("王 小明"), "王.小.");
+        assert_eq!(initials("Van Dijk / Bouzid"), "V.D./B.");
         assert_eq!(short("abcdef", 4), "abc…");
         assert_eq!(short("ab\ncd", 10), "ab…");
         assert_eq!(short("ab", 10), "ab");

@@ -179,17 +179,21 @@ pub fn markdown(m: &Minutes, lang: Lang) -> String {
                 ));
             }
         }
-        if item.agreements.is_empty() && item.new_actions.is_empty() && item.done_actions.is_empty()
-        {
+        let nothing = item.agreements.is_empty()
+            && item.new_actions.is_empty()
+            && item.done_actions.is_empty();
+        if item.discussed && nothing {
             out.push_str(&format!(
                 "- {}\n",
                 t("(niets vastgelegd)", "(nothing recorded)")
             ));
         }
-        out.push('\n');
+        if !nothing || item.discussed {
+            out.push('\n');
+        }
     }
     out.push_str(&format!(
-        "## {}\n\n",
+        "\n## {}\n\n",
         t("Open acties per eigenaar", "Open actions per owner")
     ));
     for (owner, list) in &m.open_by_owner {

@@ -22,6 +22,8 @@ pub struct Change {
     pub(crate) actions: BTreeMap<ActionId, Option<Action>>,
     pub(crate) meetings: BTreeMap<MeetingId, Option<Meeting>>,
     pub(crate) events: Vec<Event>,
+    /// Timeline events taken out with a deleted case (restored by its undo).
+    pub(crate) removed_events: Vec<Event>,
     next: Counters,
 }
 
@@ -33,8 +35,10 @@ pub struct Undo {
     pub(crate) cases: BTreeMap<CaseId, Option<Case>>,
     pub(crate) actions: BTreeMap<ActionId, Option<Action>>,
     pub(crate) meetings: BTreeMap<MeetingId, Option<Meeting>>,
-    /// Events the change wrote; the undo deletes those whose case it deletes.
+    /// Events the change wrote; the undo deletes those whose case or family it deletes.
     pub(crate) events: Vec<Event>,
+    /// Events the change took out (a deleted case's timeline); the undo puts them back.
+    pub(crate) removed_events: Vec<Event>,
 }
 
 struct Op {
@@ -120,6 +124,7 @@ impl Change {
             && self.actions.is_empty()
             && self.meetings.is_empty()
             && self.events.is_empty()
+            && self.removed_events.is_empty()
     }
 }
 
@@ -152,12 +157,19 @@ impl Store {
 
     /// Reverses a committed change as a new change of its own (it is on the timeline too).
     pub fn undo(&mut self, undo: Undo, now: NaiveDateTime) -> Result<()> {
+        let deleted_families: BTreeSet<FamilyId> = undo
+            .families
+            .iter()
+            .filter(|(_, old)| old.is_none())
+            .map(|(id, _)| *id)
+            .collect();
         let mut change = self.begin();
         change.families = undo.families;
         change.persons = undo.persons;
         change.cases = undo.cases.clone();
         change.actions = undo.actions;
         change.meetings = undo.meetings;
+        change.events = undo.removed_events;
         let deleted: BTreeSet<CaseId> = undo
             .cases
             .iter()
@@ -166,7 +178,11 @@ impl Store {
             .collect();
         let mut ops = Vec::new();
         for e in &undo.events {
-            if e.case.is_some_and(|c| deleted.contains(&c)) {
+            let of_deleted = match e.case {
+                Some(c) => deleted.contains(&c),
+                None => e.family.is_some_and(|f| deleted_families.contains(&f)),
+            };
+            if of_deleted {
                 ops.push(Op {
                     tree: T::Events,
                     key: keys::id(e.id.0).to_vec(),
@@ -200,12 +216,13 @@ impl Store {
     }
 
     fn apply_with(&mut self, mut change: Change, mut ops: Vec<Op>) -> Result<Undo> {
-        for e in &mut change.events {
+        for e in change.events.iter_mut().filter(|e| e.who.is_empty()) {
             e.who.clone_from(&self.who);
         }
         let undo = self.previous_of(&change)?;
         self.plan(&change, &undo, &mut ops)?;
-        let next = change.next;
+        let mut next = change.next;
+        reserve_ids(&mut next, &change);
         let mut named = Counters::NAMES.iter().zip(next.clone_slots());
         for (name, value) in &mut named {
             ops.push(Op {
@@ -235,6 +252,7 @@ impl Store {
         self.next = next;
         Ok(Undo {
             events: change.events,
+            removed_events: change.removed_events,
             ..undo
         })
     }
@@ -288,6 +306,16 @@ impl Store {
                 m.as_ref().map(codec::encode).transpose()?,
             ));
         }
+        for e in &ch.removed_events {
+            ops.push(rec(T::Events, e.id.0, None));
+            if let Some(c) = e.case {
+                ops.push(Op {
+                    tree: T::EventCase,
+                    key: keys::pair(c.0, e.id.0).to_vec(),
+                    value: None,
+                });
+            }
+        }
         for e in &ch.events {
             ops.push(rec(T::Events, e.id.0, Some(codec::encode(e)?)));
             if let Some(c) = e.case {
@@ -326,6 +354,16 @@ impl Store {
                         .into_iter()
                         .map(ActionId),
                 );
+            }
+        }
+        // A case that moves to another child: its action rows name the child, derive them again.
+        for (id, new) in &ch.cases {
+            let prev = old.cases.get(id).and_then(Option::as_ref);
+            if let (Some(n), Some(p)) = (new, prev) {
+                if (n.family, n.child) != (p.family, p.child) {
+                    let ids = self.ids_under(T::ActionCase, id.0)?;
+                    actions.extend(ids.into_iter().map(ActionId));
+                }
             }
         }
         for a in ch.actions.values().flatten() {
@@ -462,6 +500,36 @@ impl Store {
             }
         }
         Ok(by_id.into_values().collect())
+    }
+}
+
+/// Keeps every counter above the ids the change writes: a record saved with an id taken from
+/// another unit of work (`store.begin().case_id()` then `save_case`) must still reserve it, or
+/// the next new record would get the same id and overwrite it.
+fn reserve_ids(next: &mut Counters, ch: &Change) {
+    fn above(slot: &mut u64, id: u64) {
+        *slot = (*slot).max(id.saturating_add(1));
+    }
+    for (id, f) in &ch.families {
+        above(&mut next.family, id.0);
+        for c in f.iter().flat_map(|f| &f.children) {
+            above(&mut next.child, c.id.0);
+        }
+    }
+    for id in ch.persons.keys() {
+        above(&mut next.person, id.0);
+    }
+    for id in ch.cases.keys() {
+        above(&mut next.case, id.0);
+    }
+    for id in ch.actions.keys() {
+        above(&mut next.action, id.0);
+    }
+    for id in ch.meetings.keys() {
+        above(&mut next.meeting, id.0);
+    }
+    for e in &ch.events {
+        above(&mut next.event, e.id.0);
     }
 }
 

@@ -132,6 +132,10 @@ impl Store {
             kind: "action",
             id: id.0,
         })?;
+        if action.done.is_some() == done {
+            // Already so: marking it again must not move the date it was done.
+            return Ok((action, Undo::default()));
+        }
         action.done = if done {
             Some(Done { at: now, by })
         } else {
@@ -144,7 +148,18 @@ impl Store {
     /// Removes a case that was created by mistake, with its actions and timeline. Used by undo
     /// of a new case; erasure of a family under the AVG builds on it later.
     pub fn delete_case(&mut self, id: CaseId) -> Result<Undo> {
+        if let Some(m) = self
+            .meetings()?
+            .into_iter()
+            .find(|m| m.items.iter().any(|i| i.case == id))
+        {
+            return Err(StoreError::Invalid(format!(
+                "case {id} is on the agenda of meeting {}",
+                m.id
+            )));
+        }
         let mut ch = self.begin();
+        ch.removed_events = self.events_of_case(id)?;
         for a in self.actions_of_case(id)? {
             ch.delete_action(a.id);
         }

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    Overleg,
     Cases,
     Acties,
     Kaart,
@@ -102,6 +103,17 @@ pub enum Popup {
     Form(Box<Form>),
     /// Asks before throwing away a form with typed text.
     ConfirmDiscard(Box<Form>),
+    /// A text to read (meeting history, minutes), scrolled with j/k.
+    Text {
+        title: String,
+        lines: Vec<String>,
+        scroll: usize,
+    },
+    /// What the meeting decided (its minutes so far); Enter ends it.
+    MeetingSummary {
+        lines: Vec<String>,
+        scroll: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,13 +147,18 @@ pub struct App {
     pub config: crate::config::Config,
     /// Where the config is saved; `None` in tests that must not write one.
     pub config_dir: Option<std::path::PathBuf>,
+    /// The agenda draft or the running meeting (screen 1).
+    pub meeting: Option<super::meeting::MeetingState>,
+    /// The time as of the last tick: views show timers from it, never from the clock.
+    pub now: chrono::NaiveDateTime,
 }
 
 impl App {
     /// Which binding table applies now.
     pub fn context(&self) -> Context {
         match &self.popup {
-            Some(Popup::Help { .. }) => return Context::Help,
+            Some(Popup::Help { .. }) | Some(Popup::Text { .. }) => return Context::Help,
+            Some(Popup::MeetingSummary { .. }) => return Context::Summary,
             Some(Popup::Lookup(_)) => return Context::Lookup,
             Some(Popup::Form(_)) | Some(Popup::ConfirmDiscard(_)) => return Context::Form,
             None => {}
@@ -151,6 +168,7 @@ impl App {
             Some(Page::Family(_)) => Context::Family,
             Some(Page::Person(_)) => Context::Person,
             None => match self.screen {
+                Screen::Overleg => self.meeting_context(),
                 Screen::Cases => Context::Cases,
                 Screen::Acties => Context::Acties,
                 Screen::Kaart => Context::Kaart,
@@ -165,10 +183,19 @@ impl App {
             Some(Page::Family(_)) => Context::Family,
             Some(Page::Person(_)) => Context::Person,
             None => match self.screen {
+                Screen::Overleg => self.meeting_context(),
                 Screen::Cases => Context::Cases,
                 Screen::Acties => Context::Acties,
                 Screen::Kaart => Context::Kaart,
             },
+        }
+    }
+
+    fn meeting_context(&self) -> Context {
+        if self.meeting.as_ref().is_some_and(|m| m.running()) {
+            Context::Meeting
+        } else {
+            Context::Agenda
         }
     }
 
@@ -200,9 +227,19 @@ impl App {
 
     /// The id of the case whose names may show under privacy mode: the one opened on purpose.
     pub fn case_in_focus(&self) -> Option<crate::domain::CaseId> {
-        self.pages.iter().rev().find_map(|p| match p {
+        let opened = self.pages.iter().rev().find_map(|p| match p {
             Page::Case(c) => Some(c.case.id),
             _ => None,
-        })
+        });
+        // In the meeting, the case being discussed is the one on show; it hides again when the
+        // meeting moves on.
+        let discussed = || {
+            let m = self
+                .meeting
+                .as_ref()
+                .filter(|m| m.running() && self.screen == Screen::Overleg)?;
+            m.meeting.items.get(m.meeting.current).map(|i| i.case)
+        };
+        opened.or_else(discussed)
     }
 }

@@ -2,7 +2,7 @@
 //! record it builds) lives in `forms` and `submit`.
 
 use crate::domain::dates::{format_long, parse_date, Lang};
-use crate::domain::text::{clean_line, clean_text};
+use crate::domain::text::{clean_line, clean_text, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::domain::{ActionId, CaseId, FamilyId, PersonId};
 use crate::i18n::Text;
 use crate::tui::lookup::fold;
@@ -143,12 +143,38 @@ impl Field {
             return;
         }
         // Control characters never enter a field: pasted escape sequences arrive as chars.
+        // A tab still separates words.
+        let c = if c == '\t' { ' ' } else { c };
         if c.is_control() && c != '\n' {
             return;
         }
         let at = self.byte_at(self.cursor);
         self.value.insert(at, c);
         self.cursor += 1;
+        self.error = None;
+    }
+
+    /// A paste, inserted at once (char by char is quadratic in the field's length), cleaned as
+    /// `insert` cleans and cut at the longest text the field can store.
+    pub fn insert_str(&mut self, s: &str) {
+        if let FieldKind::Choice(_) = self.kind {
+            return s.chars().for_each(|c| self.insert(c));
+        }
+        let max = if self.kind == FieldKind::Text {
+            MAX_TEXT_CHARS
+        } else {
+            MAX_LINE_CHARS
+        };
+        let room = max.saturating_sub(self.value.chars().count());
+        let clean: String = s
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .filter(|c| !c.is_control() || *c == '\n')
+            .take(room)
+            .collect();
+        let at = self.byte_at(self.cursor);
+        self.value.insert_str(at, &clean);
+        self.cursor += clean.chars().count();
         self.error = None;
     }
 
@@ -209,6 +235,8 @@ pub enum FormKind {
     EditFamily(FamilyId),
     /// Who this user is, for "Mijn acties" (a setting, not a record).
     ChooseMe,
+    /// An agreement on the meeting's current item.
+    Agreement,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -35,8 +35,10 @@ pub mod f {
     pub mod action {
         pub const TEXT: usize = 0;
         pub const OWNER: usize = 1;
-        pub const SIDE: usize = 2;
-        pub const DEADLINE: usize = 3;
+        // The deadline comes before the side: the side follows the owner, so the common case
+        // (text, owner, deadline, Enter) never visits it.
+        pub const DEADLINE: usize = 2;
+        pub const SIDE: usize = 3;
     }
     pub mod network {
         pub const PERSON: usize = 0;
@@ -106,6 +108,12 @@ pub fn person_options(persons: &[Person], first: &[crate::domain::PersonId]) -> 
 /// Opens the form an action asks for on the current page, if any.
 pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
     let today = clock.today();
+    if app.pages.is_empty() && app.screen == Screen::Overleg {
+        if let Some(form) = meeting_form(app, store, clock, action) {
+            app.popup = Some(Popup::Form(Box::new(form)));
+        }
+        return;
+    }
     let form = match (app.pages.last(), action) {
         (None, Action::New) if app.screen == Screen::Cases => Some(new_case(app)),
         (None, Action::New) if app.screen == Screen::Kaart => Some(person_form(None)),
@@ -305,14 +313,14 @@ pub fn action_form(
             .required()
             .with(action.map_or("", |a| a.text.as_str())),
         Field::new(t::L_OWNER, K::Pick(person_options(&app.persons, &first))).with(&owner),
-        Field::new(t::L_SIDE, side_choice(Some(t::OPT_FROM_OWNER)))
-            .choose(side_index(action.map(|a| a.side), 1)),
         Field::new(t::L_DEADLINE, K::Date).with(
             &action
                 .and_then(|a| a.deadline)
                 .map(format_numeric)
                 .unwrap_or_default(),
         ),
+        Field::new(t::L_SIDE, side_choice(Some(t::OPT_FROM_OWNER)))
+            .choose(side_index(action.map(|a| a.side), 1)),
     ];
     match action {
         Some(a) => Form::new(FormKind::EditAction(a.id), t::F_EDIT_ACTION, fields),
@@ -418,5 +426,25 @@ fn acties_edit(app: &mut App, store: &Store, id: crate::domain::ActionId) -> Opt
             app.error(crate::i18n::cli::store_error(&e, app.lang));
             None
         }
+    }
+}
+
+/// Forms of the walk-through, all about the case being discussed.
+fn meeting_form(app: &mut App, store: &mut Store, clock: &Clock, action: Action) -> Option<Form> {
+    let page = app.meeting.as_ref().filter(|m| m.running())?.page.clone()?;
+    match action {
+        Action::AddAction => Some(action_form(app, &page.case, page.family.as_ref(), None)),
+        Action::Agreement => Some(Form::new(
+            FormKind::Agreement,
+            crate::i18n::meeting::F_AGREEMENT,
+            vec![Field::new(crate::i18n::meeting::L_AGREEMENT, K::Text).required()],
+        )),
+        Action::Edit => Some(edit_case(app, &page)),
+        Action::CloseReopen if page.case.status == CaseStatus::Afgesloten => {
+            super::submit::reopen(app, store, clock);
+            None
+        }
+        Action::CloseReopen => Some(close_form(page.case.id)),
+        _ => None,
     }
 }

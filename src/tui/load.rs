@@ -133,6 +133,27 @@ pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
     app.pages = pages;
     app.lookup
         .rebuild(app.cases.rows.clone(), app.persons.clone());
+    // The running meeting as the store has it now (an undo may have taken a step back).
+    if let Some(mut state) = app.meeting.take() {
+        if state.running() {
+            if let Some(m) = store.meeting(state.meeting.id)? {
+                state.meeting = m;
+            }
+            let case = state
+                .meeting
+                .items
+                .get(state.meeting.current)
+                .map(|i| i.case);
+            state.page = match case {
+                Some(id) => case_page(store, app, id)?.map(Box::new),
+                None => None,
+            };
+            state.action = state
+                .action
+                .min(state.open_actions().len().saturating_sub(1));
+        }
+        app.meeting = Some(state);
+    }
     Ok(())
 }
 

@@ -66,6 +66,8 @@ pub struct Results {
 /// What the lookup popup holds.
 #[derive(Debug, Clone, Default)]
 pub struct LookupState {
+    /// Enter adds the case to the agenda instead of opening the family.
+    pub add_to_agenda: bool,
     pub query: String,
     pub results: Results,
     pub selected: usize,

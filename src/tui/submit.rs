@@ -87,11 +87,27 @@ fn submit(app: &mut App, store: &mut Store, clock: &Clock) {
     if form.kind == FormKind::ChooseMe {
         return choose_me(app, form);
     }
-    let result = save(app, store, &mut form, clock);
+    // The meeting is lent to `save` so a change in the meeting lands in its record too.
+    let mut meeting = app.meeting.take();
+    let result = save(app, store, &mut form, clock, meeting.as_mut());
+    app.meeting = meeting;
     match result {
         Ok(Some((undo, what))) => {
+            // A new case is selected in the list, so Enter opens it.
+            let new_case = match form.kind {
+                FormKind::NewCase => undo.cases.keys().next().copied(),
+                _ => None,
+            };
             app.undo.push((undo, what));
             after_change(app, store);
+            if let Some(pos) = new_case.and_then(|id| {
+                app.cases
+                    .visible
+                    .iter()
+                    .position(|i| app.cases.rows[*i].id == id)
+            }) {
+                app.cases.selected = pos;
+            }
             app.info(t::SAVED.get(lang));
         }
         Ok(None) => app.popup = Some(Popup::Form(form)),
@@ -119,6 +135,7 @@ fn save(
     store: &mut Store,
     form: &mut Form,
     clock: &Clock,
+    meeting: Option<&mut super::meeting::MeetingState>,
 ) -> StoreResult<Option<(Undo, String)>> {
     let now = clock.now();
     let lang = app.lang;
@@ -215,7 +232,25 @@ fn save(
             let undo = store.save_case(now, case)?;
             Ok(Some((undo, t::F_CLOSE_CASE.get(lang).to_string())))
         }
-        FormKind::NewAction(_) | FormKind::EditAction(_) => save_action(app, store, form, clock),
+        FormKind::NewAction(_) | FormKind::EditAction(_) => {
+            save_action(app, store, form, clock, meeting)
+        }
+        FormKind::Agreement => {
+            let Some(state) = meeting.filter(|m| m.running()) else {
+                return Ok(None);
+            };
+            let text = form.field(0).text();
+            let item = state.meeting.current;
+            let undo = store.meeting_agreement(now, &mut state.meeting, item, text.clone())?;
+            Ok(Some((
+                undo,
+                format!(
+                    "{}: {}",
+                    crate::i18n::meeting::L_AGREEMENT.get(lang),
+                    short(&text, 40)
+                ),
+            )))
+        }
         FormKind::Consent(case_id, person) => {
             let Some(mut case) = store.case(case_id)? else {
                 return Ok(None);
@@ -337,6 +372,7 @@ fn save_action(
     store: &mut Store,
     form: &mut Form,
     clock: &Clock,
+    meeting: Option<&mut super::meeting::MeetingState>,
 ) -> StoreResult<Option<(Undo, String)>> {
     use f::action as a;
     let now = clock.now();
@@ -376,7 +412,22 @@ fn save_action(
     task.side = side;
     task.deadline = date(form, a::DEADLINE, app);
     let what = format!("{}: {}", t::L_ACTION.get(app.lang), short(&task.text, 40));
-    let undo = store.save_action(now, task)?;
+    // A new action for the case being discussed belongs to the meeting (and its minutes).
+    let in_meeting = meeting.filter(|m| {
+        m.running()
+            && form.kind == FormKind::NewAction(task.case)
+            && m.meeting
+                .items
+                .get(m.meeting.current)
+                .is_some_and(|i| i.case == task.case)
+    });
+    let undo = match in_meeting {
+        Some(state) => {
+            let item = state.meeting.current;
+            store.meeting_action(now, &mut state.meeting, item, task)?
+        }
+        None => store.save_action(now, task)?,
+    };
     Ok(Some((undo, what)))
 }
 
@@ -392,6 +443,10 @@ fn after_change(app: &mut App, store: &Store) {
 fn current_case(app: &App) -> Option<CaseId> {
     match app.pages.last() {
         Some(Page::Case(p)) => Some(p.case.id),
+        None if app.screen == super::app::Screen::Overleg => {
+            let m = app.meeting.as_ref().filter(|m| m.running())?;
+            m.meeting.items.get(m.meeting.current).map(|i| i.case)
+        }
         None => app
             .cases
             .visible
@@ -402,6 +457,9 @@ fn current_case(app: &App) -> Option<CaseId> {
 }
 
 pub fn toggle_done(app: &mut App, store: &mut Store, clock: &Clock) {
+    if app.pages.is_empty() && app.screen == super::app::Screen::Overleg {
+        return meeting_done(app, store, clock);
+    }
     let target = match app.pages.last() {
         Some(Page::Case(p)) if p.pane == super::app::CasePane::Actions => p
             .actions
@@ -506,4 +564,35 @@ fn choose_me(app: &mut App, mut form: Box<Form>) {
     super::acties::apply(&mut app.actions, app.today, Some(PersonId(picked)));
     let name = app.person_name(Some(PersonId(picked)));
     app.info(format!("{} {name}.", t::ME_SAVED.get(app.lang)));
+}
+
+/// `d` in the walk-through: the selected open action of the case being discussed is done.
+fn meeting_done(app: &mut App, store: &mut Store, clock: &Clock) {
+    let Some(mut state) = app.meeting.take() else {
+        return;
+    };
+    let picked = state
+        .open_actions()
+        .get(state.action)
+        .map(|a| (a.id, a.text.clone()));
+    let Some((id, text)) = picked else {
+        app.meeting = Some(state);
+        return app.info(t::CHOOSE_ACTION.get(app.lang));
+    };
+    let item = state.meeting.current;
+    let result = store.meeting_done(clock.now(), &mut state.meeting, item, id, true, None);
+    app.meeting = Some(state);
+    match result {
+        Ok(undo) => {
+            let what = format!(
+                "{}: {}",
+                t::ACTION_DONE.get(app.lang),
+                clean_line(&short(&text, 50))
+            );
+            app.undo.push((undo, what.clone()));
+            after_change(app, store);
+            app.info(what);
+        }
+        Err(e) => app.error(store_error(&e, app.lang)),
+    }
 }

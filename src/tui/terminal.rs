@@ -57,6 +57,14 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
         while !app.quit && !stop.load(Ordering::Relaxed) {
+            // The meeting's timers count in whole seconds: redraw when a second has passed.
+            let now = clock.now();
+            if app.meeting.as_ref().is_some_and(|m| m.running())
+                && now.and_utc().timestamp() != app.now.and_utc().timestamp()
+            {
+                dirty = true;
+            }
+            app.now = now;
             if dirty {
                 terminal.draw(|f| views::render(app, f))?;
                 dirty = false;
@@ -100,6 +108,8 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
         }
         Ok(())
     })();
+    // However the loop ended, the meeting's timer is booked and saved.
+    super::meeting::book_and_save(app, store, clock.now());
     drop(guard);
     ratatui::restore();
     result

@@ -6,7 +6,7 @@ use super::app::{App, CasePane, Page, Popup, Screen, SortBy};
 use super::form::FieldKind;
 use super::keymap::{key_of, lookup as keymap_lookup};
 use super::lookup::{LookupState, Target};
-use super::{forms, load, submit};
+use super::{forms, load, meeting, submit};
 use crate::clock::Clock;
 use crate::domain::CaseStatus;
 use crate::i18n::tui as t;
@@ -91,6 +91,18 @@ pub fn type_char(app: &mut App, c: char) {
 /// A paste arrives whole: one field gets all of it (newlines only where free text allows).
 pub fn paste(app: &mut App, text: &str) {
     let multi = matches!(&app.popup, Some(Popup::Form(f)) if f.fields.get(f.focus).is_some_and(|f| f.kind == FieldKind::Text));
+    if let Some(Popup::Form(form)) = &mut app.popup {
+        let text: String = if multi {
+            text.replace('\r', "")
+        } else {
+            text.replace(['\n', '\r'], " ")
+        };
+        form.dirty = true;
+        if let Some(field) = form.focused() {
+            field.insert_str(&text);
+        }
+        return;
+    }
     for c in text.chars() {
         match c {
             '\n' | '\r' if !multi => type_char(app, ' '),
@@ -127,10 +139,28 @@ pub fn poll_lookup(app: &mut App) -> bool {
 
 pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
     app.today = clock.today();
+    app.now = clock.now();
     match app.context() {
         Context::Help => return help(app, action),
         Context::Lookup => return lookup_key(app, store, action),
         Context::Form => return submit::form_key(app, store, clock, action),
+        Context::Summary => {
+            match (action, &mut app.popup) {
+                (Action::Submit, _) => meeting::end(app, store, clock),
+                (Action::Quit, _) => app.quit = true,
+                (Action::Down, Some(Popup::MeetingSummary { scroll, .. })) => *scroll += 1,
+                (Action::Up, Some(Popup::MeetingSummary { scroll, .. })) => {
+                    *scroll = scroll.saturating_sub(1)
+                }
+                _ => app.popup = None,
+            }
+            return;
+        }
+        Context::Agenda | Context::Meeting => {
+            if meeting::key(app, store, clock, action) {
+                return;
+            }
+        }
         _ => {}
     }
     match action {
@@ -154,6 +184,9 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
         Action::Blank => app.blank = true,
         Action::ScreenCases => switch(app, Screen::Cases),
         Action::ScreenKaart => switch(app, Screen::Kaart),
+        Action::ScreenOverleg => meeting::show(app, store),
+        Action::StartMeeting => meeting::start_or_resume(app, store, clock),
+        Action::Agreement => forms::open(app, store, clock, action),
         Action::ScreenActies => {
             switch(app, Screen::Acties);
             load_actions(app, store);
@@ -216,18 +249,14 @@ fn switch(app: &mut App, screen: Screen) {
 }
 
 fn help(app: &mut App, action: Action) {
+    let scroll = match &mut app.popup {
+        Some(Popup::Help { scroll }) | Some(Popup::Text { scroll, .. }) => scroll,
+        _ => return,
+    };
     match action {
         Action::Quit => app.quit = true,
-        Action::Down => {
-            if let Some(Popup::Help { scroll }) = &mut app.popup {
-                *scroll += 1;
-            }
-        }
-        Action::Up => {
-            if let Some(Popup::Help { scroll }) = &mut app.popup {
-                *scroll = scroll.saturating_sub(1);
-            }
-        }
+        Action::Down => *scroll += 1,
+        Action::Up => *scroll = scroll.saturating_sub(1),
         _ => app.popup = None,
     }
 }
@@ -247,9 +276,14 @@ fn lookup_key(app: &mut App, store: &mut Store, action: Action) {
             state.selected = (state.selected + 1).min(state.results.hits.len().saturating_sub(1))
         }
         Action::Up => state.selected = state.selected.saturating_sub(1),
-        Action::Submit => {
+        Action::Submit | Action::Open => {
             let target = state.results.hits.get(state.selected).map(|h| h.target);
-            if let Some(target) = target {
+            let add = state.add_to_agenda;
+            if let (true, Some(Target::Family(_, Some(case)))) = (add, target) {
+                app.popup = None;
+                return meeting::add_case(app, case);
+            }
+            if let Some(target) = target.filter(|_| !add) {
                 app.popup = None;
                 match target {
                     Target::Family(id, _) => open_family(app, store, id),
@@ -280,6 +314,7 @@ fn move_selection(app: &mut App, action: Action) {
         None => match app.screen {
             Screen::Cases => (app.cases.visible.len(), &mut app.cases.selected),
             Screen::Kaart => (app.persons.len(), &mut app.kaart_selected),
+            Screen::Overleg => return,
             Screen::Acties => (app.actions.visible.len(), &mut app.actions.selected),
         },
     };
@@ -362,6 +397,7 @@ fn open(app: &mut App, store: &mut Store) {
                     open_case(app, store, id);
                 }
             }
+            Screen::Overleg => {}
             Screen::Kaart => {
                 if let Some(id) = app.persons.get(app.kaart_selected).map(|p| p.id) {
                     open_person(app, store, id);

@@ -8,6 +8,7 @@ mod chrome;
 mod family;
 mod kaart;
 mod list;
+mod overleg;
 mod popup;
 
 use super::app::{App, Page, Popup, Screen};
@@ -29,10 +30,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(Block::default().style(app.theme.style("text")), area);
     if app.blank {
         frame.render_widget(Clear, area);
-        frame.render_widget(
-            Block::default().style(Style::default().bg(ratatui::style::Color::Black)),
-            area,
-        );
+        // Under NO_COLOR the terminal's own background stands in for black.
+        let black = if app.no_color {
+            Style::default()
+        } else {
+            Style::default().bg(ratatui::style::Color::Black)
+        };
+        frame.render_widget(Block::default().style(black), area);
         return;
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -63,6 +67,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             None => match app.screen {
                 Screen::Cases => list::render(app, frame, body),
                 Screen::Acties => acties::render(app, frame, body),
+                Screen::Overleg => overleg::render(app, frame, body),
                 Screen::Kaart => kaart::render(app, frame, body),
             },
         }
@@ -74,6 +79,14 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Popup::ConfirmDiscard(form)) => {
             popup::form(app, form, frame, area);
             popup::confirm(app, t::DISCARD.get(app.lang), frame, area);
+        }
+        Some(Popup::Text {
+            title,
+            lines,
+            scroll,
+        }) => popup::text(app, title, lines, *scroll, frame, area),
+        Some(Popup::MeetingSummary { lines, scroll }) => {
+            popup::summary(app, lines, *scroll, frame, area)
         }
         None => {}
     }

@@ -17,6 +17,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         th.style("title"),
     )];
     for (key, screen, name) in [
+        ("1", Screen::Overleg, crate::i18n::meeting::SCREEN),
         ("2", Screen::Cases, t::SCREEN_CASES),
         ("3", Screen::Acties, t::SCREEN_ACTIES),
         ("4", Screen::Kaart, t::SCREEN_KAART),
@@ -60,6 +61,9 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
             Paragraph::new(format!(" {}", super::safe(msg))).style(style),
             area,
         );
+        return;
+    }
+    if app.welcome && app.popup.is_none() {
         return;
     }
     let mut spans = Vec::new();

@@ -168,7 +168,17 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                         lines.len() as u16,
                     ));
                 }
-                vec![Span::raw(shown)]
+                let mut spans = vec![Span::raw(shown)];
+                // A pick field out of focus says whom it picked.
+                if let (FieldKind::Pick(_), false) = (&f.kind, focused) {
+                    if let Some(o) = f.picked() {
+                        spans.push(Span::styled(
+                            format!("  → {}", safe(&o.label)),
+                            th.style("done"),
+                        ));
+                    }
+                }
+                spans
             }
         };
         let mut spans = vec![Span::styled(label, label_style), Span::raw(" ")];
@@ -253,4 +263,48 @@ pub fn confirm(app: &App, text: &str, frame: &mut Frame, area: Rect) {
         .block(block(app, "?", true))
         .style(app.theme.style("warning"));
     frame.render_widget(p, r);
+}
+
+pub fn text(
+    app: &App,
+    title: &str,
+    lines: &[String],
+    scroll: usize,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let r = centered(area, 100, area.height.saturating_sub(2));
+    frame.render_widget(Clear, r);
+    let body: Vec<Line> = lines.iter().map(|l| Line::from(safe(l))).collect();
+    let p = Paragraph::new(body)
+        .scroll((scroll as u16, 0))
+        .block(block(app, title, true))
+        .style(app.theme.style("text"));
+    frame.render_widget(p, r);
+}
+
+/// What the meeting decided, before it ends: the minutes as they will be kept.
+pub fn summary(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, area: Rect) {
+    use crate::i18n::meeting as m;
+    let th = &app.theme;
+    let r = centered(area, 100, area.height.saturating_sub(2));
+    frame.render_widget(Clear, r);
+    let b = block(app, m::SUMMARY.get(app.lang), true);
+    let inner = b.inner(r);
+    frame.render_widget(b.style(th.style("text")), r);
+    let [body, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let text: Vec<Line> = lines.iter().map(|l| Line::from(safe(l))).collect();
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll as u16, 0)),
+        body,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            m::SUMMARY_KEYS.get(app.lang),
+            th.style("accent"),
+        )),
+        keys,
+    );
 }

@@ -1,0 +1,364 @@
+//! Overleg (screen 1): the agenda (before) and the walk-through (during), made for a projector:
+//! one case fills the screen, the two sides stand in two columns, the timer counts down.
+
+use super::super::app::App;
+use super::super::meeting::MeetingState;
+use super::{block, name_for, private_text, safe, side_span, window};
+use crate::domain::dates::{format_long, format_short};
+use crate::domain::{Action as Task, Side};
+use crate::i18n::{meeting as t, tui as tt, words};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, List, ListItem, Paragraph, Row, Table, Wrap};
+use ratatui::Frame;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    match &app.meeting {
+        Some(m) if m.running() => walk_through(app, m, frame, area),
+        Some(m) => agenda(app, m, frame, area),
+        None => {}
+    }
+}
+
+fn mmss(seconds: i64) -> String {
+    let s = seconds.abs();
+    format!(
+        "{}{:02}:{:02}",
+        if seconds < 0 { "+" } else { "" },
+        s / 60,
+        s % 60
+    )
+}
+
+fn reasons(app: &App, item: &crate::domain::AgendaItem) -> String {
+    item.reasons
+        .iter()
+        .map(|r| t::reason(*r).get(app.lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let items = &m.meeting.items;
+    let total: u32 = items.iter().map(|i| i.timebox_minutes).sum();
+    let title = format!(
+        "{} · {} · {} {} · {total} {}",
+        t::PROPOSAL.get(lang),
+        format_long(m.meeting.date, lang),
+        items.len(),
+        tt::SCREEN_CASES.get(lang).to_lowercase(),
+        t::MINUTES_SHORT.get(lang)
+    );
+    let rows_by_id: std::collections::HashMap<_, _> =
+        app.cases.rows.iter().map(|r| (r.id, r)).collect();
+    let range = window(
+        items.len(),
+        m.selected,
+        area.height.saturating_sub(3) as usize,
+    );
+    let rows: Vec<Row> = items[range.clone()]
+        .iter()
+        .enumerate()
+        .map(|(n, item)| {
+            let r = rows_by_id.get(&item.case);
+            let name = r
+                .map(|r| name_for(app, &r.child_name, None))
+                .unwrap_or_default();
+            let overdue = r.is_some_and(|r| r.is_overdue(app.today));
+            let next = r
+                .and_then(|r| r.next_deadline)
+                .map(|d| format_short(d, lang))
+                .unwrap_or_default();
+            let row = Row::new(vec![
+                Cell::from(format!("{:>2}", range.start + n + 1)),
+                Cell::from(Line::from(side_span(app, r.and_then(|r| r.lead_side)))),
+                Cell::from(name),
+                Cell::from(r.map(|r| safe(&r.groep)).unwrap_or_default()),
+                Cell::from(Span::styled(reasons(app, item), th.style("accent"))),
+                Cell::from(Span::styled(
+                    next,
+                    th.style(if overdue { "overdue" } else { "text" }),
+                )),
+                Cell::from(format!(
+                    "{:>3} {}",
+                    item.timebox_minutes,
+                    t::MINUTES_SHORT.get(lang)
+                )),
+            ]);
+            if range.start + n == m.selected {
+                row.style(th.style("selected"))
+            } else {
+                row
+            }
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Fill(2),
+        Constraint::Length(4),
+        Constraint::Fill(3),
+        Constraint::Length(10),
+        Constraint::Length(7),
+    ];
+    let header = Row::new(vec![
+        "#",
+        "",
+        tt::COL_CHILD.get(lang),
+        tt::COL_GROEP.get(lang),
+        "",
+        tt::COL_NEXT.get(lang),
+        "",
+    ])
+    .style(th.style("header"));
+    frame.render_widget(
+        Table::new(rows, widths)
+            .header(header)
+            .block(block(app, &title, true))
+            .column_spacing(1),
+        area,
+    );
+}
+
+fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let cur = m.meeting.current;
+    let Some(item) = m.meeting.items.get(cur) else {
+        return;
+    };
+    let spent = m.spent(cur, app.now) as i64;
+    let remaining = i64::from(item.timebox_minutes) * 60 - spent;
+    let timer_style = if remaining < 0 {
+        th.style("overdue")
+    } else if remaining <= 120 {
+        th.style("warning")
+    } else {
+        th.style("header")
+    };
+    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(area);
+    let top = Line::from(vec![
+        Span::styled(format!(" {} ", t::RUNNING.get(lang)), th.style("title")),
+        Span::raw(format!(
+            "{} {} {} {}  ",
+            t::ITEM.get(lang),
+            cur + 1,
+            t::OF.get(lang),
+            m.meeting.items.len()
+        )),
+        Span::styled(format!(" ⏱ {} ", mmss(remaining)), timer_style),
+        Span::styled(
+            format!(
+                "  {} {}  ",
+                t::TOTAL.get(lang),
+                mmss(i64::from(m.total(app.now)))
+            ),
+            th.style("muted"),
+        ),
+        Span::styled(reasons(app, item), th.style("accent")),
+    ]);
+    frame.render_widget(Paragraph::new(top), bar);
+
+    let wide = body.width >= 110;
+    let (strip, main) = if wide {
+        let [s, mn] = Layout::horizontal([Constraint::Length(24), Constraint::Min(40)]).areas(body);
+        (Some(s), mn)
+    } else {
+        (None, body)
+    };
+    if let Some(s) = strip {
+        agenda_strip(app, m, frame, s);
+    }
+    let Some(page) = &m.page else { return };
+    let c = &page.case;
+    let child = page.family.as_ref().and_then(|f| f.child(c.child));
+    let name = child.map(|ch| ch.full_name()).unwrap_or_default();
+    let [card, cols, lower] = Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+    ])
+    .areas(main);
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(name_for(app, &name, Some(c.id)), th.style("header")),
+            Span::raw(format!(
+                "  {} {}  ",
+                tt::GROEP.get(lang),
+                child.map(|c| safe(&c.groep)).unwrap_or_default()
+            )),
+            Span::raw(format!("{}: ", tt::LEAD.get(lang))),
+            side_span(app, c.lead.side),
+            Span::raw(format!(
+                " {} {}",
+                c.lead.side.map(|s| words::side(s).get(lang)).unwrap_or(""),
+                c.lead
+                    .person
+                    .map(|p| format!("· {}", safe(&app.person_name(Some(p)))))
+                    .unwrap_or_default()
+            )),
+            Span::styled(
+                format!("  {}", words::status(c.status).get(lang)),
+                th.style("accent"),
+            ),
+        ]),
+        Line::from(private_text(app, &c.question, Some(c.id))),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(
+            app,
+            tt::CASE.get(lang),
+            false,
+        )),
+        card,
+    );
+
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(cols);
+    let open = m.open_actions();
+    let selected = open.get(m.action).map(|a| a.id);
+    for (side, area) in [(Side::Onderwijs, left), (Side::Zorg, right)] {
+        let items: Vec<ListItem> = open
+            .iter()
+            .filter(|a| a.side == side)
+            .map(|a| action_item(app, a, Some(a.id) == selected))
+            .collect();
+        let title = format!(
+            "{} {}",
+            side.mark(),
+            words::side(side).get(lang).to_uppercase()
+        );
+        let b = block(app, &title, false).border_style(th.style(side.key()));
+        frame.render_widget(List::new(items).block(b), area);
+    }
+
+    let [net, agree] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
+    let net_items: Vec<ListItem> = page
+        .family
+        .iter()
+        .flat_map(|f| f.network.iter())
+        .filter(|i| i.active_on(app.today))
+        .map(|inv| {
+            let consent = c.consent_for(inv.person);
+            ListItem::new(Line::from(vec![
+                Span::styled(
+                    format!("{} ", words::consent_mark(consent)),
+                    th.style(if consent == crate::domain::ConsentStatus::Gegeven {
+                        "done"
+                    } else {
+                        "warning"
+                    }),
+                ),
+                side_span(app, app.person(inv.person).map(|p| p.side)),
+                Span::raw(format!(" {} ", safe(&app.person_name(Some(inv.person))))),
+                Span::styled(format!("· {}", safe(&inv.role)), th.style("muted")),
+            ]))
+        })
+        .collect();
+    frame.render_widget(
+        List::new(net_items).block(block(app, tt::NETWORK.get(lang), false)),
+        net,
+    );
+
+    let mut lines: Vec<Line> = Vec::new();
+    for a in &item.agreements {
+        lines.push(Line::from(vec![
+            Span::styled("● ", th.style("done")),
+            Span::raw(safe(&a.text)),
+        ]));
+    }
+    let earlier: Vec<&(chrono::NaiveDate, String)> = page
+        .agreements
+        .iter()
+        .rev()
+        .filter(|(d, _)| *d < m.meeting.date)
+        .take(4)
+        .collect();
+    if !earlier.is_empty() {
+        lines.push(Line::from(Span::styled(
+            t::LAST_TIME.get(lang),
+            th.style("muted"),
+        )));
+        for (d, text) in earlier {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", format_short(*d, lang)), th.style("muted")),
+                Span::raw(safe(text)),
+            ]));
+        }
+    }
+    let title = format!(
+        "{} · {}",
+        tt::AGREEMENTS.get(lang),
+        t::THIS_TIME.get(lang).to_lowercase()
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(block(app, &title, false)),
+        agree,
+    );
+}
+
+fn action_item<'a>(app: &App, a: &Task, selected: bool) -> ListItem<'a> {
+    let th = &app.theme;
+    let overdue = a.is_overdue(app.today);
+    let style = if overdue {
+        th.style("overdue")
+    } else {
+        th.style("text")
+    };
+    let due = a
+        .deadline
+        .map(|d| format_short(d, app.lang))
+        .unwrap_or_else(|| "–".into());
+    let mark = if overdue { "!" } else { "○" };
+    // Two lines, so the whole action reads from the back of the room.
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{mark} {due:<10} "), style),
+            Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
+        ]),
+        Line::from(format!("  {}", safe(&a.text))),
+    ];
+    let item = ListItem::new(lines);
+    if selected {
+        item.style(th.style("selected"))
+    } else {
+        item
+    }
+}
+
+fn agenda_strip(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let rows_by_id: std::collections::HashMap<_, _> =
+        app.cases.rows.iter().map(|r| (r.id, r)).collect();
+    let items: Vec<ListItem> = m
+        .meeting
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            // Only the case being discussed shows its name; the rest stay initials.
+            let name = rows_by_id
+                .get(&item.case)
+                .map(|r| name_for(app, &r.child_name, Some(item.case)))
+                .unwrap_or_default();
+            let done = if item.discussed { "✓" } else { " " };
+            let style = if i == m.meeting.current {
+                th.style("selected")
+            } else if item.discussed {
+                th.style("muted")
+            } else {
+                th.style("text")
+            };
+            ListItem::new(Span::styled(format!("{done}{:>2} {name}", i + 1), style))
+        })
+        .collect();
+    frame.render_widget(
+        List::new(items).block(block(app, tt::SCREEN_CASES.get(app.lang), false)),
+        area,
+    );
+}
