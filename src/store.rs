@@ -295,12 +295,14 @@ impl Store {
         Ok(out)
     }
 
-    /// The case's timeline (klantreis), oldest first.
+    /// The case's timeline (klantreis), oldest first. Sorted by time, not by id: an import or a
+    /// back-dated entry may have written a later id for an earlier moment.
     pub fn events_of_case(&self, case: CaseId) -> Result<Vec<Event>> {
         let mut out = Vec::new();
         for id in self.ids_under(T::EventCase, case.0)? {
-            out.extend(self.get(T::Events, id, "event")?);
+            out.extend(self.get::<Event>(T::Events, id, "event")?);
         }
+        out.sort_by_key(|e| (e.at, e.id));
         Ok(out)
     }
 

@@ -221,7 +221,9 @@ impl Store {
         }
         let undo = self.previous_of(&change)?;
         self.plan(&change, &undo, &mut ops)?;
-        let mut next = change.next;
+        // Counters only ever grow: a change made without `begin()` (all zeros) cannot wind them
+        // back over ids in use.
+        let mut next = change.next.max_with(self.next_ids());
         reserve_ids(&mut next, &change);
         let mut named = Counters::NAMES.iter().zip(next.clone_slots());
         for (name, value) in &mut named {
@@ -536,5 +538,16 @@ fn reserve_ids(next: &mut Counters, ch: &Change) {
 impl Counters {
     fn clone_slots(mut self) -> [u64; 7] {
         self.slots().map(|s| *s)
+    }
+}
+
+impl Counters {
+    /// Each counter at the larger of the two.
+    fn max_with(mut self, other: Counters) -> Counters {
+        let theirs = other.clone_slots();
+        for (slot, theirs) in self.slots().into_iter().zip(theirs) {
+            *slot = (*slot).max(theirs);
+        }
+        self
     }
 }

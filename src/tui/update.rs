@@ -156,11 +156,7 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
             }
             return;
         }
-        Context::Agenda | Context::Meeting => {
-            if meeting::key(app, store, clock, action) {
-                return;
-            }
-        }
+        Context::Agenda | Context::Meeting if meeting::key(app, store, clock, action) => return,
         _ => {}
     }
     match action {

@@ -3,7 +3,7 @@
 use super::super::app::{App, Level, Screen};
 use super::super::keymap::hints;
 use super::{block, centered};
-use crate::domain::dates::format_long;
+use crate::domain::dates::{format_long, format_short};
 use crate::i18n::{keys::hint, tui as t};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -39,9 +39,17 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
             th.style("warning"),
         ));
     }
-    let date = format_long(app.today, app.lang);
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    let pad = (area.width as usize).saturating_sub(used + date.chars().count() + 1);
+    let room = (area.width as usize).saturating_sub(used + 1);
+    // The long date where it fits, else the short one, else none: never cut off at 80 columns.
+    let date = [
+        format_long(app.today, app.lang),
+        format_short(app.today, app.lang),
+    ]
+    .into_iter()
+    .find(|d| d.chars().count() <= room)
+    .unwrap_or_default();
+    let pad = room.saturating_sub(date.chars().count());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(date, th.style("muted")));
     frame.render_widget(
