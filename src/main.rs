@@ -6,7 +6,10 @@ use tandem::cli::{self, Args, Ctx};
 use tandem::clock::Clock;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage_error(e),
+    };
     let ctx = Ctx {
         lang: cli::lang_of(args.lang),
         clock: Clock::from_env(),
@@ -23,4 +26,27 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--help` and `--version` print as clap makes them; a mistyped argument gets one line (the
+/// first of clap's message) and a pointer to `--help`, like every other failure.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = e.to_string();
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ");
+    eprintln!("tandem: {first} (tandem --help)");
+    ExitCode::from(2)
 }

@@ -471,7 +471,6 @@ fn snapshots_of_screen_3() {
 /// README: privacy mode shows "initials, free text hidden", as the case list does with its
 /// questions. Action texts are free text and name children ("gesprek met moeder en Yassin").
 #[test]
-#[ignore = "bug: screen 3 shows action texts under privacy mode (src/tui/views/acties.rs)"]
 fn privacy_mode_hides_names_and_free_text_on_screen_3() {
     let mut t = setup();
     t.press("3p");

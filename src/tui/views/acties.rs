@@ -33,10 +33,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for side in Side::ALL {
         let s = side.to_byte() as usize;
-        spans.push(Span::styled(
-            format!(" {} {} ", side.mark(), words::side(side).get(lang)),
-            th.style(side.key()),
-        ));
+        // Narrow screens keep the mark and drop the word, so the filter still fits.
+        let label = if area.width >= 100 {
+            format!(" {} {} ", side.mark(), words::side(side).get(lang))
+        } else {
+            format!(" {} ", side.mark())
+        };
+        spans.push(Span::styled(label, th.style(side.key())));
         spans.push(Span::raw(format!("{} {}", c.open[s], t::OPEN.get(lang))));
         if c.overdue[s] > 0 {
             spans.push(Span::styled(
@@ -137,7 +140,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 )),
                 Cell::from(safe(&app.person_name(r.owner))),
                 Cell::from(format!("{child} ({})", safe(&r.groep))),
-                Cell::from(safe(&r.text)),
+                Cell::from(super::private_text(app, &r.text, Some(r.case))),
             ];
             if !wide {
                 cells.remove(5);
