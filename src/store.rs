@@ -13,6 +13,7 @@ pub mod intake;
 pub mod keys;
 pub mod meeting;
 pub mod ops;
+mod plan;
 
 pub use change::{Change, Undo};
 pub use check::CheckReport;

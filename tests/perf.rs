@@ -288,3 +288,57 @@ fn command_line() {
         rows_t.as_secs_f64() * 1e3
     );
 }
+
+/// The meeting at 50,000 cases: building the agenda proposal, and moving to the next item (book
+/// the timer, save the meeting, read the next case). Runs on a copy, so the bench store keeps
+/// no meeting.
+#[test]
+#[ignore]
+fn meeting_agenda_and_next_item() {
+    let dir = ensure_store();
+    let copy = tempfile::tempdir().expect("tempdir");
+    for entry in std::fs::read_dir(&dir).expect("read dir").flatten() {
+        let to = copy.path().join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&to).expect("mkdir");
+            for f in std::fs::read_dir(entry.path()).expect("read dir").flatten() {
+                std::fs::copy(f.path(), to.join(f.file_name())).expect("copy");
+            }
+        } else {
+            std::fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+    let clock = Clock::Fixed(today());
+    let mut store = Store::open(copy.path()).expect("open");
+    let mut app = tui::build(&store, Lang::Nl, Theme::standaard(false), &clock).expect("build");
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("term");
+
+    let t = Instant::now();
+    press(&mut app, &mut store, &clock, "1");
+    frame(&app, &mut term);
+    let items = app.meeting.as_ref().map_or(0, |m| m.meeting.items.len());
+    println!(
+        "agenda proposal over {} cases ({items} items) + frame: {:.1} ms",
+        app.cases.rows.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+
+    let t = Instant::now();
+    press(&mut app, &mut store, &clock, "m");
+    frame(&app, &mut term);
+    println!(
+        "start the meeting (save {items} items) + frame: {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+
+    let mut samples = Vec::new();
+    for _ in 0..100 {
+        let t = Instant::now();
+        press(&mut app, &mut store, &clock, "]");
+        frame(&app, &mut term);
+        samples.push(t.elapsed());
+    }
+    let (p50, p99, max) = percentiles(samples);
+    println!("next agenda item (book timer, save meeting, read case) + frame: p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms");
+}

@@ -3,10 +3,10 @@
 //! transaction, then flushes; so a record and its indexes can never disagree, and "saved" means
 //! on disk.
 
-use super::{codec, guard, keys, Counters, Result, Store, StoreError, T};
+use super::{guard, keys, Counters, Result, Store, StoreError, T};
 use crate::domain::{
-    Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, ChildId, Event, EventId, EventKind,
-    Family, FamilyId, Meeting, MeetingId, Person, PersonId,
+    Action, ActionId, Case, CaseId, ChildId, Event, EventId, EventKind, Family, FamilyId, Meeting,
+    MeetingId, Person, PersonId,
 };
 use chrono::NaiveDateTime;
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
@@ -41,10 +41,11 @@ pub struct Undo {
     pub(crate) removed_events: Vec<Event>,
 }
 
-struct Op {
-    tree: T,
-    key: Vec<u8>,
-    value: Option<Vec<u8>>,
+/// One write of a transaction: a put (`Some`) or a remove (`None`).
+pub(super) struct Op {
+    pub(super) tree: T,
+    pub(super) key: Vec<u8>,
+    pub(super) value: Option<Vec<u8>>,
 }
 
 impl Change {
@@ -278,230 +279,6 @@ impl Store {
             undo.meetings.insert(*id, self.meeting(*id)?);
         }
         Ok(undo)
-    }
-
-    /// Every write the change implies: records, index entries and derived rows.
-    fn plan(&self, ch: &Change, old: &Undo, ops: &mut Vec<Op>) -> Result<()> {
-        let rec = |tree: T, id: u64, value: Option<Vec<u8>>| Op {
-            tree,
-            key: keys::id(id).to_vec(),
-            value,
-        };
-        for (id, f) in &ch.families {
-            ops.push(rec(
-                T::Families,
-                id.0,
-                f.as_ref().map(codec::encode).transpose()?,
-            ));
-        }
-        for (id, p) in &ch.persons {
-            ops.push(rec(
-                T::Persons,
-                id.0,
-                p.as_ref().map(codec::encode).transpose()?,
-            ));
-        }
-        for (id, m) in &ch.meetings {
-            ops.push(rec(
-                T::Meetings,
-                id.0,
-                m.as_ref().map(codec::encode).transpose()?,
-            ));
-        }
-        for e in &ch.removed_events {
-            ops.push(rec(T::Events, e.id.0, None));
-            if let Some(c) = e.case {
-                ops.push(Op {
-                    tree: T::EventCase,
-                    key: keys::pair(c.0, e.id.0).to_vec(),
-                    value: None,
-                });
-            }
-        }
-        for e in &ch.events {
-            ops.push(rec(T::Events, e.id.0, Some(codec::encode(e)?)));
-            if let Some(c) = e.case {
-                ops.push(Op {
-                    tree: T::EventCase,
-                    key: keys::pair(c.0, e.id.0).to_vec(),
-                    value: Some(vec![]),
-                });
-            }
-        }
-
-        // Cases whose row must be derived again, and actions whose row must.
-        let mut cases: BTreeSet<CaseId> = ch.cases.keys().copied().collect();
-        let mut actions: BTreeSet<ActionId> = ch.actions.keys().copied().collect();
-        for (id, f) in &ch.families {
-            let mut of_family: BTreeSet<CaseId> =
-                self.cases_of_family(*id)?.iter().map(|c| c.id).collect();
-            of_family.extend(
-                ch.cases
-                    .values()
-                    .flatten()
-                    .filter(|c| c.family == *id)
-                    .map(|c| c.id),
-            );
-            if f.is_none()
-                && !of_family
-                    .iter()
-                    .all(|c| ch.cases.get(c).is_some_and(Option::is_none))
-            {
-                return Err(StoreError::Invalid(format!("family {id} still has cases")));
-            }
-            for c in of_family {
-                cases.insert(c);
-                actions.extend(
-                    self.ids_under(T::ActionCase, c.0)?
-                        .into_iter()
-                        .map(ActionId),
-                );
-            }
-        }
-        // A case that moves to another child: its action rows name the child, derive them again.
-        for (id, new) in &ch.cases {
-            let prev = old.cases.get(id).and_then(Option::as_ref);
-            if let (Some(n), Some(p)) = (new, prev) {
-                if (n.family, n.child) != (p.family, p.child) {
-                    let ids = self.ids_under(T::ActionCase, id.0)?;
-                    actions.extend(ids.into_iter().map(ActionId));
-                }
-            }
-        }
-        for a in ch.actions.values().flatten() {
-            cases.insert(a.case);
-        }
-        for a in old.actions.values().flatten() {
-            cases.insert(a.case);
-        }
-
-        for id in &cases {
-            let new = self.pending_case(ch, *id)?;
-            let prev = old.cases.get(id).cloned().flatten();
-            if let Some(p) = &prev {
-                ops.push(Op {
-                    tree: T::CaseStatus,
-                    key: keys::status(p.status.to_byte(), id.0).to_vec(),
-                    value: None,
-                });
-                ops.push(Op {
-                    tree: T::FamilyCase,
-                    key: keys::pair(p.family.0, id.0).to_vec(),
-                    value: None,
-                });
-            }
-            match &new {
-                Some(c) => {
-                    if ch.cases.contains_key(id) {
-                        ops.push(rec(T::Cases, id.0, Some(codec::encode(c)?)));
-                    }
-                    ops.push(Op {
-                        tree: T::CaseStatus,
-                        key: keys::status(c.status.to_byte(), id.0).to_vec(),
-                        value: Some(vec![]),
-                    });
-                    ops.push(Op {
-                        tree: T::FamilyCase,
-                        key: keys::pair(c.family.0, id.0).to_vec(),
-                        value: Some(vec![]),
-                    });
-                    let family = self.pending_family(ch, c.family)?;
-                    let acts = self.pending_actions_of(ch, *id)?;
-                    let refs: Vec<&Action> = acts.iter().collect();
-                    let row = CaseSummary::derive(c, family.as_ref(), &refs);
-                    ops.push(rec(T::CaseRows, id.0, Some(codec::encode(&row)?)));
-                }
-                None => {
-                    if !self.pending_actions_of(ch, *id)?.is_empty() {
-                        return Err(StoreError::Invalid(format!("case {id} still has actions")));
-                    }
-                    ops.push(rec(T::Cases, id.0, None));
-                    ops.push(rec(T::CaseRows, id.0, None));
-                }
-            }
-        }
-
-        for id in &actions {
-            let new = match ch.actions.get(id) {
-                Some(a) => a.clone(),
-                None => self.action(*id)?,
-            };
-            let prev = match old.actions.get(id) {
-                Some(a) => a.clone(),
-                None => self.action(*id)?,
-            };
-            if let Some(p) = &prev {
-                ops.push(Op {
-                    tree: T::ActionDue,
-                    key: keys::action_due(p.done.is_some(), p.deadline, id.0).to_vec(),
-                    value: None,
-                });
-                ops.push(Op {
-                    tree: T::ActionCase,
-                    key: keys::pair(p.case.0, id.0).to_vec(),
-                    value: None,
-                });
-            }
-            match &new {
-                Some(a) => {
-                    if ch.actions.contains_key(id) {
-                        ops.push(rec(T::Actions, id.0, Some(codec::encode(a)?)));
-                    }
-                    let case = self.pending_case(ch, a.case)?;
-                    let Some(case) = case else {
-                        return Err(StoreError::Invalid(format!(
-                            "action {id}: case {} does not exist",
-                            a.case
-                        )));
-                    };
-                    let family = self.pending_family(ch, case.family)?;
-                    let row = ActionSummary::derive(a, Some(&case), family.as_ref());
-                    ops.push(Op {
-                        tree: T::ActionDue,
-                        key: keys::action_due(a.done.is_some(), a.deadline, id.0).to_vec(),
-                        value: Some(codec::encode(&row)?),
-                    });
-                    ops.push(Op {
-                        tree: T::ActionCase,
-                        key: keys::pair(a.case.0, id.0).to_vec(),
-                        value: Some(vec![]),
-                    });
-                }
-                None => ops.push(rec(T::Actions, id.0, None)),
-            }
-        }
-        Ok(())
-    }
-
-    fn pending_case(&self, ch: &Change, id: CaseId) -> Result<Option<Case>> {
-        match ch.cases.get(&id) {
-            Some(c) => Ok(c.clone()),
-            None => self.case(id),
-        }
-    }
-
-    fn pending_family(&self, ch: &Change, id: FamilyId) -> Result<Option<Family>> {
-        match ch.families.get(&id) {
-            Some(f) => Ok(f.clone()),
-            None => self.family(id),
-        }
-    }
-
-    /// The case's actions as they will be after the change.
-    fn pending_actions_of(&self, ch: &Change, case: CaseId) -> Result<Vec<Action>> {
-        let mut by_id: BTreeMap<ActionId, Action> = BTreeMap::new();
-        for id in self.ids_under(T::ActionCase, case.0)? {
-            let id = ActionId(id);
-            if !ch.actions.contains_key(&id) {
-                by_id.extend(self.action(id)?.map(|a| (id, a)));
-            }
-        }
-        for (id, a) in &ch.actions {
-            if let Some(a) = a.as_ref().filter(|a| a.case == case) {
-                by_id.insert(*id, a.clone());
-            }
-        }
-        Ok(by_id.into_values().collect())
     }
 }
 

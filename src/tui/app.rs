@@ -68,6 +68,8 @@ pub struct CasePage {
     pub events: Vec<Event>,
     /// Agreements from meetings about this case: (meeting date, text).
     pub agreements: Vec<(NaiveDate, String)>,
+    /// The meetings this case was discussed in (their dates).
+    pub discussed_in: Vec<NaiveDate>,
     pub pane: CasePane,
     pub selected: usize,
 }

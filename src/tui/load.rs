@@ -22,18 +22,24 @@ pub fn case_page(store: &Store, app: &App, id: CaseId) -> Result<Option<CasePage
     });
     let events = store.events_of_case(id)?;
     let mut agreements = Vec::new();
+    let mut discussed_in = Vec::new();
     for m in &app.meetings {
         for item in m.items.iter().filter(|i| i.case == id) {
             agreements.extend(item.agreements.iter().map(|a| (m.date, a.text.clone())));
+            if item.discussed {
+                discussed_in.push(m.date);
+            }
         }
     }
     agreements.sort();
+    discussed_in.sort();
     Ok(Some(CasePage {
         case,
         family,
         actions,
         events,
         agreements,
+        discussed_in,
         pane: Default::default(),
         selected: 0,
     }))

@@ -250,7 +250,7 @@ fn agreements(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             .collect()
     };
     frame.render_widget(
-        Paragraph::new(lines).block(block(app, t::AGREEMENTS.get(app.lang), false)),
+        Paragraph::new(lines).block(block(app, &agreements_title(app, p), false)),
         area,
     );
 }
@@ -293,4 +293,24 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         )
     };
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// "Afspraken · besproken 9 nov, 16 nov": the meetings the case was discussed in.
+fn agreements_title(app: &App, p: &CasePage) -> String {
+    let mut title = t::AGREEMENTS.get(app.lang).to_string();
+    if !p.discussed_in.is_empty() {
+        let dates: Vec<String> = p
+            .discussed_in
+            .iter()
+            .rev()
+            .take(6)
+            .map(|d| crate::domain::dates::format_short(*d, app.lang))
+            .collect();
+        title.push_str(&format!(
+            " · {} {}",
+            crate::i18n::meeting::DISCUSSED_IN.get(app.lang),
+            dates.join(", ")
+        ));
+    }
+    title
 }
