@@ -85,6 +85,14 @@ pub fn hint(a: Action) -> Text {
         A::Down => Text::new("omlaag", "down"),
         A::FilterMine => Text::new("mijn acties", "mine"),
         A::FilterDue => Text::new("deadline", "due"),
+        A::StartMeeting => Text::new("overleg", "meeting"),
+        A::MoveDown => Text::new("omlaag", "down"),
+        A::MoveUp => Text::new("omhoog", "up"),
+        A::Remove => Text::new("weghalen", "remove"),
+        A::NextItem => Text::new("volgende", "next"),
+        A::PrevItem => Text::new("vorige", "previous"),
+        A::Agreement => Text::new("afspraak", "agreement"),
+        A::EndMeeting => Text::new("afronden", "end"),
         other => describe(other),
     }
 }
@@ -104,6 +112,22 @@ pub fn describe_acties(a: Action) -> Option<Text> {
             "kies wie je bent (voor Mijn acties)",
             "choose who you are (for My actions)",
         ),
+        // The meeting (screen 1).
+        A::ScreenOverleg => Text::new("scherm Overleg", "Meeting screen"),
+        A::StartMeeting => Text::new("overleg starten / hervatten", "start / resume the meeting"),
+        A::MoveDown => Text::new("agendapunt omlaag", "move the agenda item down"),
+        A::MoveUp => Text::new("agendapunt omhoog", "move the agenda item up"),
+        A::Remove => Text::new("van de agenda halen", "take off the agenda"),
+        A::TimeboxUp => Text::new("meer minuten", "more minutes"),
+        A::TimeboxDown => Text::new("minder minuten", "fewer minutes"),
+        A::History => Text::new(
+            "eerdere overleggen en verslagen",
+            "past meetings and minutes",
+        ),
+        A::NextItem => Text::new("volgende casus", "next case"),
+        A::PrevItem => Text::new("vorige casus", "previous case"),
+        A::Agreement => Text::new("afspraak vastleggen", "record an agreement"),
+        A::EndMeeting => Text::new("overleg afronden", "end the meeting"),
         _ => return None,
     })
 }

@@ -2,7 +2,10 @@
 //! meeting resumes exactly where the last keystroke left it.
 
 use super::{Result, Store, StoreError, Undo};
-use crate::domain::{Action, ActionId, Agreement, CaseId, Done, EventKind, Meeting, PersonId};
+use crate::domain::diff::case_events;
+use crate::domain::{
+    Action, ActionId, Agreement, Case, CaseId, Done, EventKind, Meeting, PersonId,
+};
 use chrono::NaiveDateTime;
 
 impl Store {
@@ -118,6 +121,36 @@ impl Store {
         case.last_activity = now;
         ch.put_case(case);
         ch.put_action(action);
+        ch.put_meeting(meeting.clone());
+        self.commit(ch)
+    }
+
+    /// The case being discussed, edited or closed in the meeting: the case and its item (now
+    /// discussed) in one unit of work, so a case closed in the meeting is not "not discussed".
+    pub fn meeting_case(
+        &mut self,
+        now: NaiveDateTime,
+        meeting: &mut Meeting,
+        item: usize,
+        mut case: Case,
+    ) -> Result<Undo> {
+        let old = self.case(case.id)?.ok_or(StoreError::NotFound {
+            kind: "case",
+            id: case.id.0,
+        })?;
+        let events = case_events(&old, &case);
+        if events.is_empty() {
+            return Ok(Undo::default());
+        }
+        if let Some(it) = meeting.items.get_mut(item).filter(|i| i.case == case.id) {
+            it.discussed = true;
+        }
+        let mut ch = self.begin();
+        case.last_activity = now;
+        for kind in events {
+            ch.event(now, Some(case.id), Some(case.family), kind);
+        }
+        ch.put_case(case);
         ch.put_meeting(meeting.clone());
         self.commit(ch)
     }

@@ -220,7 +220,7 @@ fn save(
                 case.signal_date = d;
             }
             case.notes = form.field(e::NOTES).text();
-            let undo = store.save_case(now, case)?;
+            let undo = save_case_in(store, now, case, meeting)?;
             Ok(Some((undo, t::F_EDIT_CASE.get(lang).to_string())))
         }
         FormKind::CloseCase(id) => {
@@ -229,7 +229,7 @@ fn save(
             };
             let outcome = Outcome::ALL[form.field(0).choice.min(Outcome::ALL.len() - 1)];
             case.close(date(form, 1, app).unwrap_or(app.today), outcome);
-            let undo = store.save_case(now, case)?;
+            let undo = save_case_in(store, now, case, meeting)?;
             Ok(Some((undo, t::F_CLOSE_CASE.get(lang).to_string())))
         }
         FormKind::NewAction(_) | FormKind::EditAction(_) => {
@@ -352,6 +352,30 @@ fn save(
             let undo = store.save_family(now, family)?;
             Ok(Some((undo, t::F_EDIT_FAMILY.get(lang).to_string())))
         }
+    }
+}
+
+/// Saves a case; the case being discussed in the running meeting goes through the meeting's
+/// record, so its item counts as discussed.
+fn save_case_in(
+    store: &mut Store,
+    now: chrono::NaiveDateTime,
+    case: Case,
+    meeting: Option<&mut super::meeting::MeetingState>,
+) -> StoreResult<Undo> {
+    let current = meeting.filter(|m| {
+        m.running()
+            && m.meeting
+                .items
+                .get(m.meeting.current)
+                .is_some_and(|i| i.case == case.id)
+    });
+    match current {
+        Some(state) => {
+            let item = state.meeting.current;
+            store.meeting_case(now, &mut state.meeting, item, case)
+        }
+        None => store.save_case(now, case),
     }
 }
 
@@ -531,9 +555,14 @@ pub fn reopen(app: &mut App, store: &mut Store, clock: &Clock) {
 }
 
 pub fn undo(app: &mut App, store: &mut Store, clock: &Clock) {
-    let Some((undo, what)) = app.undo.pop() else {
+    let Some((mut undo, what)) = app.undo.pop() else {
         return app.info(t::NOTHING_TO_UNDO.get(app.lang));
     };
+    if let Some(live) = app.meeting.as_ref().filter(|m| m.running()) {
+        if let Some(Some(old)) = undo.meetings.get_mut(&live.meeting.id) {
+            keep_progress(old, &live.meeting);
+        }
+    }
     match store.undo(undo, clock.now()) {
         Ok(()) => {
             after_change(app, store);
@@ -541,6 +570,30 @@ pub fn undo(app: &mut App, store: &mut Store, clock: &Clock) {
         }
         Err(e) => app.error(store_error(&e, app.lang)),
     }
+}
+
+/// Undoing a change made in the meeting takes back what it recorded (an action, an agreement, a
+/// done action, a closing), not the meeting's progress since: the item it is on, the order, the
+/// timeboxes and the time spent stay as they are now.
+fn keep_progress(old: &mut crate::domain::Meeting, live: &crate::domain::Meeting) {
+    let mut recorded: std::collections::HashMap<CaseId, crate::domain::AgendaItem> =
+        old.items.drain(..).map(|i| (i.case, i)).collect();
+    old.items = live
+        .items
+        .iter()
+        .map(|l| match recorded.remove(&l.case) {
+            Some(r) => crate::domain::AgendaItem {
+                agreements: r.agreements,
+                actions_added: r.actions_added,
+                actions_done: r.actions_done,
+                discussed: r.discussed,
+                ..l.clone()
+            },
+            None => l.clone(),
+        })
+        .collect();
+    old.current = live.current;
+    old.attendees = live.attendees.clone();
 }
 
 /// Remembers who the user is in the config file; nothing in the store changes.

@@ -277,7 +277,10 @@ fn lookup_key(app: &mut App, store: &mut Store, action: Action) {
             let add = state.add_to_agenda;
             if let (true, Some(Target::Family(_, Some(case)))) = (add, target) {
                 app.popup = None;
-                return meeting::add_case(app, case);
+                meeting::add_case(app, case);
+                // In a running meeting the record keeps it at once (a crash, or a reload after
+                // another change, would lose it otherwise).
+                return meeting::save(app, store);
             }
             if let Some(target) = target.filter(|_| !add) {
                 app.popup = None;

@@ -1,0 +1,199 @@
+//! Helpers of the meeting tests: the demo school in a temp dir with a fixed "today" (Monday
+//! 23 November 2026), the app on top of it in the `beamer` theme, key scripts, fixed timers for
+//! snapshots, the rendered screen as text, and the real binary for `tandem agenda`/`minutes`.
+#![allow(dead_code)]
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+use std::path::Path;
+use tandem::clock::Clock;
+use tandem::domain::dates::Lang;
+use tandem::domain::{Action, CaseSummary, Meeting};
+use tandem::store::Store;
+use tandem::tui::app::App;
+use tandem::tui::theme::Theme;
+use tempfile::TempDir;
+
+pub const TODAY: &str = "2026-11-23";
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+}
+
+/// 23 November 2026 at `h:m:s`.
+pub fn at(h: u32, m: u32, s: u32) -> NaiveDateTime {
+    today().and_hms_opt(h, m, s).expect("valid time")
+}
+
+pub struct Session {
+    pub dir: TempDir,
+    pub store: Store,
+    pub app: App,
+    pub clock: Clock,
+}
+
+/// The demo school on a fresh store, the app built on it in the beamer theme.
+pub fn demo() -> Session {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("open store");
+    store.who = "test".into();
+    tandem::demo::school(&mut store, today()).expect("demo data");
+    let clock = Clock::Fixed(today());
+    let theme = Theme::load("beamer", None, false).0;
+    let app = tandem::tui::build(&store, Lang::Nl, theme, &clock).expect("build app");
+    Session {
+        dir,
+        store,
+        app,
+        clock,
+    }
+}
+
+impl Session {
+    pub fn press(&mut self, keys: &str) {
+        tandem::tui::script::press(&mut self.app, &mut self.store, &self.clock, keys);
+    }
+
+    pub fn screen(&self, w: u16, h: u16) -> String {
+        text_of(&self.buffer(w, h))
+    }
+
+    pub fn buffer(&self, w: u16, h: u16) -> Buffer {
+        render(&self.app, w, h)
+    }
+
+    /// The agenda (draft or running) as the app holds it: case ids in order.
+    pub fn agenda_ids(&self) -> Vec<u64> {
+        let m = self.app.meeting.as_ref().expect("screen 1 holds a meeting");
+        m.meeting.items.iter().map(|i| i.case.0).collect()
+    }
+
+    pub fn meeting(&self) -> &Meeting {
+        &self.app.meeting.as_ref().expect("a meeting").meeting
+    }
+
+    /// The case being discussed.
+    pub fn current_case(&self) -> u64 {
+        let m = self.meeting();
+        m.items[m.current].case.0
+    }
+
+    pub fn row(&self, case: u64) -> CaseSummary {
+        self.store
+            .case_rows()
+            .expect("rows")
+            .into_iter()
+            .find(|r| r.id.0 == case)
+            .expect("the case row")
+    }
+
+    pub fn actions_of(&self, case: u64) -> Vec<Action> {
+        self.store
+            .actions_of_case(tandem::domain::CaseId(case))
+            .expect("actions")
+    }
+
+    /// Fixes every clock a view reads, so a frame is the same on every run: the time of the
+    /// frame, the meeting's start and when the current item became current.
+    pub fn freeze(&mut self, now: NaiveDateTime, started: NaiveDateTime, since: NaiveDateTime) {
+        self.app.now = now;
+        if let Some(m) = self.app.meeting.as_mut() {
+            m.since = Some(since);
+            if m.meeting.started.is_some() {
+                m.meeting.started = Some(started);
+            }
+        }
+    }
+
+    /// Closes the store (and its lock), so the binary can open the same dir.
+    pub fn close(self) -> TempDir {
+        let Session { dir, store, app, .. } = self;
+        drop(app);
+        drop(store);
+        dir
+    }
+}
+
+/// Draws the app on a test terminal of `w` x `h`.
+pub fn render(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal
+        .draw(|f| tandem::tui::views::render(app, f))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row (a wide char's text stands for both its cells).
+pub fn text_of(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Where `needle` starts on the screen, as (x, y) of its first cell.
+pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let n: Vec<String> = needle.chars().map(String::from).collect();
+    for y in 0..buf.area.height {
+        let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        if n.len() > row.len() {
+            continue;
+        }
+        for x in 0..=row.len() - n.len() {
+            if row[x..x + n.len()]
+                .iter()
+                .zip(&n)
+                .all(|(a, b)| *a == b.as_str())
+            {
+                return Some((x as u16, y));
+            }
+        }
+    }
+    None
+}
+
+/// Cells `x..x+w` of row `y` as text.
+pub fn cells(buf: &Buffer, x: u16, y: u16, w: u16) -> String {
+    (x..(x + w).min(buf.area.width))
+        .map(|x| buf[(x, y)].symbol())
+        .collect()
+}
+
+/// Runs the real binary on `data` with "today" fixed; stdout (it must succeed).
+pub fn tandem(data: &Path, args: &[&str]) -> String {
+    let out = assert_cmd::Command::cargo_bin("tandem")
+        .expect("the tandem binary")
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("TANDEM_TODAY", TODAY)
+        .env_remove("TANDEM_DATA_DIR")
+        .env("XDG_CONFIG_HOME", data.join("no-config"))
+        .output()
+        .expect("run tandem");
+    assert!(
+        out.status.success(),
+        "tandem {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// `tandem ... --format json`, parsed.
+pub fn tandem_json(data: &Path, args: &[&str]) -> serde_json::Value {
+    let text = tandem(data, args);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}

@@ -1,0 +1,153 @@
+//! Helpers shared by the TUI tests: a store in a temp dir (empty or with the demo school), the app
+//! built on it with a fixed "today", key scripts, and the rendered screen as a buffer or text.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+use tandem::clock::Clock;
+use tandem::domain::dates::Lang;
+use tandem::store::Store;
+use tandem::tui::app::App;
+use tandem::tui::theme::Theme;
+use tempfile::TempDir;
+
+/// The fixed "today" of every TUI test: Monday 23 November 2026.
+pub const TODAY: &str = "2026-11-23";
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+}
+
+pub fn clock() -> Clock {
+    Clock::Fixed(today())
+}
+
+/// A store, the dir it lives in, and the app on top of it.
+pub struct Session {
+    pub dir: TempDir,
+    pub store: Store,
+    pub app: App,
+    pub clock: Clock,
+}
+
+impl Session {
+    /// Presses the keys of a script (`tandem::tui::script` syntax).
+    pub fn press(&mut self, keys: &str) {
+        tandem::tui::script::press(&mut self.app, &mut self.store, &self.clock, keys);
+    }
+
+    pub fn screen(&self, w: u16, h: u16) -> String {
+        screen_text(&self.app, w, h)
+    }
+
+    pub fn buffer(&self, w: u16, h: u16) -> Buffer {
+        render(&self.app, w, h)
+    }
+
+    /// The store as JSON, the way `tandem export` prints it.
+    pub fn export(&self) -> serde_json::Value {
+        let doc = self.store.export().expect("export");
+        serde_json::to_value(doc).expect("json")
+    }
+}
+
+/// Opens a store in a fresh temp dir; events say "test" as their author.
+pub fn open_store() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("open store");
+    store.who = "test".into();
+    (dir, store)
+}
+
+/// An empty store (the welcome screen).
+pub fn empty(lang: Lang) -> Session {
+    session(false, lang, Theme::standaard(false))
+}
+
+/// The demo school (`tandem::demo::school`) on a fresh store.
+pub fn demo(lang: Lang) -> Session {
+    session(true, lang, Theme::standaard(false))
+}
+
+pub fn session(with_demo: bool, lang: Lang, theme: Theme) -> Session {
+    let (dir, mut store) = open_store();
+    if with_demo {
+        tandem::demo::school(&mut store, today()).expect("demo data");
+    }
+    let clock = clock();
+    let app = tandem::tui::build(&store, lang, theme, &clock).expect("build app");
+    Session {
+        dir,
+        store,
+        app,
+        clock,
+    }
+}
+
+/// Draws the app on a test terminal of `w` x `h`.
+pub fn render(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal
+        .draw(|f| tandem::tui::views::render(app, f))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing spaces kept (wide chars take one cell's text).
+pub fn text_of(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn screen_text(app: &App, w: u16, h: u16) -> String {
+    text_of(&render(app, w, h))
+}
+
+/// Every cell whose symbol is `sym`, as (x, y).
+pub fn cells_with(buf: &Buffer, sym: &str) -> Vec<(u16, u16)> {
+    let mut out = Vec::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            if buf[(x, y)].symbol() == sym {
+                out.push((x, y));
+            }
+        }
+    }
+    out
+}
+
+/// Where `needle` starts on the screen, as (x, y) of its first cell (ASCII-safe search per row).
+pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        let n: Vec<String> = needle.chars().map(String::from).collect();
+        if n.len() > row.len() {
+            continue;
+        }
+        for x in 0..=row.len() - n.len() {
+            if row[x..x + n.len()]
+                .iter()
+                .zip(&n)
+                .all(|(a, b)| *a == b.as_str())
+            {
+                return Some((x as u16, y));
+            }
+        }
+    }
+    None
+}
