@@ -285,7 +285,11 @@ impl Store {
         };
         let mid = keys::id(first + (last - first) / 2);
         let decode = |iter: sled::Iter| -> Result<Vec<CaseSummary>> {
-            guard(|| iter.values().map(|v| codec::decode(&v?, "case row")).collect())?
+            guard(|| {
+                iter.values()
+                    .map(|v| codec::decode(&v?, "case row"))
+                    .collect()
+            })?
         };
         let (mut low, high) = std::thread::scope(|s| {
             let high = s.spawn(|| decode(tree.range(mid.as_slice()..)));

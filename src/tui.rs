@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod load;
 pub mod lookup;
 pub mod meeting;
+pub mod navigate;
 pub mod script;
 pub mod submit;
 pub mod terminal;
@@ -24,8 +25,16 @@ use app::{App, CaseList, Screen};
 use std::collections::HashMap;
 use theme::Theme;
 
-/// Builds the app from the store: what the first screen needs, and nothing more.
+/// Builds the whole app from the store (for tests and headless use): the first screen, then
+/// what the real terminal does right after its first frame.
 pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreResult<App> {
+    let mut app = first_screen(store, lang, theme, clock)?;
+    finish_start(store, &mut app)?;
+    Ok(app)
+}
+
+/// What the first frame needs, and nothing more: the case rows, the sociale kaart, the meetings.
+pub fn first_screen(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreResult<App> {
     let rows = store.case_rows()?;
     let persons = store.persons()?;
     let meetings = store.meetings()?;
@@ -40,10 +49,7 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
         privacy: false,
         blank: false,
         status: None,
-        cases: CaseList {
-            rows,
-            ..Default::default()
-        },
+        cases: CaseList::default(),
         persons: Vec::new(),
         person_index: HashMap::new(),
         kaart_selected: 0,
@@ -59,17 +65,28 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
         meeting: None,
         now: clock.now(),
     };
+    app.cases.set_rows(rows);
     app.cases.filter.open_only = true;
     app.set_persons(persons);
     load::apply_filter(&mut app.cases, app.today);
+    Ok(app)
+}
+
+/// After the first frame: the lookup's entries (built on its worker), the overdue count on the
+/// status line, and the offer to resume a meeting that was cut off.
+pub fn finish_start(store: &Store, app: &mut App) -> StoreResult<()> {
     app.lookup
         .rebuild(app.cases.rows.clone(), app.persons.clone());
-    overdue_status(store, &mut app)?;
-    if store.running_meeting()?.is_some() {
+    if app.status.is_some() {
+        // A message from the start (a broken theme) stays until the next key.
+        return Ok(());
+    }
+    overdue_status(store, app)?;
+    if app.meetings.iter().any(|m| m.is_running()) {
         // Quit or crashed mid-meeting: nothing was lost, and the way back is one key.
         app.info(crate::i18n::meeting::RESUME.get(app.lang));
     }
-    Ok(app)
+    Ok(())
 }
 
 /// On start, the status line says how many actions are overdue, and on which side. Only the

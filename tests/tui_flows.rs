@@ -476,11 +476,12 @@ fn ctrl_c_on_a_form_with_typed_text_asks_first() {
         matches!(s.app.popup, Some(Popup::Form(_))),
         "any other key goes back to the form"
     );
-    // "j" throws the text away (whether Ctrl-C then also quits is for the design to say).
+    // "j" throws the text away and Ctrl-C goes on to quit, as it does anywhere.
     s.press("<C-c>j");
     assert!(!matches!(
         s.app.popup,
         Some(Popup::Form(_) | Popup::ConfirmDiscard(_))
     ));
+    assert!(s.app.quit, "Ctrl-C quits once the text is given up");
     assert_eq!(s.store.cases().expect("cases").len(), 18);
 }

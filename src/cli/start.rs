@@ -15,7 +15,7 @@ pub fn tui(ctx: &Ctx, theme: Option<String>) -> Result<(), CliError> {
     let name = theme.unwrap_or_else(|| "standaard".into());
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);
     let mut app =
-        crate::tui::build(&store, ctx.lang, theme, &ctx.clock).map_err(|e| ctx.fail(e))?;
+        crate::tui::first_screen(&store, ctx.lang, theme, &ctx.clock).map_err(|e| ctx.fail(e))?;
     let (config, config_problem) = crate::config::Config::load(config_dir().as_deref());
     app.config = config;
     app.config_dir = config_dir();

@@ -8,6 +8,9 @@ use super::summary::CaseSummary;
 use chrono::{Duration, NaiveDate};
 use std::collections::HashMap;
 
+/// The most items a proposal holds: at ten minutes each, more than a long meeting can take.
+pub const MAX_ITEMS: usize = 40;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AgendaRules {
     /// The meeting's date ("today" when it starts now).
@@ -89,18 +92,26 @@ pub fn propose(rows: &[CaseSummary], meetings: &[Meeting], rules: &AgendaRules) 
         })
         .filter(|(reasons, _)| !reasons.is_empty())
         .collect();
-    items.sort_by(|(ra, a), (rb, b)| {
-        ra[0]
-            .cmp(&rb[0])
-            .then(a.next_deadline.is_none().cmp(&b.next_deadline.is_none()))
-            .then(a.next_deadline.cmp(&b.next_deadline))
-            .then(
-                a.child_name
-                    .to_lowercase()
-                    .cmp(&b.child_name.to_lowercase()),
-            )
-            .then(a.id.cmp(&b.id))
+    // Only the first MAX_ITEMS need a full order: find the cut by the cheap part of the key, then
+    // sort what is before it (ties at the cut included) by the whole key, names and all.
+    let cheap = |(reasons, r): &(Vec<Reason>, &CaseSummary)| {
+        (reasons[0], r.next_deadline.is_none(), r.next_deadline)
+    };
+    if items.len() > MAX_ITEMS {
+        items.select_nth_unstable_by_key(MAX_ITEMS - 1, cheap);
+        let cut = cheap(&items[MAX_ITEMS - 1]);
+        items.retain(|it| cheap(it) <= cut);
+    }
+    items.sort_by_cached_key(|(reasons, r)| {
+        (
+            reasons[0],
+            r.next_deadline.is_none(),
+            r.next_deadline,
+            r.child_name.to_lowercase(),
+            r.id,
+        )
     });
+    items.truncate(MAX_ITEMS);
     items
         .into_iter()
         .map(|(reasons, r)| item(r.id, reasons, rules.timebox_minutes))
@@ -256,6 +267,31 @@ mod tests {
                 Reason::New
             ]
         );
+    }
+
+    #[test]
+    fn a_long_proposal_keeps_the_first_items_of_the_full_order() {
+        // 100 new cases with few distinct deadlines: the cut falls inside a run of ties, so the
+        // names must decide, exactly as a full sort would.
+        let rows: Vec<CaseSummary> = (1..=100)
+            .map(|i| {
+                row(
+                    i,
+                    &format!("kind {:03}", (i * 37) % 101),
+                    Some(day(24 + (i % 3) as u32)),
+                    false,
+                    CaseStatus::Lopend,
+                )
+            })
+            .collect();
+        let got: Vec<u64> = propose(&rows, &[], &RULES)
+            .iter()
+            .map(|i| i.case.0)
+            .collect();
+        let mut all: Vec<&CaseSummary> = rows.iter().collect();
+        all.sort_by_key(|r| (r.next_deadline, r.child_name.clone(), r.id));
+        let want: Vec<u64> = all.iter().take(MAX_ITEMS).map(|r| r.id.0).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -43,12 +43,36 @@ pub struct CaseFilter {
 #[derive(Debug, Default)]
 pub struct CaseList {
     pub rows: Vec<CaseSummary>,
+    /// Where each case's row is in `rows`.
+    pub by_id: HashMap<crate::domain::CaseId, usize>,
+    /// Each row's place in name order, made the first time the list is sorted by name.
+    pub name_rank: std::sync::OnceLock<Vec<u32>>,
     /// Indexes into `rows`, filtered and sorted.
     pub visible: Vec<usize>,
     pub selected: usize,
     pub filter: CaseFilter,
     pub sort: SortBy,
     pub schools: Vec<String>,
+}
+
+impl CaseList {
+    /// New rows from the store: the id index and the schools are derived once here, not on
+    /// every filter key.
+    pub fn set_rows(&mut self, rows: Vec<CaseSummary>) {
+        self.by_id = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let schools: std::collections::BTreeSet<&str> = rows
+            .iter()
+            .map(|r| r.school.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        self.schools = schools.into_iter().map(str::to_string).collect();
+        self.name_rank = std::sync::OnceLock::new();
+        self.rows = rows;
+    }
+
+    pub fn row(&self, id: crate::domain::CaseId) -> Option<&CaseSummary> {
+        self.by_id.get(&id).and_then(|i| self.rows.get(*i))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

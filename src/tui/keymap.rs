@@ -247,7 +247,10 @@ pub fn for_help(ctx: Context) -> Vec<Binding> {
 
 /// The footer's few keys for a context.
 pub fn hints(ctx: Context) -> Vec<Binding> {
-    for_help(ctx).into_iter().filter(|b| b.hint).collect()
+    let mut out: Vec<Binding> = for_help(ctx).into_iter().filter(|b| b.hint).collect();
+    // `?` leads, so a narrow footer that drops hints still says where all the keys are.
+    out.sort_by_key(|b| b.action != Action::Help);
+    out
 }
 
 #[cfg(test)]

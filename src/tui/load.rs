@@ -93,7 +93,7 @@ pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
         .get(app.cases.selected)
         .and_then(|i| app.cases.rows.get(*i))
         .map(|r| r.id);
-    app.cases.rows = store.case_rows()?;
+    app.cases.set_rows(store.case_rows()?);
     app.set_persons(store.persons()?);
     app.meetings = store.meetings()?;
     apply_filter(&mut app.cases, app.today);
@@ -200,16 +200,23 @@ pub fn apply_filter(list: &mut CaseList, today: chrono::NaiveDate) {
                 !r.is_overdue(today),
             )
         }),
-        SortBy::Name => visible.sort_by_cached_key(|i| rows[*i].child_name.to_lowercase()),
+        SortBy::Name => {
+            let rank = list.name_rank.get_or_init(|| name_rank(rows));
+            visible.sort_by_key(|i| rank.get(*i).copied().unwrap_or(u32::MAX));
+        }
     }
-    let mut schools: Vec<String> = rows
-        .iter()
-        .map(|r| r.school.clone())
-        .filter(|s| !s.is_empty())
-        .collect();
-    schools.sort();
-    schools.dedup();
-    list.schools = schools;
     list.visible = visible;
     list.selected = list.selected.min(list.visible.len().saturating_sub(1));
+}
+
+/// Each row's place in name order, computed once per set of rows: sorting 50,000 names again on
+/// every key would take longer than a frame.
+fn name_rank(rows: &[crate::domain::CaseSummary]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_cached_key(|i| rows[*i].child_name.to_lowercase());
+    let mut rank = vec![0u32; rows.len()];
+    for (pos, i) in order.into_iter().enumerate() {
+        rank[i] = pos as u32;
+    }
+    rank
 }

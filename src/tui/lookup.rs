@@ -7,12 +7,13 @@
 //! "Çelik" and the highlighted positions still line up with what is shown.
 
 use crate::domain::{CaseId, CaseSummary, FamilyId, Person, PersonId};
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
 use std::collections::HashSet;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
+
+mod score;
+pub use score::search;
 
 /// How many hits the list shows.
 pub const MAX_HITS: usize = 50;
@@ -257,84 +258,6 @@ fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results
         {
             return;
         }
-    }
-}
-
-/// Every letter of `q` occurs in `hay` in order: cheap, and necessary for a fuzzy match.
-fn in_order(hay: &str, q: &str) -> bool {
-    let mut it = hay.chars();
-    q.chars()
-        .filter(|c| !c.is_whitespace())
-        .all(|c| it.any(|h| h == c))
-}
-
-/// Scores the candidates (all entries when `None`); returns the best hits and every match.
-pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<Hit>, Vec<usize>) {
-    if q.is_empty() {
-        return (Vec::new(), Vec::new());
-    }
-    let all: Vec<usize> = match candidates {
-        Some(c) => c.to_vec(),
-        None => (0..entries.len()).collect(),
-    };
-    let half = all.len() / 2;
-    let (a, b) = all.split_at(half);
-    let score_part = |part: &[usize]| -> Vec<(i64, usize)> {
-        let matcher = SkimMatcherV2::default().ignore_case();
-        part.iter()
-            .filter(|&&i| in_order(&entries[i].folded, q))
-            .filter_map(|&i| {
-                matcher
-                    .fuzzy_match(&entries[i].folded, q)
-                    .map(|s| (s + kind_bonus(entries[i].kind), i))
-            })
-            .collect()
-    };
-    let (mut scored, other) = if all.len() > 4_000 {
-        std::thread::scope(|s| {
-            let h = s.spawn(|| score_part(b));
-            let left = score_part(a);
-            (left, h.join().unwrap_or_default())
-        })
-    } else {
-        (score_part(&all), Vec::new())
-    };
-    scored.extend(other);
-    let matched: Vec<usize> = {
-        let mut m: Vec<usize> = scored.iter().map(|(_, i)| *i).collect();
-        m.sort_unstable();
-        m
-    };
-    let top = MAX_HITS.min(scored.len());
-    if top > 0 {
-        scored.select_nth_unstable_by(top - 1, |x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-    }
-    scored.truncate(top);
-    scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-    let matcher = SkimMatcherV2::default().ignore_case();
-    let hits = scored
-        .into_iter()
-        .map(|(score, i)| Hit {
-            entry: i,
-            kind: entries[i].kind,
-            label: entries[i].label.clone(),
-            detail: entries[i].detail.clone(),
-            target: entries[i].target,
-            score,
-            positions: matcher
-                .fuzzy_indices(&entries[i].folded, q)
-                .map(|(_, p)| p)
-                .unwrap_or_default(),
-        })
-        .collect();
-    (hits, matched)
-}
-
-/// People look up children and families more than questions; ties go their way.
-fn kind_bonus(kind: Kind) -> i64 {
-    match kind {
-        Kind::Child | Kind::Family | Kind::Person => 2,
-        Kind::Question => 0,
     }
 }
 

@@ -56,6 +56,7 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
     let events = reader();
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
+        let mut started = false;
         while !app.quit && !stop.load(Ordering::Relaxed) {
             // The meeting's timers count in whole seconds: redraw when a second has passed.
             let now = clock.now();
@@ -68,6 +69,14 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
             if dirty {
                 terminal.draw(|f| views::render(app, f))?;
                 dirty = false;
+                if !started {
+                    // The rest of the start waits until something is on screen.
+                    started = true;
+                    if let Err(e) = super::finish_start(store, app) {
+                        app.error(crate::i18n::cli::store_error(&e, app.lang));
+                    }
+                    dirty = true;
+                }
             }
             // While the lookup worker is busy, look for its answer often, so results are drawn
             // as soon as they exist rather than on the next tick.

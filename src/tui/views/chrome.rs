@@ -75,12 +75,18 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let mut spans = Vec::new();
+    let mut used = 0usize;
     for b in hints(app.context()) {
-        spans.push(Span::styled(format!(" {} ", b.key), th.style("footer.key")));
-        spans.push(Span::styled(
-            format!("{} ", hint(b.action).get(app.lang)),
-            th.style("footer"),
-        ));
+        let key = format!(" {} ", b.key);
+        let word = format!("{} ", hint(b.action).get(app.lang));
+        // A hint that does not fit whole is left out, never cut mid-word; `?` lists them all.
+        let width = key.chars().count() + word.chars().count();
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(key, th.style("footer.key")));
+        spans.push(Span::styled(word, th.style("footer")));
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(th.style("footer")),

@@ -51,8 +51,6 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         tt::SCREEN_CASES.get(lang).to_lowercase(),
         t::MINUTES_SHORT.get(lang)
     );
-    let rows_by_id: std::collections::HashMap<_, _> =
-        app.cases.rows.iter().map(|r| (r.id, r)).collect();
     let range = window(
         items.len(),
         m.selected,
@@ -62,7 +60,7 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(n, item)| {
-            let r = rows_by_id.get(&item.case);
+            let r = app.cases.row(item.case);
             let name = r
                 .map(|r| name_for(app, &r.child_name, None))
                 .unwrap_or_default();
@@ -333,8 +331,6 @@ fn action_item<'a>(app: &App, a: &Task, selected: bool) -> ListItem<'a> {
 
 fn agenda_strip(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
-    let rows_by_id: std::collections::HashMap<_, _> =
-        app.cases.rows.iter().map(|r| (r.id, r)).collect();
     let items: Vec<ListItem> = m
         .meeting
         .items
@@ -342,8 +338,9 @@ fn agenda_strip(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         .enumerate()
         .map(|(i, item)| {
             // Only the case being discussed shows its name; the rest stay initials.
-            let name = rows_by_id
-                .get(&item.case)
+            let name = app
+                .cases
+                .row(item.case)
                 .map(|r| name_for(app, &r.child_name, Some(item.case)))
                 .unwrap_or_default();
             let done = if item.discussed { "✓" } else { " " };

@@ -1,0 +1,175 @@
+//! Matching and ranking. Names (children, families, professionals) are matched fuzzily with
+//! SkimMatcherV2; questions are free text, where fuzzy matching finds noise, so every typed word
+//! must occur in them as written. One or two letters match nearly every name: those are ranked by
+//! a cheap rule (a word that starts with them first, shorter names first) instead of the matcher.
+
+use super::{Entry, Hit, Kind, MAX_HITS};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+/// Above this many candidates the work is split over both cores.
+const PARALLEL_FROM: usize = 4_000;
+
+/// Every letter of `q` occurs in `hay` in order: cheap, and necessary for a fuzzy match.
+fn in_order(hay: &str, q: &str) -> bool {
+    let mut it = hay.chars();
+    q.chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|c| it.any(|h| h == c))
+}
+
+/// Every word of the query occurs in the text.
+fn has_words(hay: &str, q: &str) -> bool {
+    q.split_whitespace().all(|w| hay.contains(w))
+}
+
+/// The rank of a name for a one- or two-letter query.
+fn quick_score(hay: &str, q: &str) -> i64 {
+    let q = q.trim();
+    let word_start = hay.starts_with(q) || hay.split_whitespace().any(|w| w.starts_with(q));
+    let base = if hay.starts_with(q) {
+        120
+    } else if word_start {
+        100
+    } else if hay.contains(q) {
+        50
+    } else {
+        10
+    };
+    base - (hay.chars().count() as i64).min(40)
+}
+
+/// People look up children and families more than questions; ties go their way.
+fn kind_bonus(kind: Kind) -> i64 {
+    match kind {
+        Kind::Child | Kind::Family | Kind::Person => 2,
+        Kind::Question => 0,
+    }
+}
+
+/// Scores the candidates (all entries when `None`); returns the best hits and every match (the
+/// candidates of a longer query that starts with this one).
+pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<Hit>, Vec<usize>) {
+    if q.trim().is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let all: Vec<usize> = match candidates {
+        Some(c) => c.to_vec(),
+        None => (0..entries.len()).collect(),
+    };
+    let short = q.chars().filter(|c| !c.is_whitespace()).count() <= 2;
+    let score_part = |part: &[usize]| -> Vec<(i64, usize)> {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        part.iter()
+            .filter_map(|&i| {
+                let e = &entries[i];
+                let score = match e.kind {
+                    Kind::Question => {
+                        has_words(&e.folded, q).then(|| 20 - (e.folded.len() as i64 / 10))
+                    }
+                    _ if !in_order(&e.folded, q) => None,
+                    _ if short => Some(quick_score(&e.folded, q)),
+                    _ => matcher.fuzzy_match(&e.folded, q),
+                };
+                score.map(|s| (s + kind_bonus(e.kind), i))
+            })
+            .collect()
+    };
+    let mut scored = if all.len() > PARALLEL_FROM {
+        let (a, b) = all.split_at(all.len() / 2);
+        std::thread::scope(|s| {
+            let h = s.spawn(|| score_part(b));
+            let mut left = score_part(a);
+            left.extend(h.join().unwrap_or_default());
+            left
+        })
+    } else {
+        score_part(&all)
+    };
+    let mut matched: Vec<usize> = scored.iter().map(|(_, i)| *i).collect();
+    matched.sort_unstable();
+    let top = MAX_HITS.min(scored.len());
+    if top > 0 {
+        scored.select_nth_unstable_by(top - 1, |x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    }
+    scored.truncate(top);
+    scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let hits = scored
+        .into_iter()
+        .map(|(score, i)| {
+            let e = &entries[i];
+            let positions = match e.kind {
+                Kind::Question => word_positions(&e.folded, q),
+                _ => matcher
+                    .fuzzy_indices(&e.folded, q)
+                    .map(|(_, p)| p)
+                    .unwrap_or_default(),
+            };
+            Hit {
+                entry: i,
+                kind: e.kind,
+                label: e.label.clone(),
+                detail: e.detail.clone(),
+                target: e.target,
+                score,
+                positions,
+            }
+        })
+        .collect();
+    (hits, matched)
+}
+
+/// Char positions of each query word's first occurrence, to highlight.
+fn word_positions(hay: &str, q: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for w in q.split_whitespace() {
+        if let Some(byte) = hay.find(w) {
+            let start = hay[..byte].chars().count();
+            out.extend(start..start + w.chars().count());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PersonId;
+    use crate::tui::lookup::{fold, Target};
+
+    fn entry(kind: Kind, label: &str) -> Entry {
+        Entry {
+            kind,
+            label: label.into(),
+            detail: String::new(),
+            target: Target::Person(PersonId(1)),
+            folded: fold(label),
+        }
+    }
+
+    #[test]
+    fn questions_need_their_words_and_short_queries_prefer_word_starts() {
+        let e = vec![
+            entry(Kind::Question, "Slaapt slecht sinds de scheiding"),
+            entry(Kind::Child, "Bram Bouzid"),
+            entry(Kind::Child, "Abdel Karim"),
+        ];
+        // "bouz" is in order in the question's letters, but not a word of it.
+        let (hits, _) = search(&e, "bouz", None);
+        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), vec![1]);
+        let (hits, _) = search(&e, "schei", None);
+        assert_eq!(
+            hits.first().map(|h| (h.entry, h.positions.clone())),
+            Some((0, vec![23, 24, 25, 26, 27]))
+        );
+        let (hits, _) = search(&e, "k", None);
+        assert_eq!(
+            hits.first().map(|h| h.entry),
+            Some(2),
+            "a word starting with k first"
+        );
+    }
+}
