@@ -6,32 +6,10 @@
 mod meeting_common;
 
 use meeting_common::*;
-use tandem::cli::meeting::rules;
-use tandem::config::Config;
-use tandem::domain::agenda::propose;
 use tandem::domain::dates::format_numeric;
 use tandem::domain::text::initials;
-use tandem::domain::{AgendaItem, CaseId, CaseStatus, Outcome, Reason, Side};
+use tandem::domain::{CaseId, CaseStatus, Outcome, Reason, Side};
 use tandem::tui::theme::Theme;
-
-fn proposal(s: &Session) -> Vec<AgendaItem> {
-    let rows = s.store.case_rows().expect("rows");
-    let meetings = s.store.meetings().expect("meetings");
-    propose(&rows, &meetings, &rules(&Config::default(), today()))
-}
-
-fn person_id(s: &Session, name: &str) -> u64 {
-    let persons = s.store.persons().expect("persons");
-    persons
-        .iter()
-        .find(|p| p.name == name)
-        .map(|p| p.id.0)
-        .unwrap_or_else(|| panic!("{name} on the sociale kaart"))
-}
-
-fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
 
 #[test]
 fn the_agenda_on_screen_is_the_proposal_and_what_tandem_agenda_prints() {
@@ -102,13 +80,7 @@ fn the_draft_reorders_removes_adds_a_case_and_sets_timeboxes() {
     assert_eq!(s.agenda_ids().len(), start.len() - 1);
 
     // n: the lookup; a case with no reason to be there is added by hand.
-    let extra = s
-        .store
-        .case_rows()
-        .expect("rows")
-        .into_iter()
-        .find(|r| r.status.is_open() && !start.contains(&r.id.0))
-        .expect("an open case not on the agenda");
+    let extra = s.case_off_the_agenda();
     s.press(&format!("n{}<Enter>", extra.child_name));
     assert!(s.app.popup.is_none(), "the lookup closed");
     let items = &s.meeting().items;
@@ -116,23 +88,23 @@ fn the_draft_reorders_removes_adds_a_case_and_sets_timeboxes() {
     assert_eq!(added.case, extra.id, "the looked-up case is last");
     assert_eq!(added.reasons, vec![Reason::Added]);
     assert_eq!(added.timebox_minutes, 10);
-    assert_eq!(s.app.meeting.as_ref().map(|m| m.selected), Some(items.len() - 1));
+    assert_eq!(
+        s.app.meeting.as_ref().map(|m| m.selected),
+        Some(items.len() - 1)
+    );
     // Adding it twice says so and adds nothing.
     s.press(&format!("n{}<Enter>", extra.child_name));
     assert_eq!(s.agenda_ids().len(), start.len());
 
     s.press("+++");
-    assert_eq!(s.meeting().items.last().map(|i| i.timebox_minutes), Some(13));
+    let last_timebox = |s: &Session| s.meeting().items.last().map(|i| i.timebox_minutes);
+    assert_eq!(last_timebox(&s), Some(13));
     s.press("-".repeat(20).as_str());
-    assert_eq!(
-        s.meeting().items.last().map(|i| i.timebox_minutes),
-        Some(1),
-        "a timebox never goes below a minute"
-    );
+    assert_eq!(last_timebox(&s), Some(1), "never below a minute");
     let screen = s.screen(120, 40);
     assert!(screen.contains("toegevoegd"), "{screen}");
     // Nothing of the draft is in the store until the meeting starts.
-    assert!(s.store.meetings().expect("meetings").iter().all(|m| m.ended.is_some()));
+    assert!(s.store.running_meeting().expect("read").is_none());
 }
 
 #[test]
@@ -169,10 +141,8 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
     s.press("1m");
     let ids = s.agenda_ids();
     let mid = s.meeting().id;
-    let (yvonne, marloes) = (
-        person_id(&s, "Yvonne Postma"),
-        person_id(&s, "Marloes Kuipers"),
-    );
+    let yvonne = person_id(&s, "Yvonne Postma");
+    let marloes = person_id(&s, "Marloes Kuipers");
 
     // Item 1: an action for zorg, one for onderwijs, an agreement.
     s.press("aMoeder bellen over de ochtenden<Tab>yv<Tab>vr<Enter>");
@@ -209,7 +179,7 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
     assert!(s.store.running_meeting().expect("read").is_none());
 
     // The store.
-    let m = s.store.meeting(mid).expect("read").expect("the meeting");
+    let m = s.store.meeting(mid).expect("read").expect("meeting");
     assert!(m.ended.is_some(), "ended");
     let discussed: Vec<bool> = m.items.iter().map(|i| i.discussed).collect();
     assert_eq!(discussed[..3], [true, true, true], "{discussed:?}");
@@ -224,12 +194,27 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
     assert_eq!(zorg.side, Side::Zorg);
     assert_eq!(zorg.deadline, Some(date(2026, 11, 27)), "vr");
     assert_eq!(onderwijs.owner.map(|p| p.0), Some(marloes));
-    assert_eq!(onderwijs.side, Side::Onderwijs, "the side follows the owner");
+    assert_eq!(
+        onderwijs.side,
+        Side::Onderwijs,
+        "the side follows the owner"
+    );
     assert_eq!(onderwijs.deadline, Some(date(2026, 12, 4)));
     assert!(zorg.meeting == Some(mid) && onderwijs.meeting == Some(mid));
     assert_eq!(m.items[0].agreements.len(), 1);
-    assert_eq!(m.items[1].actions_done.iter().map(|a| a.0).collect::<Vec<_>>(), vec![done_id]);
-    let done = s.actions_of(ids[1]).into_iter().find(|a| a.id.0 == done_id).expect("done");
+    assert_eq!(
+        m.items[1]
+            .actions_done
+            .iter()
+            .map(|a| a.0)
+            .collect::<Vec<_>>(),
+        vec![done_id]
+    );
+    let done = s
+        .actions_of(ids[1])
+        .into_iter()
+        .find(|a| a.id.0 == done_id)
+        .expect("done");
     assert!(done.done.is_some(), "marked done");
     let case3 = s.store.case(CaseId(ids[2])).expect("read").expect("case 3");
     assert_eq!(case3.status, CaseStatus::Afgesloten);
@@ -250,30 +235,58 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
     let mut got = carried.clone();
     got.sort();
     assert_eq!(got, want, "the undiscussed items carry over: {next:?}");
-    assert!(!next.iter().any(|i| i.case.0 == ids[2]), "closed: off the agenda");
-    assert_eq!(s.agenda_ids(), next.iter().map(|i| i.case.0).collect::<Vec<_>>());
+    assert!(
+        !next.iter().any(|i| i.case.0 == ids[2]),
+        "closed: off the agenda"
+    );
+    assert_eq!(
+        s.agenda_ids(),
+        next.iter().map(|i| i.case.0).collect::<Vec<_>>()
+    );
 
     // The minutes, through the binary.
-    let (zorg_text, onderwijs_line, zorg_line) = (
-        zorg.text.clone(),
-        format!("O onderwijs · Marloes Kuipers · {} · Gesprek met leerplicht plannen", format_numeric(date(2026, 12, 4))),
+    let (onderwijs_line, zorg_line) = (
+        format!(
+            "O onderwijs · Marloes Kuipers · {} · Gesprek met leerplicht plannen",
+            format_numeric(date(2026, 12, 4))
+        ),
         format!("Z zorg · Yvonne Postma · 27-11-2026 · {}", zorg.text),
     );
     let done_text = done.text.clone();
     let dir = s.close();
     let md = tandem(dir.path(), &["minutes", "latest", "--format", "md"]);
-    assert!(md.contains("Afspraak: Zusjes gaan vanaf januari naar de voorschoolse opvang."), "{md}");
-    let o = md.find(&format!("Nieuwe actie: {onderwijs_line}")).unwrap_or_else(|| panic!("{md}"));
-    let z = md.find(&format!("Nieuwe actie: {zorg_line}")).unwrap_or_else(|| panic!("{md}"));
+    assert!(
+        md.contains("Afspraak: Zusjes gaan vanaf januari naar de voorschoolse opvang."),
+        "{md}"
+    );
+    let o = md
+        .find(&format!("Nieuwe actie: {onderwijs_line}"))
+        .unwrap_or_else(|| panic!("{md}"));
+    let z = md
+        .find(&format!("Nieuwe actie: {zorg_line}"))
+        .unwrap_or_else(|| panic!("{md}"));
     assert!(o < z, "onderwijs before zorg:\n{md}");
-    assert!(md.contains(&format!("Afgerond: ")) && md.contains(&done_text), "{md}");
+    // Per case a section; the second holds the done action, the third is discussed (closed).
+    let sections: Vec<&str> = md.split("\n## ").skip(1).collect();
+    assert!(
+        sections[1]
+            .lines()
+            .any(|l| l.starts_with("- Afgerond: ") && l.ends_with(&done_text)),
+        "{}",
+        sections[1]
+    );
+    assert!(!sections[2].contains("niet besproken"), "{}", sections[2]);
     assert_eq!(md.matches("niet besproken").count(), ids.len() - 3, "{md}");
     let open_part = &md[md.find("## Open acties per eigenaar").expect(&md)..];
     let yv = &open_part[open_part.find("### Yvonne Postma").expect(&md)..];
     let yv = &yv[..yv[4..].find("### ").map_or(yv.len(), |i| i + 4)];
     assert!(yv.contains(&format!("- [ ] {zorg_line}")), "{yv}");
-    assert!(!open_part.contains(&done_text), "a done action is not open:\n{open_part}");
-    let _ = zorg_text;
+    assert!(
+        !open_part.contains(&done_text),
+        "a done action is not open:\n{open_part}"
+    );
+    let ml = &open_part[open_part.find("### Marloes Kuipers").expect(&md)..];
+    assert!(ml.contains(&format!("- [ ] {onderwijs_line}")), "{ml}");
     let json = tandem_json(dir.path(), &["minutes", "latest", "--format", "json"]);
     assert_eq!(json["meeting"], mid.0);
     assert_eq!(json["items"].as_array().map(Vec::len), Some(ids.len()));
@@ -284,12 +297,11 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
 fn undo_in_the_meeting_takes_back_the_last_action_and_the_record_forgets_it() {
     let mut s = demo();
     s.press("1m");
-    let mid = s.meeting().id;
     let case = s.current_case();
     let before = s.actions_of(case).len();
     s.press("rEerst het gesprek met moeder afwachten.<Enter>");
     s.press("aIntake bij de GGD<Tab>yv<Tab>vr<Enter>");
-    let m = s.store.meeting(mid).expect("read").expect("meeting");
+    let m = s.stored();
     assert_eq!(m.items[0].actions_added.len(), 1);
     let id = m.items[0].actions_added[0];
     assert_eq!(s.actions_of(case).len(), before + 1);
@@ -299,15 +311,15 @@ fn undo_in_the_meeting_takes_back_the_last_action_and_the_record_forgets_it() {
     assert!(status.contains("Intake bij de GGD"), "{status}");
     assert_eq!(s.actions_of(case).len(), before, "the action is gone");
     assert!(s.store.action(id).expect("read").is_none());
-    let m = s.store.meeting(mid).expect("read").expect("meeting");
+    let m = s.stored();
     assert!(m.items[0].actions_added.is_empty(), "{:?}", m.items[0]);
-    assert_eq!(m.items[0].agreements.len(), 1, "the agreement before it stays");
+    assert_eq!(m.items[0].agreements.len(), 1, "the agreement stays");
     assert!(m.items[0].discussed, "the agreement still counts");
     assert!(m.is_running());
-    assert!(s.meeting().items[0].actions_added.is_empty(), "the screen agrees");
+    assert!(s.meeting().items[0].actions_added.is_empty(), "on screen");
     // Undo again: the agreement goes too, and the item is undiscussed again.
     s.press("u");
-    let m = s.store.meeting(mid).expect("read").expect("meeting");
+    let m = s.stored();
     assert!(m.items[0].agreements.is_empty() && !m.items[0].discussed);
     assert!(m.is_running(), "undo never undoes the start of the meeting");
 }
@@ -316,35 +328,26 @@ fn undo_in_the_meeting_takes_back_the_last_action_and_the_record_forgets_it() {
 fn undo_after_moving_on_keeps_the_meeting_where_it_is() {
     let mut s = demo();
     s.press("1m");
-    let mid = s.meeting().id;
     s.press("aIntake bij de GGD<Tab>yv<Tab>vr<Enter>");
     s.press("]]+");
     let timebox = s.meeting().items[2].timebox_minutes;
     assert_eq!(s.meeting().current, 2);
     s.press("u");
-    let m = s.store.meeting(mid).expect("read").expect("meeting");
+    let m = s.stored();
     assert!(m.items[0].actions_added.is_empty(), "the action is undone");
     assert_eq!(m.current, 2, "the meeting stays on the item it was on");
     assert_eq!(s.meeting().current, 2);
-    assert_eq!(m.items[2].timebox_minutes, timebox, "the timebox set later stays");
+    assert_eq!(m.items[2].timebox_minutes, timebox, "the later timebox");
 }
 
 #[test]
 fn a_case_added_during_the_meeting_is_in_its_record_at_once() {
     let mut s = demo();
     s.press("1m");
-    let mid = s.meeting().id;
-    let on = s.agenda_ids();
-    let extra = s
-        .store
-        .case_rows()
-        .expect("rows")
-        .into_iter()
-        .find(|r| r.status.is_open() && !on.contains(&r.id.0))
-        .expect("an open case not on the agenda");
+    let extra = s.case_off_the_agenda();
     s.press(&format!("n{}<Enter>", extra.child_name));
     assert_eq!(s.agenda_ids().last(), Some(&extra.id.0));
-    let stored = s.store.meeting(mid).expect("read").expect("meeting");
+    let stored = s.stored();
     assert_eq!(
         stored.items.last().map(|i| i.case),
         Some(extra.id),
@@ -385,13 +388,19 @@ fn privacy_shows_only_the_current_case_by_name() {
     let screen = s.screen(120, 40);
     assert!(screen.contains(&names[1]));
     for name in names.iter().filter(|n| *n != &names[1]) {
-        assert!(!screen.contains(name.as_str()), "{name} on screen:\n{screen}");
+        assert!(
+            !screen.contains(name.as_str()),
+            "{name} on screen:\n{screen}"
+        );
     }
     // p turns it off: every name shows.
     s.press("p");
     assert!(!s.app.privacy);
     let off = strip(&s);
-    assert!(off[0].ends_with(&names[0]) && off[2].ends_with(&names[2]), "{off:?}");
+    assert!(
+        off[0].ends_with(&names[0]) && off[2].ends_with(&names[2]),
+        "{off:?}"
+    );
 }
 
 /// README: "add an action for zorg, owner Yvonne, due Friday": `a` text `Tab` `yv` `Tab` `vr`
@@ -408,8 +417,11 @@ fn an_action_for_zorg_owner_yvonne_due_friday_takes_eight_keys_and_the_text() {
     assert_eq!(n, 8 + text.chars().count());
     s.press(&keys);
     assert!(s.app.popup.is_none(), "saved in one go: {:?}", s.app.status);
-    let m = s.store.meeting(mid).expect("read").expect("meeting");
-    let id = *m.items[0].actions_added.last().expect("recorded in the meeting");
+    let m = s.stored();
+    let id = *m.items[0]
+        .actions_added
+        .last()
+        .expect("recorded in the meeting");
     let a = s.store.action(id).expect("read").expect("the action");
     assert_eq!(a.text, text);
     assert_eq!(a.case.0, case);
@@ -453,22 +465,6 @@ fn the_timer_warns_in_the_last_two_minutes_and_is_red_when_over() {
     assert_eq!(style, role("overdue"));
     assert_ne!(theme.style("warning"), theme.style("overdue"));
     assert_ne!(theme.style("warning"), theme.style("header"));
-}
-
-/// Item 1 of the demo meeting with an action and an agreement recorded, every clock fixed:
-/// 7½ minutes into the meeting and into the item.
-fn walk_through(privacy: bool) -> Session {
-    let mut s = demo();
-    s.press("1m");
-    s.press("aMoeder bellen over de ochtenden<Tab>yv<Tab>vr<Enter>");
-    s.press("rZusjes gaan vanaf januari naar de voorschoolse opvang.<Enter>");
-    if !privacy {
-        s.press("p");
-    }
-    assert_eq!(s.app.privacy, privacy);
-    s.app.status = None;
-    s.freeze(at(9, 7, 30), at(9, 0, 0), at(9, 0, 0));
-    s
 }
 
 #[test]

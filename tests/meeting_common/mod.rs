@@ -8,9 +8,12 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use std::path::Path;
+use tandem::cli::meeting::rules;
 use tandem::clock::Clock;
+use tandem::config::Config;
+use tandem::domain::agenda::propose;
 use tandem::domain::dates::Lang;
-use tandem::domain::{Action, CaseSummary, Meeting};
+use tandem::domain::{Action, AgendaItem, CaseSummary, Meeting};
 use tandem::store::Store;
 use tandem::tui::app::App;
 use tandem::tui::theme::Theme;
@@ -74,6 +77,21 @@ impl Session {
         &self.app.meeting.as_ref().expect("a meeting").meeting
     }
 
+    /// The meeting of the app as the store has it now.
+    pub fn stored(&self) -> Meeting {
+        let id = self.meeting().id;
+        self.store.meeting(id).expect("read").expect("stored")
+    }
+
+    /// An open case the agenda does not hold.
+    pub fn case_off_the_agenda(&self) -> CaseSummary {
+        let on = self.agenda_ids();
+        let rows = self.store.case_rows().expect("rows");
+        rows.into_iter()
+            .find(|r| r.status.is_open() && !on.contains(&r.id.0))
+            .expect("an open case not on the agenda")
+    }
+
     /// The case being discussed.
     pub fn current_case(&self) -> u64 {
         let m = self.meeting();
@@ -109,11 +127,49 @@ impl Session {
 
     /// Closes the store (and its lock), so the binary can open the same dir.
     pub fn close(self) -> TempDir {
-        let Session { dir, store, app, .. } = self;
+        let Session {
+            dir, store, app, ..
+        } = self;
         drop(app);
         drop(store);
         dir
     }
+}
+
+/// The proposal rules over the store's rows and meetings, with the default settings.
+pub fn proposal(s: &Session) -> Vec<AgendaItem> {
+    let rows = s.store.case_rows().expect("rows");
+    let meetings = s.store.meetings().expect("meetings");
+    propose(&rows, &meetings, &rules(&Config::default(), today()))
+}
+
+pub fn person_id(s: &Session, name: &str) -> u64 {
+    let persons = s.store.persons().expect("persons");
+    persons
+        .iter()
+        .find(|p| p.name == name)
+        .map(|p| p.id.0)
+        .unwrap_or_else(|| panic!("{name} on the sociale kaart"))
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+/// Item 1 of the demo meeting with an action and an agreement recorded, every clock fixed:
+/// 7½ minutes into the meeting and into the item.
+pub fn walk_through(privacy: bool) -> Session {
+    let mut s = demo();
+    s.press("1m");
+    s.press("aMoeder bellen over de ochtenden<Tab>yv<Tab>vr<Enter>");
+    s.press("rZusjes gaan vanaf januari naar de voorschoolse opvang.<Enter>");
+    if !privacy {
+        s.press("p");
+    }
+    assert_eq!(s.app.privacy, privacy);
+    s.app.status = None;
+    s.freeze(at(9, 7, 30), at(9, 0, 0), at(9, 0, 0));
+    s
 }
 
 /// Draws the app on a test terminal of `w` x `h`.
