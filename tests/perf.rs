@@ -119,9 +119,11 @@ fn first_frame_keys_and_lookup() {
     let started = Instant::now();
     let mut store = Store::open(&dir).expect("open");
     let opened = started.elapsed();
-    let mut app = tui::first_screen(&store, Lang::Nl, Theme::standaard(false), &clock).expect("build");
+    let mut app =
+        tui::first_screen(&store, Lang::Nl, Theme::standaard(false), &clock).expect("build");
     let built = started.elapsed();
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("term");
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("term");
     frame(&app, &mut term);
     let first = started.elapsed();
     println!(

@@ -31,6 +31,8 @@ pub struct MinuteItem {
     pub agreements: Vec<String>,
     pub new_actions: Vec<MinuteAction>,
     pub done_actions: Vec<MinuteAction>,
+    /// The case was closed on the meeting's day, with this outcome.
+    pub closed: Option<crate::domain::Outcome>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,6 +90,10 @@ pub fn build(store: &Store, meeting: &Meeting) -> Result<Minutes> {
                 .collect(),
             new_actions: pick(&item.actions_added),
             done_actions: pick(&item.actions_done),
+            closed: store
+                .case(item.case)?
+                .filter(|c| c.closed_date() == Some(meeting.date))
+                .and_then(|c| c.outcome()),
         });
         for a in actions.iter().filter(|a| a.is_open()) {
             let m = minute_action(a, &persons);
@@ -163,6 +169,13 @@ pub fn markdown(m: &Minutes, lang: Lang) -> String {
         for a in &item.agreements {
             out.push_str(&format!("- {}: {a}\n", t("Afspraak", "Agreement")));
         }
+        if let Some(outcome) = item.closed {
+            out.push_str(&format!(
+                "- {}: {}\n",
+                t("Afgesloten", "Closed"),
+                words::outcome(outcome).get(lang)
+            ));
+        }
         for side in Side::ALL {
             for a in item.new_actions.iter().filter(|a| a.side == side.key()) {
                 out.push_str(&format!(
@@ -179,7 +192,8 @@ pub fn markdown(m: &Minutes, lang: Lang) -> String {
                 ));
             }
         }
-        let nothing = item.agreements.is_empty()
+        let nothing = item.closed.is_none()
+            && item.agreements.is_empty()
             && item.new_actions.is_empty()
             && item.done_actions.is_empty();
         if item.discussed && nothing {

@@ -349,15 +349,16 @@ fn history(app: &mut App, store: &Store) {
         let discussed = m.items.iter().filter(|i| i.discussed).count();
         let agreements: usize = m.items.iter().map(|i| i.agreements.len()).sum();
         let actions: usize = m.items.iter().map(|i| i.actions_added.len()).sum();
-        lines.push(t::history_line(
-            m.id.0, m.date, discussed, agreements, actions, app.lang,
+        lines.push(format!(
+            "# {}",
+            t::history_line(m.id.0, m.date, discussed, agreements, actions, app.lang,)
         ));
         match crate::report::minutes::build(store, m) {
             Ok(minutes) => lines.extend(
                 crate::report::minutes::markdown(&minutes, app.lang)
                     .lines()
                     .skip(1)
-                    .map(|l| format!("  {l}")),
+                    .map(str::to_string),
             ),
             Err(e) => lines.push(store_error(&e, app.lang)),
         }

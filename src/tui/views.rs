@@ -159,3 +159,50 @@ pub fn window(len: usize, selected: usize, height: usize) -> std::ops::Range<usi
     let start = selected.saturating_sub(height / 2).min(len - height);
     start..start + height
 }
+
+/// Word-wraps typed text to `width` columns (display width, so 王 and emoji count double); a word
+/// longer than a line is split.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in safe(text).split(' ') {
+        let w: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+        if used > 0 && used + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wrap_keeps_words_and_counts_wide_letters() {
+        assert_eq!(
+            super::wrap("Bellen met de huisarts", 10),
+            vec!["Bellen met", "de", "huisarts"]
+        );
+        assert_eq!(super::wrap("王小明王小明", 4), vec!["王小", "明王", "小明"]);
+        assert_eq!(super::wrap("", 5), vec![""]);
+    }
+}

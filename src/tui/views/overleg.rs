@@ -221,7 +221,14 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         let items: Vec<ListItem> = open
             .iter()
             .filter(|a| a.side == side)
-            .map(|a| action_item(app, a, Some(a.id) == selected))
+            .map(|a| {
+                action_item(
+                    app,
+                    a,
+                    Some(a.id) == selected,
+                    area.width.saturating_sub(2) as usize,
+                )
+            })
             .collect();
         let title = format!(
             "{} {}",
@@ -300,7 +307,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn action_item<'a>(app: &App, a: &Task, selected: bool) -> ListItem<'a> {
+fn action_item<'a>(app: &App, a: &Task, selected: bool, width: usize) -> ListItem<'a> {
     let th = &app.theme;
     let overdue = a.is_overdue(app.today);
     let style = if overdue {
@@ -313,14 +320,17 @@ fn action_item<'a>(app: &App, a: &Task, selected: bool) -> ListItem<'a> {
         .map(|d| format_short(d, app.lang))
         .unwrap_or_else(|| "–".into());
     let mark = if overdue { "!" } else { "○" };
-    // Two lines, so the whole action reads from the back of the room.
-    let lines = vec![
-        Line::from(vec![
-            Span::styled(format!("{mark} {due:<10} "), style),
-            Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
-        ]),
-        Line::from(format!("  {}", safe(&a.text))),
-    ];
+    // The owner and deadline on one line, the whole text wrapped below: it must read from the
+    // back of the room, not end in the middle of a word.
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{mark} {due:<10} "), style),
+        Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
+    ])];
+    lines.extend(
+        super::wrap(&a.text, width.saturating_sub(2))
+            .into_iter()
+            .map(|l| Line::from(format!("  {l}"))),
+    );
     let item = ListItem::new(lines);
     if selected {
         item.style(th.style("selected"))

@@ -275,7 +275,7 @@ pub fn text(
 ) {
     let r = centered(area, 100, area.height.saturating_sub(2));
     frame.render_widget(Clear, r);
-    let body: Vec<Line> = lines.iter().map(|l| Line::from(safe(l))).collect();
+    let body: Vec<Line> = lines.iter().map(|l| markdown_line(app, l)).collect();
     let p = Paragraph::new(body)
         .scroll((scroll as u16, 0))
         .block(block(app, title, true))
@@ -293,7 +293,7 @@ pub fn summary(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, ar
     let inner = b.inner(r);
     frame.render_widget(b.style(th.style("text")), r);
     let [body, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    let text: Vec<Line> = lines.iter().map(|l| Line::from(safe(l))).collect();
+    let text: Vec<Line> = lines.iter().map(|l| markdown_line(app, l)).collect();
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: false })
@@ -307,4 +307,22 @@ pub fn summary(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, ar
         )),
         keys,
     );
+}
+
+/// A line of the minutes' Markdown as a person reads it: headings styled, list marks as bullets.
+fn markdown_line(app: &App, line: &str) -> Line<'static> {
+    let th = &app.theme;
+    if let Some(h) = line.strip_prefix("### ") {
+        Line::from(Span::styled(safe(h), th.style("accent")))
+    } else if let Some(h) = line.strip_prefix("## ") {
+        Line::from(Span::styled(safe(h), th.style("header")))
+    } else if let Some(h) = line.strip_prefix("# ") {
+        Line::from(Span::styled(safe(h), th.style("title")))
+    } else if let Some(item) = line.strip_prefix("- [ ] ") {
+        Line::from(format!("  ○ {}", safe(item)))
+    } else if let Some(item) = line.strip_prefix("- ") {
+        Line::from(format!("  • {}", safe(item)))
+    } else {
+        Line::from(safe(line))
+    }
 }
