@@ -11,6 +11,7 @@ pub mod load;
 pub mod lookup;
 pub mod meeting;
 pub mod navigate;
+pub mod quick;
 pub mod script;
 pub mod submit;
 pub mod terminal;
