@@ -273,34 +273,7 @@ impl Store {
     /// The compact rows of every case: what the case list and the lookup need, without decoding
     /// full records.
     pub fn case_rows(&self) -> Result<Vec<CaseSummary>> {
-        let tree = self.tree(T::CaseRows);
-        // Decoding is most of the start-up time at 50,000 cases: the two halves of the id range
-        // are read on both cores.
-        let (first, last) = match (tree.first()?, tree.last()?) {
-            (Some((a, _)), Some((b, _))) => (keys::read_id(&a), keys::read_id(&b)),
-            _ => return Ok(Vec::new()),
-        };
-        let (Some(first), Some(last)) = (first, last) else {
-            return Err(StoreError::Damaged("case row key".into()));
-        };
-        let mid = keys::id(first + (last - first) / 2);
-        let decode = |iter: sled::Iter| -> Result<Vec<CaseSummary>> {
-            guard(|| {
-                iter.values()
-                    .map(|v| codec::decode(&v?, "case row"))
-                    .collect()
-            })?
-        };
-        let (mut low, high) = std::thread::scope(|s| {
-            let high = s.spawn(|| decode(tree.range(mid.as_slice()..)));
-            let low = decode(tree.range(..mid.as_slice()));
-            (low, high.join())
-        });
-        let high = high.map_err(|_| StoreError::Damaged("case rows".into()))??;
-        if let Ok(rows) = low.as_mut() {
-            rows.extend(high);
-        }
-        low
+        self.decode_range(T::CaseRows, Vec::new(), None, "case row")
     }
 
     pub fn case_row(&self, id: CaseId) -> Result<Option<CaseSummary>> {
@@ -351,18 +324,50 @@ impl Store {
         let mut end = [0u8; 5];
         end[0] = u8::from(done);
         end[1..5].copy_from_slice(&end_day.to_be_bytes());
-        guard(|| {
-            let iter = if until.is_none() {
-                self.tree(T::ActionDue)
-                    .range(start.as_slice()..[u8::from(done) + 1].as_slice())
-            } else {
-                self.tree(T::ActionDue)
-                    .range(start.as_slice()..end.as_slice())
-            };
-            iter.values()
-                .map(|v| codec::decode(&v?, "action row"))
-                .collect()
-        })?
+        let end = if until.is_none() {
+            vec![u8::from(done) + 1]
+        } else {
+            end.to_vec()
+        };
+        self.decode_range(T::ActionDue, start.to_vec(), Some(end), "action row")
+    }
+
+    /// Decodes every value in `start..end` (to the end of the tree when `end` is `None`), in key
+    /// order. Long lists are most of the time of a start or a query at 50,000 cases, so the range
+    /// is cut in two at its middle key and both halves are decoded at once, one per core.
+    fn decode_range<V: DeserializeOwned + Send>(
+        &self,
+        t: T,
+        start: Vec<u8>,
+        end: Option<Vec<u8>>,
+        what: &str,
+    ) -> Result<Vec<V>> {
+        let tree = self.tree(t);
+        let range = |from: &[u8], to: Option<&[u8]>| match to {
+            Some(to) => tree.range(from.to_vec()..to.to_vec()),
+            None => tree.range(from.to_vec()..),
+        };
+        let decode = |iter: sled::Iter| -> Result<Vec<V>> {
+            guard(|| iter.values().map(|v| codec::decode(&v?, what)).collect())?
+        };
+        let first = guard(|| range(&start, end.as_deref()).next().transpose())??;
+        let last = guard(|| range(&start, end.as_deref()).next_back().transpose())??;
+        let (Some(first), Some(last)) = (first, last) else {
+            return Ok(Vec::new());
+        };
+        let mid = keys::midpoint(&first.0, &last.0);
+        if mid.as_slice() <= first.0.as_ref() {
+            return decode(range(&start, end.as_deref()));
+        }
+        let (low, high) = std::thread::scope(|s| {
+            let high = s.spawn(|| decode(range(&mid, end.as_deref())));
+            let low = decode(range(&start, Some(&mid)));
+            (low, high.join())
+        });
+        let high = high.map_err(|_| StoreError::Damaged(format!("{what}s")))??;
+        let mut low = low?;
+        low.extend(high);
+        Ok(low)
     }
 
     pub(crate) fn next_ids(&self) -> Counters {

@@ -178,7 +178,7 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut w, &to_out(&rows, &names, today))
+        Format::Json => crate::report::actions::write_json(&mut w, &rows, &names, today)
             .map_err(std::io::Error::other)
             .and_then(|_| w.write_all(b"\n")),
         Format::Table => w.write_all(table(&rows, &names, today, lang).as_bytes()),

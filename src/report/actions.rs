@@ -58,21 +58,36 @@ impl<'a> Names<'a> {
 }
 
 pub fn to_out(rows: &[ActionSummary], names: &Names, today: NaiveDate) -> Vec<ActionOut> {
-    rows.iter()
-        .map(|r| ActionOut {
-            id: r.id.0,
-            case: r.case.0,
-            child: initials(&r.child_name),
-            groep: r.groep.clone(),
-            text: r.text.clone(),
-            owner: names.owner(r.owner),
-            owner_id: r.owner.map(|p| p.0),
-            side: r.side.key(),
-            deadline: r.deadline,
-            overdue: r.is_overdue(today),
-            done: r.done,
-        })
-        .collect()
+    rows.iter().map(|r| out_of(r, names, today)).collect()
+}
+
+/// One action in the JSON contract's shape.
+pub fn out_of(r: &ActionSummary, names: &Names, today: NaiveDate) -> ActionOut {
+    ActionOut {
+        id: r.id.0,
+        case: r.case.0,
+        child: initials(&r.child_name),
+        groep: r.groep.clone(),
+        text: r.text.clone(),
+        owner: names.owner(r.owner),
+        owner_id: r.owner.map(|p| p.0),
+        side: r.side.key(),
+        deadline: r.deadline,
+        overdue: r.is_overdue(today),
+        done: r.done,
+    }
+}
+
+/// The JSON array, written as it is made: a list of 100,000 actions never sits in memory twice.
+pub fn write_json<W: std::io::Write>(
+    w: W,
+    rows: &[ActionSummary],
+    names: &Names,
+    today: NaiveDate,
+) -> serde_json::Result<()> {
+    use serde::Serializer;
+    let mut ser = serde_json::Serializer::new(w);
+    ser.collect_seq(rows.iter().map(|r| out_of(r, names, today)))
 }
 
 /// A plain table for the terminal: one line per action, overdue marked with `!`.
