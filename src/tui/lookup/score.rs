@@ -39,6 +39,18 @@ fn quick_score(hay: &str, q: &str) -> i64 {
     base - (hay.chars().count() as i64).min(40)
 }
 
+/// How much a name gains when the query stands in it as typed: most at the start of a word.
+fn together_bonus(hay: &str, q: &str) -> i64 {
+    let q = q.trim();
+    if hay.starts_with(q) || hay.split_whitespace().any(|w| w.starts_with(q)) {
+        200
+    } else if hay.contains(q) {
+        100
+    } else {
+        0
+    }
+}
+
 /// People look up children and families more than questions; ties go their way.
 fn kind_bonus(kind: Kind) -> i64 {
     match kind {
@@ -69,7 +81,11 @@ pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<
                     }
                     _ if !in_order(&e.folded, q) => None,
                     _ if short => Some(quick_score(&e.folded, q)),
-                    _ => matcher.fuzzy_match(&e.folded, q),
+                    // The matcher alone ranks "Antoni Nowak" above "Anna" for "ann"; letters
+                    // typed together that stand together (at a word start best) come first.
+                    _ => matcher
+                        .fuzzy_match(&e.folded, q)
+                        .map(|s| s + together_bonus(&e.folded, q)),
                 };
                 score.map(|s| (s + kind_bonus(e.kind), i))
             })
