@@ -261,19 +261,22 @@ fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results
     }
 }
 
+/// An entry as tests build them.
+#[cfg(test)]
+pub(crate) fn test_entry(kind: Kind, label: &str) -> Entry {
+    Entry {
+        kind,
+        label: label.into(),
+        detail: String::new(),
+        target: Target::Person(PersonId(1)),
+        folded: fold(label),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn entry(kind: Kind, label: &str) -> Entry {
-        Entry {
-            kind,
-            label: label.into(),
-            detail: String::new(),
-            target: Target::Person(PersonId(1)),
-            folded: fold(label),
-        }
-    }
+    use test_entry as entry;
 
     #[test]
     fn folding_keeps_one_char_per_char() {

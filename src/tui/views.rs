@@ -124,6 +124,35 @@ pub fn side_span(app: &App, side: Option<crate::domain::Side>) -> Span<'static> 
     }
 }
 
+/// The consent mark (✓ may share, ✗ no consent, ? not asked) in its colour.
+pub fn consent_span(app: &App, consent: crate::domain::ConsentStatus) -> Span<'static> {
+    let role = if consent == crate::domain::ConsentStatus::Gegeven {
+        "done"
+    } else {
+        "warning"
+    };
+    Span::styled(
+        format!("{} ", crate::i18n::words::consent_mark(consent)),
+        app.theme.style(role),
+    )
+}
+
+/// "O onderwijs · Marloes Kuipers": who has regie, mark first.
+pub fn lead_spans(app: &App, lead: &crate::domain::Lead) -> Vec<Span<'static>> {
+    vec![
+        side_span(app, lead.side),
+        Span::raw(format!(
+            " {} {}",
+            lead.side
+                .map(|s| crate::i18n::words::side(s).get(app.lang))
+                .unwrap_or(""),
+            lead.person
+                .map(|id| format!("· {}", safe(&app.person_name(Some(id)))))
+                .unwrap_or_default()
+        )),
+    ]
+}
+
 pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
     let border = if focused {
         app.theme.style("accent")

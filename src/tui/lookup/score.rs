@@ -153,18 +153,7 @@ fn word_positions(hay: &str, q: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::PersonId;
-    use crate::tui::lookup::{fold, Target};
-
-    fn entry(kind: Kind, label: &str) -> Entry {
-        Entry {
-            kind,
-            label: label.into(),
-            detail: String::new(),
-            target: Target::Person(PersonId(1)),
-            folded: fold(label),
-        }
-    }
+    use crate::tui::lookup::test_entry as entry;
 
     #[test]
     fn questions_need_their_words_and_short_queries_prefer_word_starts() {

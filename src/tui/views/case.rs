@@ -41,32 +41,22 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             th.style("warning"),
         ));
     }
-    let lead = Line::from(vec![
-        Span::raw(format!("{}: ", t::LEAD.get(lang))),
-        side_span(app, c.lead.side),
-        Span::raw(format!(
-            " {} {}",
-            c.lead.side.map(|s| words::side(s).get(lang)).unwrap_or(""),
-            c.lead
-                .person
-                .map(|id| format!("· {}", safe(&app.person_name(Some(id)))))
-                .unwrap_or_default()
-        )),
-        Span::styled(
-            format!(
-                "   {}: {} {}   {}: {}",
-                t::SIGNAL.get(lang),
-                words::signal(c.signal).get(lang),
-                format_numeric(c.signal_date),
-                t::INTAKE.get(lang),
-                c.intake_date
-                    .map(format_numeric)
-                    .unwrap_or_else(|| "–".into())
-            ),
-            th.style("muted"),
+    let mut lead = vec![Span::raw(format!("{}: ", t::LEAD.get(lang)))];
+    lead.extend(super::lead_spans(app, &c.lead));
+    lead.push(Span::styled(
+        format!(
+            "   {}: {} {}   {}: {}",
+            t::SIGNAL.get(lang),
+            words::signal(c.signal).get(lang),
+            format_numeric(c.signal_date),
+            t::INTAKE.get(lang),
+            c.intake_date
+                .map(format_numeric)
+                .unwrap_or_else(|| "–".into())
         ),
-    ]);
-    let mut lines = vec![Line::from(title), lead];
+        th.style("muted"),
+    ));
+    let mut lines = vec![Line::from(title), Line::from(lead)];
     if let Some(o) = c.outcome() {
         lines.push(Line::from(Span::styled(
             format!("{}: {}", t::OUTCOME.get(lang), words::outcome(o).get(lang)),
@@ -208,14 +198,7 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                 th.style("text")
             };
             ListItem::new(Line::from(vec![
-                Span::styled(
-                    format!("{} ", words::consent_mark(consent)),
-                    th.style(if consent == crate::domain::ConsentStatus::Gegeven {
-                        "done"
-                    } else {
-                        "warning"
-                    }),
-                ),
+                super::consent_span(app, consent),
                 side_span(app, person.map(|p| p.side)),
                 Span::styled(
                     format!(" {} ", safe(&app.person_name(Some(inv.person)))),

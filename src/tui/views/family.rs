@@ -120,14 +120,7 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
                 .map(|d| format!(" {} {}", t::UNTIL.get(lang), format_numeric(d)))
                 .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                Span::styled(
-                    format!("{} ", words::consent_mark(consent)),
-                    th.style(if consent == ConsentStatus::Gegeven {
-                        "done"
-                    } else {
-                        "warning"
-                    }),
-                ),
+                super::consent_span(app, consent),
                 side_span(app, person.map(|p| p.side)),
                 Span::styled(
                     format!(" {} ", safe(&app.person_name(Some(inv.person)))),

@@ -179,29 +179,22 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         Constraint::Fill(2),
     ])
     .areas(main);
+    let mut head = vec![
+        Span::styled(name_for(app, &name, Some(c.id)), th.style("header")),
+        Span::raw(format!(
+            "  {} {}  ",
+            tt::GROEP.get(lang),
+            child.map(|c| safe(&c.groep)).unwrap_or_default()
+        )),
+        Span::raw(format!("{}: ", tt::LEAD.get(lang))),
+    ];
+    head.extend(super::lead_spans(app, &c.lead));
+    head.push(Span::styled(
+        format!("  {}", words::status(c.status).get(lang)),
+        th.style("accent"),
+    ));
     let lines = vec![
-        Line::from(vec![
-            Span::styled(name_for(app, &name, Some(c.id)), th.style("header")),
-            Span::raw(format!(
-                "  {} {}  ",
-                tt::GROEP.get(lang),
-                child.map(|c| safe(&c.groep)).unwrap_or_default()
-            )),
-            Span::raw(format!("{}: ", tt::LEAD.get(lang))),
-            side_span(app, c.lead.side),
-            Span::raw(format!(
-                " {} {}",
-                c.lead.side.map(|s| words::side(s).get(lang)).unwrap_or(""),
-                c.lead
-                    .person
-                    .map(|p| format!("· {}", safe(&app.person_name(Some(p)))))
-                    .unwrap_or_default()
-            )),
-            Span::styled(
-                format!("  {}", words::status(c.status).get(lang)),
-                th.style("accent"),
-            ),
-        ]),
+        Line::from(head),
         Line::from(private_text(app, &c.question, Some(c.id))),
     ];
     frame.render_widget(
@@ -249,14 +242,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         .map(|inv| {
             let consent = c.consent_for(inv.person);
             ListItem::new(Line::from(vec![
-                Span::styled(
-                    format!("{} ", words::consent_mark(consent)),
-                    th.style(if consent == crate::domain::ConsentStatus::Gegeven {
-                        "done"
-                    } else {
-                        "warning"
-                    }),
-                ),
+                super::consent_span(app, consent),
                 side_span(app, app.person(inv.person).map(|p| p.side)),
                 Span::raw(format!(" {} ", safe(&app.person_name(Some(inv.person))))),
                 Span::styled(format!("· {}", safe(&inv.role)), th.style("muted")),
