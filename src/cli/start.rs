@@ -17,6 +17,8 @@ pub fn tui(ctx: &Ctx, theme: Option<String>) -> Result<(), CliError> {
     let mut app =
         crate::tui::first_screen(&store, ctx.lang, theme, &ctx.clock).map_err(|e| ctx.fail(e))?;
     let (config, config_problem) = crate::config::Config::load(config_dir().as_deref());
+    // "Mijn acties": once you have said who you are, screen 3 opens on your actions.
+    app.actions.filter.mine = config.me.is_some();
     app.config = config;
     app.config_dir = config_dir();
     if let Some(p) = config_problem {
