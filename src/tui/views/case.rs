@@ -112,7 +112,7 @@ fn list_state(selected: usize, focused: bool) -> ListState {
     ListState::default().with_selected(focused.then_some(selected))
 }
 
-fn action_item<'a>(app: &App, a: &Task) -> ListItem<'a> {
+fn action_item<'a>(app: &App, a: &Task, width: usize) -> ListItem<'a> {
     let th = &app.theme;
     let overdue = a.is_overdue(app.today);
     let due = a
@@ -134,15 +134,19 @@ fn action_item<'a>(app: &App, a: &Task) -> ListItem<'a> {
     } else {
         th.style("text")
     };
-    let spans = vec![
+    // Status, side, deadline and owner on one line; the whole text wrapped beneath it.
+    let mut lines = vec![Line::from(vec![
         Span::styled(format!("{check} "), style),
         side_span(app, Some(a.side)),
         Span::styled(format!(" {due:<10} "), style),
-        Span::raw(safe(&app.person_name(a.owner))),
-        Span::styled(" · ", th.style("muted")),
-        Span::raw(safe(&a.text)),
-    ];
-    ListItem::new(Line::from(spans))
+        Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
+    ])];
+    lines.extend(
+        super::wrap(&a.text, width.saturating_sub(4))
+            .into_iter()
+            .map(|l| Line::from(format!("    {l}"))),
+    );
+    ListItem::new(lines)
 }
 
 fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
@@ -171,7 +175,7 @@ fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             if i == p.selected {
                 selected_row = items.len();
             }
-            items.push(action_item(app, a));
+            items.push(action_item(app, a, area.width.saturating_sub(2) as usize));
         }
     }
     let list = List::new(items)
