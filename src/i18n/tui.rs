@@ -17,6 +17,7 @@ pub const CARERS: Text = Text::new("Ouders / verzorgers", "Parents / carers");
 pub const CHILDREN: Text = Text::new("Kinderen", "Children");
 pub const NOTES: Text = Text::new("Notities", "Notes");
 pub const HELP: Text = Text::new("Toetsen", "Keys");
+pub const LINES: Text = Text::new("regel", "line");
 pub const LOOKUP: Text = Text::new("Zoeken", "Search");
 pub const FAMILIES_OF: Text = Text::new("Betrokken bij gezinnen", "Involved with families");
 

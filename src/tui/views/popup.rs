@@ -26,9 +26,22 @@ pub fn help(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Clear, r);
+    // A list longer than the window says so in its title, and how to see the rest.
+    let fits = r.height.saturating_sub(2) as usize;
+    let title = if lines.len() > fits {
+        format!(
+            "{} ({} {}/{}, j/k)",
+            t::HELP.get(app.lang),
+            t::LINES.get(app.lang),
+            (scroll + fits).min(lines.len()),
+            lines.len()
+        )
+    } else {
+        t::HELP.get(app.lang).to_string()
+    };
     let p = Paragraph::new(lines)
         .scroll((scroll as u16, 0))
-        .block(block(app, t::HELP.get(app.lang), true))
+        .block(block(app, &title, true))
         .style(app.theme.style("text"));
     frame.render_widget(p, r);
 }
