@@ -183,22 +183,11 @@ impl App {
     /// Which binding table applies now.
     pub fn context(&self) -> Context {
         match &self.popup {
-            Some(Popup::Help { .. }) | Some(Popup::Text { .. }) => return Context::Help,
-            Some(Popup::MeetingSummary { .. }) => return Context::Summary,
-            Some(Popup::Lookup(_)) => return Context::Lookup,
-            Some(Popup::Form(_)) | Some(Popup::ConfirmDiscard(_)) => return Context::Form,
-            None => {}
-        }
-        match self.pages.last() {
-            Some(Page::Case(_)) => Context::Case,
-            Some(Page::Family(_)) => Context::Family,
-            Some(Page::Person(_)) => Context::Person,
-            None => match self.screen {
-                Screen::Overleg => self.meeting_context(),
-                Screen::Cases => Context::Cases,
-                Screen::Acties => Context::Acties,
-                Screen::Kaart => Context::Kaart,
-            },
+            Some(Popup::Help { .. }) | Some(Popup::Text { .. }) => Context::Help,
+            Some(Popup::MeetingSummary { .. }) => Context::Summary,
+            Some(Popup::Lookup(_)) => Context::Lookup,
+            Some(Popup::Form(_)) | Some(Popup::ConfirmDiscard(_)) => Context::Form,
+            None => self.context_below_popup(),
         }
     }
 

@@ -124,6 +124,29 @@ pub fn side_span(app: &App, side: Option<crate::domain::Side>) -> Span<'static> 
     }
 }
 
+/// A list as a table with a header row. On a narrow screen the column `narrow.0` (already left
+/// out of the rows) is left out of the header too, and column `narrow.1` takes the room.
+pub fn table<'a>(
+    app: &App,
+    title: &str,
+    mut header: Vec<&'a str>,
+    mut widths: Vec<Constraint>,
+    rows: Vec<ratatui::widgets::Row<'a>>,
+    narrow: Option<(usize, usize, Constraint)>,
+) -> ratatui::widgets::Table<'a> {
+    if let Some((drop, widen, width)) = narrow {
+        header.remove(drop);
+        widths.remove(drop);
+        if let Some(w) = widths.get_mut(widen) {
+            *w = width;
+        }
+    }
+    ratatui::widgets::Table::new(rows, widths)
+        .header(ratatui::widgets::Row::new(header).style(app.theme.style("header")))
+        .block(block(app, title, true))
+        .column_spacing(1)
+}
+
 /// The consent mark (✓ may share, ✗ no consent, ? not asked) in its colour.
 pub fn consent_span(app: &App, consent: crate::domain::ConsentStatus) -> Span<'static> {
     let role = if consent == crate::domain::ConsentStatus::Gegeven {

@@ -2,14 +2,14 @@
 
 use super::super::acties::{counts, Due};
 use super::super::app::App;
-use super::{block, safe, side_span, window};
+use super::{safe, side_span, window};
 use crate::domain::dates::format_short;
 use crate::domain::text::initials;
 use crate::domain::Side;
 use crate::i18n::{tui as t, words};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row};
 use ratatui::Frame;
 
 fn due_label(d: Due) -> crate::i18n::Text {
@@ -153,7 +153,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let mut header = vec![
+    let header = vec![
         "",
         "",
         "",
@@ -162,7 +162,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         t::COL_CHILD.get(lang),
         t::COL_ACTION.get(lang),
     ];
-    let mut widths = vec![
+    let widths = vec![
         Constraint::Length(13),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -171,14 +171,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(24),
         Constraint::Fill(1),
     ];
-    if !wide {
-        header.remove(5);
-        widths.remove(5);
-        widths[4] = Constraint::Length(16);
-    }
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(th.style("header")))
-        .block(block(app, t::SCREEN_ACTIES.get(lang), true))
-        .column_spacing(1);
+    let narrow = (!wide).then_some((5, 4, Constraint::Length(16)));
+    let table = super::table(
+        app,
+        t::SCREEN_ACTIES.get(lang),
+        header,
+        widths,
+        rows,
+        narrow,
+    );
     frame.render_widget(table, table_area);
 }

@@ -1,13 +1,13 @@
 //! Casussen (screen 2): every case on one line; only the rows in view are built.
 
 use super::super::app::{App, SortBy};
-use super::{block, name_for, private_text, side_span, window};
+use super::{name_for, private_text, side_span, window};
 use crate::domain::dates::format_short;
 use crate::domain::text::short;
 use crate::i18n::{tui as t, words};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row};
 use ratatui::Frame;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -109,7 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let mut header = vec![
+    let header = vec![
         "",
         t::COL_CHILD.get(lang),
         t::COL_GROEP.get(lang),
@@ -119,7 +119,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         t::COL_OPEN.get(lang),
         t::COL_NEXT.get(lang),
     ];
-    let mut widths = vec![
+    let widths = vec![
         Constraint::Length(1),
         Constraint::Min(16),
         Constraint::Length(3),
@@ -129,15 +129,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(8),
         Constraint::Length(10),
     ];
-    if !wide {
-        header.remove(3);
-        widths.remove(3);
-        widths[1] = Constraint::Fill(1);
-    }
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(th.style("header")))
-        .block(block(app, t::SCREEN_CASES.get(lang), true))
-        .column_spacing(1);
+    let narrow = (!wide).then_some((3, 1, Constraint::Fill(1)));
+    let table = super::table(app, t::SCREEN_CASES.get(lang), header, widths, rows, narrow);
     frame.render_widget(table, table_area);
 }
 
