@@ -421,39 +421,49 @@ pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> Result<R> {
 
 type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
 
-/// How many threads are inside [`guard`], and the hook the stand-in replaced.
-static HOOK: std::sync::Mutex<(usize, Option<PanicHook>)> = std::sync::Mutex::new((0, None));
+/// How many threads are inside [`guard`]. Held while the process-wide hook is swapped.
+static INSIDE: std::sync::Mutex<usize> = std::sync::Mutex::new(0);
+
+/// The hook the stand-in replaced. A lock of its own, never held while the hook is swapped: the
+/// stand-in runs under the standard library's hook lock and takes this one, while a thread
+/// entering or leaving `guard` holds `INSIDE` and waits for the standard library's lock. Sharing
+/// one mutex for both deadlocked.
+static PREVIOUS: std::sync::Mutex<Option<PanicHook>> = std::sync::Mutex::new(None);
 
 thread_local! {
     /// How deep this thread is inside [`guard`]; its panics are reported as errors, not printed.
     static QUIET: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-fn hook_state() -> std::sync::MutexGuard<'static, (usize, Option<PanicHook>)> {
-    HOOK.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+fn lock<T>(m: &'static std::sync::Mutex<T>) -> std::sync::MutexGuard<'static, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn hook_enter() {
-    let mut state = hook_state();
-    if state.0 == 0 {
-        state.1 = Some(std::panic::take_hook());
+    let mut count = lock(&INSIDE);
+    if *count == 0 {
+        let hook = std::panic::take_hook();
+        // Stored before the stand-in goes in, so the stand-in finds it.
+        *lock(&PREVIOUS) = Some(hook);
         std::panic::set_hook(Box::new(|info| {
             if QUIET.with(|q| q.get()) == 0 {
-                if let Some(hook) = &hook_state().1 {
-                    hook(info);
+                match &*lock(&PREVIOUS) {
+                    Some(hook) => hook(info),
+                    // Only in the instant the last thread leaves `guard`: say it plainly.
+                    None => eprintln!("{info}"),
                 }
             }
         }));
     }
-    state.0 += 1;
+    *count += 1;
 }
 
 fn hook_leave() {
-    let mut state = hook_state();
-    state.0 -= 1;
-    if state.0 == 0 {
-        if let Some(hook) = state.1.take() {
+    let mut count = lock(&INSIDE);
+    *count -= 1;
+    if *count == 0 {
+        let hook = lock(&PREVIOUS).take();
+        if let Some(hook) = hook {
             std::panic::set_hook(hook);
         }
     }
