@@ -35,10 +35,10 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             dir.display()
         ),
         (StoreError::Damaged(d), Lang::Nl) => format!(
-            "De gegevens zijn beschadigd of onleesbaar ({d}). Er is niets overschreven. Zet een back-up terug."
+            "De gegevens zijn beschadigd of onleesbaar ({d}). tandem heeft er niets in geschreven. Zet een back-up terug."
         ),
         (StoreError::Damaged(d), Lang::En) => format!(
-            "The data is damaged or unreadable ({d}). Nothing was overwritten. Restore a backup."
+            "The data is damaged or unreadable ({d}). tandem wrote nothing to it. Restore a backup."
         ),
         (StoreError::NewerVersion { found, supported }, Lang::Nl) => format!(
             "Deze gegevens zijn geschreven door een nieuwere tandem (formaat {found}; deze versie leest tot {supported}). Werk tandem bij."
