@@ -3,10 +3,12 @@
 //! snapshots, the rendered screen as text, and the real binary for `tandem agenda`/`minutes`.
 #![allow(dead_code)]
 
+#[path = "../screen/mod.rs"]
+mod screen;
+pub use screen::*;
+
 use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::Terminal;
 use std::path::Path;
 use tandem::cli::meeting::rules;
 use tandem::clock::Clock;
@@ -170,62 +172,6 @@ pub fn walk_through(privacy: bool) -> Session {
     s.app.status = None;
     s.freeze(at(9, 7, 30), at(9, 0, 0), at(9, 0, 0));
     s
-}
-
-/// Draws the app on a test terminal of `w` x `h`.
-pub fn render(app: &App, w: u16, h: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    terminal
-        .draw(|f| tandem::tui::views::render(app, f))
-        .expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row (a wide char's text stands for both its cells).
-pub fn text_of(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// Where `needle` starts on the screen, as (x, y) of its first cell.
-pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    let n: Vec<String> = needle.chars().map(String::from).collect();
-    for y in 0..buf.area.height {
-        let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
-        if n.len() > row.len() {
-            continue;
-        }
-        for x in 0..=row.len() - n.len() {
-            if row[x..x + n.len()]
-                .iter()
-                .zip(&n)
-                .all(|(a, b)| *a == b.as_str())
-            {
-                return Some((x as u16, y));
-            }
-        }
-    }
-    None
-}
-
-/// Cells `x..x+w` of row `y` as text.
-pub fn cells(buf: &Buffer, x: u16, y: u16, w: u16) -> String {
-    (x..(x + w).min(buf.area.width))
-        .map(|x| buf[(x, y)].symbol())
-        .collect()
 }
 
 /// Runs the real binary on `data` with "today" fixed; stdout (it must succeed).
