@@ -333,8 +333,13 @@ impl Store {
     }
 
     /// Decodes every value in `start..end` (to the end of the tree when `end` is `None`), in key
-    /// order. Long lists are most of the time of a start or a query at 50,000 cases, so the range
-    /// is cut in two at its middle key and both halves are decoded at once, one per core.
+    /// order. Long lists are most of the time of a start or a query at 50,000 cases, so the raw
+    /// values are gathered first (cheap: sled hands out shared buffers) and decoded in two halves
+    /// at once, one per core.
+    ///
+    /// Only forward iteration: sled 0.34.7 panics inside reverse iteration with an exclusive upper
+    /// bound in some tree layouts (issue 8; `tests/sled_traps.rs` builds one), so no store code
+    /// calls `next_back`, `rev`, `last`, `get_lt` or `pop_max`.
     fn decode_range<V: DeserializeOwned + Send>(
         &self,
         t: T,
@@ -343,26 +348,23 @@ impl Store {
         what: &str,
     ) -> Result<Vec<V>> {
         let tree = self.tree(t);
-        let range = |from: &[u8], to: Option<&[u8]>| match to {
-            Some(to) => tree.range(from.to_vec()..to.to_vec()),
-            None => tree.range(from.to_vec()..),
+        let raw: Vec<sled::IVec> = guard(|| {
+            let iter = match end {
+                Some(end) => tree.range(start..end),
+                None => tree.range(start..),
+            };
+            iter.values().collect::<std::result::Result<Vec<_>, _>>()
+        })??;
+        let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
+            part.iter().map(|v| codec::decode(v, what)).collect()
         };
-        let decode = |iter: sled::Iter| -> Result<Vec<V>> {
-            guard(|| iter.values().map(|v| codec::decode(&v?, what)).collect())?
-        };
-        let first = guard(|| range(&start, end.as_deref()).next().transpose())??;
-        let last = guard(|| range(&start, end.as_deref()).next_back().transpose())??;
-        let (Some(first), Some(last)) = (first, last) else {
-            return Ok(Vec::new());
-        };
-        let mid = keys::midpoint(&first.0, &last.0);
-        if mid.as_slice() <= first.0.as_ref() {
-            return decode(range(&start, end.as_deref()));
+        if raw.len() < 2048 {
+            return decode(&raw);
         }
+        let (low, high) = raw.split_at(raw.len() / 2);
         let (low, high) = std::thread::scope(|s| {
-            let high = s.spawn(|| decode(range(&mid, end.as_deref())));
-            let low = decode(range(&start, Some(&mid)));
-            (low, high.join())
+            let high = s.spawn(|| decode(high));
+            (decode(low), high.join())
         });
         let high = high.map_err(|_| StoreError::Damaged(format!("{what}s")))??;
         let mut low = low?;
@@ -410,13 +412,27 @@ pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> Result<R> {
     QUIET.with(|q| q.set(q.get() - 1));
     hook_leave();
     result.map_err(|p| {
-        let detail = p
+        let payload = p
             .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_else(|| "sled stopped on a damaged file".into());
-        StoreError::Damaged(detail)
+            .map(String::as_str)
+            .or_else(|| p.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        StoreError::Damaged(brief_panic(payload))
     })
+}
+
+/// The first line of a sled panic, at most 120 characters: sled 0.34.7 may put a whole tree in
+/// its panic message (megabytes at 50,000 cases), which must not reach a person or a log.
+fn brief_panic(payload: &str) -> String {
+    let line = payload.lines().next().unwrap_or("").trim();
+    if line.is_empty() {
+        return "sled stopped on a damaged file".into();
+    }
+    let mut brief: String = line.chars().take(120).collect();
+    if brief.len() < line.len() {
+        brief.push('…');
+    }
+    format!("sled: {brief}")
 }
 
 type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;

@@ -77,29 +77,6 @@ pub fn status(status: u8, case: u64) -> [u8; 9] {
     k
 }
 
-/// A key halfway between two keys, read as big-endian numbers (the shorter padded with zeros):
-/// where to cut a range in two.
-pub fn midpoint(a: &[u8], b: &[u8]) -> Vec<u8> {
-    let n = a.len().max(b.len());
-    let at = |k: &[u8], i: usize| u16::from(k.get(i).copied().unwrap_or(0));
-    let mut out = vec![0u8; n];
-    // (a + b) / 2, one byte at a time from the least significant end.
-    let mut sum = vec![0u16; n];
-    let mut carry = 0u16;
-    for i in (0..n).rev() {
-        let v = at(a, i) + at(b, i) + carry;
-        sum[i] = v & 0xff;
-        carry = v >> 8;
-    }
-    let mut rem = carry;
-    for i in 0..n {
-        let v = (rem << 8) | sum[i];
-        out[i] = (v / 2) as u8;
-        rem = v % 2;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,15 +102,6 @@ mod tests {
             prop_assert_eq!(read_id(&k1), Some(a));
             prop_assert_eq!(pair_second(&k1), Some(b));
             prop_assert_eq!(k1.cmp(&k2), (a, b).cmp(&(c, d)));
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn the_midpoint_lies_between(a: u64, b: u64) {
-            let (lo, hi) = (a.min(b), a.max(b));
-            let m = midpoint(&id(lo), &id(hi));
-            prop_assert_eq!(read_id(&m), Some(lo + (hi - lo) / 2));
         }
     }
 
