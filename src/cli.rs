@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod data;
 pub mod meeting;
+pub mod safety;
 pub mod start;
 
 use crate::clock::Clock;
@@ -81,6 +82,19 @@ pub enum Command {
     },
     /// Verify the store's integrity
     Check,
+    /// Make a backup now (backups/ in the data dir)
+    Backup,
+    /// Bring back the newest backup (or FILE) and every confirmed change after it
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Do not ask for confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        /// Replace a healthy store that holds records
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 /// A failure the user can act on, already worded.
@@ -100,18 +114,38 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Opens the store that must already be in the data dir: commands that read, and `done`.
+    /// A mistyped data dir is not an empty store.
     pub fn open(&self) -> Result<Store, CliError> {
-        let store = Store::open(&self.data_dir).map_err(|e| CliError::store(&e, self.lang))?;
+        self.ready(Store::open_existing(&self.data_dir))
+    }
+
+    /// Opens the store, creating it when the data dir holds none: the TUI, `demo`, `import`.
+    pub fn open_or_create(&self) -> Result<Store, CliError> {
+        self.ready(Store::open(&self.data_dir))
+    }
+
+    fn ready(&self, opened: Result<Store, StoreError>) -> Result<Store, CliError> {
+        let mut store = opened.map_err(|e| self.fail(e))?;
         if store
             .import_interrupted()
             .map_err(|e| CliError::store(&e, self.lang))?
         {
             return Err(CliError(msg::IMPORT_INTERRUPTED.get(self.lang).into()));
         }
+        store.today = Some(self.clock.today());
+        let (config, _) = crate::config::Config::load(start::config_dir().as_deref());
+        store.backups_keep = config.backups_keep;
         Ok(store)
     }
 
     pub fn fail(&self, e: StoreError) -> CliError {
+        let e = match e {
+            StoreError::ReadOnly(p) if p.as_os_str().is_empty() => {
+                StoreError::ReadOnly(self.data_dir.clone())
+            }
+            e => e,
+        };
         CliError::store(&e, self.lang)
     }
 }
@@ -151,5 +185,9 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Minutes { id, format } => meeting::minutes_cmd(ctx, &id, format),
         Command::Actions(args) => actions::list(ctx, &args),
         Command::Done { id, undo } => actions::done(ctx, id, undo),
+        Command::Backup => safety::backup(ctx),
+        Command::Restore { file, yes, replace } => {
+            safety::restore(ctx, file.as_deref(), yes, replace)
+        }
     }
 }

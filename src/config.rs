@@ -16,6 +16,8 @@ pub struct Config {
     pub not_discussed_weeks: u32,
     /// Default timebox per agenda item, in minutes.
     pub timebox_minutes: u32,
+    /// How many daily backups to keep in the data dir's `backups/`.
+    pub backups_keep: usize,
 }
 
 impl Default for Config {
@@ -25,6 +27,7 @@ impl Default for Config {
             meeting_privacy: true,
             not_discussed_weeks: 4,
             timebox_minutes: 10,
+            backups_keep: crate::store::backup::DEFAULT_KEEP,
         }
     }
 }

@@ -4,16 +4,21 @@
 //!
 //! The API speaks in domain types only, so a different backend could stand behind it.
 
+pub mod backup;
 pub mod change;
 pub mod check;
 pub mod codec;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod intake;
+pub mod journal;
 pub mod keys;
+mod lifecycle;
 pub mod meeting;
 pub mod ops;
 mod plan;
+pub mod restore;
 
 pub use change::{Change, Undo};
 pub use check::CheckReport;
@@ -30,10 +35,6 @@ use std::path::{Path, PathBuf};
 
 /// The schema this build writes; older ones are upgraded step by step at open, newer refused.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// sled's own default cache is 1 GiB; 64 MiB keeps a 50,000-case store well inside the memory
-/// budget while the working set of a session still fits.
-const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -53,6 +54,25 @@ pub enum T {
     EventCase,
     CaseStatus,
     FamilyCase,
+}
+
+impl T {
+    /// Every tree, by its number (the journal stores the number).
+    pub const ALL: [T; 13] = [
+        T::Meta,
+        T::Families,
+        T::Persons,
+        T::Cases,
+        T::Actions,
+        T::Meetings,
+        T::Events,
+        T::CaseRows,
+        T::ActionDue,
+        T::ActionCase,
+        T::EventCase,
+        T::CaseStatus,
+        T::FamilyCase,
+    ];
 }
 
 const TREE_NAMES: [&str; 13] = [
@@ -101,50 +121,55 @@ impl Counters {
     }
 }
 
+/// The case book on disk. Opened with [`Store::open`] (creates a store) or
+/// [`Store::open_existing`]; closed when dropped, which seals the files for the next open.
 pub struct Store {
-    db: sled::Db,
+    /// `None` only while closing.
+    db: Option<sled::Db>,
     trees: Vec<sled::Tree>,
     next: Counters,
     dir: PathBuf,
     /// Written into every event as "who".
     pub who: String,
+    /// The db file itself, to sync it for real: sled's flush syncs a byte range only.
+    db_file: Option<std::fs::File>,
+    /// `None` for a read-only store.
+    journal: Option<journal::Journal>,
+    /// The journal seq of the last commit in sled.
+    seq: u64,
+    /// Bulk writes (demo, import) since the last backup: the journal does not hold them, so the
+    /// next journaled commit makes a backup first.
+    unjournaled: bool,
+    /// A commit whose sled flush failed (its journal entry is on disk): the next commit flushes
+    /// first, so at most one confirmed change is ever missing from sled's files.
+    unflushed: bool,
+    /// Something was written in this session (a copy taken at open is then no longer the same).
+    wrote: bool,
+    /// Set when damage was found after open; the close keeps the files' copy.
+    damage: std::sync::Mutex<Option<String>>,
+    /// The copy of the files taken at open when they did not match their seal.
+    pending: Option<files::Quarantine>,
+    /// How many daily backups to keep.
+    pub backups_keep: usize,
+    /// "Today" for the daily backup (the clock is the caller's).
+    pub today: Option<NaiveDate>,
+    /// Set for a data dir that can't be written: reads work, commits are refused.
+    read_only: bool,
+    /// Held until the files are sealed at close.
+    _lock: Option<files::DirLock>,
+    /// A read-only store is read from a copy in a temporary dir, removed at close.
+    _scratch: Option<tempfile::TempDir>,
 }
 
 impl Store {
-    /// Opens (or creates) the store in `dir`. A second tandem on the same dir, a damaged store or
-    /// one from a newer tandem each give their own error; nothing is written in those cases.
-    pub fn open(dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io(e.to_string()))?;
-        let config = sled::Config::new()
-            .path(dir)
-            .cache_capacity(CACHE_BYTES)
-            .flush_every_ms(Some(500));
-        let db = guard(|| config.open()).and_then(|r| {
-            r.map_err(|e| match e {
-                sled::Error::Io(ref io) if io.to_string().contains("could not acquire lock") => {
-                    StoreError::Locked(dir.to_path_buf())
-                }
-                other => other.into(),
-            })
-        })?;
-        let mut trees = Vec::with_capacity(TREE_NAMES.len());
-        for name in TREE_NAMES {
-            trees.push(guard(|| db.open_tree(name))??);
-        }
-        let mut store = Store {
-            db,
-            trees,
-            next: Counters::default(),
-            dir: dir.to_path_buf(),
-            who: default_who(),
-        };
-        store.check_schema()?;
-        store.load_counters()?;
-        Ok(store)
-    }
-
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    fn db(&self) -> &sled::Db {
+        // Only `close` takes it out, and nothing runs on a store after that.
+        #[allow(clippy::expect_used)]
+        self.db.as_ref().expect("store is open")
     }
 
     fn tree(&self, t: T) -> &sled::Tree {
@@ -180,7 +205,7 @@ impl Store {
                     ));
                 }
                 meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
-                self.db.flush()?;
+                self.db().flush()?;
                 Ok(())
             }
         }
@@ -206,34 +231,43 @@ impl Store {
     }
 
     fn get<V: DeserializeOwned>(&self, t: T, id: u64, what: &str) -> Result<Option<V>> {
-        match guard(|| self.tree(t).get(keys::id(id)))?? {
-            Some(bytes) => codec::decode(&bytes, what).map(Some),
-            None => Ok(None),
-        }
+        self.seen(
+            match guard(|| self.tree(t).get(keys::id(id))).and_then(|r| Ok(r?)) {
+                Ok(Some(bytes)) => codec::decode(&bytes, what).map(Some),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
+            },
+        )
     }
 
     fn all<V: DeserializeOwned>(&self, t: T, what: &str) -> Result<Vec<V>> {
-        guard(|| {
-            self.tree(t)
-                .iter()
-                .values()
-                .map(|v| codec::decode(&v?, what))
-                .collect()
-        })?
+        self.seen(
+            guard(|| {
+                self.tree(t)
+                    .iter()
+                    .values()
+                    .map(|v| codec::decode(&v?, what))
+                    .collect()
+            })
+            .and_then(|r| r),
+        )
     }
 
     /// The second ids of every `a ++ b` key under the prefix `a`.
     fn ids_under(&self, t: T, prefix: u64) -> Result<Vec<u64>> {
-        guard(|| {
-            self.tree(t)
-                .scan_prefix(keys::id(prefix))
-                .keys()
-                .map(|k| {
-                    let k = k?;
-                    keys::pair_second(&k).ok_or_else(|| StoreError::Damaged("index key".into()))
-                })
-                .collect()
-        })?
+        self.seen(
+            guard(|| {
+                self.tree(t)
+                    .scan_prefix(keys::id(prefix))
+                    .keys()
+                    .map(|k| {
+                        let k = k?;
+                        keys::pair_second(&k).ok_or_else(|| StoreError::Damaged("index key".into()))
+                    })
+                    .collect()
+            })
+            .and_then(|r| r),
+        )
     }
 
     pub fn family(&self, id: FamilyId) -> Result<Option<Family>> {
@@ -347,6 +381,16 @@ impl Store {
         end: Option<Vec<u8>>,
         what: &str,
     ) -> Result<Vec<V>> {
+        self.seen(self.decode_range_inner(t, start, end, what))
+    }
+
+    fn decode_range_inner<V: DeserializeOwned + Send>(
+        &self,
+        t: T,
+        start: Vec<u8>,
+        end: Option<Vec<u8>>,
+        what: &str,
+    ) -> Result<Vec<V>> {
         let tree = self.tree(t);
         let raw: Vec<sled::IVec> = guard(|| {
             let iter = match end {
@@ -388,13 +432,13 @@ impl Store {
 
     /// Writes everything sled still holds in memory to disk.
     pub fn flush(&self) -> Result<()> {
-        guard(|| self.db.flush())??;
+        guard(|| self.db().flush())??;
         Ok(())
     }
 
     /// Bytes on disk, for the measurements.
     pub fn size_on_disk(&self) -> Result<u64> {
-        Ok(self.db.size_on_disk()?)
+        Ok(self.db().size_on_disk()?)
     }
 }
 

@@ -10,7 +10,15 @@ pub fn config_dir() -> Option<std::path::PathBuf> {
 
 pub fn tui(ctx: &Ctx, theme: Option<String>) -> Result<(), CliError> {
     // Everything that can fail with a message fails before the screen switches.
-    let mut store = ctx.open()?;
+    let mut store = match ctx.open_or_create() {
+        Ok(store) => store,
+        // A damaged store: one calm sentence, and on a terminal the offer to bring it back.
+        // Never the welcome with demo data.
+        Err(problem) => match super::safety::offer_restore(ctx, &problem)? {
+            true => ctx.open_or_create()?,
+            false => return Err(problem),
+        },
+    };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let name = theme.unwrap_or_else(|| "standaard".into());
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);

@@ -40,6 +40,31 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         (StoreError::Damaged(d), Lang::En) => format!(
             "The data is damaged or unreadable ({d}). tandem wrote nothing to it. Restore a backup."
         ),
+        (StoreError::DamagedKept { detail, kept, backup, journal_changes }, lang) => {
+            damaged_kept(detail, kept, backup.as_deref(), *journal_changes, lang)
+        }
+        (StoreError::NoStore(dir), Lang::Nl) => format!(
+            "In {} staat geen tandem-opslag. Klopt de map? (tandem zonder opdracht, demo, import en restore maken er een.)",
+            dir.display()
+        ),
+        (StoreError::NoStore(dir), Lang::En) => format!(
+            "There is no tandem store in {}. Is that the right folder? (tandem without a command, demo, import and restore create one.)",
+            dir.display()
+        ),
+        (StoreError::ReadOnly(dir), Lang::Nl) => format!(
+            "De gegevensmap {} is alleen-lezen: tandem kan lezen, maar niets opslaan. Er is niets gewijzigd.",
+            dir.display()
+        ),
+        (StoreError::ReadOnly(dir), Lang::En) => format!(
+            "The data dir {} is read-only: tandem can read but not save. Nothing was changed.",
+            dir.display()
+        ),
+        (StoreError::DiskFull, Lang::Nl) => {
+            "De schijf is vol: de wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.".into()
+        }
+        (StoreError::DiskFull, Lang::En) => {
+            "The disk is full: the change was not saved. Free some space and try again.".into()
+        }
         (StoreError::NewerVersion { found, supported }, Lang::Nl) => format!(
             "Deze gegevens zijn geschreven door een nieuwere tandem (formaat {found}; deze versie leest tot {supported}). Werk tandem bij."
         ),
@@ -56,6 +81,43 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
     }
 }
 
+/// One calm sentence for a damaged store: what is wrong, that nothing was overwritten, where
+/// the copy is, and the one command that brings every confirmed change back.
+fn damaged_kept(
+    detail: &str,
+    kept: &std::path::Path,
+    backup: Option<&std::path::Path>,
+    changes: u64,
+    lang: Lang,
+) -> String {
+    let name = |p: &std::path::Path| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    match (lang, backup) {
+        (Lang::Nl, Some(b)) => format!(
+            "De gegevens zijn beschadigd ({detail}). tandem heeft niets overschreven en een kopie bewaard in {}. Zet alles terug met: tandem restore (back-up {} plus {changes} latere wijzigingen uit het journaal).",
+            kept.display(),
+            name(b)
+        ),
+        (Lang::Nl, None) => format!(
+            "De gegevens zijn beschadigd ({detail}). tandem heeft niets overschreven en een kopie bewaard in {}. Zet alles terug met: tandem restore ({changes} wijzigingen uit het journaal).",
+            kept.display()
+        ),
+        (Lang::En, Some(b)) => format!(
+            "The data is damaged ({detail}). tandem overwrote nothing and kept a copy in {}. Bring everything back with: tandem restore (backup {} plus {changes} later changes from the journal).",
+            kept.display(),
+            name(b)
+        ),
+        (Lang::En, None) => format!(
+            "The data is damaged ({detail}). tandem overwrote nothing and kept a copy in {}. Bring everything back with: tandem restore ({changes} changes from the journal).",
+            kept.display()
+        ),
+    }
+}
+
 fn kind_nl(kind: &str) -> &'static str {
     match kind {
         "family" => "Gezin",
@@ -64,5 +126,84 @@ fn kind_nl(kind: &str) -> &'static str {
         "action" => "Actie",
         "meeting" => "Overleg",
         _ => "Record",
+    }
+}
+
+pub const RESTORE_HEALTHY: Text = Text::new(
+    "De gegevens zijn in orde en bevatten casussen; er is niets teruggezet. Wilt u ze toch vervangen door een back-up, gebruik dan --replace.",
+    "The data is healthy and holds cases; nothing was restored. To replace it with a backup anyway, use --replace.",
+);
+pub const NOTHING_CHANGED: Text = Text::new("Niets gewijzigd.", "Nothing was changed.");
+pub const CONFIRM: Text = Text::new("Doorgaan? [j/N] ", "Go ahead? [y/N] ");
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+}
+
+/// "Back-up gemaakt: …" with the file and its size.
+pub fn backup_made(path: &std::path::Path, size: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Back-up gemaakt: {} ({}).", path.display(), mb(size)),
+        Lang::En => format!("Backup made: {} ({}).", path.display(), mb(size)),
+    }
+}
+
+/// What a restore is about to do, before the confirmation.
+pub fn restore_plan(plan: &crate::store::restore::RestorePlan, lang: Lang) -> String {
+    use crate::store::restore::Current;
+    let file = plan.backup.path.display();
+    let now = match (&plan.current, lang) {
+        (Current::Missing | Current::Empty, Lang::Nl) => "De gegevensmap is leeg.".to_string(),
+        (Current::Missing | Current::Empty, Lang::En) => "The data dir is empty.".to_string(),
+        (Current::Healthy, Lang::Nl) => {
+            "De huidige gegevens worden vervangen (ze blijven bewaard in quarantine/).".to_string()
+        }
+        (Current::Healthy, Lang::En) => {
+            "The current data will be replaced (it is kept in quarantine/).".to_string()
+        }
+        (Current::Damaged(d), Lang::Nl) => format!("De huidige gegevens zijn beschadigd ({d})."),
+        (Current::Damaged(d), Lang::En) => format!("The current data is damaged ({d})."),
+    };
+    let lost = match (plan.not_covered, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Nl) => format!(
+            " Let op: {n} wijzigingen uit het journaal passen niet op deze back-up en komen niet terug (kies de nieuwste back-up)."
+        ),
+        (n, Lang::En) => format!(
+            " Note: {n} changes in the journal do not fit this backup and will not come back (choose the newest backup)."
+        ),
+    };
+    match lang {
+        Lang::Nl => format!(
+            "{now} Terugzetten: back-up {file} ({}) plus {} latere wijzigingen uit het journaal.{lost}",
+            plan.backup.day.format("%d-%m-%Y"),
+            plan.journal_changes
+        ),
+        Lang::En => format!(
+            "{now} Restoring: backup {file} ({}) plus {} later changes from the journal.{lost}",
+            plan.backup.day.format("%Y-%m-%d"),
+            plan.journal_changes
+        ),
+    }
+}
+
+/// What a restore did.
+pub fn restored(done: &crate::store::restore::Restored, lang: Lang) -> String {
+    let moved = match (&done.moved_to, lang) {
+        (Some(p), Lang::Nl) => format!(" De vorige bestanden staan in {}.", p.display()),
+        (Some(p), Lang::En) => format!(" The previous files are in {}.", p.display()),
+        (None, _) => String::new(),
+    };
+    match lang {
+        Lang::Nl => format!(
+            "Teruggezet: back-up {} plus {} wijzigingen uit het journaal.{moved}",
+            done.backup.path.display(),
+            done.journal_changes
+        ),
+        Lang::En => format!(
+            "Restored: backup {} plus {} changes from the journal.{moved}",
+            done.backup.path.display(),
+            done.journal_changes
+        ),
     }
 }

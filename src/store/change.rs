@@ -3,7 +3,7 @@
 //! transaction, then flushes; so a record and its indexes can never disagree, and "saved" means
 //! on disk.
 
-use super::{guard, keys, Counters, Result, Store, StoreError, T};
+use super::{guard, journal, keys, Counters, Result, Store, StoreError, T};
 use crate::domain::{
     Action, ActionId, Case, CaseId, ChildId, Event, EventId, EventKind, Family, FamilyId, Meeting,
     MeetingId, Person, PersonId,
@@ -144,20 +144,28 @@ impl Store {
         }
     }
 
-    /// Commits and flushes: when this returns Ok, the change is on disk.
+    /// Commits: the change goes into the journal (synced), then into sled in one transaction,
+    /// then sled is flushed and its file synced. When this returns Ok, the change is on disk.
+    /// The first commit of a day (and the first after a bulk load) makes a backup first.
+    ///
+    /// Errors: [`StoreError::ReadOnly`], [`StoreError::DiskFull`] (nothing was saved; the next
+    /// commit works once there is room), or whatever sled reports.
     pub fn commit(&mut self, change: Change) -> Result<Undo> {
-        let undo = self.apply(change)?;
-        self.flush()?;
-        Ok(undo)
+        self.before_commit(change.now.map(|n| n.date()))?;
+        self.apply_with(change, Vec::new(), true)
     }
 
-    /// Commits without waiting for the disk; for bulk loads that flush once at the end.
+    /// Commits without the journal and without waiting for the disk; for bulk loads (demo,
+    /// import) that flush once at the end. The next journaled commit makes a backup first.
     pub fn commit_unflushed(&mut self, change: Change) -> Result<Undo> {
-        self.apply(change)
+        self.writable()?;
+        self.unjournaled = true;
+        self.apply_with(change, Vec::new(), false)
     }
 
     /// Reverses a committed change as a new change of its own (it is on the timeline too).
     pub fn undo(&mut self, undo: Undo, now: NaiveDateTime) -> Result<()> {
+        self.before_commit(Some(now.date()))?;
         let deleted_families: BTreeSet<FamilyId> = undo
             .families
             .iter()
@@ -208,15 +216,15 @@ impl Store {
                 );
             }
         }
-        self.apply_with(change, ops)?;
-        self.flush()
+        self.apply_with(change, ops, true).map(|_| ())
     }
 
-    fn apply(&mut self, change: Change) -> Result<Undo> {
-        self.apply_with(change, Vec::new())
-    }
-
-    fn apply_with(&mut self, mut change: Change, mut ops: Vec<Op>) -> Result<Undo> {
+    fn apply_with(
+        &mut self,
+        mut change: Change,
+        mut ops: Vec<Op>,
+        journaled: bool,
+    ) -> Result<Undo> {
         for e in change.events.iter_mut().filter(|e| e.who.is_empty()) {
             e.who.clone_from(&self.who);
         }
@@ -234,10 +242,55 @@ impl Store {
                 value: Some(keys::id(value).to_vec()),
             });
         }
+        if journaled {
+            let seq = self.seq + 1;
+            ops.push(Op {
+                tree: T::Meta,
+                key: super::lifecycle::SEQ_KEY.as_bytes().to_vec(),
+                value: Some(keys::id(seq).to_vec()),
+            });
+            let writes: Vec<journal::Write1> = ops
+                .iter()
+                .map(|o| journal::Write1 {
+                    tree: o.tree as u8,
+                    key: o.key.clone(),
+                    value: o.value.clone(),
+                })
+                .collect();
+            let dir = self.dir.clone();
+            let journal = self.journal.as_mut().ok_or(StoreError::ReadOnly(dir))?;
+            let before = journal.len();
+            journal.append(seq, &writes)?;
+            self.wrote = true;
+            if let Err(e) = self.write_ops(&ops) {
+                if let Some(j) = self.journal.as_mut() {
+                    j.take_back(seq, before);
+                }
+                return self.seen(Err(e));
+            }
+            self.seq = seq;
+            self.next = next;
+            // The journal already holds the change on disk; if sled's flush fails, the next
+            // commit retries it first, so sled's files never miss more than this one.
+            self.unflushed = self.flush_synced().is_err();
+        } else {
+            self.write_ops(&ops)?;
+            self.wrote = true;
+            self.next = next;
+        }
+        Ok(Undo {
+            events: change.events,
+            removed_events: change.removed_events,
+            ..undo
+        })
+    }
+
+    /// Writes ops into sled as one multi-tree transaction.
+    pub(super) fn write_ops(&self, ops: &[Op]) -> Result<()> {
         let trees: Vec<&sled::Tree> = self.trees.iter().collect();
         let result = guard(|| {
             trees.as_slice().transaction(|tx| {
-                for op in &ops {
+                for op in ops {
                     let tree = &tx[op.tree as usize];
                     match &op.value {
                         Some(v) => tree.insert(op.key.as_slice(), v.as_slice())?,
@@ -248,16 +301,31 @@ impl Store {
             })
         })?;
         match result {
-            Ok(()) => {}
-            Err(TransactionError::Abort(e)) => return Err(e),
-            Err(TransactionError::Storage(e)) => return Err(e.into()),
+            Ok(()) => Ok(()),
+            Err(TransactionError::Abort(e)) => Err(e),
+            Err(TransactionError::Storage(e)) => Err(e.into()),
         }
-        self.next = next;
-        Ok(Undo {
-            events: change.events,
-            removed_events: change.removed_events,
-            ..undo
-        })
+    }
+
+    fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.dir.clone()));
+        }
+        Ok(())
+    }
+
+    /// What every journaled commit needs first: a writable store, sled's files caught up with
+    /// the journal, and today's backup.
+    fn before_commit(&mut self, day: Option<chrono::NaiveDate>) -> Result<()> {
+        self.writable()?;
+        if self.unflushed {
+            self.flush_synced()?;
+            self.unflushed = false;
+        }
+        let today = day
+            .or(self.today)
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        self.backup_if_due(today)
     }
 
     /// The stored versions of everything the change touches.

@@ -5,12 +5,32 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// Another tandem has this data dir open (sled's file lock).
+    /// Another tandem has this data dir open (tandem's lock file, or sled's own lock).
     #[error("the store in {0} is already open in another tandem")]
     Locked(PathBuf),
     /// Bytes that cannot be read as a record, or a panic inside sled on a damaged file.
     #[error("the store is damaged: {0}")]
     Damaged(String),
+    /// The store was found damaged (or holding less than was confirmed); its original bytes
+    /// are kept in `kept`, and `backup` is the backup a restore would start from.
+    #[error("the store is damaged ({detail}); a copy is kept in {kept:?}")]
+    DamagedKept {
+        detail: String,
+        kept: PathBuf,
+        backup: Option<PathBuf>,
+        /// Confirmed changes in the journal after that backup.
+        journal_changes: u64,
+    },
+    /// The data dir holds no store (a mistyped `--data-dir`): only the TUI, `demo`, `import`
+    /// and `restore` create one.
+    #[error("there is no store in {0}")]
+    NoStore(PathBuf),
+    /// The data dir can be read but not written (a read-only disk or folder).
+    #[error("the data dir {0} is read-only")]
+    ReadOnly(PathBuf),
+    /// The disk is full: the change was not saved.
+    #[error("the disk is full")]
+    DiskFull,
     /// A record or the schema written by a newer tandem.
     #[error("the store was written by a newer tandem (format {found}, this one reads up to {supported})")]
     NewerVersion { found: u32, supported: u32 },
@@ -25,11 +45,34 @@ pub enum StoreError {
     Io(String),
 }
 
+impl StoreError {
+    /// An I/O error in the words a person can act on: a full disk and a read-only one get
+    /// their own kinds; the rest keeps the system's text.
+    pub fn io(e: std::io::Error) -> StoreError {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => StoreError::DiskFull,
+            K::ReadOnlyFilesystem | K::PermissionDenied => StoreError::ReadOnly(PathBuf::new()),
+            _ => StoreError::Io(e.to_string()),
+        }
+    }
+
+    /// True for the kinds that mean the store's contents can't be trusted.
+    pub fn is_damage(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Damaged(_) | StoreError::DamagedKept { .. }
+        )
+    }
+}
+
 impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
         match e {
-            sled::Error::Corruption { .. } => StoreError::Damaged(e.to_string()),
-            sled::Error::Io(io) => StoreError::Io(io.to_string()),
+            sled::Error::Corruption { .. } => {
+                StoreError::Damaged("sled: bytes that fail their checksum".into())
+            }
+            sled::Error::Io(io) => StoreError::io(io),
             other => StoreError::Io(other.to_string()),
         }
     }

@@ -1,0 +1,195 @@
+//! Daily backups: the lossless export, gzip-compressed, in `backups/` in the data dir.
+//!
+//! A backup is made before the first change of each day, after a bulk load, and on request
+//! (`tandem backup`). Its name carries the day and the journal seq it covers:
+//! `tandem-2026-11-29-181003-s000000000042.json.gz`. Once it is on disk, the journal starts
+//! over on that seq: the backup plus the journal hold every confirmed change. The newest
+//! [`DEFAULT_KEEP`] are kept (`backups_keep` in config.toml). `gunzip` gives a file that
+//! `tandem import` reads.
+
+use super::export::ExportDoc;
+use super::{files, journal, Result, Store, StoreError};
+use chrono::NaiveDate;
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// The folder in the data dir.
+pub const DIR: &str = "backups";
+/// Daily backups kept when the config does not say.
+pub const DEFAULT_KEEP: usize = 14;
+
+/// One backup file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    /// The day it was made for (the day of the change it came before).
+    pub day: NaiveDate,
+    /// The journal seq it covers: every commit up to and including this one.
+    pub seq: u64,
+    /// Bytes on disk.
+    pub size: u64,
+}
+
+fn name_of(day: NaiveDate, seq: u64) -> String {
+    let time = chrono::Local::now().format("%H%M%S");
+    format!(
+        "tandem-{}-{time}-s{seq:012}.json.gz",
+        day.format("%Y-%m-%d")
+    )
+}
+
+fn parse_name(name: &str) -> Option<(NaiveDate, u64)> {
+    let rest = name.strip_prefix("tandem-")?.strip_suffix(".json.gz")?;
+    let day = NaiveDate::parse_from_str(rest.get(..10)?, "%Y-%m-%d").ok()?;
+    let seq = rest.rsplit_once("-s")?.1.parse().ok()?;
+    Some((day, seq))
+}
+
+/// Every backup in the data dir, oldest first (by seq, then name).
+pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(dir.join(DIR)) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(StoreError::io(e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(StoreError::io)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some((day, seq)) = parse_name(&name) {
+            let size = entry.metadata().map_err(StoreError::io)?.len();
+            out.push(BackupInfo {
+                path: entry.path(),
+                day,
+                seq,
+                size,
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.seq, &a.path).cmp(&(b.seq, &b.path)));
+    Ok(out)
+}
+
+/// Reads a backup file (or a plain export, `.json`) into a checked document.
+pub fn read(path: &Path) -> Result<ExportDoc> {
+    let file = std::fs::File::open(path).map_err(StoreError::io)?;
+    let gz = path.extension().is_some_and(|e| e == "gz");
+    let doc: ExportDoc = if gz {
+        serde_json::from_reader(BufReader::new(GzDecoder::new(BufReader::new(file))))
+    } else {
+        serde_json::from_reader(BufReader::new(file))
+    }
+    .map_err(|e| StoreError::Damaged(format!("{}: {e}", path.display())))?;
+    super::export::validate(&doc)?;
+    Ok(doc)
+}
+
+/// The seq a backup file covers, from its name (0 for a file not named as a backup).
+pub fn seq_of(path: &Path) -> u64 {
+    path.file_name()
+        .and_then(|n| parse_name(&n.to_string_lossy()))
+        .map_or(0, |(_, seq)| seq)
+}
+
+impl Store {
+    /// Makes a backup now, then starts the journal over on it. Returns the new backup.
+    ///
+    /// Errors: [`StoreError::DiskFull`] and other I/O errors; a half-written backup is never
+    /// left under a backup's name.
+    pub fn backup_now(&mut self, day: NaiveDate) -> Result<BackupInfo> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.dir.clone()));
+        }
+        self.flush_synced()?;
+        let doc = self.export()?;
+        let folder = self.dir.join(DIR);
+        files::create_private_dir(&folder)?;
+        let name = name_of(day, self.seq);
+        let path = folder.join(&name);
+        let tmp = folder.join(format!("{name}.part"));
+        let written = write_gz(&tmp, &doc);
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        std::fs::rename(&tmp, &path).map_err(StoreError::io)?;
+        files::sync_dir(&folder)?;
+        match self.journal.as_mut() {
+            Some(j) => j.restart(&self.dir, self.seq)?,
+            None => journal::reset(&self.dir, self.seq)?,
+        }
+        self.unjournaled = false;
+        self.prune_backups()?;
+        let size = std::fs::metadata(&path).map_err(StoreError::io)?.len();
+        Ok(BackupInfo {
+            path,
+            day,
+            seq: self.seq,
+            size,
+        })
+    }
+
+    /// Makes today's backup if there is none yet, or if bulk writes are not in any backup.
+    pub(super) fn backup_if_due(&mut self, today: NaiveDate) -> Result<()> {
+        if self.unjournaled {
+            self.backup_now(today)?;
+            return Ok(());
+        }
+        let newest = list(&self.dir)?.pop();
+        let due = match &newest {
+            Some(b) => b.day != today,
+            // An empty store needs none: the journal replays onto an empty store.
+            None => !self.is_empty(),
+        };
+        if due {
+            self.backup_now(today)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the oldest backups beyond `backups_keep` (never the newest one).
+    fn prune_backups(&self) -> Result<()> {
+        let all = list(&self.dir)?;
+        let keep = self.backups_keep.max(1);
+        if all.len() > keep {
+            for old in &all[..all.len() - keep] {
+                std::fs::remove_file(&old.path).map_err(StoreError::io)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn write_gz(path: &Path, doc: &ExportDoc) -> Result<()> {
+    let file = std::fs::File::create(path).map_err(StoreError::io)?;
+    files::private_file(&file);
+    let mut gz = GzEncoder::new(BufWriter::new(file), Compression::fast());
+    serde_json::to_writer(&mut gz, doc).map_err(|e| match e.io_error_kind() {
+        Some(kind) => StoreError::io(std::io::Error::from(kind)),
+        None => StoreError::Io(e.to_string()),
+    })?;
+    gz.write_all(b"\n").map_err(StoreError::io)?;
+    let file = gz
+        .finish()
+        .map_err(StoreError::io)?
+        .into_inner()
+        .map_err(|e| StoreError::io(e.into_error()))?;
+    file.sync_all().map_err(StoreError::io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
+        let name = name_of(day, 42);
+        assert_eq!(parse_name(&name), Some((day, 42)));
+        assert_eq!(parse_name("tandem-2026-11-29.json"), None);
+        assert_eq!(parse_name("notes.txt"), None);
+    }
+}

@@ -1,0 +1,377 @@
+//! Opening and closing a store so that damage is found, never made worse, and never hidden.
+//!
+//! Open: take tandem's lock; refuse at once if an earlier run found this store damaged and it
+//! was not restored since; clear sled's unfinished snapshot files; copy the files into
+//! quarantine if they don't match the seal of a clean close; open sled; then compare what sled
+//! holds with what the journal confirmed. One missing entry is the crash window of a single
+//! commit and is replayed; more is damage. Close: flush, drop sled, seal the files.
+
+use super::files::{self, DirLock, Quarantine};
+use super::journal::{self, Contents, Journal};
+use super::{backup, guard, Counters, Result, Store, StoreError, T, TREE_NAMES};
+use std::path::Path;
+
+/// sled's own default cache is 1 GiB; 64 MiB keeps a 50,000-case store well inside the memory
+/// budget while the working set of a session still fits.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The meta key of the journal seq of the last commit written to sled.
+pub(super) const SEQ_KEY: &str = "journal_seq";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Create the store if the dir holds none (the TUI, `demo`, `import`, `restore`).
+    Create,
+    /// The dir must hold a store already.
+    Existing,
+}
+
+impl Store {
+    /// Opens the store in `dir`, creating it (and the dir) when there is none.
+    ///
+    /// Errors: [`StoreError::Locked`] (another tandem has it), [`StoreError::DamagedKept`] (the
+    /// store holds less than the journal confirmed, or sled can't read it; the original bytes
+    /// are kept in quarantine and left as they were), [`StoreError::NewerVersion`],
+    /// [`StoreError::ReadOnly`] only when a new store would have to be created on a read-only
+    /// disk (an existing one opens read-only).
+    pub fn open(dir: &Path) -> Result<Store> {
+        Store::open_mode(dir, Mode::Create)
+    }
+
+    /// Opens the store in `dir`, which must exist: a mistyped data dir is not an empty store.
+    /// Errors as [`Store::open`], plus [`StoreError::NoStore`].
+    pub fn open_existing(dir: &Path) -> Result<Store> {
+        Store::open_mode(dir, Mode::Existing)
+    }
+
+    fn open_mode(dir: &Path, mode: Mode) -> Result<Store> {
+        if dir.join(super::restore::RESTORING).exists() {
+            return Err(StoreError::Damaged(
+                "een herstel is halverwege afgebroken; voer tandem restore opnieuw uit".into(),
+            ));
+        }
+        let exists = files::has_store(dir);
+        if mode == Mode::Existing && !exists {
+            return Err(StoreError::NoStore(dir.to_path_buf()));
+        }
+        if !exists {
+            files::create_private_dir(dir).map_err(|e| read_only_as(e, dir))?;
+        }
+        let lock = match DirLock::take(dir) {
+            Ok(lock) => lock,
+            Err(StoreError::ReadOnly(_)) if exists => return Store::open_read_only(dir),
+            Err(e) => return Err(read_only_as(e, dir)),
+        };
+        files::private_dir(dir);
+        Store::open_locked(dir, lock, false)
+    }
+
+    /// Opens with tandem's lock already held. `rebuilding`: a restore is about to fill an empty
+    /// store, so backups beside an empty store are expected, not a sign of loss.
+    pub(super) fn open_locked(dir: &Path, lock: DirLock, rebuilding: bool) -> Result<Store> {
+        if let Some(kept) = files::open_damage(dir) {
+            return Err(damaged_kept(dir, "eerder beschadigd gevonden".into(), kept));
+        }
+        files::clear_unfinished_snapshots(dir)?;
+        let pending = if files::has_store(dir) && !files::seal_matches(dir) {
+            Some(Quarantine::take(dir)?)
+        } else {
+            None
+        };
+        files::break_seal(dir)?;
+        let found = match journal::read(dir) {
+            Ok(found) => found,
+            // A damaged journal is not a damaged store: sled is compared with what is left of it
+            // below, and the next commit starts a fresh journal on a new backup.
+            Err(e) if e.is_damage() => Some(Contents {
+                damaged: true,
+                ..Contents::default()
+            }),
+            Err(e) => return Err(e),
+        };
+        let mut store = match Store::open_sled(dir, Some(lock), pending) {
+            Ok(store) => store,
+            Err((e, pending)) => return Err(found_damaged(dir, e, pending)),
+        };
+        match store.verify(found.as_ref(), rebuilding) {
+            Ok(()) => {}
+            Err(e) if e.is_damage() => {
+                let pending = store.pending.take();
+                store.shut(false);
+                return Err(found_damaged(dir, e, pending));
+            }
+            Err(e) => return Err(e),
+        }
+        store.journal = Some(Journal::open(
+            dir,
+            found.as_ref().filter(|c| !c.damaged),
+            store.seq,
+        )?);
+        if found
+            .as_ref()
+            .is_none_or(|c| c.damaged || c.base > store.seq)
+            && !store.is_empty()
+        {
+            store.unjournaled = true;
+        }
+        files::private_sled_files(dir);
+        Ok(store)
+    }
+
+    /// A data dir that can't be written: sled can't open it in place (it has no read-only
+    /// open), so its files are copied to a temporary dir and read there. Commits are refused.
+    fn open_read_only(dir: &Path) -> Result<Store> {
+        if let Some(kept) = files::open_damage(dir) {
+            return Err(damaged_kept(dir, "eerder beschadigd gevonden".into(), kept));
+        }
+        let scratch = tempfile::tempdir().map_err(StoreError::io)?;
+        for file in files::sled_files(dir)? {
+            let name = file.strip_prefix(dir).unwrap_or(&file);
+            if name.to_string_lossy().ends_with(".generating") {
+                continue;
+            }
+            let target = scratch.path().join(name);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(StoreError::io)?;
+            }
+            std::fs::copy(&file, &target).map_err(StoreError::io)?;
+        }
+        let found = journal::read(dir).ok().flatten();
+        let mut store = Store::open_sled(scratch.path(), None, None).map_err(|(e, _)| e)?;
+        store.verify(found.as_ref(), false)?;
+        store.dir = dir.to_path_buf();
+        store.read_only = true;
+        store._scratch = Some(scratch);
+        Ok(store)
+    }
+
+    fn open_sled(
+        dir: &Path,
+        lock: Option<DirLock>,
+        pending: Option<Quarantine>,
+    ) -> std::result::Result<Store, (StoreError, Option<Quarantine>)> {
+        let config = sled::Config::new()
+            .path(dir)
+            .cache_capacity(CACHE_BYTES)
+            .flush_every_ms(Some(500));
+        let db = match guard(|| config.open()) {
+            Ok(Ok(db)) => db,
+            Ok(Err(sled::Error::Io(io))) if io.to_string().contains("could not acquire lock") => {
+                return Err((StoreError::Locked(dir.to_path_buf()), pending))
+            }
+            Ok(Err(e)) => return Err((e.into(), pending)),
+            Err(e) => return Err((e, pending)),
+        };
+        let mut trees = Vec::with_capacity(TREE_NAMES.len());
+        for name in TREE_NAMES {
+            match guard(|| db.open_tree(name)) {
+                Ok(Ok(t)) => trees.push(t),
+                Ok(Err(e)) => return Err((e.into(), pending)),
+                Err(e) => return Err((e, pending)),
+            }
+        }
+        let db_file = std::fs::OpenOptions::new()
+            .read(true)
+            .open(dir.join("db"))
+            .ok();
+        Ok(Store {
+            db: Some(db),
+            trees,
+            next: Counters::default(),
+            dir: dir.to_path_buf(),
+            who: super::default_who(),
+            db_file,
+            journal: None,
+            seq: 0,
+            unjournaled: false,
+            unflushed: false,
+            wrote: false,
+            damage: std::sync::Mutex::new(None),
+            pending,
+            backups_keep: backup::DEFAULT_KEEP,
+            today: None,
+            read_only: false,
+            _lock: lock,
+            _scratch: None,
+        })
+    }
+
+    /// Compares what sled holds with what was confirmed, and replays the one commit a crash can
+    /// leave out. A store that holds less is damaged.
+    fn verify(&mut self, found: Option<&Contents>, rebuilding: bool) -> Result<()> {
+        let has_schema = guard(|| self.tree(T::Meta).contains_key("schema_version"))??;
+        let confirmed = found.map_or(0, |c| c.last_seq());
+        let backups = backup::list(&self.dir).unwrap_or_default();
+        if !has_schema && self.is_empty() {
+            if !rebuilding && (confirmed > 0 || !backups.is_empty()) {
+                return Err(StoreError::Damaged(format!(
+                    "de opslag is leeg, maar er zijn {} bevestigde wijzigingen en {} back-ups",
+                    confirmed,
+                    backups.len()
+                )));
+            }
+            if self.read_only {
+                return Ok(());
+            }
+        }
+        self.check_schema()?;
+        self.seq = match guard(|| self.tree(T::Meta).get(SEQ_KEY))?? {
+            Some(v) => {
+                super::keys::read_id(&v).ok_or_else(|| StoreError::Damaged("journal seq".into()))?
+            }
+            None => 0,
+        };
+        if let Some(c) = found.filter(|c| !c.damaged) {
+            let held = self.seq;
+            if held + 1 == confirmed && held >= c.base {
+                // The crash window: the entry was synced, sled's copy was not.
+                let last = c
+                    .entries
+                    .last()
+                    .map(|e| e.writes.clone())
+                    .unwrap_or_default();
+                if !self.read_only {
+                    self.replay(confirmed, &last)?;
+                    self.flush_synced()?;
+                }
+            } else if held < confirmed {
+                return Err(StoreError::Damaged(format!(
+                    "de opslag bevat wijzigingen tot nummer {held}, het journaal bevestigde er {confirmed}"
+                )));
+            }
+        }
+        self.load_counters()
+    }
+
+    /// Writes one journal entry's writes into sled, as one transaction.
+    pub(super) fn replay(&mut self, seq: u64, writes: &[journal::Write1]) -> Result<()> {
+        let mut ops = Vec::with_capacity(writes.len());
+        for w in writes {
+            let tree = journal::tree_of(w.tree).ok_or_else(|| {
+                StoreError::Damaged(format!("journal entry {seq}: tree {}", w.tree))
+            })?;
+            ops.push(super::change::Op {
+                tree,
+                key: w.key.clone(),
+                value: w.value.clone(),
+            });
+        }
+        self.write_ops(&ops)?;
+        self.seq = self.seq.max(seq);
+        Ok(())
+    }
+
+    /// Flushes sled and syncs its file for real: sled 0.34.7's flush only syncs a byte range
+    /// (`sync_file_range` on Linux), which leaves the disk's cache and the file's size unsynced.
+    pub(super) fn flush_synced(&self) -> Result<()> {
+        guard(|| self.db().flush())??;
+        if let Some(f) = &self.db_file {
+            f.sync_data().map_err(StoreError::io)?;
+        }
+        Ok(())
+    }
+
+    /// Notes damage found after open (a record that can't be read, a failed check): at close
+    /// the files' copy is kept and marked, and the next open says the store is damaged.
+    pub fn note_damage(&self, detail: &str) {
+        let mut d = self
+            .damage
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        d.get_or_insert_with(|| detail.to_string());
+    }
+
+    /// Passes a result through, noting damage on the way.
+    pub(super) fn seen<R>(&self, r: Result<R>) -> Result<R> {
+        if let Err(e) = &r {
+            if e.is_damage() {
+                self.note_damage(&e.to_string());
+            }
+        }
+        r
+    }
+
+    /// True when saves are refused because the data dir can't be written.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Closes sled. `seal`: the session ended well and the files may be sealed as healthy.
+    fn shut(&mut self, seal: bool) {
+        let flushed = !self.read_only && self.flush_synced().is_ok();
+        self.trees.clear();
+        let db = self.db.take();
+        self.db_file = None;
+        self.journal = None;
+        // sled's log syncs on drop with an `unwrap`: a failing disk must not turn a close into
+        // a panic.
+        let dropped = guard(move || drop(db)).is_ok();
+        if self.read_only || self._lock.is_none() {
+            return;
+        }
+        let damage = self
+            .damage
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        if let Some(detail) = damage {
+            let _ = match (self.pending.take(), self.wrote) {
+                (Some(q), false) => q.put_back(&self.dir, &detail),
+                (Some(q), true) => q.mark_damaged(&detail),
+                (None, _) => Quarantine::take(&self.dir).and_then(|q| q.mark_damaged(&detail)),
+            };
+            return;
+        }
+        if seal && flushed && dropped && files::write_seal(&self.dir).is_ok() {
+            if let Some(q) = self.pending.take() {
+                let _ = q.discard();
+            }
+        }
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.db.is_some() {
+            self.shut(true);
+        }
+    }
+}
+
+/// The error for a store found damaged: the original bytes go back over sled's (its recovery
+/// may have rewritten them), a copy stays in quarantine, and the error names the backup.
+fn found_damaged(dir: &Path, e: StoreError, pending: Option<Quarantine>) -> StoreError {
+    let detail = match &e {
+        StoreError::Damaged(d) => d.clone(),
+        other => other.to_string(),
+    };
+    let kept = match pending {
+        Some(q) => q.put_back(dir, &detail).map(|_| q.dir),
+        None => Quarantine::take(dir).and_then(|q| q.mark_damaged(&detail).map(|_| q.dir)),
+    };
+    match kept {
+        Ok(kept) => damaged_kept(dir, detail, kept),
+        Err(_) => e,
+    }
+}
+
+fn damaged_kept(dir: &Path, detail: String, kept: std::path::PathBuf) -> StoreError {
+    let newest = backup::list(dir).ok().and_then(|mut l| l.pop());
+    let journal_changes = match (&newest, journal::read(dir)) {
+        (Some(b), Ok(Some(c))) if c.base <= b.seq => c.last_seq().saturating_sub(b.seq),
+        _ => 0,
+    };
+    StoreError::DamagedKept {
+        detail,
+        kept,
+        backup: newest.map(|b| b.path),
+        journal_changes,
+    }
+}
+
+fn read_only_as(e: StoreError, dir: &Path) -> StoreError {
+    match e {
+        StoreError::ReadOnly(_) => StoreError::ReadOnly(dir.to_path_buf()),
+        e => e,
+    }
+}
