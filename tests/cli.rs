@@ -318,9 +318,16 @@ fn check_prints_a_summary() {
         ok && stdout.contains("3 families, 6 cases") && stdout.contains("OK"),
         "{stdout}"
     );
+    // A data dir without a store is a mistyped path, not an empty case book (issue 8).
     let empty = tempfile::tempdir().unwrap();
-    let (ok, stdout, _) = run(empty.path(), &["check"]);
-    assert!(ok && stdout.contains("0 gezinnen"), "{stdout}");
+    let (ok, stdout, stderr) = run(empty.path(), &["check"]);
+    assert!(!ok && stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("geen tandem-opslag"), "{stderr}");
+    assert_eq!(fs_entries(empty.path()), 0, "check created nothing");
+}
+
+fn fs_entries(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |d| d.count())
 }
 
 /// `tandem check | head -1` and friends: a reader that goes away early is no reason to panic.
