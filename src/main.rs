@@ -4,6 +4,7 @@ use clap::Parser;
 use std::process::ExitCode;
 use tandem::cli::{self, Args, Ctx};
 use tandem::clock::Clock;
+use tandem::report::safe;
 
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
@@ -22,7 +23,9 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(cli::CliError(line)) => {
-            eprintln!("tandem: {line}");
+            // A message may quote a file name, a file's content or a name from the store: one
+            // line, with control and bidi characters as visible placeholders.
+            eprintln!("tandem: {}", safe::line(&line));
             ExitCode::FAILURE
         }
     }
@@ -47,6 +50,6 @@ fn usage_error(e: clap::Error) -> ExitCode {
         .next()
         .unwrap_or("")
         .trim_start_matches("error: ");
-    eprintln!("tandem: {first} (tandem --help)");
+    eprintln!("tandem: {} (tandem --help)", safe::line(first));
     ExitCode::from(2)
 }

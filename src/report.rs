@@ -3,3 +3,4 @@
 pub mod actions;
 pub mod formats;
 pub mod minutes;
+pub mod safe;

@@ -5,7 +5,7 @@ use crate::domain::dates::parse_date;
 use crate::domain::{ActionId, ActionSummary, CaseId, Person, Side};
 use crate::i18n::Lang;
 use crate::report::actions::{table, to_out, Names};
-use crate::report::formats;
+use crate::report::{formats, safe};
 use chrono::{Datelike, Duration, NaiveDate};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -181,7 +181,9 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
         Format::Json => crate::report::actions::write_json(&mut w, &rows, &names, today)
             .map_err(std::io::Error::other)
             .and_then(|_| w.write_all(b"\n")),
-        Format::Table => w.write_all(table(&rows, &names, today, lang).as_bytes()),
+        // The human formats escape each field themselves; the last pass over the whole text
+        // keeps a field added later from reaching the terminal raw.
+        Format::Table => w.write_all(safe::text(&table(&rows, &names, today, lang)).as_bytes()),
         Format::Csv => {
             // Unlike the JSON contract (initials always), a spreadsheet shows names unless --privacy.
             let mut outs = to_out(&rows, &names, today);
@@ -191,7 +193,10 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
             w.write_all(formats::csv(&outs, args.delimiter).as_bytes())
         }
         Format::Ics => w.write_all(formats::ics(&rows, &names, ctx.clock.now(), lang).as_bytes()),
-        Format::Md => w.write_all(formats::markdown(&rows, &names, today, lang).as_bytes()),
+        Format::Md => {
+            let md = formats::markdown(&rows, &names, today, lang);
+            w.write_all(safe::text(&md).as_bytes())
+        }
     };
     written
         .and_then(|_| w.flush())
@@ -203,7 +208,8 @@ pub fn done(ctx: &Ctx, id: u64, undo: bool) -> Result<(), CliError> {
     let (action, _) = store
         .set_action_done(ctx.clock.now(), ActionId(id), !undo, None)
         .map_err(|e| ctx.fail(e))?;
-    let text = crate::domain::text::clean_line(&action.text);
+    let text = safe::line(&action.text);
+    let text = text.trim();
     match (ctx.lang, undo) {
         (Lang::Nl, false) => eprintln!("Actie {id} is afgevinkt: {text}"),
         (Lang::Nl, true) => eprintln!("Actie {id} staat weer open: {text}"),

@@ -134,7 +134,8 @@ pub fn check(ctx: &Ctx) -> Result<(), CliError> {
         report.push('\n');
     } else {
         for p in &r.problems {
-            report.push_str(&format!("- {p}\n"));
+            // A problem may quote a name or a key from the damaged data.
+            report.push_str(&format!("- {}\n", crate::report::safe::line(p)));
         }
     }
     // Written, not printed: `println!` panics when the reader has gone (`tandem check | head`).

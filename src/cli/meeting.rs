@@ -6,7 +6,7 @@ use crate::domain::agenda::{propose, AgendaRules};
 use crate::domain::text::initials;
 use crate::domain::{MeetingId, Reason};
 use crate::i18n::{meeting as words, Lang};
-use crate::report::minutes;
+use crate::report::{minutes, safe};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::io::Write;
@@ -88,15 +88,15 @@ pub fn agenda(ctx: &Ctx, format: DocFormat) -> Result<(), CliError> {
                 s.push_str(&format!(
                     "{}. {} ({} {}) · casus {} · {} · {} min\n",
                     l.position,
-                    l.child,
+                    safe::line(&l.child),
                     words::GROEP.get(ctx.lang),
-                    l.groep,
+                    safe::line(&l.groep),
                     l.case,
                     reasons.join(", "),
                     l.timebox_minutes
                 ));
             }
-            out(&s)
+            out(&safe::text(&s))
         }
     }
 }
@@ -133,6 +133,6 @@ pub fn minutes_cmd(ctx: &Ctx, id: &str, format: DocFormat) -> Result<(), CliErro
         DocFormat::Json => {
             out(&(serde_json::to_string_pretty(&m).map_err(|e| CliError(e.to_string()))? + "\n"))
         }
-        DocFormat::Md => out(&minutes::markdown(&m, ctx.lang)),
+        DocFormat::Md => out(&safe::text(&minutes::markdown(&m, ctx.lang))),
     }
 }

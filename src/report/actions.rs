@@ -4,6 +4,7 @@ use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::text::initials;
 use crate::domain::{ActionSummary, Person, PersonId};
 use crate::i18n::words;
+use crate::report::safe;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -90,7 +91,9 @@ pub fn write_json<W: std::io::Write>(
     ser.collect_seq(rows.iter().map(|r| out_of(r, names, today)))
 }
 
-/// A plain table for the terminal: one line per action, overdue marked with `!`.
+/// A plain table for the terminal: one line per action, overdue marked with `!`. Names and texts
+/// pass through [`safe::line`]: no control or bidi character reaches the terminal, and a line
+/// break in the data never splits a row.
 pub fn table(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang) -> String {
     let header = match lang {
         Lang::Nl => ["id", "deadline", "kant", "eigenaar", "kind", "actie"],
@@ -108,9 +111,15 @@ pub fn table(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang
             r.id.to_string(),
             due,
             format!("{} {}", r.side.mark(), words::side(r.side).get(lang)),
-            names.owner(r.owner).unwrap_or_else(|| "-".into()),
-            format!("{} ({})", names.child(&r.child_name), r.groep),
-            format!("{}{done}", crate::domain::text::clean_line(&r.text)),
+            names
+                .owner(r.owner)
+                .map_or_else(|| "-".into(), |o| safe::line(&o).into_owned()),
+            format!(
+                "{} ({})",
+                safe::line(&names.child(&r.child_name)),
+                safe::line(&r.groep)
+            ),
+            format!("{}{done}", safe::line(&r.text).trim()),
         ]);
     }
     // Columns by display width: 王 and 🦄 take two cells of the terminal, not one.

@@ -6,11 +6,13 @@ use crate::domain::dates::{format_short, Lang};
 use crate::domain::text::clean_line;
 use crate::domain::{ActionSummary, PersonId};
 use crate::i18n::words;
+use crate::report::safe;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
 /// RFC 4180: CRLF line ends, a header row, fields quoted when they hold the delimiter, a quote
-/// or a line break.
+/// or a line break. Field text passes through [`safe::text`]: a line break in a field is kept,
+/// every other control or bidi character becomes a placeholder.
 pub fn csv(rows: &[ActionOut], delimiter: char) -> String {
     let mut out = String::new();
     let header = [
@@ -46,12 +48,17 @@ fn push_record(out: &mut String, fields: impl Iterator<Item = String>, delimiter
         if i > 0 {
             out.push(delimiter);
         }
-        // A spreadsheet would run a field that starts with = + - @ as a formula.
-        let f = if f.starts_with(['=', '+', '-', '@']) {
+        // A spreadsheet would run a field that starts with = + - @ as a formula, and some skip a
+        // leading TAB or CR before they look. Checked on the data as it is, before the
+        // placeholders below.
+        let f = if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{f}")
         } else {
             f
         };
+        // The file is opened in terminals and spreadsheets too: control and bidi characters
+        // become visible placeholders; a line break stays (quoted, as RFC 4180 allows).
+        let f = safe::text(&f);
         if f.contains([delimiter, '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&f.replace('"', "\"\""));
@@ -201,17 +208,18 @@ pub fn markdown(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: L
                 words::side(r.side).get(lang),
                 md_escape(&names.child(&r.child_name)),
                 md_escape(&r.groep),
-                md_escape(&clean_line(&r.text)),
+                md_escape(&r.text),
             ));
         }
     }
     out
 }
 
-/// Characters that would change a Markdown line's meaning are escaped.
+/// Characters that would change a Markdown line's meaning are escaped; control and bidi
+/// characters become placeholders ([`safe::line`]), a line break a space.
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in clean_line(s).chars() {
+    for c in safe::line(s).trim().chars() {
         if matches!(
             c,
             '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '<' | '>' | '|'
@@ -245,6 +253,19 @@ mod tests {
         let out = csv(&[row], ';');
         assert!(out.starts_with("id;case;child;groep;text;owner;side;deadline;overdue;done\r\n"));
         assert!(out.contains("\"Bel \"\"juf\"\"; daarna\nmail\";'=SUM(A1);zorg;;false;\r\n"));
+    }
+
+    #[test]
+    fn csv_guards_a_leading_tab_or_cr_and_shows_controls() {
+        let mut out = String::new();
+        let fields = ["\t=1+1", "\r=2+2", "a\u{1b}[31mb\u{202E}", "x\ny"];
+        push_record(&mut out, fields.iter().map(|s| s.to_string()), ',');
+        assert_eq!(out, "'␉=1+1,'␍=2+2,a␛[31mb⟨U+202E⟩,\"x\ny\"\r\n");
+    }
+
+    #[test]
+    fn markdown_fields_show_controls_on_one_line() {
+        assert_eq!(md_escape(" a\u{1b}[1m\nb\u{2066} "), "a␛\\[1m b⟨U+2066⟩");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::text::{clean_line, initials};
 use crate::domain::{Action, Meeting, Person, PersonId, Side};
 use crate::i18n::words;
+use crate::report::safe;
 use crate::store::{Result, Store};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -129,11 +130,13 @@ fn action_line(a: &MinuteAction, lang: Lang) -> String {
     let due = a.deadline.map(format_numeric).unwrap_or_else(|| "–".into());
     format!(
         "{side} · {} · {due} · {}",
-        a.owner.as_deref().unwrap_or("–"),
-        a.text
+        safe::line(a.owner.as_deref().unwrap_or("–")),
+        safe::line(&a.text)
     )
 }
 
+/// The minutes as Markdown. Every name and text passes through [`safe::line`]: control and bidi
+/// characters show as placeholders, and no line break in the data starts a new Markdown line.
 pub fn markdown(m: &Minutes, lang: Lang) -> String {
     let nl = lang == Lang::Nl;
     let t = |a: &'static str, b: &'static str| if nl { a } else { b };
@@ -146,7 +149,11 @@ pub fn markdown(m: &Minutes, lang: Lang) -> String {
         out.push_str(&format!(
             "{}: {}\n\n",
             t("Aanwezig", "Present"),
-            m.attendees.join(", ")
+            m.attendees
+                .iter()
+                .map(|a| safe::line(a))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     for item in &m.items {
@@ -161,13 +168,17 @@ pub fn markdown(m: &Minutes, lang: Lang) -> String {
         };
         out.push_str(&format!(
             "## {} ({} {}) · casus {} · {state}\n\n",
-            item.child,
+            safe::line(&item.child),
             t("groep", "year"),
-            item.groep,
+            safe::line(&item.groep),
             item.case
         ));
         for a in &item.agreements {
-            out.push_str(&format!("- {}: {a}\n", t("Afspraak", "Agreement")));
+            out.push_str(&format!(
+                "- {}: {}\n",
+                t("Afspraak", "Agreement"),
+                safe::line(a)
+            ));
         }
         if let Some(outcome) = item.closed {
             out.push_str(&format!(
@@ -211,7 +222,7 @@ pub fn markdown(m: &Minutes, lang: Lang) -> String {
         t("Open acties per eigenaar", "Open actions per owner")
     ));
     for (owner, list) in &m.open_by_owner {
-        out.push_str(&format!("### {owner}\n\n"));
+        out.push_str(&format!("### {}\n\n", safe::line(owner)));
         for a in list {
             out.push_str(&format!("- [ ] {}\n", action_line(a, lang)));
         }
