@@ -158,8 +158,10 @@ pub fn data_dir(arg: Option<PathBuf>) -> PathBuf {
     if let Some(dir) = std::env::var_os("TANDEM_DATA_DIR").filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
+    // The local, not the roaming, app-data folder on Windows: a roaming profile is copied over
+    // the network at logon and logoff, which could copy half a store. Elsewhere they are one.
     directories::ProjectDirs::from("nl", "tandem", "tandem")
-        .map(|d| d.data_dir().to_path_buf())
+        .map(|d| d.data_local_dir().to_path_buf())
         .unwrap_or_else(|| PathBuf::from("tandem-data"))
 }
 

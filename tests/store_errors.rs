@@ -156,8 +156,15 @@ fn opening_a_damaged_store_leaves_its_files_alone() {
         assert_eq!(files_of(dir.path()), before, "{what}: files changed");
         // And again: a second look finds the same damage without touching anything.
         let line = assert_one_line_failure(dir.path(), &["check"]);
-        assert!(line.contains("beschadigd") && line.contains("tandem restore"), "{line}");
-        assert_eq!(files_of(dir.path()), before, "{what}: files changed by check");
+        assert!(
+            line.contains("beschadigd") && line.contains("tandem restore"),
+            "{line}"
+        );
+        assert_eq!(
+            files_of(dir.path()),
+            before,
+            "{what}: files changed by check"
+        );
     }
 }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub fn demo(ctx: &Ctx, cases: Option<u64>, seed: u64) -> Result<(), CliError> {
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_or_create()?;
     if !store.is_empty() {
         return Err(CliError(msg::DEMO_NOT_EMPTY.get(ctx.lang).into()));
     }
@@ -20,6 +20,10 @@ pub fn demo(ctx: &Ctx, cases: Option<u64>, seed: u64) -> Result<(), CliError> {
         Some(n) => demo::synthetic(&mut store, ctx.clock.today(), n, seed),
     }
     .map_err(|e| ctx.fail(e))?;
+    // A bulk load is in no backup and not in the journal: the first backup covers it.
+    store
+        .backup_now(ctx.clock.today())
+        .map_err(|e| ctx.fail(e))?;
     let secs = started.elapsed().as_secs_f64();
     let size = store.size_on_disk().unwrap_or(0) as f64 / 1_048_576.0;
     match ctx.lang {
@@ -94,10 +98,19 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool) -> Result<(), CliError> {
     })?;
     // The store refuses before it writes: a half-imported file is worse than none.
     let mut store = crate::store::Store::open(&ctx.data_dir).map_err(|e| ctx.fail(e))?;
-    if store.import_interrupted().map_err(|e| ctx.fail(e))? && !replace {
+    let interrupted = store.import_interrupted().map_err(|e| ctx.fail(e))?;
+    if interrupted && !replace {
         return Err(CliError(msg::IMPORT_INTERRUPTED.get(ctx.lang).into()));
     }
+    let today = ctx.clock.today();
+    store.today = Some(today);
+    if replace && !interrupted && !store.is_empty() {
+        // What is replaced stays in a backup of its own.
+        crate::store::export::validate(&doc).map_err(|e| ctx.fail(e))?;
+        store.backup_now(today).map_err(|e| ctx.fail(e))?;
+    }
     store.import(&doc, replace).map_err(|e| ctx.fail(e))?;
+    store.backup_now(today).map_err(|e| ctx.fail(e))?;
     match ctx.lang {
         Lang::Nl => eprintln!(
             "Geïmporteerd: {} gezinnen, {} casussen, {} acties.",

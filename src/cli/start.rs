@@ -1,6 +1,7 @@
 //! `tandem` without a subcommand: open the store, build the app, run the terminal.
 
 use super::{CliError, Ctx};
+use crate::i18n::cli as msg;
 use crate::tui::theme::Theme;
 
 /// The config dir where users put their own themes (`themes/NAME.toml`).
@@ -31,6 +32,13 @@ pub fn tui(ctx: &Ctx, theme: Option<String>) -> Result<(), CliError> {
     app.config_dir = config_dir();
     if let Some(p) = config_problem {
         app.error(p);
+    }
+    if store.is_read_only() {
+        // Said at once, not at the first save: nothing typed here can be kept.
+        app.error(msg::store_error(
+            &crate::store::StoreError::ReadOnly(ctx.data_dir.clone()),
+            ctx.lang,
+        ));
     }
     if let Some(p) = problem {
         app.error(match ctx.lang {

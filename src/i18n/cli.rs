@@ -35,10 +35,10 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             dir.display()
         ),
         (StoreError::Damaged(d), Lang::Nl) => format!(
-            "De gegevens zijn beschadigd of onleesbaar ({d}). tandem heeft er niets in geschreven. Zet een back-up terug."
+            "De gegevens zijn beschadigd of onleesbaar ({d}). tandem bewaart een kopie in quarantine/. Zet alles terug met: tandem restore."
         ),
         (StoreError::Damaged(d), Lang::En) => format!(
-            "The data is damaged or unreadable ({d}). tandem wrote nothing to it. Restore a backup."
+            "The data is damaged or unreadable ({d}). tandem keeps a copy in quarantine/. Bring everything back with: tandem restore."
         ),
         (StoreError::DamagedKept { detail, kept, backup, journal_changes }, lang) => {
             damaged_kept(detail, kept, backup.as_deref(), *journal_changes, lang)

@@ -166,12 +166,18 @@ impl Store {
 fn write_gz(path: &Path, doc: &ExportDoc) -> Result<()> {
     let file = std::fs::File::create(path).map_err(StoreError::io)?;
     files::private_file(&file);
-    let mut gz = GzEncoder::new(BufWriter::new(file), Compression::fast());
-    serde_json::to_writer(&mut gz, doc).map_err(|e| match e.io_error_kind() {
+    let gz = GzEncoder::new(BufWriter::new(file), Compression::fast());
+    // serde_json writes a few bytes at a time; the compressor wants large pieces (without this
+    // buffer a 50,000-case backup took 100 s instead of a few).
+    let mut json = BufWriter::with_capacity(1 << 18, gz);
+    serde_json::to_writer(&mut json, doc).map_err(|e| match e.io_error_kind() {
         Some(kind) => StoreError::io(std::io::Error::from(kind)),
         None => StoreError::Io(e.to_string()),
     })?;
-    gz.write_all(b"\n").map_err(StoreError::io)?;
+    json.write_all(b"\n").map_err(StoreError::io)?;
+    let gz = json
+        .into_inner()
+        .map_err(|e| StoreError::io(e.into_error()))?;
     let file = gz
         .finish()
         .map_err(StoreError::io)?

@@ -182,8 +182,11 @@ pub fn new_quarantine_dir(dir: &Path, suffix: &str) -> Result<PathBuf> {
 }
 
 impl Quarantine {
-    /// Copies every sled file of `dir` into a new quarantine folder, synced.
+    /// Copies every sled file of `dir` into a new quarantine folder, synced. Copies left by a
+    /// session that crashed before it could decide on theirs are removed: the files they were
+    /// taken of have been opened since, and this copy is of the files as they are now.
     pub fn take(dir: &Path) -> Result<Quarantine> {
+        remove_stale_copies(dir);
         let to = new_quarantine_dir(dir, "")?;
         for file in sled_files(dir)? {
             let rel = file.strip_prefix(dir).unwrap_or(&file);
@@ -232,6 +235,24 @@ impl Quarantine {
     /// Removes the copy: the store it was taken of turned out healthy.
     pub fn discard(&self) -> Result<()> {
         std::fs::remove_dir_all(&self.dir).map_err(StoreError::io)
+    }
+}
+
+/// Removes quarantine folders of plain copies (no suffix, no note): those of sessions that ended
+/// before they could keep or discard their copy. Best effort.
+fn remove_stale_copies(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir.join(QUARANTINE)) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let plain = name
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == 'T');
+        if plain && !path.join(DAMAGED_NOTE).exists() && !path.join(RESOLVED).exists() {
+            let _ = std::fs::remove_dir_all(&path);
+        }
     }
 }
 
