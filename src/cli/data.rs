@@ -160,6 +160,9 @@ pub fn check(ctx: &Ctx) -> Result<(), CliError> {
     if r.is_ok() {
         Ok(())
     } else {
+        // A store that fails its check is damaged: its files' copy is kept, and the next
+        // start says so and offers the restore.
+        store.note_damage(&format!("tandem check: {} problemen", r.problems.len()));
         Err(CliError(msg::CHECK_BAD.get(ctx.lang).into()))
     }
 }

@@ -151,7 +151,7 @@ impl Store {
     /// Errors: [`StoreError::ReadOnly`], [`StoreError::DiskFull`] (nothing was saved; the next
     /// commit works once there is room), or whatever sled reports.
     pub fn commit(&mut self, change: Change) -> Result<Undo> {
-        self.before_commit(change.now.map(|n| n.date()))?;
+        self.before_commit()?;
         self.apply_with(change, Vec::new(), true)
     }
 
@@ -165,7 +165,7 @@ impl Store {
 
     /// Reverses a committed change as a new change of its own (it is on the timeline too).
     pub fn undo(&mut self, undo: Undo, now: NaiveDateTime) -> Result<()> {
-        self.before_commit(Some(now.date()))?;
+        self.before_commit()?;
         let deleted_families: BTreeSet<FamilyId> = undo
             .families
             .iter()
@@ -316,14 +316,16 @@ impl Store {
 
     /// What every journaled commit needs first: a writable store, sled's files caught up with
     /// the journal, and today's backup.
-    fn before_commit(&mut self, day: Option<chrono::NaiveDate>) -> Result<()> {
+    fn before_commit(&mut self) -> Result<()> {
         self.writable()?;
         if self.unflushed {
             self.flush_synced()?;
             self.unflushed = false;
         }
-        let today = day
-            .or(self.today)
+        // The caller's clock, not the change's own time: a back-dated change is still made
+        // today.
+        let today = self
+            .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         self.backup_if_due(today)
     }

@@ -51,6 +51,12 @@ impl Store {
             ));
         }
         let exists = files::has_store(dir);
+        if !exists && (journal::path(dir).exists() || !backup::list(dir)?.is_empty()) {
+            // The store's file is gone but its journal or backups are here: lost, not new.
+            return Err(StoreError::Damaged(
+                "het bestand db ontbreekt, terwijl er een journaal of back-ups zijn".into(),
+            ));
+        }
         if mode == Mode::Existing && !exists {
             return Err(StoreError::NoStore(dir.to_path_buf()));
         }
@@ -102,16 +108,16 @@ impl Store {
             }
             Err(e) => return Err(e),
         }
-        store.journal = Some(Journal::open(
-            dir,
-            found.as_ref().filter(|c| !c.damaged),
-            store.seq,
-        )?);
-        if found
-            .as_ref()
-            .is_none_or(|c| c.damaged || c.base > store.seq)
-            && !store.is_empty()
-        {
+        if found.as_ref().is_some_and(|c| c.damaged) && journal::path(dir).exists() {
+            // Keep the damaged journal as evidence and start a new one; the next commit makes
+            // a backup first, so backup + journal cover everything again.
+            let keep = files::new_quarantine_dir(dir, "-journaal")?;
+            std::fs::rename(journal::path(dir), keep.join(journal::FILE))
+                .map_err(StoreError::io)?;
+        }
+        let usable = found.as_ref().filter(|c| !c.damaged);
+        store.journal = Some(Journal::open(dir, usable, store.seq)?);
+        if usable.is_none_or(|c| c.base > store.seq) && !store.is_empty() {
             store.unjournaled = true;
         }
         files::private_sled_files(dir);
@@ -221,9 +227,10 @@ impl Store {
             }
             None => 0,
         };
-        if let Some(c) = found.filter(|c| !c.damaged) {
+        // A damaged journal still vouches for the entries before the damage.
+        if let Some(c) = found {
             let held = self.seq;
-            if held + 1 == confirmed && held >= c.base {
+            if held + 1 == confirmed && held >= c.base && !c.damaged {
                 // The crash window: the entry was synced, sled's copy was not.
                 let last = c
                     .entries

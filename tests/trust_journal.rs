@@ -1,0 +1,173 @@
+//! The journal against sled (issue 8): one confirmed change missing from sled's files is the
+//! crash window and comes back at open; two or more missing is damage; a damaged journal is
+//! set aside without calling a healthy store damaged; a lost `db` beside backups is damage.
+
+mod common;
+
+use common::{at, fixture_dir, reopen, run, today, wait_unlocked};
+use std::fs;
+use std::path::{Path, PathBuf};
+use tandem::store::{Store, StoreError};
+
+/// The sled files (db, conf, snap.*) of a data dir, with their bytes.
+fn sled_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out: Vec<(PathBuf, Vec<u8>)> = fs::read_dir(dir)
+        .expect("read dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            n.is_some_and(|n| n == "db" || n == "conf" || n.starts_with("snap."))
+        })
+        .map(|p| {
+            let bytes = fs::read(&p).expect("read");
+            (p, bytes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Puts earlier sled files back: sled now holds what it held then, the journal more.
+fn put_back(dir: &Path, files: &[(PathBuf, Vec<u8>)]) {
+    for (p, _) in sled_files(dir) {
+        fs::remove_file(p).expect("remove");
+    }
+    for (p, bytes) in files {
+        fs::write(p, bytes).expect("write");
+    }
+}
+
+fn mark_done(dir: &Path, n: usize) {
+    let mut store = reopen(dir);
+    let open = store.action_rows(false, None, None).expect("rows");
+    for row in open.iter().take(n) {
+        store
+            .set_action_done(at(today(), 12, 0), row.id, true, None)
+            .expect("save");
+    }
+    drop(store);
+    wait_unlocked(dir);
+}
+
+#[test]
+fn one_change_missing_from_sled_is_replayed_at_open() {
+    let (dir, _fx) = fixture_dir();
+    mark_done(dir.path(), 1);
+    let before = sled_files(dir.path());
+    mark_done(dir.path(), 1);
+    let want = reopen(dir.path()).export().expect("export");
+    wait_unlocked(dir.path());
+    put_back(dir.path(), &before);
+    let store = Store::open(dir.path()).expect("the crash window is no damage");
+    assert_eq!(store.export().expect("export"), want);
+    assert!(store.check().expect("check").is_ok());
+}
+
+#[test]
+fn two_changes_missing_from_sled_are_damage_and_restore_brings_them_back() {
+    let (dir, _fx) = fixture_dir();
+    mark_done(dir.path(), 1);
+    let before = sled_files(dir.path());
+    mark_done(dir.path(), 2);
+    let want = reopen(dir.path()).export().expect("export");
+    wait_unlocked(dir.path());
+    put_back(dir.path(), &before);
+    match Store::open(dir.path()) {
+        Err(StoreError::DamagedKept {
+            journal_changes, ..
+        }) => assert!(journal_changes >= 3, "{journal_changes}"),
+        Err(e) => panic!("expected DamagedKept, got {e:?}"),
+        Ok(_) => panic!("a store missing two confirmed changes opened as healthy"),
+    }
+    // The files are as they were put back, and a second look says the same.
+    assert_eq!(sled_files(dir.path()), before);
+    let (ok, _, stderr) = run(dir.path(), &["export"]);
+    assert!(!ok && stderr.contains("beschadigd") && stderr.contains("tandem restore"));
+    assert_eq!(sled_files(dir.path()), before);
+    let (ok, _, stderr) = run(dir.path(), &["restore", "--yes"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(reopen(dir.path()).export().expect("export"), want);
+}
+
+#[test]
+fn a_damaged_journal_does_not_make_a_healthy_store_damaged() {
+    let (dir, _fx) = fixture_dir();
+    mark_done(dir.path(), 2);
+    let want = reopen(dir.path()).export().expect("export");
+    wait_unlocked(dir.path());
+    let journal = dir.path().join("journal");
+    let mut bytes = fs::read(&journal).expect("journal");
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x10;
+    fs::write(&journal, &bytes).expect("write");
+    let mut store = Store::open(dir.path()).expect("a healthy store opens");
+    assert_eq!(store.export().expect("export"), want);
+    // The damaged journal is kept aside, and the next save starts over on a new backup.
+    let kept: Vec<_> = fs::read_dir(dir.path().join("quarantine"))
+        .expect("quarantine")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with("-journaal"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let backups_before = tandem::store::backup::list(dir.path()).expect("list").len();
+    let open = store.action_rows(false, None, None).expect("rows");
+    store
+        .set_action_done(at(today(), 13, 0), open[0].id, true, None)
+        .expect("save");
+    let backups = tandem::store::backup::list(dir.path()).expect("list");
+    assert_eq!(backups.len(), backups_before + 1, "a backup came first");
+    let want = store.export().expect("export");
+    drop(store);
+    wait_unlocked(dir.path());
+    // Lose sled entirely: the new backup and the new journal bring everything back.
+    for (p, _) in sled_files(dir.path()) {
+        fs::remove_file(p).expect("remove");
+    }
+    let (ok, _, stderr) = run(dir.path(), &["restore", "--yes"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(reopen(dir.path()).export().expect("export"), want);
+}
+
+#[test]
+fn a_lost_db_beside_backups_is_damage_not_a_new_store() {
+    let (dir, _fx) = fixture_dir();
+    mark_done(dir.path(), 1);
+    let want = reopen(dir.path()).export().expect("export");
+    wait_unlocked(dir.path());
+    fs::remove_file(dir.path().join("db")).expect("remove db");
+    for args in [&["check"][..], &["actions"], &["export"]] {
+        let (ok, _, stderr) = run(dir.path(), args);
+        assert!(!ok && stderr.contains("beschadigd"), "{args:?}: {stderr}");
+    }
+    assert!(
+        !dir.path().join("db").exists(),
+        "no new empty store was made"
+    );
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Damaged(_))
+    ));
+    let (ok, _, stderr) = run(dir.path(), &["restore", "--yes"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(reopen(dir.path()).export().expect("export"), want);
+}
+
+#[test]
+fn restore_refuses_a_healthy_store_without_replace() {
+    let (dir, _fx) = fixture_dir();
+    mark_done(dir.path(), 1);
+    let want = reopen(dir.path()).export().expect("export");
+    wait_unlocked(dir.path());
+    let (ok, _, stderr) = run(dir.path(), &["restore", "--yes"]);
+    assert!(!ok && stderr.contains("--replace"), "{stderr}");
+    let (ok, _, stderr) = run(dir.path(), &["restore", "--yes", "--replace"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(reopen(dir.path()).export().expect("export"), want);
+    // What was replaced is kept, not deleted.
+    let kept = fs::read_dir(dir.path().join("quarantine"))
+        .expect("quarantine")
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().ends_with("-voor-herstel"));
+    assert!(kept);
+}
