@@ -392,6 +392,18 @@ fn the_reported_offset_is_reported_as_damage_and_restored() {
     assert!(!t_ok, "the TUI does not start on a damaged store");
     assert!(t_err.contains("beschadigd"), "{t_err}");
     assert_eq!(sled_bytes(&case), damaged, "the TUI wrote nothing either");
+    // Nor does a change: it is refused with the same report.
+    let (d_ok, _, d_err) = out(&case, &["done", "3"]);
+    assert_eq!(damage_report_problem(d_ok, &d_err, "beschadigd"), None);
+    assert_eq!(sled_bytes(&case), damaged, "done wrote nothing");
+    // `restore` without --yes and without a terminal changes nothing.
+    let (r_ok, _, _) = out(&case, &["restore"]);
+    assert!(!r_ok, "restore without --yes and no answer does nothing");
+    assert_eq!(
+        sled_bytes(&case),
+        damaged,
+        "an unconfirmed restore wrote nothing"
+    );
     ok(&case, &["restore", "--yes"]);
     assert_eq!(ok(&case, &["export"]), p.reference["export"]);
 }
@@ -539,4 +551,59 @@ fn a_bit_flipped_behind_the_file_systems_back_is_reported_and_kept_as_it_was() {
         wrong.len()
     );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Two faults at once: a bit in the journal (its first entry) and a bit in `db` near the end of
+/// sled's log, where the last confirmed changes are. The journal can no longer say how many
+/// changes were confirmed, but it does know that it is damaged: tandem must not call a store
+/// that lost confirmed changes healthy ("In orde") on that basis.
+#[test]
+fn a_damaged_journal_and_a_damaged_db_are_not_a_silent_loss() {
+    let p = prepare_without_snapshot();
+    let used = {
+        let db = std::fs::read(p.data.join("db")).expect("db");
+        db.iter().rposition(|b| *b != 0).unwrap_or(0) as u64 + 1
+    };
+    let journal_len = std::fs::metadata(p.data.join("journal"))
+        .expect("journal")
+        .len();
+    let work = tempfile::tempdir().expect("work dir");
+    let (mut intact, mut reported) = (0, 0);
+    let mut silent = Vec::new();
+    for k in 1..=12u64 {
+        let offset = used - k * 700;
+        let case = work.path().join(format!("case{k}"));
+        copy_dir(&p.data, &case);
+        // The journal header is 17 bytes, an entry's head 16: this is in the first entry's
+        // payload.
+        flip_bit(&case.join("journal"), 17 + 16 + 40, 0);
+        assert!(journal_len > 17 + 16 + 40);
+        flip_bit(&case.join("db"), offset, (k % 8) as u8);
+        let (c_ok, _, c_err) = out(&case, &["check"]);
+        if !c_ok {
+            if damage_report_problem(c_ok, &c_err, "beschadigd").is_none() {
+                reported += 1;
+            } else {
+                silent.push(format!("offset {offset}: check failed oddly: {c_err}"));
+            }
+            continue;
+        }
+        if ok(&case, &["export"]) == p.reference["export"] {
+            intact += 1;
+        } else {
+            let lost: Vec<u64> = trust_common::done_states(&trust_common::actions_json(&case))
+                .into_iter()
+                .filter(|(_, done)| !done)
+                .map(|(id, _)| id)
+                .collect();
+            silent.push(format!(
+                "offset {offset}: check says \"In orde\" (exit 0) but the export differs from before the damage; open actions now {lost:?}"
+            ));
+        }
+    }
+    eprintln!(
+        "trust_damage journal and db both damaged: {intact} intact, {reported} damage reported, {} silent losses",
+        silent.len()
+    );
+    assert!(silent.is_empty(), "{}", silent.join("\n"));
 }
