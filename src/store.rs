@@ -140,6 +140,9 @@ pub struct Store {
     /// Bulk writes (demo, import) since the last backup: the journal does not hold them, so the
     /// next journaled commit makes a backup first.
     unjournaled: bool,
+    /// The journal was found damaged at open: the first save sets it aside (into quarantine)
+    /// and starts a new one on a fresh backup.
+    journal_damaged: bool,
     /// A commit whose sled flush failed (its journal entry is on disk): the next commit flushes
     /// first, so at most one confirmed change is ever missing from sled's files.
     unflushed: bool,

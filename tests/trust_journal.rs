@@ -101,20 +101,22 @@ fn a_damaged_journal_does_not_make_a_healthy_store_damaged() {
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0x10;
     fs::write(&journal, &bytes).expect("write");
+    let journal_bytes = fs::read(&journal).expect("journal");
     let mut store = Store::open(dir.path()).expect("a healthy store opens");
     assert_eq!(store.export().expect("export"), want);
-    // The damaged journal is kept aside, and the next save starts over on a new backup.
-    let kept: Vec<_> = fs::read_dir(dir.path().join("quarantine"))
-        .expect("quarantine")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().ends_with("-journaal"))
-        .collect();
-    assert_eq!(kept.len(), 1);
+    // Reading writes nothing: the journal is set aside at the first save, not at open.
+    assert_eq!(fs::read(&journal).expect("journal"), journal_bytes);
     let backups_before = tandem::store::backup::list(dir.path()).expect("list").len();
     let open = store.action_rows(false, None, None).expect("rows");
     store
         .set_action_done(at(today(), 13, 0), open[0].id, true, None)
         .expect("save");
+    let kept: Vec<_> = fs::read_dir(dir.path().join("quarantine"))
+        .expect("quarantine")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with("-journaal"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged journal is kept as evidence");
     let backups = tandem::store::backup::list(dir.path()).expect("list");
     assert_eq!(backups.len(), backups_before + 1, "a backup came first");
     let want = store.export().expect("export");
@@ -170,4 +172,40 @@ fn restore_refuses_a_healthy_store_without_replace() {
         .filter_map(|e| e.ok())
         .any(|e| e.file_name().to_string_lossy().ends_with("-voor-herstel"));
     assert!(kept);
+}
+
+/// Undo a new action, then undo its new case: no timeline line may be left naming the case, or
+/// `check` fails and no backup of the store could be restored (found by the import rules).
+#[test]
+fn undoing_a_new_case_after_its_new_action_leaves_a_store_that_backs_up_and_restores() {
+    use tandem::domain::Side;
+    let (dir, fx) = fixture_dir();
+    let mut store = reopen(dir.path());
+    let t = at(today(), 14, 0);
+    let case = store.begin().case_id();
+    let case_undo = store
+        .save_case(
+            t,
+            common::new_case(case, fx.celik, fx.emre, "Een tweede vraag", t),
+        )
+        .expect("save case");
+    let action = store.begin().action_id();
+    let action_undo = store
+        .save_action(
+            t,
+            common::new_action(action, case, "Bellen", (None, Side::Zorg), None, t),
+        )
+        .expect("save action");
+    store.undo(action_undo, t).expect("undo action");
+    store.undo(case_undo, t).expect("undo case");
+    let report = store.check().expect("check");
+    assert!(report.is_ok(), "{:?}", report.problems);
+    let want = store.export().expect("export");
+    store.backup_now(today()).expect("backup");
+    drop(store);
+    wait_unlocked(dir.path());
+    fs::remove_file(dir.path().join("db")).expect("lose db");
+    let (ok, _, stderr) = run(dir.path(), &["restore", "--yes"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(reopen(dir.path()).export().expect("export"), want);
 }

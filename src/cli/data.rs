@@ -96,7 +96,9 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool) -> Result<(), CliError> {
             ),
         })
     })?;
-    // The store refuses before it writes: a half-imported file is worse than none.
+    // The file is checked before the store is even opened: a refused import leaves no store
+    // behind, and a half-imported file is worse than none.
+    crate::store::export::validate(&doc).map_err(|e| ctx.fail(e))?;
     let mut store = crate::store::Store::open(&ctx.data_dir).map_err(|e| ctx.fail(e))?;
     let interrupted = store.import_interrupted().map_err(|e| ctx.fail(e))?;
     if interrupted && !replace {
@@ -106,7 +108,6 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool) -> Result<(), CliError> {
     store.today = Some(today);
     if replace && !interrupted && !store.is_empty() {
         // What is replaced stays in a backup of its own.
-        crate::store::export::validate(&doc).map_err(|e| ctx.fail(e))?;
         store.backup_now(today).map_err(|e| ctx.fail(e))?;
     }
     store.import(&doc, replace).map_err(|e| ctx.fail(e))?;

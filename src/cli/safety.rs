@@ -23,7 +23,7 @@ pub fn restore(ctx: &Ctx, file: Option<&Path>, yes: bool, replace: bool) -> Resu
     if plan.current == Current::Healthy && !replace {
         return Err(CliError(msg::RESTORE_HEALTHY.get(ctx.lang).into()));
     }
-    eprintln!("{}", msg::restore_plan(&plan, ctx.lang));
+    eprintln!("{}", msg::restore_plan(&plan, true, ctx.lang));
     if !yes && !confirm(ctx.lang)? {
         return Err(CliError(msg::NOTHING_CHANGED.get(ctx.lang).into()));
     }
@@ -47,7 +47,7 @@ pub fn offer_restore(ctx: &Ctx, problem: &CliError) -> Result<bool, CliError> {
         return Ok(false);
     }
     eprintln!("tandem: {}", problem.0);
-    eprintln!("{}", msg::restore_plan(&plan, ctx.lang));
+    eprintln!("{}", msg::restore_plan(&plan, false, ctx.lang));
     if !confirm(ctx.lang)? {
         return Ok(false);
     }

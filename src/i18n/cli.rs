@@ -148,8 +148,9 @@ pub fn backup_made(path: &std::path::Path, size: u64, lang: Lang) -> String {
     }
 }
 
-/// What a restore is about to do, before the confirmation.
-pub fn restore_plan(plan: &crate::store::restore::RestorePlan, lang: Lang) -> String {
+/// What a restore is about to do, before the confirmation. `state`: begin with the state of the
+/// store now (left out where the damage was just said).
+pub fn restore_plan(plan: &crate::store::restore::RestorePlan, state: bool, lang: Lang) -> String {
     use crate::store::restore::Current;
     let file = plan.backup.path.display();
     let now = match (&plan.current, lang) {
@@ -164,6 +165,11 @@ pub fn restore_plan(plan: &crate::store::restore::RestorePlan, lang: Lang) -> St
         (Current::Damaged(d), Lang::Nl) => format!("De huidige gegevens zijn beschadigd ({d})."),
         (Current::Damaged(d), Lang::En) => format!("The current data is damaged ({d})."),
     };
+    let now = if state {
+        format!("{now} ")
+    } else {
+        String::new()
+    };
     let lost = match (plan.not_covered, lang) {
         (0, _) => String::new(),
         (n, Lang::Nl) => format!(
@@ -175,12 +181,12 @@ pub fn restore_plan(plan: &crate::store::restore::RestorePlan, lang: Lang) -> St
     };
     match lang {
         Lang::Nl => format!(
-            "{now} Terugzetten: back-up {file} ({}) plus {} latere wijzigingen uit het journaal.{lost}",
+            "{now}Terugzetten: back-up {file} ({}) plus {} latere wijzigingen uit het journaal.{lost}",
             plan.backup.day.format("%d-%m-%Y"),
             plan.journal_changes
         ),
         Lang::En => format!(
-            "{now} Restoring: backup {file} ({}) plus {} later changes from the journal.{lost}",
+            "{now}Restoring: backup {file} ({}) plus {} later changes from the journal.{lost}",
             plan.backup.day.format("%Y-%m-%d"),
             plan.journal_changes
         ),

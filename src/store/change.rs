@@ -186,7 +186,27 @@ impl Store {
             .map(|(id, _)| *id)
             .collect();
         let mut ops = Vec::new();
-        for e in &undo.events {
+        // Every timeline line of a case the undo removes goes with it, also the lines of later
+        // changes to that case (an action added, then undone first): a line naming a case that
+        // no longer exists fails `check`, and with it every backup's import.
+        let mut gone: BTreeSet<u64> = BTreeSet::new();
+        for case in &deleted {
+            for id in self.ids_under(T::EventCase, case.0)? {
+                if gone.insert(id) {
+                    ops.push(Op {
+                        tree: T::Events,
+                        key: keys::id(id).to_vec(),
+                        value: None,
+                    });
+                    ops.push(Op {
+                        tree: T::EventCase,
+                        key: keys::pair(case.0, id).to_vec(),
+                        value: None,
+                    });
+                }
+            }
+        }
+        for e in undo.events.iter().filter(|e| !gone.contains(&e.id.0)) {
             let of_deleted = match e.case {
                 Some(c) => deleted.contains(&c),
                 None => e.family.is_some_and(|f| deleted_families.contains(&f)),
@@ -243,46 +263,53 @@ impl Store {
             });
         }
         if journaled {
-            let seq = self.seq + 1;
-            ops.push(Op {
-                tree: T::Meta,
-                key: super::lifecycle::SEQ_KEY.as_bytes().to_vec(),
-                value: Some(keys::id(seq).to_vec()),
-            });
-            let writes: Vec<journal::Write1> = ops
-                .iter()
-                .map(|o| journal::Write1 {
-                    tree: o.tree as u8,
-                    key: o.key.clone(),
-                    value: o.value.clone(),
-                })
-                .collect();
-            let dir = self.dir.clone();
-            let journal = self.journal.as_mut().ok_or(StoreError::ReadOnly(dir))?;
-            let before = journal.len();
-            journal.append(seq, &writes)?;
-            self.wrote = true;
-            if let Err(e) = self.write_ops(&ops) {
-                if let Some(j) = self.journal.as_mut() {
-                    j.take_back(seq, before);
-                }
-                return self.seen(Err(e));
-            }
-            self.seq = seq;
-            self.next = next;
-            // The journal already holds the change on disk; if sled's flush fails, the next
-            // commit retries it first, so sled's files never miss more than this one.
-            self.unflushed = self.flush_synced().is_err();
+            self.write_journaled(ops)?;
         } else {
             self.write_ops(&ops)?;
             self.wrote = true;
-            self.next = next;
         }
+        self.next = next;
         Ok(Undo {
             events: change.events,
             removed_events: change.removed_events,
             ..undo
         })
+    }
+
+    /// Writes ops as the next confirmed change: into the journal (synced), then into sled with
+    /// the change's number, then sled's files synced. The journal entry is taken back if sled
+    /// refuses the transaction.
+    pub(super) fn write_journaled(&mut self, mut ops: Vec<Op>) -> Result<()> {
+        let seq = self.seq + 1;
+        ops.push(Op {
+            tree: T::Meta,
+            key: super::lifecycle::SEQ_KEY.as_bytes().to_vec(),
+            value: Some(keys::id(seq).to_vec()),
+        });
+        let writes: Vec<journal::Write1> = ops
+            .iter()
+            .map(|o| journal::Write1 {
+                tree: o.tree as u8,
+                key: o.key.clone(),
+                value: o.value.clone(),
+            })
+            .collect();
+        let dir = self.dir.clone();
+        let journal = self.journal.as_mut().ok_or(StoreError::ReadOnly(dir))?;
+        let before = journal.len();
+        journal.append(seq, &writes)?;
+        self.wrote = true;
+        if let Err(e) = self.write_ops(&ops) {
+            if let Some(j) = self.journal.as_mut() {
+                j.take_back(seq, before);
+            }
+            return self.seen(Err(e));
+        }
+        self.seq = seq;
+        // The journal already holds the change on disk; if sled's flush fails, the next commit
+        // retries it first, so sled's files never miss more than this one.
+        self.unflushed = self.flush_synced().is_err();
+        Ok(())
     }
 
     /// Writes ops into sled as one multi-tree transaction.
@@ -322,12 +349,27 @@ impl Store {
             self.flush_synced()?;
             self.unflushed = false;
         }
+        self.set_aside_damaged_journal()?;
         // The caller's clock, not the change's own time: a back-dated change is still made
         // today.
         let today = self
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         self.backup_if_due(today)
+    }
+
+    /// A journal found damaged at open goes into quarantine (as evidence) and a new one starts;
+    /// the next commit then makes a backup first.
+    pub(super) fn set_aside_damaged_journal(&mut self) -> Result<()> {
+        if self.journal_damaged {
+            let keep = super::files::new_quarantine_dir(&self.dir, "-journaal")?;
+            std::fs::rename(journal::path(&self.dir), keep.join(journal::FILE))
+                .map_err(StoreError::io)?;
+            self.journal = Some(journal::Journal::open(&self.dir, None, self.seq)?);
+            self.journal_damaged = false;
+            self.unjournaled = true;
+        }
+        Ok(())
     }
 
     /// The stored versions of everything the change touches.

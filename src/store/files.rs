@@ -81,6 +81,9 @@ struct Print {
     /// back by a program that writes to the file.
     changed_ns: i128,
     inode: u64,
+    /// CRC-32 of the whole file: a bit that flips on the disk itself, below the file system,
+    /// changes no time or length, only the bytes.
+    crc: u32,
 }
 
 fn print_of(dir: &Path, path: &Path) -> Result<Print> {
@@ -110,7 +113,53 @@ fn print_of(dir: &Path, path: &Path) -> Result<Print> {
         modified_ns: ns(meta.modified()),
         changed_ns,
         inode,
+        crc: if meta.len() <= CRC_LIMIT {
+            crc_of(path)?
+        } else {
+            0
+        },
     })
+}
+
+/// Files up to this size get a content checksum in the seal (bytes). A school's store is a few
+/// MB, read in a millisecond or two; at 50,000 cases `db` is 420 MB, and reading it at every
+/// open and close would cost 100–200 ms, so there the seal relies on length, times and inode.
+const CRC_LIMIT: u64 = 64 << 20;
+
+/// CRC-32 of a file, read in 1 MiB pieces; a large file is read in two halves at once, one per
+/// core (crc32fast combines them).
+fn crc_of(path: &Path) -> Result<u32> {
+    use std::io::{Read, Seek, SeekFrom};
+    let len = std::fs::metadata(path).map_err(StoreError::io)?.len();
+    let part = |from: u64, to: u64| -> Result<(crc32fast::Hasher, u64)> {
+        let mut f = File::open(path).map_err(StoreError::io)?;
+        f.seek(SeekFrom::Start(from)).map_err(StoreError::io)?;
+        let mut h = crc32fast::Hasher::new();
+        let mut buf = vec![0u8; 1 << 20];
+        let mut left = to - from;
+        while left > 0 {
+            let want = buf.len().min(left as usize);
+            let n = f.read(&mut buf[..want]).map_err(StoreError::io)?;
+            if n == 0 {
+                break;
+            }
+            h.update(&buf[..n]);
+            left -= n as u64;
+        }
+        Ok((h, to - from))
+    };
+    if len < 8 << 20 {
+        return Ok(part(0, len)?.0.finalize());
+    }
+    let mid = len / 2;
+    let (low, high) = std::thread::scope(|s| {
+        let high = s.spawn(|| part(mid, len));
+        (part(0, mid), high.join())
+    });
+    let (mut h, _) = low?;
+    let (high, _) = high.map_err(|_| StoreError::Io("crc".into()))??;
+    h.combine(&high);
+    Ok(h.finalize())
 }
 
 fn prints(dir: &Path) -> Result<Vec<Print>> {
@@ -184,10 +233,19 @@ pub fn new_quarantine_dir(dir: &Path, suffix: &str) -> Result<PathBuf> {
 impl Quarantine {
     /// Copies every sled file of `dir` into a new quarantine folder, synced. Copies left by a
     /// session that crashed before it could decide on theirs are removed: the files they were
-    /// taken of have been opened since, and this copy is of the files as they are now.
+    /// taken of have been opened since, and this copy is of the files as they are now. A copy
+    /// that can't be finished (a full disk) is removed again.
     pub fn take(dir: &Path) -> Result<Quarantine> {
         remove_stale_copies(dir);
         let to = new_quarantine_dir(dir, "")?;
+        let copied = Quarantine::copy_into(dir, &to);
+        if copied.is_err() {
+            let _ = std::fs::remove_dir_all(&to);
+        }
+        copied.map(|()| Quarantine { dir: to })
+    }
+
+    fn copy_into(dir: &Path, to: &Path) -> Result<()> {
         for file in sled_files(dir)? {
             let rel = file.strip_prefix(dir).unwrap_or(&file);
             let target = to.join(rel);
@@ -199,8 +257,7 @@ impl Quarantine {
                 .and_then(|f| f.sync_all())
                 .map_err(StoreError::io)?;
         }
-        sync_dir(&to)?;
-        Ok(Quarantine { dir: to })
+        sync_dir(to)
     }
 
     /// Puts the original bytes back over the sled files (sled's recovery may have rewritten

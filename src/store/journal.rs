@@ -64,12 +64,20 @@ pub struct Contents {
     /// True when a bad entry was followed by more bytes than one entry could explain: damage in
     /// the middle of the journal, not a torn append.
     pub damaged: bool,
+    /// The highest seq of a whole, checked entry found *after* the damage: those changes were
+    /// confirmed too, even though they can't be replayed. 0 when there is no damage.
+    pub confirmed_beyond: u64,
 }
 
 impl Contents {
-    /// The seq of the last confirmed entry (the base when there are none).
+    /// The seq of the last entry that can be replayed (the base when there are none).
     pub fn last_seq(&self) -> u64 {
         self.entries.last().map_or(self.base, |e| e.seq)
+    }
+
+    /// The seq of the last change known to be confirmed: past a damaged spot too.
+    pub fn confirmed(&self) -> u64 {
+        self.last_seq().max(self.confirmed_beyond)
     }
 }
 
@@ -150,8 +158,31 @@ fn parse(bytes: &[u8]) -> Result<Contents> {
             Some(n) => n > MAX_ENTRY + ENTRY_HEAD || out.trailing as usize >= n,
             None => false,
         };
+        if out.damaged {
+            out.confirmed_beyond = highest_beyond(bytes, at + 1, expect);
+        }
     }
     Ok(out)
+}
+
+/// Looks past a damaged spot for whole, checked entries (every entry carries its seq and a
+/// checksum, so one found is real): the highest seq among them, or 0. Only positions whose seq
+/// field is in a plausible range are checked, which keeps the scan linear in practice.
+fn highest_beyond(bytes: &[u8], from: usize, expect: u64) -> u64 {
+    let mut best = 0;
+    let mut at = from;
+    while at + ENTRY_HEAD <= bytes.len() {
+        let seq = u64_at(bytes, at + 8);
+        if seq >= expect && seq < expect + (1 << 32) {
+            if let Some((seq, _, end)) = entry_at(bytes, at) {
+                best = best.max(seq);
+                at = end;
+                continue;
+            }
+        }
+        at += 1;
+    }
+    best
 }
 
 /// `(seq, payload, end)` of a whole, checked entry at `at`; `None` if it is cut off or bad.
@@ -358,6 +389,8 @@ mod tests {
         let c = read(dir.path())?.ok_or_else(|| StoreError::Damaged("none".into()))?;
         assert!(c.damaged);
         assert_eq!(c.last_seq(), 0);
+        // The entries after the damaged one were confirmed too.
+        assert_eq!(c.confirmed(), 5);
         Ok(())
     }
 

@@ -80,7 +80,13 @@ impl Store {
         }
         files::clear_unfinished_snapshots(dir)?;
         let pending = if files::has_store(dir) && !files::seal_matches(dir) {
-            Some(Quarantine::take(dir)?)
+            match Quarantine::take(dir) {
+                Ok(q) => Some(q),
+                // No room for the copy: the store can still be read; only damage found now
+                // could not be kept as it was (the message then names no copy).
+                Err(StoreError::DiskFull) => None,
+                Err(e) => return Err(e),
+            }
         } else {
             None
         };
@@ -108,16 +114,17 @@ impl Store {
             }
             Err(e) => return Err(e),
         }
-        if found.as_ref().is_some_and(|c| c.damaged) && journal::path(dir).exists() {
-            // Keep the damaged journal as evidence and start a new one; the next commit makes
-            // a backup first, so backup + journal cover everything again.
-            let keep = files::new_quarantine_dir(dir, "-journaal")?;
-            std::fs::rename(journal::path(dir), keep.join(journal::FILE))
-                .map_err(StoreError::io)?;
+        if found.as_ref().is_some_and(|c| c.damaged) {
+            // Set aside at the first save, not now: a command that only reads writes nothing.
+            store.journal_damaged = true;
+        } else {
+            store.journal = Some(Journal::open(dir, found.as_ref(), store.seq)?);
         }
-        let usable = found.as_ref().filter(|c| !c.damaged);
-        store.journal = Some(Journal::open(dir, usable, store.seq)?);
-        if usable.is_none_or(|c| c.base > store.seq) && !store.is_empty() {
+        if found
+            .as_ref()
+            .is_none_or(|c| c.damaged || c.base > store.seq)
+            && !store.is_empty()
+        {
             store.unjournaled = true;
         }
         files::private_sled_files(dir);
@@ -144,6 +151,7 @@ impl Store {
         }
         let found = journal::read(dir).ok().flatten();
         let mut store = Store::open_sled(scratch.path(), None, None).map_err(|(e, _)| e)?;
+        store.read_only = true;
         store.verify(found.as_ref(), false)?;
         store.dir = dir.to_path_buf();
         store.read_only = true;
@@ -190,6 +198,7 @@ impl Store {
             journal: None,
             seq: 0,
             unjournaled: false,
+            journal_damaged: false,
             unflushed: false,
             wrote: false,
             damage: std::sync::Mutex::new(None),
@@ -206,7 +215,7 @@ impl Store {
     /// leave out. A store that holds less is damaged.
     fn verify(&mut self, found: Option<&Contents>, rebuilding: bool) -> Result<()> {
         let has_schema = guard(|| self.tree(T::Meta).contains_key("schema_version"))??;
-        let confirmed = found.map_or(0, |c| c.last_seq());
+        let confirmed = found.map_or(0, |c| c.confirmed());
         let backups = backup::list(&self.dir).unwrap_or_default();
         if !has_schema && self.is_empty() {
             if !rebuilding && (confirmed > 0 || !backups.is_empty()) {
@@ -365,7 +374,7 @@ fn found_damaged(dir: &Path, e: StoreError, pending: Option<Quarantine>) -> Stor
 fn damaged_kept(dir: &Path, detail: String, kept: std::path::PathBuf) -> StoreError {
     let newest = backup::list(dir).ok().and_then(|mut l| l.pop());
     let journal_changes = match (&newest, journal::read(dir)) {
-        (Some(b), Ok(Some(c))) if c.base <= b.seq => c.last_seq().saturating_sub(b.seq),
+        (Some(b), Ok(Some(c))) if c.base <= b.seq => c.confirmed().saturating_sub(b.seq),
         _ => 0,
     };
     StoreError::DamagedKept {

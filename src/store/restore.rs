@@ -86,8 +86,11 @@ pub fn plan(dir: &Path, file: Option<&Path>) -> Result<RestorePlan> {
         journal::read(dir).ok().flatten()
     };
     let (journal_changes, not_covered) = match &found {
-        Some(c) if c.base <= backup.seq => (c.last_seq().saturating_sub(backup.seq), 0),
-        Some(c) => (0, c.last_seq().saturating_sub(c.base)),
+        Some(c) if c.base <= backup.seq => (
+            c.last_seq().saturating_sub(backup.seq),
+            c.confirmed().saturating_sub(c.last_seq()),
+        ),
+        Some(c) => (0, c.confirmed().saturating_sub(c.base)),
         None => (0, 0),
     };
     Ok(RestorePlan {
@@ -178,12 +181,15 @@ fn rebuild(
     store.import(doc, false)?;
     store.set_seq(plan.backup.seq)?;
     let mut replayed = 0;
-    if let Some(c) = found.filter(|c| c.base <= plan.backup.seq) {
+    let fits = found.filter(|c| c.base <= plan.backup.seq);
+    if let Some(c) = fits {
         for e in c.entries.iter().filter(|e| e.seq > plan.backup.seq) {
             store.replay(e.seq, &e.writes)?;
             replayed += 1;
         }
         store.load_counters()?;
+    }
+    if let Some(c) = fits.filter(|c| !c.damaged) {
         store.flush_synced()?;
         // The old journal holds exactly what the store now holds: it goes back in place.
         std::fs::rename(saved_journal, journal::path(dir)).map_err(StoreError::io)?;
