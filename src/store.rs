@@ -158,6 +158,8 @@ pub struct Store {
     pub today: Option<NaiveDate>,
     /// Set for a data dir that can't be written: reads work, commits are refused.
     read_only: bool,
+    /// The store is read-only because the disk was full when it opened.
+    disk_full: bool,
     /// Held until the files are sealed at close.
     _lock: Option<files::DirLock>,
     /// A read-only store is read from a copy in a temporary dir, removed at close.

@@ -33,12 +33,9 @@ pub fn tui(ctx: &Ctx, theme: Option<String>) -> Result<(), CliError> {
     if let Some(p) = config_problem {
         app.error(p);
     }
-    if store.is_read_only() {
+    if let Some(why) = store.why_read_only() {
         // Said at once, not at the first save: nothing typed here can be kept.
-        app.error(msg::store_error(
-            &crate::store::StoreError::ReadOnly(ctx.data_dir.clone()),
-            ctx.lang,
-        ));
+        app.error(msg::store_error(&why, ctx.lang));
     }
     if let Some(p) = problem {
         app.error(match ctx.lang {

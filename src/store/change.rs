@@ -335,10 +335,10 @@ impl Store {
     }
 
     fn writable(&self) -> Result<()> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly(self.dir.clone()));
+        match self.why_read_only() {
+            Some(e) => Err(e),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// What every journaled commit needs first: a writable store, sled's files caught up with

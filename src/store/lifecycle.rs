@@ -69,7 +69,16 @@ impl Store {
             Err(e) => return Err(read_only_as(e, dir)),
         };
         files::private_dir(dir);
-        Store::open_locked(dir, lock, false)
+        match Store::open_locked(dir, lock, false) {
+            // sled writes while it opens (a snapshot, the log's tail); on a full disk the
+            // store is still read, from a copy, and every save says why it can't.
+            Err(StoreError::DiskFull) if exists => {
+                let mut store = Store::open_read_only(dir)?;
+                store.disk_full = true;
+                Ok(store)
+            }
+            other => other,
+        }
     }
 
     /// Opens with tandem's lock already held. `rebuilding`: a restore is about to fill an empty
@@ -206,6 +215,7 @@ impl Store {
             backups_keep: backup::DEFAULT_KEEP,
             today: None,
             read_only: false,
+            disk_full: false,
             _lock: lock,
             _scratch: None,
         })
@@ -310,6 +320,16 @@ impl Store {
     /// True when saves are refused because the data dir can't be written.
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Why saves are refused in this session, if they are: a read-only data dir, or a disk
+    /// that was full when the store opened.
+    pub fn why_read_only(&self) -> Option<StoreError> {
+        match (self.read_only, self.disk_full) {
+            (false, _) => None,
+            (true, true) => Some(StoreError::DiskFull),
+            (true, false) => Some(StoreError::ReadOnly(self.dir.clone())),
+        }
     }
 
     /// Closes sled. `seal`: the session ended well and the files may be sealed as healthy.
