@@ -137,6 +137,9 @@ pub const NOTHING_CHANGED: Text = Text::new("Niets gewijzigd.", "Nothing was cha
 pub const CONFIRM: Text = Text::new("Doorgaan? [j/N] ", "Go ahead? [y/N] ");
 
 fn mb(bytes: u64) -> String {
+    if bytes < 1_048_576 {
+        return format!("{} KB", bytes.div_ceil(1024));
+    }
     format!("{:.1} MB", bytes as f64 / 1_048_576.0)
 }
 
