@@ -92,9 +92,27 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
-/// Typed text made safe to draw: no control characters, one line.
+/// Typed text made safe to draw: no control characters, one line, and no bidi embeddings,
+/// overrides or isolates (U+202A–U+202E, U+2066–U+2069, UAX #9): invisible, they could reorder
+/// the rest of a terminal line so that one name shows as another. Direction marks stay; names
+/// in Arabic or Hebrew use them.
 pub fn safe(s: &str) -> String {
-    clean_line(s)
+    let mut line = clean_line(s);
+    line.retain(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+    line
+}
+
+#[cfg(test)]
+mod safe_tests {
+    #[test]
+    fn bidi_overrides_never_reach_the_screen() {
+        assert_eq!(
+            super::safe("Ahmed \u{202E}kiléC\u{1b}[31m"),
+            "Ahmed kiléC[31m"
+        );
+        assert_eq!(super::safe("a\u{2066}b\u{2069}"), "ab");
+        assert_eq!(super::safe("\u{200F}יוסי"), "\u{200F}יוסי");
+    }
 }
 
 /// A child's (or family's) name as the privacy mode allows: full on the case opened on purpose,
