@@ -22,7 +22,7 @@ pub mod restore;
 
 pub use change::{Change, Undo};
 pub use check::CheckReport;
-pub use error::StoreError;
+pub use error::{Damage, StoreError};
 
 use crate::domain::{
     Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting,
@@ -140,9 +140,9 @@ pub struct Store {
     /// Bulk writes (demo, import) since the last backup: the journal does not hold them, so the
     /// next journaled commit makes a backup first.
     unjournaled: bool,
-    /// The journal was found damaged at open: the first save sets it aside (into quarantine)
-    /// and starts a new one on a fresh backup.
-    journal_damaged: bool,
+    /// What open found of the journal; the first save opens it, or (missing, damaged, its
+    /// backup gone) starts a new one on a fresh backup.
+    journal_found: journal::Found,
     /// A commit whose sled flush failed (its journal entry is on disk): the next commit flushes
     /// first, so at most one confirmed change is ever missing from sled's files.
     unflushed: bool,

@@ -62,9 +62,15 @@ pub fn export(ctx: &Ctx, out: Option<PathBuf>, family: Option<u64>) -> Result<()
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
-            serde_json::to_writer_pretty(&mut w, &doc).map_err(|e| CliError(e.to_string()))?;
-            w.write_all(b"\n").map_err(io_err)?;
-            w.flush().map_err(io_err)?;
+            let written = serde_json::to_writer_pretty(&mut w, &doc)
+                .map_err(std::io::Error::from)
+                .and_then(|_| w.write_all(b"\n"))
+                .and_then(|_| w.flush());
+            match written {
+                // The reader has what it wanted (`tandem export | head`): no error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other.map_err(io_err)?,
+            }
         }
     }
     Ok(())
@@ -146,6 +152,10 @@ pub fn check(ctx: &Ctx) -> Result<(), CliError> {
     if r.is_ok() {
         report.push_str(msg::CHECK_OK.get(ctx.lang));
         report.push('\n');
+        if !store.journal_vouches() {
+            report.push_str(msg::JOURNAL_CANT_VOUCH.get(ctx.lang));
+            report.push('\n');
+        }
     } else {
         for p in &r.problems {
             // A problem may quote a name or a key from the damaged data.
@@ -163,7 +173,10 @@ pub fn check(ctx: &Ctx) -> Result<(), CliError> {
     } else {
         // A store that fails its check is damaged: its files' copy is kept, and the next
         // start says so and offers the restore.
-        store.note_damage(&format!("tandem check: {} problemen", r.problems.len()));
+        store.note_damage(&format!(
+            "{:?}",
+            crate::store::Damage::CheckFailed(r.problems.len())
+        ));
         Err(CliError(msg::CHECK_BAD.get(ctx.lang).into()))
     }
 }

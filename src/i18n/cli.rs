@@ -40,9 +40,21 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         (StoreError::Damaged(d), Lang::En) => format!(
             "The data is damaged or unreadable ({d}). tandem keeps a copy in quarantine/. Bring everything back with: tandem restore."
         ),
-        (StoreError::DamagedKept { detail, kept, backup, journal_changes }, lang) => {
-            damaged_kept(detail, kept, backup.as_deref(), *journal_changes, lang)
-        }
+        (
+            StoreError::DamagedKept {
+                damage,
+                kept,
+                backup,
+                journal_changes,
+            },
+            lang,
+        ) => damaged_kept(
+            &damage_text(damage, lang),
+            kept.as_deref(),
+            backup.as_deref(),
+            *journal_changes,
+            lang,
+        ),
         (StoreError::NoStore(dir), Lang::Nl) => format!(
             "In {} staat geen tandem-opslag. Klopt de map? (tandem zonder opdracht, demo, import en restore maken er een.)",
             dir.display()
@@ -52,11 +64,11 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             dir.display()
         ),
         (StoreError::ReadOnly(dir), Lang::Nl) => format!(
-            "De gegevensmap {} is alleen-lezen: tandem kan lezen, maar niets opslaan. Er is niets gewijzigd.",
+            "Alleen-lezen: tandem kan niets opslaan in {}. Er is niets gewijzigd.",
             dir.display()
         ),
         (StoreError::ReadOnly(dir), Lang::En) => format!(
-            "The data dir {} is read-only: tandem can read but not save. Nothing was changed.",
+            "Read-only: tandem can't save in {}. Nothing was changed.",
             dir.display()
         ),
         (StoreError::DiskFull, Lang::Nl) => {
@@ -81,11 +93,38 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
     }
 }
 
+/// What is wrong with a damaged store, in a few words.
+pub fn damage_text(d: &crate::store::Damage, lang: Lang) -> String {
+    use crate::store::Damage as D;
+    match (d, lang) {
+        (D::Unreadable(detail), Lang::Nl) => format!("een deel is onleesbaar: {detail}"),
+        (D::Unreadable(detail), Lang::En) => format!("part of it can't be read: {detail}"),
+        (D::Behind { held, confirmed }, Lang::Nl) => format!(
+            "er ontbreken {} bevestigde wijzigingen",
+            confirmed.saturating_sub(*held)
+        ),
+        (D::Behind { held, confirmed }, Lang::En) => format!(
+            "{} confirmed changes are missing",
+            confirmed.saturating_sub(*held)
+        ),
+        (D::Emptied { .. }, Lang::Nl) => "de opslag is leeg, maar er waren gegevens".into(),
+        (D::Emptied { .. }, Lang::En) => "the store is empty, but it held data".into(),
+        (D::DbMissing, Lang::Nl) => "het bestand db ontbreekt".into(),
+        (D::DbMissing, Lang::En) => "the file db is missing".into(),
+        (D::FoundBefore, Lang::Nl) => "eerder beschadigd gevonden en nog niet teruggezet".into(),
+        (D::FoundBefore, Lang::En) => "found damaged before and not restored since".into(),
+        (D::RestoreCut, Lang::Nl) => "een herstel is halverwege afgebroken".into(),
+        (D::RestoreCut, Lang::En) => "a restore was cut off half way".into(),
+        (D::CheckFailed(n), Lang::Nl) => format!("tandem check vond {n} problemen"),
+        (D::CheckFailed(n), Lang::En) => format!("tandem check found {n} problems"),
+    }
+}
+
 /// One calm sentence for a damaged store: what is wrong, that nothing was overwritten, where
 /// the copy is, and the one command that brings every confirmed change back.
 fn damaged_kept(
-    detail: &str,
-    kept: &std::path::Path,
+    what: &str,
+    kept: Option<&std::path::Path>,
     backup: Option<&std::path::Path>,
     changes: u64,
     lang: Lang,
@@ -96,24 +135,32 @@ fn damaged_kept(
             |n| n.to_string_lossy().into_owned(),
         )
     };
+    let copy = match (kept, lang) {
+        (Some(k), Lang::Nl) => format!(
+            " tandem heeft niets overschreven en een kopie bewaard in {}.",
+            k.display()
+        ),
+        (Some(k), Lang::En) => format!(
+            " tandem overwrote nothing and kept a copy in {}.",
+            k.display()
+        ),
+        (None, Lang::Nl) => " tandem heeft niets overschreven.".into(),
+        (None, Lang::En) => " tandem overwrote nothing.".into(),
+    };
     match (lang, backup) {
         (Lang::Nl, Some(b)) => format!(
-            "De gegevens zijn beschadigd ({detail}). tandem heeft niets overschreven en een kopie bewaard in {}. Zet alles terug met: tandem restore (back-up {} plus {changes} latere wijzigingen uit het journaal).",
-            kept.display(),
+            "De gegevens zijn beschadigd ({what}).{copy} Zet alles terug met: tandem restore (back-up {} plus {changes} latere wijzigingen uit het journaal).",
             name(b)
         ),
         (Lang::Nl, None) => format!(
-            "De gegevens zijn beschadigd ({detail}). tandem heeft niets overschreven en een kopie bewaard in {}. Zet alles terug met: tandem restore ({changes} wijzigingen uit het journaal).",
-            kept.display()
+            "De gegevens zijn beschadigd ({what}).{copy} Zet alles terug met: tandem restore ({changes} wijzigingen uit het journaal)."
         ),
         (Lang::En, Some(b)) => format!(
-            "The data is damaged ({detail}). tandem overwrote nothing and kept a copy in {}. Bring everything back with: tandem restore (backup {} plus {changes} later changes from the journal).",
-            kept.display(),
+            "The data is damaged ({what}).{copy} Bring everything back with: tandem restore (backup {} plus {changes} later changes from the journal).",
             name(b)
         ),
         (Lang::En, None) => format!(
-            "The data is damaged ({detail}). tandem overwrote nothing and kept a copy in {}. Bring everything back with: tandem restore ({changes} changes from the journal).",
-            kept.display()
+            "The data is damaged ({what}).{copy} Bring everything back with: tandem restore ({changes} changes from the journal)."
         ),
     }
 }
@@ -132,6 +179,10 @@ fn kind_nl(kind: &str) -> &'static str {
 pub const RESTORE_HEALTHY: Text = Text::new(
     "De gegevens zijn in orde en bevatten casussen; er is niets teruggezet. Wilt u ze toch vervangen door een back-up, gebruik dan --replace.",
     "The data is healthy and holds cases; nothing was restored. To replace it with a backup anyway, use --replace.",
+);
+pub const JOURNAL_CANT_VOUCH: Text = Text::new(
+    "Let op: het journaal (de tweede kopie van elke wijziging) ontbreekt, is beschadigd of onvolledig. De volgende wijziging maakt eerst een nieuwe back-up; maak er nu een met: tandem backup.",
+    "Note: the journal (the second copy of every change) is missing, damaged or incomplete. The next change makes a new backup first; make one now with: tandem backup.",
 );
 pub const NOTHING_CHANGED: Text = Text::new("Niets gewijzigd.", "Nothing was changed.");
 pub const CONFIRM: Text = Text::new("Doorgaan? [j/N] ", "Go ahead? [y/N] ");
@@ -165,8 +216,15 @@ pub fn restore_plan(plan: &crate::store::restore::RestorePlan, state: bool, lang
         (Current::Healthy, Lang::En) => {
             "The current data will be replaced (it is kept in quarantine/).".to_string()
         }
-        (Current::Damaged(d), Lang::Nl) => format!("De huidige gegevens zijn beschadigd ({d})."),
-        (Current::Damaged(d), Lang::En) => format!("The current data is damaged ({d})."),
+        (Current::Damaged(d), Lang::Nl) => {
+            format!(
+                "De huidige gegevens zijn beschadigd ({}).",
+                damage_text(d, lang)
+            )
+        }
+        (Current::Damaged(d), Lang::En) => {
+            format!("The current data is damaged ({}).", damage_text(d, lang))
+        }
     };
     let now = if state {
         format!("{now} ")

@@ -75,14 +75,17 @@ pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
 
 /// Reads a backup file (or a plain export, `.json`) into a checked document.
 pub fn read(path: &Path) -> Result<ExportDoc> {
-    let file = std::fs::File::open(path).map_err(StoreError::io)?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| StoreError::Invalid(format!("{}: {e}", path.display())))?;
     let gz = path.extension().is_some_and(|e| e == "gz");
     let doc: ExportDoc = if gz {
         serde_json::from_reader(BufReader::new(GzDecoder::new(BufReader::new(file))))
     } else {
         serde_json::from_reader(BufReader::new(file))
     }
-    .map_err(|e| StoreError::Damaged(format!("{}: {e}", path.display())))?;
+    .map_err(|e| {
+        StoreError::Invalid(format!("{} is not a readable backup: {e}", path.display()))
+    })?;
     super::export::validate(&doc)?;
     Ok(doc)
 }
@@ -100,10 +103,10 @@ impl Store {
     /// Errors: [`StoreError::DiskFull`] and other I/O errors; a half-written backup is never
     /// left under a backup's name.
     pub fn backup_now(&mut self, day: NaiveDate) -> Result<BackupInfo> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly(self.dir.clone()));
+        if let Some(why) = self.why_read_only() {
+            return Err(why);
         }
-        self.set_aside_damaged_journal()?;
+        self.ensure_journal()?;
         self.flush_synced()?;
         let doc = self.export()?;
         let folder = self.dir.join(DIR);
@@ -120,7 +123,10 @@ impl Store {
         files::sync_dir(&folder)?;
         match self.journal.as_mut() {
             Some(j) => j.restart(&self.dir, self.seq)?,
-            None => journal::reset(&self.dir, self.seq)?,
+            None => {
+                journal::reset(&self.dir, self.seq)?;
+                self.journal = Some(journal::Journal::open(&self.dir, None, self.seq)?);
+            }
         }
         self.unjournaled = false;
         // One journaled change right after the backup puts the newest change number at the end

@@ -349,7 +349,7 @@ impl Store {
             self.flush_synced()?;
             self.unflushed = false;
         }
-        self.set_aside_damaged_journal()?;
+        self.ensure_journal()?;
         // The caller's clock, not the change's own time: a back-dated change is still made
         // today.
         let today = self
@@ -358,15 +358,34 @@ impl Store {
         self.backup_if_due(today)
     }
 
-    /// A journal found damaged at open goes into quarantine (as evidence) and a new one starts;
-    /// the next commit then makes a backup first.
-    pub(super) fn set_aside_damaged_journal(&mut self) -> Result<()> {
-        if self.journal_damaged {
+    /// Opens the journal for the first save of a session. A damaged one goes into quarantine
+    /// (as evidence); a missing, damaged or unbacked one is started anew on this change number,
+    /// and the first commit then makes a backup, so backup + journal cover everything again.
+    pub(super) fn ensure_journal(&mut self) -> Result<()> {
+        if self.journal.is_some() {
+            return Ok(());
+        }
+        if let journal::Found::Usable {
+            base,
+            last,
+            valid_len,
+        } = self.journal_found
+        {
+            self.journal = Some(journal::Journal::open_at(&self.dir, base, last, valid_len)?);
+            return Ok(());
+        }
+        if self.journal_found == journal::Found::Damaged {
             let keep = super::files::new_quarantine_dir(&self.dir, "-journaal")?;
             std::fs::rename(journal::path(&self.dir), keep.join(journal::FILE))
                 .map_err(StoreError::io)?;
-            self.journal = Some(journal::Journal::open(&self.dir, None, self.seq)?);
-            self.journal_damaged = false;
+        }
+        self.journal = Some(journal::Journal::open(&self.dir, None, self.seq)?);
+        self.journal_found = journal::Found::Usable {
+            base: self.seq,
+            last: self.seq,
+            valid_len: 0,
+        };
+        if !self.is_empty() {
             self.unjournaled = true;
         }
         Ok(())

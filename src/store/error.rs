@@ -11,12 +11,13 @@ pub enum StoreError {
     /// Bytes that cannot be read as a record, or a panic inside sled on a damaged file.
     #[error("the store is damaged: {0}")]
     Damaged(String),
-    /// The store was found damaged (or holding less than was confirmed); its original bytes
-    /// are kept in `kept`, and `backup` is the backup a restore would start from.
-    #[error("the store is damaged ({detail}); a copy is kept in {kept:?}")]
+    /// The store was found damaged (or holding less than was confirmed): why, where its
+    /// original bytes are kept (none when nothing could be kept), and what a restore would use.
+    #[error("the store is damaged ({damage:?}); a copy is kept in {kept:?}")]
     DamagedKept {
-        detail: String,
-        kept: PathBuf,
+        damage: Damage,
+        kept: Option<PathBuf>,
+        /// The backup a restore starts from.
         backup: Option<PathBuf>,
         /// Confirmed changes in the journal after that backup.
         journal_changes: u64,
@@ -43,6 +44,47 @@ pub enum StoreError {
     NotEmpty,
     #[error("i/o error: {0}")]
     Io(String),
+}
+
+/// Why a store counts as damaged; the i18n catalog words each one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// sled could not read its files (a checksum, a panic inside sled, a record that doesn't
+    /// decode); the technical detail.
+    Unreadable(String),
+    /// sled holds changes up to `held`; the journal confirmed up to `confirmed`.
+    Behind { held: u64, confirmed: u64 },
+    /// sled is empty, while the journal confirmed changes or backups exist.
+    Emptied { confirmed: u64, backups: usize },
+    /// The `db` file is gone while the journal or backups are there.
+    DbMissing,
+    /// An earlier run found this store damaged, and it was not restored since.
+    FoundBefore,
+    /// A restore was cut off half way.
+    RestoreCut,
+    /// `tandem check` found this many problems.
+    CheckFailed(usize),
+}
+
+impl Damage {
+    /// The damage an error stands for (`Unreadable` with the error's text for a plain one).
+    pub fn of(e: &StoreError) -> Damage {
+        match e {
+            StoreError::DamagedKept { damage, .. } => damage.clone(),
+            StoreError::Damaged(d) => Damage::Unreadable(d.clone()),
+            other => Damage::Unreadable(other.to_string()),
+        }
+    }
+
+    /// The error for this damage, before anything is kept or named.
+    pub fn error(self) -> StoreError {
+        StoreError::DamagedKept {
+            damage: self,
+            kept: None,
+            backup: None,
+            journal_changes: 0,
+        }
+    }
 }
 
 impl StoreError {

@@ -81,6 +81,25 @@ impl Contents {
     }
 }
 
+/// What open found of the journal; the journal is opened for appending only at the first save,
+/// so a command that only reads never writes to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Whole, and on a backup that exists (or on the empty store, base 0).
+    Usable {
+        base: u64,
+        last: u64,
+        valid_len: u64,
+    },
+    /// No journal file.
+    Missing,
+    /// A journal that can't bring back what sled holds: its base backup is gone, or it ends
+    /// before sled's last change (cut short).
+    Unbacked,
+    /// Damaged in the middle (kept as evidence at the first save).
+    Damaged,
+}
+
 /// The open journal of a writable store.
 pub struct Journal {
     file: File,
@@ -236,13 +255,17 @@ impl Journal {
     /// Opens the journal for appending, cutting off a torn last entry. A missing journal is
     /// created on `base_if_new`.
     pub fn open(dir: &Path, found: Option<&Contents>, base_if_new: u64) -> Result<Journal> {
-        let (base, last, len) = match found {
-            Some(c) => (c.base, c.last_seq(), c.valid_len),
+        match found {
+            Some(c) => Journal::open_at(dir, c.base, c.last_seq(), c.valid_len),
             None => {
                 reset(dir, base_if_new)?;
-                (base_if_new, base_if_new, HEADER_LEN)
+                Journal::open_at(dir, base_if_new, base_if_new, HEADER_LEN)
             }
-        };
+        }
+    }
+
+    /// Opens the journal for appending at `len` bytes (a torn tail beyond is cut off).
+    pub fn open_at(dir: &Path, base: u64, last: u64, len: u64) -> Result<Journal> {
         let file = OpenOptions::new()
             .read(true)
             .write(true)

@@ -6,8 +6,9 @@
 //! holds with what the journal confirmed. One missing entry is the crash window of a single
 //! commit and is replayed; more is damage. Close: flush, drop sled, seal the files.
 
+use super::error::Damage;
 use super::files::{self, DirLock, Quarantine};
-use super::journal::{self, Contents, Journal};
+use super::journal::{self, Contents};
 use super::{backup, guard, Counters, Result, Store, StoreError, T, TREE_NAMES};
 use std::path::Path;
 
@@ -46,16 +47,12 @@ impl Store {
 
     fn open_mode(dir: &Path, mode: Mode) -> Result<Store> {
         if dir.join(super::restore::RESTORING).exists() {
-            return Err(StoreError::Damaged(
-                "een herstel is halverwege afgebroken; voer tandem restore opnieuw uit".into(),
-            ));
+            return Err(named(dir, Damage::RestoreCut));
         }
         let exists = files::has_store(dir);
         if !exists && (journal::path(dir).exists() || !backup::list(dir)?.is_empty()) {
             // The store's file is gone but its journal or backups are here: lost, not new.
-            return Err(StoreError::Damaged(
-                "het bestand db ontbreekt, terwijl er een journaal of back-ups zijn".into(),
-            ));
+            return Err(named(dir, Damage::DbMissing));
         }
         if mode == Mode::Existing && !exists {
             return Err(StoreError::NoStore(dir.to_path_buf()));
@@ -85,7 +82,7 @@ impl Store {
     /// store, so backups beside an empty store are expected, not a sign of loss.
     pub(super) fn open_locked(dir: &Path, lock: DirLock, rebuilding: bool) -> Result<Store> {
         if let Some(kept) = files::open_damage(dir) {
-            return Err(damaged_kept(dir, "eerder beschadigd gevonden".into(), kept));
+            return Err(damaged_kept(dir, Damage::FoundBefore, Some(kept)));
         }
         files::clear_unfinished_snapshots(dir)?;
         let pending = if files::has_store(dir) && !files::seal_matches(dir) {
@@ -112,7 +109,14 @@ impl Store {
         };
         let mut store = match Store::open_sled(dir, Some(lock), pending) {
             Ok(store) => store,
-            Err((e, pending)) => return Err(found_damaged(dir, e, pending)),
+            Err((e, pending)) if e.is_damage() => return Err(found_damaged(dir, e, pending)),
+            // Not damage (a full disk, a lock, a newer format): nothing to keep.
+            Err((e, pending)) => {
+                if let Some(q) = pending {
+                    let _ = q.discard();
+                }
+                return Err(e);
+            }
         };
         match store.verify(found.as_ref(), rebuilding) {
             Ok(()) => {}
@@ -123,17 +127,27 @@ impl Store {
             }
             Err(e) => return Err(e),
         }
-        if found.as_ref().is_some_and(|c| c.damaged) {
-            // Set aside at the first save, not now: a command that only reads writes nothing.
-            store.journal_damaged = true;
-        } else {
-            store.journal = Some(Journal::open(dir, found.as_ref(), store.seq)?);
-        }
-        if found
-            .as_ref()
-            .is_none_or(|c| c.damaged || c.base > store.seq)
-            && !store.is_empty()
-        {
+        let backups = backup::list(dir)?;
+        store.journal_found = match &found {
+            None => journal::Found::Missing,
+            Some(c) if c.damaged => journal::Found::Damaged,
+            // Its backup is gone, or it lost entries that sled holds (cut short): it can't bring
+            // back what sled holds, so it starts over on a fresh backup.
+            Some(c)
+                if (c.base > 0 && !backups.iter().any(|b| b.seq == c.base))
+                    || c.last_seq() < store.seq =>
+            {
+                journal::Found::Unbacked
+            }
+            Some(c) => journal::Found::Usable {
+                base: c.base,
+                last: c.last_seq(),
+                valid_len: c.valid_len,
+            },
+        };
+        let usable =
+            matches!(store.journal_found, journal::Found::Usable { base, .. } if base <= store.seq);
+        if !usable && !store.is_empty() {
             store.unjournaled = true;
         }
         files::private_sled_files(dir);
@@ -144,7 +158,7 @@ impl Store {
     /// open), so its files are copied to a temporary dir and read there. Commits are refused.
     fn open_read_only(dir: &Path) -> Result<Store> {
         if let Some(kept) = files::open_damage(dir) {
-            return Err(damaged_kept(dir, "eerder beschadigd gevonden".into(), kept));
+            return Err(damaged_kept(dir, Damage::FoundBefore, Some(kept)));
         }
         let scratch = tempfile::tempdir().map_err(StoreError::io)?;
         for file in files::sled_files(dir)? {
@@ -207,7 +221,7 @@ impl Store {
             journal: None,
             seq: 0,
             unjournaled: false,
-            journal_damaged: false,
+            journal_found: journal::Found::Missing,
             unflushed: false,
             wrote: false,
             damage: std::sync::Mutex::new(None),
@@ -229,11 +243,11 @@ impl Store {
         let backups = backup::list(&self.dir).unwrap_or_default();
         if !has_schema && self.is_empty() {
             if !rebuilding && (confirmed > 0 || !backups.is_empty()) {
-                return Err(StoreError::Damaged(format!(
-                    "de opslag is leeg, maar er zijn {} bevestigde wijzigingen en {} back-ups",
+                return Err(Damage::Emptied {
                     confirmed,
-                    backups.len()
-                )));
+                    backups: backups.len(),
+                }
+                .error());
             }
             if self.read_only {
                 return Ok(());
@@ -261,9 +275,7 @@ impl Store {
                     self.flush_synced()?;
                 }
             } else if held < confirmed {
-                return Err(StoreError::Damaged(format!(
-                    "de opslag bevat wijzigingen tot nummer {held}, het journaal bevestigde er {confirmed}"
-                )));
+                return Err(Damage::Behind { held, confirmed }.error());
             }
         }
         self.load_counters()
@@ -315,6 +327,13 @@ impl Store {
             }
         }
         r
+    }
+
+    /// False when the journal is missing, damaged, cut short or without its backup: the store
+    /// itself may be fine, but until the next save (which starts over on a fresh backup) not
+    /// every change since the last backup could be brought back.
+    pub fn journal_vouches(&self) -> bool {
+        self.journal.is_some() || matches!(self.journal_found, journal::Found::Usable { .. })
     }
 
     /// True when saves are refused because the data dir can't be written.
@@ -377,32 +396,34 @@ impl Drop for Store {
 /// The error for a store found damaged: the original bytes go back over sled's (its recovery
 /// may have rewritten them), a copy stays in quarantine, and the error names the backup.
 fn found_damaged(dir: &Path, e: StoreError, pending: Option<Quarantine>) -> StoreError {
-    let detail = match &e {
-        StoreError::Damaged(d) => d.clone(),
-        other => other.to_string(),
-    };
+    let damage = Damage::of(&e);
+    let note = format!("{damage:?}");
     let kept = match pending {
-        Some(q) => q.put_back(dir, &detail).map(|_| q.dir),
-        None => Quarantine::take(dir).and_then(|q| q.mark_damaged(&detail).map(|_| q.dir)),
+        Some(q) => q.put_back(dir, &note).map(|_| q.dir),
+        None => Quarantine::take(dir).and_then(|q| q.mark_damaged(&note).map(|_| q.dir)),
     };
-    match kept {
-        Ok(kept) => damaged_kept(dir, detail, kept),
-        Err(_) => e,
-    }
+    damaged_kept(dir, damage, kept.ok())
 }
 
-fn damaged_kept(dir: &Path, detail: String, kept: std::path::PathBuf) -> StoreError {
+/// The damage with what a restore would use named: the newest backup and the journal's
+/// confirmed changes after it.
+fn damaged_kept(dir: &Path, damage: Damage, kept: Option<std::path::PathBuf>) -> StoreError {
     let newest = backup::list(dir).ok().and_then(|mut l| l.pop());
     let journal_changes = match (&newest, journal::read(dir)) {
         (Some(b), Ok(Some(c))) if c.base <= b.seq => c.confirmed().saturating_sub(b.seq),
         _ => 0,
     };
     StoreError::DamagedKept {
-        detail,
+        damage,
         kept,
         backup: newest.map(|b| b.path),
         journal_changes,
     }
+}
+
+/// Damage found before anything could be copied: nothing is kept.
+fn named(dir: &Path, damage: Damage) -> StoreError {
+    damaged_kept(dir, damage, None)
 }
 
 fn read_only_as(e: StoreError, dir: &Path) -> StoreError {

@@ -8,7 +8,7 @@
 use super::backup::{self, BackupInfo};
 use super::files::{self, DirLock};
 use super::journal;
-use super::{Result, Store, StoreError};
+use super::{Damage, Result, Store, StoreError};
 use std::path::{Path, PathBuf};
 
 /// Present while a restore runs: a store opened then is half built.
@@ -36,8 +36,8 @@ pub enum Current {
     Empty,
     /// Opens and holds records: only replaced with `--replace`.
     Healthy,
-    /// Damaged (the detail says how).
-    Damaged(String),
+    /// Damaged (how).
+    Damaged(Damage),
 }
 
 /// What a restore did.
@@ -58,16 +58,14 @@ pub fn plan(dir: &Path, file: Option<&Path>) -> Result<RestorePlan> {
         Ok(_) => Current::Healthy,
         Err(StoreError::NoStore(_)) => Current::Missing,
         Err(e @ StoreError::Locked(_)) => return Err(e),
-        Err(e) if e.is_damage() => Current::Damaged(match e {
-            StoreError::DamagedKept { detail, .. } | StoreError::Damaged(detail) => detail,
-            other => other.to_string(),
-        }),
-        Err(StoreError::Io(m)) if m.contains("import") => Current::Damaged(m),
+        Err(e) if e.is_damage() => Current::Damaged(Damage::of(&e)),
         Err(e) => return Err(e),
     };
     let backup = match file {
         Some(f) => {
-            let size = std::fs::metadata(f).map_err(StoreError::io)?.len();
+            let size = std::fs::metadata(f)
+                .map_err(|e| StoreError::Invalid(format!("{}: {e}", f.display())))?
+                .len();
             BackupInfo {
                 path: f.to_path_buf(),
                 day: chrono::Local::now().date_naive(),
