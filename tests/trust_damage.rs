@@ -94,16 +94,7 @@ fn prepare_with_snapshot() -> Prepared {
         ok(&data, &["done", &id.to_string()]);
     }
     assert!(!snapshots(&data).is_empty(), "a snapshot exists");
-    let journaled = journal_entries(&data);
-    // The three changes, after the one change number every backup writes (see backup_now).
-    assert_eq!(journaled, 4, "the journal holds the three changes");
-    let reference = reference_of(root.path(), &data);
-    Prepared {
-        _root: root,
-        data,
-        reference,
-        journaled,
-    }
+    with_three_changes(root, data)
 }
 
 /// The demo school, a backup, and three actions done, in one session of the store API: sled
@@ -139,6 +130,11 @@ fn prepare_without_snapshot() -> Prepared {
         "a store made in one session has no snapshot: {:?}",
         snapshots(&data)
     );
+    with_three_changes(root, data)
+}
+
+/// The prepared store, once its journal holds the three changes.
+fn with_three_changes(root: tempfile::TempDir, data: PathBuf) -> Prepared {
     let journaled = journal_entries(&data);
     // The three changes, after the one change number every backup writes (see backup_now).
     assert_eq!(journaled, 4, "the journal holds the three changes");

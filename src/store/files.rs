@@ -238,26 +238,11 @@ impl Quarantine {
     pub fn take(dir: &Path) -> Result<Quarantine> {
         remove_stale_copies(dir);
         let to = new_quarantine_dir(dir, "")?;
-        let copied = Quarantine::copy_into(dir, &to);
+        let copied = copy_sled_files(dir, &to);
         if copied.is_err() {
             let _ = std::fs::remove_dir_all(&to);
         }
         copied.map(|()| Quarantine { dir: to })
-    }
-
-    fn copy_into(dir: &Path, to: &Path) -> Result<()> {
-        for file in sled_files(dir)? {
-            let rel = file.strip_prefix(dir).unwrap_or(&file);
-            let target = to.join(rel);
-            if let Some(parent) = target.parent() {
-                create_private_dir(parent)?;
-            }
-            std::fs::copy(&file, &target).map_err(StoreError::io)?;
-            File::open(&target)
-                .and_then(|f| f.sync_all())
-                .map_err(StoreError::io)?;
-        }
-        sync_dir(to)
     }
 
     /// Puts the original bytes back over the sled files (sled's recovery may have rewritten
@@ -266,18 +251,7 @@ impl Quarantine {
         for file in sled_files(store_dir)? {
             std::fs::remove_file(&file).map_err(StoreError::io)?;
         }
-        for file in sled_files(&self.dir)? {
-            let rel = file.strip_prefix(&self.dir).unwrap_or(&file);
-            let target = store_dir.join(rel);
-            if let Some(parent) = target.parent() {
-                create_private_dir(parent)?;
-            }
-            std::fs::copy(&file, &target).map_err(StoreError::io)?;
-            File::open(&target)
-                .and_then(|f| f.sync_all())
-                .map_err(StoreError::io)?;
-        }
-        sync_dir(store_dir)?;
+        copy_sled_files(&self.dir, store_dir)?;
         self.mark_damaged(reason)
     }
 
@@ -311,6 +285,22 @@ fn remove_stale_copies(dir: &Path) {
             let _ = std::fs::remove_dir_all(&path);
         }
     }
+}
+
+/// Copies every sled file of `from` into `to` (same names), each synced, then the folder.
+fn copy_sled_files(from: &Path, to: &Path) -> Result<()> {
+    for file in sled_files(from)? {
+        let rel = file.strip_prefix(from).unwrap_or(&file);
+        let target = to.join(rel);
+        if let Some(parent) = target.parent() {
+            create_private_dir(parent)?;
+        }
+        std::fs::copy(&file, &target).map_err(StoreError::io)?;
+        File::open(&target)
+            .and_then(|f| f.sync_all())
+            .map_err(StoreError::io)?;
+    }
+    sync_dir(to)
 }
 
 /// The newest quarantine folder that holds a copy of a store found damaged and not yet restored.
