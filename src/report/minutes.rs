@@ -3,7 +3,7 @@
 //! actions per owner.
 
 use crate::domain::dates::{format_numeric, Lang};
-use crate::domain::text::{clean_line, initials};
+use crate::domain::text::initials;
 use crate::domain::{Action, Meeting, Person, PersonId, Side};
 use crate::i18n::words;
 use crate::report::safe;
@@ -51,7 +51,7 @@ pub struct Minutes {
 fn minute_action(a: &Action, persons: &HashMap<PersonId, &Person>) -> MinuteAction {
     MinuteAction {
         id: a.id.0,
-        text: clean_line(&a.text),
+        text: a.text.clone(),
         side: a.side.key(),
         owner: a
             .owner
@@ -84,11 +84,7 @@ pub fn build(store: &Store, meeting: &Meeting) -> Result<Minutes> {
             groep: row.as_ref().map(|r| r.groep.clone()).unwrap_or_default(),
             discussed: item.discussed,
             minutes_spent: item.seconds_spent.div_ceil(60),
-            agreements: item
-                .agreements
-                .iter()
-                .map(|a| clean_line(&a.text))
-                .collect(),
+            agreements: item.agreements.iter().map(|a| a.text.clone()).collect(),
             new_actions: pick(&item.actions_added),
             done_actions: pick(&item.actions_done),
             closed: store
