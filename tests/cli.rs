@@ -277,9 +277,10 @@ fn done_and_undo_change_the_store() {
         .to_string();
     assert!(done_at.starts_with("2026-11-23T"), "{done_at}");
 
-    // Done again changes nothing: the first done time stays.
+    // Done again changes nothing: the first done time stays, and it says so.
     let (ok, _, stderr) = run(d, &["done", &id]);
     assert!(ok, "{stderr}");
+    assert!(stderr.contains("was al afgevinkt"), "{stderr}");
     let all = actions_json(d, &["--all"]);
     assert_eq!(row(&all, fx.a_friday)["done"], done_at.as_str());
 

@@ -205,16 +205,26 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
 
 pub fn done(ctx: &Ctx, id: u64, undo: bool) -> Result<(), CliError> {
     let mut store = ctx.open()?;
+    let was_done = store
+        .action(ActionId(id))
+        .map_err(|e| ctx.fail(e))?
+        .map(|a| a.done.is_some());
     let (action, _) = store
         .set_action_done(ctx.clock.now(), ActionId(id), !undo, None)
         .map_err(|e| ctx.fail(e))?;
     let text = safe::line(&action.text);
     let text = text.trim();
-    match (ctx.lang, undo) {
-        (Lang::Nl, false) => eprintln!("Actie {id} is afgevinkt: {text}"),
-        (Lang::Nl, true) => eprintln!("Actie {id} staat weer open: {text}"),
-        (Lang::En, false) => eprintln!("Action {id} is done: {text}"),
-        (Lang::En, true) => eprintln!("Action {id} is open again: {text}"),
+    // Already so: say that, rather than that it was just done.
+    let already = was_done == Some(!undo);
+    match (ctx.lang, undo, already) {
+        (Lang::Nl, false, false) => eprintln!("Actie {id} is afgevinkt: {text}"),
+        (Lang::Nl, true, false) => eprintln!("Actie {id} staat weer open: {text}"),
+        (Lang::Nl, false, true) => eprintln!("Actie {id} was al afgevinkt: {text}"),
+        (Lang::Nl, true, true) => eprintln!("Actie {id} stond al open: {text}"),
+        (Lang::En, false, false) => eprintln!("Action {id} is done: {text}"),
+        (Lang::En, true, false) => eprintln!("Action {id} is open again: {text}"),
+        (Lang::En, false, true) => eprintln!("Action {id} was already done: {text}"),
+        (Lang::En, true, true) => eprintln!("Action {id} was already open: {text}"),
     }
     Ok(())
 }
