@@ -171,9 +171,9 @@ impl Store {
         &self.dir
     }
 
+    // Only `shut` takes the db out, and nothing runs on a store after that.
+    #[allow(clippy::expect_used)]
     fn db(&self) -> &sled::Db {
-        // Only `close` takes it out, and nothing runs on a store after that.
-        #[allow(clippy::expect_used)]
         self.db.as_ref().expect("store is open")
     }
 
