@@ -49,7 +49,8 @@ pub fn offer_restore(ctx: &Ctx, problem: &CliError) -> Result<bool, CliError> {
     eprintln!("tandem: {}", problem.0);
     eprintln!("{}", msg::restore_plan(&plan, false, ctx.lang));
     if !confirm(ctx.lang)? {
-        return Ok(false);
+        // The damage was just said; say only that nothing changed.
+        return Err(CliError(msg::NOTHING_CHANGED.get(ctx.lang).into()));
     }
     run(ctx, &plan, false)?;
     Ok(true)
