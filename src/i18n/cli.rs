@@ -35,10 +35,12 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             dir.display()
         ),
         (StoreError::Damaged(d), Lang::Nl) => format!(
-            "De gegevens zijn beschadigd of onleesbaar ({d}). tandem bewaart een kopie in quarantine/. Zet alles terug met: tandem restore."
+            "De gegevens zijn beschadigd ({}). tandem bewaart een kopie in quarantine/. Zet alles terug met: tandem restore.",
+            damage_text(&crate::store::Damage::Unreadable(d.clone()), lang)
         ),
         (StoreError::Damaged(d), Lang::En) => format!(
-            "The data is damaged or unreadable ({d}). tandem keeps a copy in quarantine/. Bring everything back with: tandem restore."
+            "The data is damaged ({}). tandem keeps a copy in quarantine/. Bring everything back with: tandem restore.",
+            damage_text(&crate::store::Damage::Unreadable(d.clone()), lang)
         ),
         (
             StoreError::DamagedKept {
@@ -95,8 +97,15 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
 
 /// What is wrong with a damaged store, in a few words.
 pub fn damage_text(d: &crate::store::Damage, lang: Lang) -> String {
+    use crate::store::error::CHECKSUM;
     use crate::store::Damage as D;
     match (d, lang) {
+        (D::Unreadable(detail), Lang::Nl) if detail == CHECKSUM => {
+            "een deel is onleesbaar: het controlegetal klopt niet".into()
+        }
+        (D::Unreadable(detail), Lang::En) if detail == CHECKSUM => {
+            "part of it can't be read: its checksum does not match".into()
+        }
         (D::Unreadable(detail), Lang::Nl) => format!("een deel is onleesbaar: {detail}"),
         (D::Unreadable(detail), Lang::En) => format!("part of it can't be read: {detail}"),
         (D::Behind { held, confirmed }, Lang::Nl) => format!(

@@ -46,6 +46,10 @@ pub enum StoreError {
     Io(String),
 }
 
+/// The detail of [`StoreError::Damaged`] when sled finds bytes that fail their checksum; the
+/// catalog words it in the user's language.
+pub const CHECKSUM: &str = "sled: checksum";
+
 /// Why a store counts as damaged; the i18n catalog words each one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Damage {
@@ -111,9 +115,7 @@ impl StoreError {
 impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
         match e {
-            sled::Error::Corruption { .. } => {
-                StoreError::Damaged("sled: bytes that fail their checksum".into())
-            }
+            sled::Error::Corruption { .. } => StoreError::Damaged(CHECKSUM.into()),
             sled::Error::Io(io) => StoreError::io(io),
             other => StoreError::Io(other.to_string()),
         }
