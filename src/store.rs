@@ -11,6 +11,7 @@ pub mod codec;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod guard;
 pub mod intake;
 pub mod journal;
 pub mod keys;
@@ -23,6 +24,7 @@ pub mod restore;
 pub use change::{Change, Undo};
 pub use check::CheckReport;
 pub use error::{Damage, StoreError};
+pub(crate) use guard::guard;
 
 use crate::domain::{
     Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting,
@@ -30,7 +32,6 @@ use crate::domain::{
 };
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 /// The schema this build writes; older ones are upgraded step by step at open, newer refused.
@@ -444,93 +445,6 @@ impl Store {
     /// Bytes on disk, for the measurements.
     pub fn size_on_disk(&self) -> Result<u64> {
         Ok(self.db().size_on_disk()?)
-    }
-}
-
-/// sled 0.34.7 panics on some damaged files instead of returning an error; this turns such a
-/// panic into [`StoreError::Damaged`] so the user gets a message, never a backtrace.
-///
-/// While any thread is inside `guard`, the panic hook is a stand-in that stays quiet for the
-/// threads inside and passes every other panic to the hook it replaced (e.g. the TUI's, which
-/// restores the terminal); the last thread out puts that hook back. Swapping the hook per call
-/// without this bookkeeping raced between threads and could leave the process silent for good.
-pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> Result<R> {
-    hook_enter();
-    QUIET.with(|q| q.set(q.get() + 1));
-    let result = catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(q.get() - 1));
-    hook_leave();
-    result.map_err(|p| {
-        let payload = p
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| p.downcast_ref::<&str>().copied())
-            .unwrap_or("");
-        StoreError::Damaged(brief_panic(payload))
-    })
-}
-
-/// The first line of a sled panic, at most 120 characters: sled 0.34.7 may put a whole tree in
-/// its panic message (megabytes at 50,000 cases), which must not reach a person or a log.
-fn brief_panic(payload: &str) -> String {
-    let line = payload.lines().next().unwrap_or("").trim();
-    if line.is_empty() {
-        return "sled stopped on a damaged file".into();
-    }
-    let mut brief: String = line.chars().take(120).collect();
-    if brief.len() < line.len() {
-        brief.push('…');
-    }
-    format!("sled: {brief}")
-}
-
-type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
-
-/// How many threads are inside [`guard`]. Held while the process-wide hook is swapped.
-static INSIDE: std::sync::Mutex<usize> = std::sync::Mutex::new(0);
-
-/// The hook the stand-in replaced. A lock of its own, never held while the hook is swapped: the
-/// stand-in runs under the standard library's hook lock and takes this one, while a thread
-/// entering or leaving `guard` holds `INSIDE` and waits for the standard library's lock. Sharing
-/// one mutex for both deadlocked.
-static PREVIOUS: std::sync::Mutex<Option<PanicHook>> = std::sync::Mutex::new(None);
-
-thread_local! {
-    /// How deep this thread is inside [`guard`]; its panics are reported as errors, not printed.
-    static QUIET: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-fn lock<T>(m: &'static std::sync::Mutex<T>) -> std::sync::MutexGuard<'static, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn hook_enter() {
-    let mut count = lock(&INSIDE);
-    if *count == 0 {
-        let hook = std::panic::take_hook();
-        // Stored before the stand-in goes in, so the stand-in finds it.
-        *lock(&PREVIOUS) = Some(hook);
-        std::panic::set_hook(Box::new(|info| {
-            if QUIET.with(|q| q.get()) == 0 {
-                match &*lock(&PREVIOUS) {
-                    Some(hook) => hook(info),
-                    // Only in the instant the last thread leaves `guard`: say it plainly.
-                    None => eprintln!("{info}"),
-                }
-            }
-        }));
-    }
-    *count += 1;
-}
-
-fn hook_leave() {
-    let mut count = lock(&INSIDE);
-    *count -= 1;
-    if *count == 0 {
-        let hook = lock(&PREVIOUS).take();
-        if let Some(hook) = hook {
-            std::panic::set_hook(hook);
-        }
     }
 }
 

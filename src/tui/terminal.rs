@@ -51,6 +51,8 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
     // ratatui::init enters raw mode and the alternate screen, and installs a panic hook that
     // restores the terminal before the panic message prints.
     let mut terminal = ratatui::init();
+    // ratatui's hook restores the terminal; a sled panic the store catches must not trigger it.
+    crate::store::guard::keep_store_panics_quiet();
     let _ = execute!(stdout(), EnableBracketedPaste);
     let guard = PasteGuard;
     let events = reader();
