@@ -205,7 +205,9 @@ fn undoing_a_new_case_after_its_new_action_leaves_a_store_that_backs_up_and_rest
     let report = store.check().expect("check");
     assert!(report.is_ok(), "{:?}", report.problems);
     let want = store.export().expect("export");
-    store.backup_now(today()).expect("backup");
+    let b = store.backup_now(today()).expect("backup");
+    // The backup names the change it covers, the one before its own marker change.
+    assert_eq!(b.seq, tandem::store::backup::seq_of(&b.path));
     drop(store);
     wait_unlocked(dir.path());
     fs::remove_file(dir.path().join("db")).expect("lose db");

@@ -111,7 +111,8 @@ impl Store {
         let doc = self.export()?;
         let folder = self.dir.join(DIR);
         files::create_private_dir(&folder)?;
-        let name = name_of(day, self.seq);
+        let covered = self.seq;
+        let name = name_of(day, covered);
         let path = folder.join(&name);
         let tmp = folder.join(format!("{name}.part"));
         let written = write_gz(&tmp, &doc);
@@ -122,10 +123,10 @@ impl Store {
         std::fs::rename(&tmp, &path).map_err(StoreError::io)?;
         files::sync_dir(&folder)?;
         match self.journal.as_mut() {
-            Some(j) => j.restart(&self.dir, self.seq)?,
+            Some(j) => j.restart(&self.dir, covered)?,
             None => {
-                journal::reset(&self.dir, self.seq)?;
-                self.journal = Some(journal::Journal::open(&self.dir, None, self.seq)?);
+                journal::reset(&self.dir, covered)?;
+                self.journal = Some(journal::Journal::open(&self.dir, None, covered)?);
             }
         }
         self.unjournaled = false;
@@ -138,7 +139,7 @@ impl Store {
         Ok(BackupInfo {
             path,
             day,
-            seq: self.seq,
+            seq: covered,
             size,
         })
     }
