@@ -509,8 +509,9 @@ fn user_errors_are_one_line_with_nothing_on_stdout() {
         msg.contains("Erik van Leeuwen") && msg.contains("Joost van der Linden"),
         "{msg}"
     );
-    let bad: [&[&str]; 8] = [
+    let bad: [&[&str]; 9] = [
         &["actions", "--owner", "Niemand Bekend"],
+        &["actions", "--format", "csv", "--delimiter", "§"],
         &["actions", "--owner", "999999", "--format", "json"],
         &["actions", "--case", "999999", "--format", "csv"],
         &["actions", "--due", "31-02-2027", "--format", "ics"],

@@ -131,7 +131,8 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
         .map(|d| parse_due(d, today, lang))
         .transpose()
         .map_err(CliError)?;
-    if matches!(args.delimiter, '"' | '\n' | '\r') {
+    // One ASCII character (what CSV readers and the csv crate take), and not one CSV needs.
+    if !args.delimiter.is_ascii() || matches!(args.delimiter, '"' | '\n' | '\r') {
         return Err(CliError(match lang {
             Lang::Nl => "Dat scheidingsteken kan niet; kies bijv. ',' of ';'.".into(),
             Lang::En => "That delimiter cannot be used; choose e.g. ',' or ';'.".into(),

@@ -10,64 +10,55 @@ use crate::report::safe;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
-/// RFC 4180: CRLF line ends, a header row, fields quoted when they hold the delimiter, a quote
-/// or a line break. Field text passes through [`safe::text`]: a line break in a field is kept,
-/// every other control or bidi character becomes a placeholder.
+/// RFC 4180 through the `csv` crate: CRLF line ends, a header row, fields quoted when they hold
+/// the delimiter, a quote or a line break. Field text passes through [`safe::text`]: a line
+/// break in a field is kept, every other control or bidi character becomes a placeholder.
+/// `delimiter` must be one ASCII character (the command line checks it; anything else gives ',').
 pub fn csv(rows: &[ActionOut], delimiter: char) -> String {
-    let mut out = String::new();
+    let delimiter = u8::try_from(delimiter).unwrap_or(b',');
+    let mut w = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     let header = [
         "id", "case", "child", "groep", "text", "owner", "side", "deadline", "overdue", "done",
     ];
-    push_record(&mut out, header.iter().map(|s| s.to_string()), delimiter);
+    let mut records = vec![header.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
     for r in rows {
-        push_record(
-            &mut out,
-            [
-                r.id.to_string(),
-                r.case.to_string(),
-                r.child.clone(),
-                r.groep.clone(),
-                r.text.clone(),
-                r.owner.clone().unwrap_or_default(),
-                r.side.to_string(),
-                r.deadline.map(|d| d.to_string()).unwrap_or_default(),
-                r.overdue.to_string(),
-                r.done
-                    .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string())
-                    .unwrap_or_default(),
-            ]
-            .into_iter(),
-            delimiter,
-        );
+        records.push(vec![
+            r.id.to_string(),
+            r.case.to_string(),
+            r.child.clone(),
+            r.groep.clone(),
+            r.text.clone(),
+            r.owner.clone().unwrap_or_default(),
+            r.side.to_string(),
+            r.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            r.overdue.to_string(),
+            r.done
+                .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string())
+                .unwrap_or_default(),
+        ]);
     }
-    out
+    for record in records {
+        // Writing into a Vec can't fail; a record that did would only be left out.
+        let _ = w.write_record(record.iter().map(|f| field(f).into_owned()));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
-fn push_record(out: &mut String, fields: impl Iterator<Item = String>, delimiter: char) {
-    for (i, f) in fields.enumerate() {
-        if i > 0 {
-            out.push(delimiter);
-        }
-        // A spreadsheet would run a field that starts with = + - @ as a formula, and some skip a
-        // leading TAB or CR before they look. Checked on the data as it is, before the
-        // placeholders below.
-        let f = if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{f}")
-        } else {
-            f
-        };
-        // The file is opened in terminals and spreadsheets too: control and bidi characters
-        // become visible placeholders; a line break stays (quoted, as RFC 4180 allows).
-        let f = safe::text(&f);
-        if f.contains([delimiter, '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&f);
-        }
+/// One CSV field as it may leave tandem.
+fn field(f: &str) -> std::borrow::Cow<'_, str> {
+    // A spreadsheet would run a field that starts with = + - @ as a formula, and some skip a
+    // leading TAB or CR before they look. Checked on the data as it is, before the
+    // placeholders below.
+    if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        return std::borrow::Cow::Owned(safe::text(&format!("'{f}")).into_owned());
     }
-    out.push_str("\r\n");
+    // The file is opened in terminals and spreadsheets too: control and bidi characters become
+    // visible placeholders; a line break stays (quoted, as RFC 4180 allows).
+    safe::text(f)
 }
 
 /// RFC 5545 text escaping.
@@ -257,10 +248,9 @@ mod tests {
 
     #[test]
     fn csv_guards_a_leading_tab_or_cr_and_shows_controls() {
-        let mut out = String::new();
         let fields = ["\t=1+1", "\r=2+2", "a\u{1b}[31mb\u{202E}", "x\ny"];
-        push_record(&mut out, fields.iter().map(|s| s.to_string()), ',');
-        assert_eq!(out, "'␉=1+1,'␍=2+2,a␛[31mb⟨U+202E⟩,\"x\ny\"\r\n");
+        let shown: Vec<String> = fields.iter().map(|f| field(f).into_owned()).collect();
+        assert_eq!(shown, ["'␉=1+1", "'␍=2+2", "a␛[31mb⟨U+202E⟩", "x\ny"]);
     }
 
     #[test]
