@@ -238,7 +238,7 @@ impl Quarantine {
     pub fn take(dir: &Path) -> Result<Quarantine> {
         remove_stale_copies(dir);
         let to = new_quarantine_dir(dir, "")?;
-        let copied = copy_sled_files(dir, &to);
+        let copied = copy_sled_files(dir, &to, true);
         if copied.is_err() {
             let _ = std::fs::remove_dir_all(&to);
         }
@@ -251,7 +251,7 @@ impl Quarantine {
         for file in sled_files(store_dir)? {
             std::fs::remove_file(&file).map_err(StoreError::io)?;
         }
-        copy_sled_files(&self.dir, store_dir)?;
+        copy_sled_files(&self.dir, store_dir, true)?;
         self.mark_damaged(reason)
     }
 
@@ -287,20 +287,30 @@ fn remove_stale_copies(dir: &Path) {
     }
 }
 
-/// Copies every sled file of `from` into `to` (same names), each synced, then the folder.
-fn copy_sled_files(from: &Path, to: &Path) -> Result<()> {
+/// Copies every sled file of `from` into `to` (same names), sled's unfinished snapshots left
+/// out. `synced`: each file and the folder are synced (a copy that must survive a power cut; a
+/// scratch copy to read from need not be).
+pub(super) fn copy_sled_files(from: &Path, to: &Path, synced: bool) -> Result<()> {
     for file in sled_files(from)? {
         let rel = file.strip_prefix(from).unwrap_or(&file);
+        if rel.to_string_lossy().ends_with(".generating") {
+            continue;
+        }
         let target = to.join(rel);
         if let Some(parent) = target.parent() {
             create_private_dir(parent)?;
         }
         std::fs::copy(&file, &target).map_err(StoreError::io)?;
-        File::open(&target)
-            .and_then(|f| f.sync_all())
-            .map_err(StoreError::io)?;
+        if synced {
+            File::open(&target)
+                .and_then(|f| f.sync_all())
+                .map_err(StoreError::io)?;
+        }
     }
-    sync_dir(to)
+    if synced {
+        sync_dir(to)?;
+    }
+    Ok(())
 }
 
 /// The newest quarantine folder that holds a copy of a store found damaged and not yet restored.

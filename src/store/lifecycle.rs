@@ -161,17 +161,7 @@ impl Store {
             return Err(damaged_kept(dir, Damage::FoundBefore, Some(kept)));
         }
         let scratch = tempfile::tempdir().map_err(StoreError::io)?;
-        for file in files::sled_files(dir)? {
-            let name = file.strip_prefix(dir).unwrap_or(&file);
-            if name.to_string_lossy().ends_with(".generating") {
-                continue;
-            }
-            let target = scratch.path().join(name);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(StoreError::io)?;
-            }
-            std::fs::copy(&file, &target).map_err(StoreError::io)?;
-        }
+        files::copy_sled_files(dir, scratch.path(), false)?;
         let found = journal::read(dir).ok().flatten();
         let mut store = Store::open_sled(scratch.path(), None, None).map_err(|(e, _)| e)?;
         store.read_only = true;
