@@ -231,12 +231,9 @@ pub fn new_quarantine_dir(dir: &Path, suffix: &str) -> Result<PathBuf> {
 }
 
 impl Quarantine {
-    /// Copies every sled file of `dir` into a new quarantine folder, synced. Copies left by a
-    /// session that crashed before it could decide on theirs are removed: the files they were
-    /// taken of have been opened since, and this copy is of the files as they are now. A copy
-    /// that can't be finished (a full disk) is removed again.
+    /// Copies every sled file of `dir` into a new quarantine folder, synced. A copy that can't
+    /// be finished (a full disk) is removed again.
     pub fn take(dir: &Path) -> Result<Quarantine> {
-        remove_stale_copies(dir);
         let to = new_quarantine_dir(dir, "")?;
         let copied = copy_sled_files(dir, &to, true);
         if copied.is_err() {
@@ -270,8 +267,10 @@ impl Quarantine {
 }
 
 /// Removes quarantine folders of plain copies (no suffix, no note): those of sessions that ended
-/// before they could keep or discard their copy. Best effort.
-fn remove_stale_copies(dir: &Path) {
+/// before they could keep or discard their copy (killed while copying, or between sealing and
+/// discarding). The files they were taken of have been opened since. Called at every open, with
+/// the lock held; best effort.
+pub fn remove_stale_copies(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir.join(QUARANTINE)) else {
         return;
     };

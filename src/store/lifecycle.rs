@@ -85,6 +85,7 @@ impl Store {
             return Err(damaged_kept(dir, Damage::FoundBefore, Some(kept)));
         }
         files::clear_unfinished_snapshots(dir)?;
+        files::remove_stale_copies(dir);
         let pending = if files::has_store(dir) && !files::seal_matches(dir) {
             match Quarantine::take(dir) {
                 Ok(q) => Some(q),
