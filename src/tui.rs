@@ -4,8 +4,12 @@
 pub mod acties;
 pub mod action;
 pub mod app;
+pub mod case;
+pub mod cases;
+pub mod family;
 pub mod form;
 pub mod forms;
+pub mod kaart;
 pub mod keymap;
 pub mod load;
 pub mod lookup;

@@ -1,6 +1,8 @@
 //! Acties (screen 3): every action, grouped by when it is due, filtered by side, owner and due.
 //! The rows come from the store's deadline index, which carries what the list shows.
 
+pub mod view;
+
 use crate::domain::{ActionSummary, PersonId, Side};
 use chrono::{Datelike, Duration, NaiveDate};
 

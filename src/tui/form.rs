@@ -1,6 +1,8 @@
 //! A form: labelled fields with inline errors. Editing happens here; what a form means (which
 //! record it builds) lives in `forms` and `submit`.
 
+pub mod view;
+
 use crate::domain::dates::{format_long, parse_date, Lang};
 use crate::domain::text::{clean_line, clean_text, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::domain::{ActionId, CaseId, FamilyId, PersonId};

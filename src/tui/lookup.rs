@@ -6,6 +6,8 @@
 //! rest over both cores. Names are folded (Ç→c, ễ→e) one letter for one letter, so "celik" finds
 //! "Çelik" and the highlighted positions still line up with what is shown.
 
+pub mod view;
+
 use crate::domain::{CaseId, CaseSummary, FamilyId, Person, PersonId};
 use std::collections::HashSet;
 use std::sync::mpsc::{channel, Receiver, Sender};

@@ -2,6 +2,8 @@
 //! at its end. The meeting record is saved on every change, so quitting or a crash loses nothing
 //! and `m` resumes where it was.
 
+pub mod view;
+
 use super::action::Action;
 use super::app::{App, CasePage, Popup, Screen};
 use super::{load, lookup::LookupState};

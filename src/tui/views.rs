@@ -2,13 +2,7 @@
 //! person typed passes through [`safe`] first, so nothing stored can reach the terminal as a
 //! command.
 
-mod acties;
-mod case;
 mod chrome;
-mod family;
-mod kaart;
-mod list;
-mod overleg;
 mod popup;
 
 use super::app::{App, Page, Popup, Screen};
@@ -61,23 +55,23 @@ pub fn render(app: &App, frame: &mut Frame) {
         chrome::welcome(app, frame, body);
     } else {
         match app.pages.last() {
-            Some(Page::Case(p)) => case::render(app, p, frame, body),
-            Some(Page::Family(p)) => family::render(app, p, frame, body),
-            Some(Page::Person(p)) => kaart::person(app, p, frame, body),
+            Some(Page::Case(p)) => super::case::view::render(app, p, frame, body),
+            Some(Page::Family(p)) => super::family::view::render(app, p, frame, body),
+            Some(Page::Person(p)) => super::kaart::view::person(app, p, frame, body),
             None => match app.screen {
-                Screen::Cases => list::render(app, frame, body),
-                Screen::Acties => acties::render(app, frame, body),
-                Screen::Overleg => overleg::render(app, frame, body),
-                Screen::Kaart => kaart::render(app, frame, body),
+                Screen::Cases => super::cases::view::render(app, frame, body),
+                Screen::Acties => super::acties::view::render(app, frame, body),
+                Screen::Overleg => super::meeting::view::render(app, frame, body),
+                Screen::Kaart => super::kaart::view::render(app, frame, body),
             },
         }
     }
     match &app.popup {
         Some(Popup::Help { scroll }) => popup::help(app, *scroll, frame, area),
-        Some(Popup::Lookup(state)) => popup::lookup(app, state, frame, area),
-        Some(Popup::Form(form)) => popup::form(app, form, frame, area),
+        Some(Popup::Lookup(state)) => super::lookup::view::lookup(app, state, frame, area),
+        Some(Popup::Form(form)) => super::form::view::form(app, form, frame, area),
         Some(Popup::ConfirmDiscard(form)) => {
-            popup::form(app, form, frame, area);
+            super::form::view::form(app, form, frame, area);
             popup::confirm(app, t::DISCARD.get(app.lang), frame, area);
         }
         Some(Popup::Text {

@@ -1,12 +1,12 @@
 //! Overleg (screen 1): the agenda (before) and the walk-through (during), made for a projector:
 //! one case fills the screen, the two sides stand in two columns, the timer counts down.
 
-use super::super::app::App;
-use super::super::meeting::MeetingState;
-use super::{block, name_for, private_text, safe, side_span, window};
 use crate::domain::dates::{format_long, format_short};
 use crate::domain::{Action as Task, Side};
 use crate::i18n::{meeting as t, tui as tt, words};
+use crate::tui::app::App;
+use crate::tui::meeting::MeetingState;
+use crate::tui::views::{block, name_for, private_text, safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, List, ListItem, Paragraph, Row, Table, Wrap};
@@ -188,7 +188,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         )),
         Span::raw(format!("{}: ", tt::LEAD.get(lang))),
     ];
-    head.extend(super::lead_spans(app, &c.lead));
+    head.extend(crate::tui::views::lead_spans(app, &c.lead));
     head.push(Span::styled(
         format!("  {}", words::status(c.status).get(lang)),
         th.style("accent"),
@@ -242,7 +242,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         .map(|inv| {
             let consent = c.consent_for(inv.person);
             ListItem::new(Line::from(vec![
-                super::consent_span(app, consent),
+                crate::tui::views::consent_span(app, consent),
                 side_span(app, app.person(inv.person).map(|p| p.side)),
                 Span::raw(format!(" {} ", safe(&app.person_name(Some(inv.person))))),
                 Span::styled(format!("· {}", safe(&inv.role)), th.style("muted")),
@@ -313,7 +313,7 @@ fn action_item<'a>(app: &App, a: &Task, selected: bool, width: usize) -> ListIte
         Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
     ])];
     lines.extend(
-        super::wrap(&a.text, width.saturating_sub(2))
+        crate::tui::views::wrap(&a.text, width.saturating_sub(2))
             .into_iter()
             .map(|l| Line::from(format!("  {l}"))),
     );

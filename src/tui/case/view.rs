@@ -1,10 +1,10 @@
 //! Casus: everything about one case, opened on purpose (so privacy mode shows its names).
 
-use super::super::app::{App, CasePage, CasePane};
-use super::{block, name_for, private_text, safe, side_span};
 use crate::domain::dates::{format_numeric, format_short};
 use crate::domain::{Action as Task, Side};
 use crate::i18n::{events, tui as t, words};
+use crate::tui::app::{App, CasePage, CasePane};
+use crate::tui::views::{block, name_for, private_text, safe, side_span};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
@@ -42,7 +42,7 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         ));
     }
     let mut lead = vec![Span::raw(format!("{}: ", t::LEAD.get(lang)))];
-    lead.extend(super::lead_spans(app, &c.lead));
+    lead.extend(crate::tui::views::lead_spans(app, &c.lead));
     lead.push(Span::styled(
         format!(
             "   {}: {} {}   {}: {}",
@@ -142,7 +142,7 @@ fn action_item<'a>(app: &App, a: &Task, width: usize) -> ListItem<'a> {
         Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
     ])];
     lines.extend(
-        super::wrap(&a.text, width.saturating_sub(4))
+        crate::tui::views::wrap(&a.text, width.saturating_sub(4))
             .into_iter()
             .map(|l| Line::from(format!("    {l}"))),
     );
@@ -202,7 +202,7 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                 th.style("text")
             };
             ListItem::new(Line::from(vec![
-                super::consent_span(app, consent),
+                crate::tui::views::consent_span(app, consent),
                 side_span(app, person.map(|p| p.side)),
                 Span::styled(
                     format!(" {} ", safe(&app.person_name(Some(inv.person)))),

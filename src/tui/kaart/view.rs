@@ -1,8 +1,8 @@
 //! Sociale kaart (screen 4): the directory, and one person's card with their families.
 
-use super::super::app::{App, PersonPage};
-use super::{block, name_for, safe, side_span, window};
 use crate::i18n::{tui as t, words};
+use crate::tui::app::{App, PersonPage};
+use crate::tui::views::{block, name_for, safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, Wrap};

@@ -1,10 +1,10 @@
 //! Gezin / netwerk: carers, children and their cases, and every professional involved.
 
-use super::super::app::{App, FamilyPage};
-use super::{block, name_for, private_text, safe, side_span};
 use crate::domain::dates::format_numeric;
 use crate::domain::ConsentStatus;
 use crate::i18n::{tui as t, words};
+use crate::tui::app::{App, FamilyPage};
+use crate::tui::views::{block, name_for, private_text, safe, side_span};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
@@ -120,7 +120,7 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
                 .map(|d| format!(" {} {}", t::UNTIL.get(lang), format_numeric(d)))
                 .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                super::consent_span(app, consent),
+                crate::tui::views::consent_span(app, consent),
                 side_span(app, person.map(|p| p.side)),
                 Span::styled(
                     format!(" {} ", safe(&app.person_name(Some(inv.person)))),

@@ -1,10 +1,10 @@
 //! Casussen (screen 2): every case on one line; only the rows in view are built.
 
-use super::super::app::{App, SortBy};
-use super::{name_for, private_text, side_span, window};
 use crate::domain::dates::format_short;
 use crate::domain::text::short;
 use crate::i18n::{tui as t, words};
+use crate::tui::app::{App, SortBy};
+use crate::tui::views::{name_for, private_text, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
@@ -36,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         parts.push(t::FILTER_FLAGGED.get(lang).to_string());
     }
     if let Some(s) = &f.school {
-        parts.push(super::safe(s));
+        parts.push(crate::tui::views::safe(s));
     }
     let sort = match list.sort {
         SortBy::LastActivity => t::SORT_ACTIVITY,
@@ -91,7 +91,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let mut cells = vec![
                 Cell::from(mark),
                 Cell::from(name_for(app, &r.child_name, Some(r.id))),
-                Cell::from(super::safe(&r.groep)),
+                Cell::from(crate::tui::views::safe(&r.groep)),
                 Cell::from(question),
                 Cell::from(Line::from(side_span(app, r.lead_side))),
                 Cell::from(words::status(r.status).get(lang)),
@@ -130,7 +130,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(10),
     ];
     let narrow = (!wide).then_some((3, 1, Constraint::Fill(1)));
-    let table = super::table(app, t::SCREEN_CASES.get(lang), header, widths, rows, narrow);
+    let table =
+        crate::tui::views::table(app, t::SCREEN_CASES.get(lang), header, widths, rows, narrow);
     frame.render_widget(table, table_area);
 }
 

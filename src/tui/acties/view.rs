@@ -1,12 +1,12 @@
 //! Acties (screen 3): counts per side on top, then the actions grouped by when they are due.
 
-use super::super::acties::{counts, Due};
-use super::super::app::App;
-use super::{safe, side_span, window};
 use crate::domain::dates::format_short;
 use crate::domain::text::initials;
 use crate::domain::Side;
 use crate::i18n::{tui as t, words};
+use crate::tui::acties::{counts, Due};
+use crate::tui::app::App;
+use crate::tui::views::{safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
@@ -140,7 +140,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 )),
                 Cell::from(safe(&app.person_name(r.owner))),
                 Cell::from(format!("{child} ({})", safe(&r.groep))),
-                Cell::from(super::private_text(app, &r.text, Some(r.case))),
+                Cell::from(crate::tui::views::private_text(app, &r.text, Some(r.case))),
             ];
             if !wide {
                 cells.remove(5);
@@ -172,7 +172,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Fill(1),
     ];
     let narrow = (!wide).then_some((5, 4, Constraint::Length(16)));
-    let table = super::table(
+    let table = crate::tui::views::table(
         app,
         t::SCREEN_ACTIES.get(lang),
         header,

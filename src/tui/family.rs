@@ -1,0 +1,3 @@
+//! A family (gezin): its carers, children, cases and network.
+
+pub mod view;

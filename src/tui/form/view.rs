@@ -1,0 +1,140 @@
+//! A form drawn over the page: labels, fields with the cursor, inline errors.
+
+use crate::i18n::tui as t;
+use crate::tui::app::App;
+use crate::tui::form::{FieldKind, Form};
+use crate::tui::views::{block, centered, safe};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let label_w = 30u16.min(area.width / 3);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor = None;
+    for (i, f) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let label_style = if focused {
+            th.style("accent").add_modifier(Modifier::BOLD)
+        } else {
+            th.style("muted")
+        };
+        let req = if f.required { "*" } else { " " };
+        let label = format!(
+            "{:<w$}",
+            format!("{}{req}", f.label.get(lang)),
+            w = label_w as usize
+        );
+        let value: Vec<Span> = match &f.kind {
+            FieldKind::Choice(opts) => opts
+                .iter()
+                .enumerate()
+                .map(|(n, o)| {
+                    let s = if n == f.choice {
+                        th.style("selected")
+                    } else {
+                        th.style("muted")
+                    };
+                    Span::styled(format!(" {} ", o.get(lang)), s)
+                })
+                .collect(),
+            _ => {
+                let shown = safe(&f.value);
+                if focused {
+                    let before: String = f.value.chars().take(f.cursor).collect();
+                    cursor = Some((
+                        label_w + 1 + safe(&before).width() as u16,
+                        lines.len() as u16,
+                    ));
+                }
+                let mut spans = vec![Span::raw(shown)];
+                // A pick field out of focus says whom it picked.
+                if let (FieldKind::Pick(_), false) = (&f.kind, focused) {
+                    if let Some(o) = f.picked() {
+                        spans.push(Span::styled(
+                            format!("  → {}", safe(&o.label)),
+                            th.style("done"),
+                        ));
+                    }
+                }
+                spans
+            }
+        };
+        let mut spans = vec![Span::styled(label, label_style), Span::raw(" ")];
+        spans.extend(value);
+        lines.push(Line::from(spans));
+        let pad = " ".repeat(label_w as usize + 1);
+        if let Some(e) = &f.error {
+            lines.push(Line::from(Span::styled(
+                format!("{pad}{}", safe(e)),
+                th.style("error"),
+            )));
+        } else if f.kind == FieldKind::Date {
+            if let Some(Ok(understood)) = f.date_hint(app.today, lang) {
+                lines.push(Line::from(Span::styled(
+                    format!("{pad}→ {understood}"),
+                    th.style("done"),
+                )));
+            } else if let Some(Err(e)) = f.date_hint(app.today, lang) {
+                lines.push(Line::from(Span::styled(
+                    format!("{pad}{}", safe(&e)),
+                    th.style("warning"),
+                )));
+            }
+        } else if let (FieldKind::Pick(_), true) = (&f.kind, focused) {
+            let matches = f.pick_matches();
+            if matches.is_empty() && !f.value.trim().is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!("{pad}→ {}", new_label(form, lang)),
+                    th.style("warning"),
+                )));
+            }
+            for (n, o) in matches.iter().enumerate() {
+                let style = if n == 0 && !f.value.trim().is_empty() {
+                    th.style("done")
+                } else {
+                    th.style("muted")
+                };
+                let arrow = if n == 0 && !f.value.trim().is_empty() {
+                    "→"
+                } else {
+                    " "
+                };
+                lines.push(Line::from(Span::styled(
+                    format!("{pad}{arrow} {} · {}", safe(&o.label), safe(&o.detail)),
+                    style,
+                )));
+            }
+        }
+    }
+    if let Some(e) = &form.error {
+        lines.push(Line::from(Span::styled(safe(e), th.style("error"))));
+    }
+    lines.push(Line::from(Span::styled(
+        t::FORM_KEYS.get(lang),
+        th.style("muted"),
+    )));
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = centered(area, 96, h);
+    frame.render_widget(Clear, r);
+    let b = block(app, form.title.get(lang), true);
+    let inner = b.inner(r);
+    frame.render_widget(Paragraph::new(lines).block(b).style(th.style("text")), r);
+    if let Some((x, y)) = cursor {
+        if y < inner.height && x < inner.width {
+            frame.set_cursor_position((inner.x + x, inner.y + y));
+        }
+    }
+}
+
+fn new_label(form: &Form, lang: crate::domain::dates::Lang) -> &'static str {
+    match form.kind {
+        crate::tui::form::FormKind::NewCase => t::NEW_FAMILY.get(lang),
+        _ => t::NEW_PERSON.get(lang),
+    }
+}

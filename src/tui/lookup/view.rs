@@ -1,0 +1,105 @@
+//! The lookup popup: the query, what it found, and where each hit leads.
+
+use crate::i18n::tui as t;
+use crate::tui::app::App;
+use crate::tui::lookup::{Kind, LookupState};
+use crate::tui::views::{block, centered, safe};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+pub(crate) fn kind_label(kind: Kind) -> crate::i18n::Text {
+    match kind {
+        Kind::Child => t::KIND_CHILD,
+        Kind::Family => t::KIND_FAMILY,
+        Kind::Person => t::KIND_PERSON,
+        Kind::Question => t::KIND_QUESTION,
+    }
+}
+
+pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let r = centered(area, 90, area.height.saturating_sub(4));
+    frame.render_widget(Clear, r);
+    let outer = block(app, t::LOOKUP.get(app.lang), true);
+    let inner = outer.inner(r);
+    frame.render_widget(outer.style(th.style("text")), r);
+    let [input, info, list_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    let shown = safe(&state.query);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("/ ", th.style("accent")),
+            Span::raw(shown.clone()),
+        ])),
+        input,
+    );
+    frame.set_cursor_position((input.x + 2 + shown.width() as u16, input.y));
+    let status = if state.query.is_empty() {
+        t::LOOKUP_HINT.get(app.lang).to_string()
+    } else if state.pending() {
+        t::SEARCHING.get(app.lang).to_string()
+    } else if state.results.hits.is_empty() {
+        t::NO_HITS.get(app.lang).to_string()
+    } else {
+        format!(
+            "{} {} {}",
+            state.results.hits.len(),
+            t::HITS_OF.get(app.lang),
+            state.results.total
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(status, th.style("muted"))),
+        info,
+    );
+    let items: Vec<ListItem> = state
+        .results
+        .hits
+        .iter()
+        .map(|h| {
+            let mut spans = vec![Span::styled(
+                format!("{:<12} ", kind_label(h.kind).get(app.lang)),
+                th.style("muted"),
+            )];
+            // Under privacy, hits show initials: nobody opened them on purpose yet.
+            if app.privacy && h.kind != Kind::Person {
+                let shown = if h.kind == Kind::Question {
+                    t::HIDDEN.get(app.lang).to_string()
+                } else {
+                    crate::domain::text::initials(&h.label)
+                };
+                spans.push(Span::raw(shown));
+            } else {
+                for (i, ch) in h.label.chars().enumerate() {
+                    let ch = if ch.is_control() { ' ' } else { ch };
+                    let style = if h.positions.contains(&i) {
+                        th.style("match")
+                    } else {
+                        th.style("text")
+                    };
+                    spans.push(Span::styled(ch.to_string(), style));
+                }
+                if !h.detail.is_empty() {
+                    spans.push(Span::styled(
+                        format!("  {}", safe(&h.detail)),
+                        th.style("muted"),
+                    ));
+                }
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let list = List::new(items).highlight_style(th.style("selected"));
+    frame.render_stateful_widget(
+        list,
+        list_area,
+        &mut ListState::default().with_selected(Some(state.selected)),
+    );
+}
