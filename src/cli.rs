@@ -134,7 +134,7 @@ impl Ctx {
             return Err(CliError(msg::IMPORT_INTERRUPTED.get(self.lang).into()));
         }
         store.today = Some(self.clock.today());
-        let (config, _) = crate::config::Config::load(start::config_dir().as_deref());
+        let (config, _) = crate::config::Config::load(crate::config::config_dir().as_deref());
         store.backups_keep = config.backups_keep;
         Ok(store)
     }

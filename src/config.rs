@@ -32,6 +32,11 @@ impl Default for Config {
     }
 }
 
+/// The config dir, where `config.toml` and the user's own themes (`themes/NAME.toml`) live.
+pub fn config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("nl", "tandem", "tandem").map(|d| d.config_dir().to_path_buf())
+}
+
 pub fn path(dir: &Path) -> PathBuf {
     dir.join("config.toml")
 }
@@ -57,6 +62,15 @@ impl Config {
     }
 
     /// Writes the config beside its place and renames it over, so a crash never leaves half a file.
+    /// The agenda proposal's rules for a meeting on `today`, from these settings.
+    pub fn agenda_rules(&self, today: chrono::NaiveDate) -> crate::domain::agenda::AgendaRules {
+        crate::domain::agenda::AgendaRules::weekly(
+            today,
+            self.not_discussed_weeks,
+            self.timebox_minutes,
+        )
+    }
+
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
         let text = toml::to_string_pretty(self).map_err(std::io::Error::other)?;

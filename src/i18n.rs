@@ -3,7 +3,6 @@
 
 pub mod cli;
 pub mod events;
-pub mod keys;
 pub mod meeting;
 pub mod tui;
 pub mod words;

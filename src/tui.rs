@@ -2,13 +2,13 @@
 //! the state (and is the only caller of the store), `views::render` draws it.
 
 pub mod acties;
-pub mod action;
 pub mod app;
 pub mod case;
 pub mod cases;
 pub mod family;
 pub mod form;
 pub mod forms;
+pub mod intent;
 pub mod kaart;
 pub mod keymap;
 pub mod load;
@@ -17,6 +17,7 @@ pub mod meeting;
 pub mod navigate;
 pub mod quick;
 pub mod script;
+pub mod start;
 pub mod submit;
 pub mod terminal;
 pub mod theme;

@@ -1,12 +1,12 @@
 //! `tandem actions` and `tandem done`.
 
 use super::{CliError, Ctx};
-use crate::domain::dates::parse_date;
+use crate::domain::dates::{end_of_week, parse_date};
 use crate::domain::{ActionId, ActionSummary, CaseId, Person, Side};
 use crate::i18n::Lang;
 use crate::report::actions::{table, to_out, Names};
 use crate::report::{formats, safe};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 
@@ -59,10 +59,7 @@ pub fn parse_due(s: &str, today: NaiveDate, lang: Lang) -> Result<Due, String> {
     match s.trim().to_lowercase().as_str() {
         "overdue" | "verlopen" | "te laat" => Ok(Due::Overdue),
         "today" | "vandaag" => Ok(Due::By(today)),
-        "week" | "deze week" | "this week" => {
-            let to_sunday = 6 - i64::from(today.weekday().num_days_from_monday());
-            Ok(Due::By(today + Duration::days(to_sunday)))
-        }
+        "week" | "deze week" | "this week" => Ok(Due::By(end_of_week(today))),
         other => parse_date(other, today, lang)
             .map(Due::By)
             .map_err(|e| e.message(lang)),
@@ -81,7 +78,7 @@ pub fn find_owner<'a>(
         }
     }
     // Folded as the lookup does, so `aydin` finds Aydın and `celik` Çelik.
-    let fold = crate::tui::lookup::fold;
+    let fold = crate::domain::text::fold;
     let q = fold(query.trim());
     if let Some(p) = persons.iter().find(|p| fold(&p.name) == q) {
         return Ok(p);

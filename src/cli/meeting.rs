@@ -2,7 +2,7 @@
 
 use super::{CliError, Ctx};
 use crate::config::Config;
-use crate::domain::agenda::{propose, AgendaRules};
+use crate::domain::agenda::propose;
 use crate::domain::text::initials;
 use crate::domain::{MeetingId, Reason};
 use crate::i18n::{meeting as words, Lang};
@@ -27,15 +27,6 @@ struct AgendaLine {
     timebox_minutes: u32,
 }
 
-pub fn rules(config: &Config, today: chrono::NaiveDate) -> AgendaRules {
-    AgendaRules {
-        date: today,
-        days_to_next: 7,
-        not_discussed_weeks: config.not_discussed_weeks,
-        timebox_minutes: config.timebox_minutes,
-    }
-}
-
 fn out(text: &str) -> Result<(), CliError> {
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
@@ -46,10 +37,10 @@ fn out(text: &str) -> Result<(), CliError> {
 
 pub fn agenda(ctx: &Ctx, format: DocFormat) -> Result<(), CliError> {
     let store = ctx.open()?;
-    let (config, _) = Config::load(super::start::config_dir().as_deref());
+    let (config, _) = Config::load(crate::config::config_dir().as_deref());
     let rows = store.case_rows().map_err(|e| ctx.fail(e))?;
     let meetings = store.meetings().map_err(|e| ctx.fail(e))?;
-    let items = propose(&rows, &meetings, &rules(&config, ctx.clock.today()));
+    let items = propose(&rows, &meetings, &config.agenda_rules(ctx.clock.today()));
     let by_id: std::collections::HashMap<_, _> = rows.iter().map(|r| (r.id, r)).collect();
     let lines: Vec<AgendaLine> = items
         .iter()

@@ -22,6 +22,19 @@ pub struct AgendaRules {
     pub timebox_minutes: u32,
 }
 
+impl AgendaRules {
+    /// The rules for a weekly meeting on `date`: the next one is 7 days later. The two numbers
+    /// are the team's settings (`config.toml`).
+    pub fn weekly(date: NaiveDate, not_discussed_weeks: u32, timebox_minutes: u32) -> AgendaRules {
+        AgendaRules {
+            date,
+            days_to_next: 7,
+            not_discussed_weeks,
+            timebox_minutes,
+        }
+    }
+}
+
 /// The reasons a case is on the agenda, strongest first (the order of [`Reason`]).
 pub fn reasons(
     row: &CaseSummary,

@@ -412,6 +412,12 @@ pub fn format_numeric(date: NaiveDate) -> String {
     date.format("%d-%m-%Y").to_string()
 }
 
+/// The last day of `today`'s week: the Sunday on or after it (weeks start on Monday, as in the
+/// Netherlands). "Deze week" on screen 3 and `--due week` both end here.
+pub fn end_of_week(today: NaiveDate) -> NaiveDate {
+    today + chrono::Duration::days(6 - i64::from(today.weekday().num_days_from_monday()))
+}
+
 /// "vr" / "Fri".
 pub fn weekday_short(date: NaiveDate, lang: Lang) -> &'static str {
     names(lang).weekdays_short[date.weekday().num_days_from_monday() as usize]

@@ -71,6 +71,26 @@ pub fn short(text: &str, max: usize) -> String {
     s
 }
 
+/// A name or query folded for matching: lower case, accents and the letters NFD cannot split
+/// (ı, ł, ø, đ) down to their base, so "celik" finds "Çelik".
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let base = unicode_normalization::UnicodeNormalization::nfd(c)
+                .next()
+                .unwrap_or(c);
+            let base = match base {
+                'ı' => 'i',
+                'ł' => 'l',
+                'ø' => 'o',
+                'đ' => 'd',
+                other => other,
+            };
+            base.to_lowercase().next().unwrap_or(base)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

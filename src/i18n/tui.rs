@@ -1,6 +1,6 @@
 //! The words of the TUI: titles, labels, hints and messages.
 
-use super::Text;
+use super::{Lang, Text};
 
 // Screens and panes.
 pub const APP: Text = Text::new("tandem", "tandem");
@@ -223,5 +223,15 @@ pub fn overdue_line(onderwijs: usize, zorg: usize, lang: super::Lang) -> String 
             "{} actions overdue: {onderwijs} education (O), {zorg} care (Z). Press 3 for Actions.",
             onderwijs + zorg
         ),
+    }
+}
+
+/// A theme that could not be loaded: the standard one is used instead.
+pub fn theme_not_loaded(name: &str, problem: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => {
+            format!("Thema '{name}' kon niet worden geladen ({problem}); standaard gebruikt.")
+        }
+        Lang::En => format!("Theme '{name}' could not be loaded ({problem}); using standaard."),
     }
 }

@@ -4,7 +4,7 @@
 pub mod view;
 
 use crate::domain::{ActionSummary, PersonId, Side};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 
 /// When an action is due, as the list groups it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -20,7 +20,7 @@ impl Due {
     pub const ALL: [Due; 5] = [Due::Overdue, Due::Today, Due::Week, Due::Later, Due::Never];
 
     pub fn of(deadline: Option<NaiveDate>, today: NaiveDate) -> Due {
-        let sunday = today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()));
+        let sunday = crate::domain::dates::end_of_week(today);
         match deadline {
             None => Due::Never,
             Some(d) if d < today => Due::Overdue,

@@ -1,8 +1,8 @@
 //! The state of the TUI. Views only read it; `update` is the only place that changes it (and
 //! the only place that calls the store).
 
-use super::action::Context;
 use super::form::Form;
+use super::intent::Context;
 use super::lookup::{Lookup, LookupState};
 use super::theme::Theme;
 use crate::domain::dates::Lang;

@@ -4,10 +4,10 @@
 pub mod view;
 
 use crate::domain::dates::{format_long, parse_date, Lang};
+use crate::domain::text::fold;
 use crate::domain::text::{clean_line, clean_text, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::domain::{ActionId, CaseId, FamilyId, PersonId};
 use crate::i18n::Text;
-use crate::tui::lookup::fold;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

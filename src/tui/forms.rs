@@ -1,9 +1,9 @@
 //! The forms people fill in: which fields, in which order, filled with what is there now.
 //! Field positions are named here and read back in `submit`.
 
-use super::action::Action;
 use super::app::{App, CasePane, Page, Popup, Screen};
 use super::form::{Field, FieldKind as K, Form, FormKind, PickOption};
+use super::intent::Intent;
 use crate::clock::Clock;
 use crate::domain::dates::format_numeric;
 use crate::domain::{CaseStatus, ConsentStatus, Outcome, Person, Side, SignalSource};
@@ -106,7 +106,7 @@ pub fn person_options(persons: &[Person], first: &[crate::domain::PersonId]) -> 
 }
 
 /// Opens the form an action asks for on the current page, if any.
-pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
+pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Intent) {
     let today = clock.today();
     if app.pages.is_empty() && app.screen == Screen::Overleg {
         if let Some(form) = meeting_form(app, store, clock, action) {
@@ -115,19 +115,19 @@ pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
         return;
     }
     let form = match (app.pages.last(), action) {
-        (None, Action::New) if app.screen == Screen::Cases => Some(new_case(app)),
-        (None, Action::New) if app.screen == Screen::Kaart => Some(person_form(None)),
-        (None, Action::Edit) if app.screen == Screen::Kaart => app
+        (None, Intent::New) if app.screen == Screen::Cases => Some(new_case(app)),
+        (None, Intent::New) if app.screen == Screen::Kaart => Some(person_form(None)),
+        (None, Intent::Edit) if app.screen == Screen::Kaart => app
             .persons
             .get(app.kaart_selected)
             .map(|p| person_form(Some(p))),
-        (None, Action::Edit) if app.screen == Screen::Acties => {
+        (None, Intent::Edit) if app.screen == Screen::Acties => {
             match super::update::selected_action(app).map(|a| a.id) {
                 Some(id) => acties_edit(app, store, id),
                 None => None,
             }
         }
-        (None, Action::Edit) if app.screen == Screen::Cases => {
+        (None, Intent::Edit) if app.screen == Screen::Cases => {
             let id = app
                 .cases
                 .visible
@@ -137,31 +137,31 @@ pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
             if let Some(id) = id {
                 super::update::open_case(app, store, id);
                 if matches!(app.pages.last(), Some(Page::Case(_))) {
-                    return open(app, store, clock, Action::Edit);
+                    return open(app, store, clock, Intent::Edit);
                 }
             }
             None
         }
-        (_, Action::ChooseMe) => Some(Form::new(
+        (_, Intent::ChooseMe) => Some(Form::new(
             FormKind::ChooseMe,
             t::F_CHOOSE_ME,
             vec![Field::new(t::L_NAME, K::Pick(person_options(&app.persons, &[]))).required()],
         )),
-        (Some(Page::Person(p)), Action::Edit) => Some(person_form(Some(&p.person))),
-        (Some(Page::Family(p)), Action::Edit) => Some(family_form(&p.family)),
-        (Some(Page::Family(p)), Action::AddNetwork) => Some(network_form(app, p.family.id, today)),
-        (Some(Page::Case(p)), Action::AddNetwork) => Some(network_form(app, p.case.family, today)),
-        (Some(Page::Case(p)), Action::AddAction) => {
+        (Some(Page::Person(p)), Intent::Edit) => Some(person_form(Some(&p.person))),
+        (Some(Page::Family(p)), Intent::Edit) => Some(family_form(&p.family)),
+        (Some(Page::Family(p)), Intent::AddNetwork) => Some(network_form(app, p.family.id, today)),
+        (Some(Page::Case(p)), Intent::AddNetwork) => Some(network_form(app, p.case.family, today)),
+        (Some(Page::Case(p)), Intent::AddAction) => {
             Some(action_form(app, &p.case, p.family.as_ref(), None))
         }
-        (Some(Page::Case(p)), Action::Edit)
+        (Some(Page::Case(p)), Intent::Edit)
             if p.pane == CasePane::Actions && !p.actions.is_empty() =>
         {
             let a = p.actions.get(p.selected).cloned();
             a.map(|a| action_form(app, &p.case, p.family.as_ref(), Some(&a)))
         }
-        (Some(Page::Case(p)), Action::Edit) => Some(edit_case(app, p)),
-        (Some(Page::Case(p)), Action::Consent) => {
+        (Some(Page::Case(p)), Intent::Edit) => Some(edit_case(app, p)),
+        (Some(Page::Case(p)), Intent::Consent) => {
             let person = (p.pane == CasePane::Network)
                 .then(|| p.family.as_ref().and_then(|f| f.network.get(p.selected)))
                 .flatten()
@@ -179,7 +179,7 @@ pub fn open(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
                 }
             }
         }
-        (Some(Page::Case(p)), Action::CloseReopen) => {
+        (Some(Page::Case(p)), Intent::CloseReopen) => {
             if p.case.status == CaseStatus::Afgesloten {
                 super::submit::reopen(app, store, clock);
                 None
@@ -430,21 +430,21 @@ fn acties_edit(app: &mut App, store: &Store, id: crate::domain::ActionId) -> Opt
 }
 
 /// Forms of the walk-through, all about the case being discussed.
-fn meeting_form(app: &mut App, store: &mut Store, clock: &Clock, action: Action) -> Option<Form> {
+fn meeting_form(app: &mut App, store: &mut Store, clock: &Clock, action: Intent) -> Option<Form> {
     let page = app.meeting.as_ref().filter(|m| m.running())?.page.clone()?;
     match action {
-        Action::AddAction => Some(action_form(app, &page.case, page.family.as_ref(), None)),
-        Action::Agreement => Some(Form::new(
+        Intent::AddAction => Some(action_form(app, &page.case, page.family.as_ref(), None)),
+        Intent::Agreement => Some(Form::new(
             FormKind::Agreement,
             crate::i18n::meeting::F_AGREEMENT,
             vec![Field::new(crate::i18n::meeting::L_AGREEMENT, K::Text).required()],
         )),
-        Action::Edit => Some(edit_case(app, &page)),
-        Action::CloseReopen if page.case.status == CaseStatus::Afgesloten => {
+        Intent::Edit => Some(edit_case(app, &page)),
+        Intent::CloseReopen if page.case.status == CaseStatus::Afgesloten => {
             super::submit::reopen(app, store, clock);
             None
         }
-        Action::CloseReopen => Some(close_form(page.case.id)),
+        Intent::CloseReopen => Some(close_form(page.case.id)),
         _ => None,
     }
 }

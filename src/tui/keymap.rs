@@ -1,7 +1,9 @@
 //! Keys as data: one table, per context. The bindings, the footer hints and the `?` overlay all
 //! come from it, so help never drifts from what the keys do.
 
-use super::action::{Action, Action as A, Context, Context as C};
+pub mod describe;
+
+use super::intent::{Context, Context as C, Intent, Intent as A};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// One binding. `hint` puts it in the footer of its context.
@@ -9,11 +11,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub struct Binding {
     pub ctx: Context,
     pub key: &'static str,
-    pub action: Action,
+    pub action: Intent,
     pub hint: bool,
 }
 
-const fn b(ctx: Context, key: &'static str, action: Action, hint: bool) -> Binding {
+const fn b(ctx: Context, key: &'static str, action: Intent, hint: bool) -> Binding {
     Binding {
         ctx,
         key,
@@ -223,7 +225,7 @@ pub fn is_page(ctx: Context) -> bool {
 }
 
 /// What a key does in a context: the context's own binding first, then the global one.
-pub fn lookup(ctx: Context, key: Key) -> Option<Action> {
+pub fn lookup(ctx: Context, key: Key) -> Option<Intent> {
     let own = BINDINGS
         .iter()
         .find(|b| b.ctx == ctx && parse_key(b.key) == Some(key));
@@ -249,7 +251,7 @@ pub fn for_help(ctx: Context) -> Vec<Binding> {
 pub fn hints(ctx: Context) -> Vec<Binding> {
     let mut out: Vec<Binding> = for_help(ctx).into_iter().filter(|b| b.hint).collect();
     // `?` leads, so a narrow footer that drops hints still says where all the keys are.
-    out.sort_by_key(|b| b.action != Action::Help);
+    out.sort_by_key(|b| b.action != Intent::Help);
     out
 }
 

@@ -8,11 +8,11 @@
 
 pub mod view;
 
+use crate::domain::text::fold;
 use crate::domain::{CaseId, CaseSummary, FamilyId, Person, PersonId};
 use std::collections::HashSet;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
-use unicode_normalization::UnicodeNormalization;
 
 mod score;
 pub use score::search;
@@ -81,22 +81,6 @@ impl LookupState {
     pub fn pending(&self) -> bool {
         self.results.generation != self.generation
     }
-}
-
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let base = c.nfd().next().unwrap_or(c);
-            let base = match base {
-                'ı' => 'i',
-                'ł' => 'l',
-                'ø' => 'o',
-                'đ' => 'd',
-                other => other,
-            };
-            base.to_lowercase().next().unwrap_or(base)
-        })
-        .collect()
 }
 
 /// Builds the entries from the case rows and the sociale kaart.

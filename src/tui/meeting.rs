@@ -4,8 +4,8 @@
 
 pub mod view;
 
-use super::action::Action;
 use super::app::{App, CasePage, Popup, Screen};
+use super::intent::Intent;
 use super::{load, lookup::LookupState};
 use crate::clock::Clock;
 use crate::domain::agenda::{item as agenda_item, propose};
@@ -70,7 +70,7 @@ impl MeetingState {
 
 /// A fresh draft from the proposal rules.
 fn draft(app: &App) -> Meeting {
-    let rules = crate::cli::meeting::rules(&app.config, app.today);
+    let rules = app.config.agenda_rules(app.today);
     Meeting {
         id: MeetingId(0),
         date: app.today,
@@ -167,7 +167,7 @@ pub fn start_or_resume(app: &mut App, store: &mut Store, clock: &Clock) {
 }
 
 /// Keys of screen 1.
-pub fn key(app: &mut App, store: &mut Store, clock: &Clock, action: Action) -> bool {
+pub fn key(app: &mut App, store: &mut Store, clock: &Clock, action: Intent) -> bool {
     let lang = app.lang;
     let now = clock.now();
     let Some(state) = app.meeting.as_mut() else {
@@ -176,9 +176,9 @@ pub fn key(app: &mut App, store: &mut Store, clock: &Clock, action: Action) -> b
     let running = state.running();
     let len = state.meeting.items.len();
     match action {
-        Action::MoveDown | Action::MoveUp if !running => {
+        Intent::MoveDown | Intent::MoveUp if !running => {
             let i = state.selected;
-            let j = if action == Action::MoveDown {
+            let j = if action == Intent::MoveDown {
                 i + 1
             } else {
                 i.wrapping_sub(1)
@@ -188,7 +188,7 @@ pub fn key(app: &mut App, store: &mut Store, clock: &Clock, action: Action) -> b
                 state.selected = j;
             }
         }
-        Action::Remove if !running => {
+        Intent::Remove if !running => {
             if state.selected < len {
                 state.meeting.items.remove(state.selected);
                 state.selected = state
@@ -196,14 +196,14 @@ pub fn key(app: &mut App, store: &mut Store, clock: &Clock, action: Action) -> b
                     .min(state.meeting.items.len().saturating_sub(1));
             }
         }
-        Action::TimeboxUp | Action::TimeboxDown => {
+        Intent::TimeboxUp | Intent::TimeboxDown => {
             let i = if running {
                 state.meeting.current
             } else {
                 state.selected
             };
             if let Some(item) = state.meeting.items.get_mut(i) {
-                item.timebox_minutes = if action == Action::TimeboxUp {
+                item.timebox_minutes = if action == Intent::TimeboxUp {
                     (item.timebox_minutes + 1).min(120)
                 } else {
                     item.timebox_minutes.saturating_sub(1).max(1)
@@ -213,16 +213,16 @@ pub fn key(app: &mut App, store: &mut Store, clock: &Clock, action: Action) -> b
                 save(app, store);
             }
         }
-        Action::New => {
+        Intent::New => {
             app.popup = Some(Popup::Lookup(LookupState {
                 add_to_agenda: true,
                 ..LookupState::default()
             }));
         }
-        Action::NextItem | Action::PrevItem if running => {
+        Intent::NextItem | Intent::PrevItem if running => {
             state.book(now);
             let cur = state.meeting.current;
-            state.meeting.current = if action == Action::NextItem {
+            state.meeting.current = if action == Intent::NextItem {
                 (cur + 1).min(len.saturating_sub(1))
             } else {
                 cur.saturating_sub(1)
@@ -233,24 +233,24 @@ pub fn key(app: &mut App, store: &mut Store, clock: &Clock, action: Action) -> b
             app.meeting = Some(s);
             save(app, store);
         }
-        Action::Up | Action::Down if running => {
+        Intent::Up | Intent::Down if running => {
             let n = state.open_actions().len();
-            state.action = if action == Action::Down {
+            state.action = if action == Intent::Down {
                 (state.action + 1).min(n.saturating_sub(1))
             } else {
                 state.action.saturating_sub(1)
             };
         }
-        Action::Up | Action::Down | Action::Top | Action::Bottom if !running => {
+        Intent::Up | Intent::Down | Intent::Top | Intent::Bottom if !running => {
             let last = len.saturating_sub(1);
             state.selected = match action {
-                Action::Up => state.selected.saturating_sub(1),
-                Action::Down => (state.selected + 1).min(last),
-                Action::Top => 0,
+                Intent::Up => state.selected.saturating_sub(1),
+                Intent::Down => (state.selected + 1).min(last),
+                Intent::Top => 0,
                 _ => last,
             };
         }
-        Action::EndMeeting if running => {
+        Intent::EndMeeting if running => {
             state.book(now);
             let snapshot = state.meeting.clone();
             save(app, store);
@@ -264,12 +264,12 @@ pub fn key(app: &mut App, store: &mut Store, clock: &Clock, action: Action) -> b
             };
             app.popup = Some(Popup::MeetingSummary { lines, scroll: 0 });
         }
-        Action::Open if !running => {
+        Intent::Open if !running => {
             if let Some(case) = state.meeting.items.get(state.selected).map(|i| i.case) {
                 super::update::open_case(app, store, case);
             }
         }
-        Action::History => history(app, store),
+        Intent::History => history(app, store),
         _ => return false,
     }
     let _ = lang;

@@ -1,8 +1,8 @@
 //! Moving about: selections, filters and sorting, opening pages, the Acties list. Called by
 //! `update`; it reads the store only to open what the user asked for.
 
-use super::action::Action;
 use super::app::{App, CasePane, Page, Screen, SortBy};
+use super::intent::Intent;
 use super::load;
 use crate::domain::CaseStatus;
 use crate::i18n::tui as t;
@@ -19,7 +19,7 @@ pub(super) fn next_theme(app: &mut App) {
     app.theme = theme;
 }
 
-pub(super) fn move_selection(app: &mut App, action: Action) {
+pub(super) fn move_selection(app: &mut App, action: Intent) {
     let (len, sel): (usize, &mut usize) = match app.pages.last_mut() {
         Some(Page::Case(p)) => (load::pane_len(p), &mut p.selected),
         Some(Page::Family(p)) => (p.cases.len() + p.family.network.len(), &mut p.selected),
@@ -33,23 +33,23 @@ pub(super) fn move_selection(app: &mut App, action: Action) {
     };
     let last = len.saturating_sub(1);
     *sel = match action {
-        Action::Up => sel.saturating_sub(1),
-        Action::Down => (*sel + 1).min(last),
-        Action::Top => 0,
-        Action::Bottom => last,
-        Action::PageUp => sel.saturating_sub(10),
-        Action::PageDown => (*sel + 10).min(last),
+        Intent::Up => sel.saturating_sub(1),
+        Intent::Down => (*sel + 1).min(last),
+        Intent::Top => 0,
+        Intent::Bottom => last,
+        Intent::PageUp => sel.saturating_sub(10),
+        Intent::PageDown => (*sel + 10).min(last),
         _ => *sel,
     };
 }
 
-pub(super) fn filter(app: &mut App, action: Action) {
+pub(super) fn filter(app: &mut App, action: Intent) {
     if !app.pages.is_empty() || app.screen != Screen::Cases {
         return;
     }
     let f = &mut app.cases.filter;
     match action {
-        Action::FilterStatus => {
+        Intent::FilterStatus => {
             // open cases (the default) → each status → everything → open cases
             let states = [
                 (None, true),
@@ -65,15 +65,15 @@ pub(super) fn filter(app: &mut App, action: Action) {
                 .unwrap_or(0);
             (f.status, f.open_only) = states[(pos + 1) % states.len()];
         }
-        Action::FilterSide => {
+        Intent::FilterSide => {
             f.side = match f.side {
                 None => Some(crate::domain::Side::Onderwijs),
                 Some(crate::domain::Side::Onderwijs) => Some(crate::domain::Side::Zorg),
                 Some(crate::domain::Side::Zorg) => None,
             }
         }
-        Action::FilterFlag => f.flagged_only = !f.flagged_only,
-        Action::FilterSchool => {
+        Intent::FilterFlag => f.flagged_only = !f.flagged_only,
+        Intent::FilterSchool => {
             let schools = &app.cases.schools;
             f.school = match &f.school {
                 None => schools.first().cloned(),
@@ -84,7 +84,7 @@ pub(super) fn filter(app: &mut App, action: Action) {
                     .cloned(),
             }
         }
-        Action::Sort => {
+        Intent::Sort => {
             app.cases.sort = match app.cases.sort {
                 SortBy::LastActivity => SortBy::NextDeadline,
                 SortBy::NextDeadline => SortBy::Name,
@@ -210,31 +210,31 @@ pub fn load_actions(app: &mut App, store: &Store) {
     }
 }
 
-pub(super) fn acties_filter(app: &mut App, store: &Store, action: Action) {
+pub(super) fn acties_filter(app: &mut App, store: &Store, action: Intent) {
     use super::acties::Due;
     let f = &mut app.actions.filter;
     match action {
-        Action::FilterSide => {
+        Intent::FilterSide => {
             f.side = match f.side {
                 None => Some(crate::domain::Side::Onderwijs),
                 Some(crate::domain::Side::Onderwijs) => Some(crate::domain::Side::Zorg),
                 Some(crate::domain::Side::Zorg) => None,
             }
         }
-        Action::FilterDue => {
+        Intent::FilterDue => {
             let pos = f.due.and_then(|d| Due::ALL.iter().position(|x| *x == d));
             f.due = match pos {
                 None => Some(Due::ALL[0]),
                 Some(i) => Due::ALL.get(i + 1).copied(),
             };
         }
-        Action::FilterMine => {
+        Intent::FilterMine => {
             if app.config.me.is_none() {
                 return app.info(t::NO_ME.get(app.lang));
             }
             f.mine = !f.mine;
         }
-        Action::ShowDone => {
+        Intent::ShowDone => {
             f.show_done = !f.show_done;
             app.actions.selected = 0;
             return load_actions(app, store);

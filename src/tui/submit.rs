@@ -1,10 +1,10 @@
 //! Saving what a form holds. Each save is one store commit (flushed) and one entry on this
 //! session's undo list; the one-key changes are in `quick`.
 
-use super::action::Action;
 use super::app::{App, Popup};
 use super::form::{Form, FormKind};
 use super::forms::{f, CONSENTS, OPEN_STATUSES, SIGNALS};
+use super::intent::Intent;
 use super::quick::after_change;
 pub use super::quick::{flag, reopen, toggle_done, undo};
 use crate::clock::Clock;
@@ -16,7 +16,7 @@ use crate::domain::{
 use crate::i18n::{cli::store_error, tui as t};
 use crate::store::{Result as StoreResult, Store, Undo};
 
-pub fn form_key(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
+pub fn form_key(app: &mut App, store: &mut Store, clock: &Clock, action: Intent) {
     if let Some(Popup::ConfirmDiscard(_)) = &app.popup {
         // Only "j"/"y" (typed) confirms; every other key goes back to the form.
         if let Some(Popup::ConfirmDiscard(form)) = app.popup.take() {
@@ -28,7 +28,7 @@ pub fn form_key(app: &mut App, store: &mut Store, clock: &Clock, action: Action)
         return;
     };
     match action {
-        Action::Quit => {
+        Intent::Quit => {
             if form.dirty {
                 if let Some(Popup::Form(form)) = app.popup.take() {
                     app.popup = Some(Popup::ConfirmDiscard(form));
@@ -37,19 +37,19 @@ pub fn form_key(app: &mut App, store: &mut Store, clock: &Clock, action: Action)
                 app.quit = true;
             }
         }
-        Action::Cancel => app.popup = None,
-        Action::NextField => form.next(),
-        Action::PrevField => form.prev(),
-        Action::Backspace => {
+        Intent::Cancel => app.popup = None,
+        Intent::NextField => form.next(),
+        Intent::PrevField => form.prev(),
+        Intent::Backspace => {
             form.dirty = true;
             form.focused().into_iter().for_each(|f| f.backspace())
         }
-        Action::Delete => form.focused().into_iter().for_each(|f| f.delete()),
-        Action::Left => form.focused().into_iter().for_each(|f| f.left()),
-        Action::Right => form.focused().into_iter().for_each(|f| f.right()),
-        Action::Home => form.focused().into_iter().for_each(|f| f.home()),
-        Action::End => form.focused().into_iter().for_each(|f| f.end()),
-        Action::Submit => submit(app, store, clock),
+        Intent::Delete => form.focused().into_iter().for_each(|f| f.delete()),
+        Intent::Left => form.focused().into_iter().for_each(|f| f.left()),
+        Intent::Right => form.focused().into_iter().for_each(|f| f.right()),
+        Intent::Home => form.focused().into_iter().for_each(|f| f.home()),
+        Intent::End => form.focused().into_iter().for_each(|f| f.end()),
+        Intent::Submit => submit(app, store, clock),
         _ => {}
     }
 }

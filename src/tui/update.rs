@@ -1,9 +1,9 @@
 //! `update`: the only place that changes the app's state or calls the store. A key becomes an
-//! [`Action`] through the keymap; text fields get their letters directly.
+//! [`Intent`] through the keymap; text fields get their letters directly.
 
-use super::action::{Action, Context};
 use super::app::{App, CasePane, Page, Popup, Screen};
 use super::form::FieldKind;
+use super::intent::{Context, Intent};
 use super::keymap::{key_of, lookup as keymap_lookup};
 use super::lookup::{LookupState, Target};
 use super::navigate::{acties_filter, filter, move_selection, next_theme, open};
@@ -64,7 +64,7 @@ fn welcome_key(app: &mut App, store: &mut Store, clock: &Clock, key: KeyEvent) {
         },
         (KeyCode::Char('n'), false) => {
             app.welcome = false;
-            forms::open(app, store, clock, Action::New);
+            forms::open(app, store, clock, Intent::New);
         }
         _ => {}
     }
@@ -140,7 +140,7 @@ pub fn poll_lookup(app: &mut App) -> bool {
     false
 }
 
-pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
+pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Intent) {
     app.today = clock.today();
     app.now = clock.now();
     match app.context() {
@@ -149,10 +149,10 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
         Context::Form => return submit::form_key(app, store, clock, action),
         Context::Summary => {
             match (action, &mut app.popup) {
-                (Action::Submit, _) => meeting::end(app, store, clock),
-                (Action::Quit, _) => app.quit = true,
-                (Action::Down, Some(Popup::MeetingSummary { scroll, .. })) => *scroll += 1,
-                (Action::Up, Some(Popup::MeetingSummary { scroll, .. })) => {
+                (Intent::Submit, _) => meeting::end(app, store, clock),
+                (Intent::Quit, _) => app.quit = true,
+                (Intent::Down, Some(Popup::MeetingSummary { scroll, .. })) => *scroll += 1,
+                (Intent::Up, Some(Popup::MeetingSummary { scroll, .. })) => {
                     *scroll = scroll.saturating_sub(1)
                 }
                 _ => app.popup = None,
@@ -163,16 +163,16 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
         _ => {}
     }
     match action {
-        Action::Quit => app.quit = true,
-        Action::Help => app.popup = Some(Popup::Help { scroll: 0 }),
-        Action::Lookup => {
+        Intent::Quit => app.quit = true,
+        Intent::Help => app.popup = Some(Popup::Help { scroll: 0 }),
+        Intent::Lookup => {
             app.popup = Some(Popup::Lookup(LookupState::default()));
         }
-        Action::Back if app.pages.pop().is_none() => app.quit = true,
-        Action::Cancel if app.status.take().is_none() => {
+        Intent::Back if app.pages.pop().is_none() => app.quit = true,
+        Intent::Cancel if app.status.take().is_none() => {
             app.pages.pop();
         }
-        Action::Privacy => {
+        Intent::Privacy => {
             app.privacy = !app.privacy;
             app.info(if app.privacy {
                 t::PRIVACY_ON.get(app.lang)
@@ -180,36 +180,36 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
                 t::PRIVACY_OFF.get(app.lang)
             });
         }
-        Action::Blank => app.blank = true,
-        Action::ScreenCases => switch(app, Screen::Cases),
-        Action::ScreenKaart => switch(app, Screen::Kaart),
-        Action::ScreenOverleg => meeting::show(app, store),
-        Action::StartMeeting => meeting::start_or_resume(app, store, clock),
-        Action::Agreement => forms::open(app, store, clock, action),
-        Action::ScreenActies => {
+        Intent::Blank => app.blank = true,
+        Intent::ScreenCases => switch(app, Screen::Cases),
+        Intent::ScreenKaart => switch(app, Screen::Kaart),
+        Intent::ScreenOverleg => meeting::show(app, store),
+        Intent::StartMeeting => meeting::start_or_resume(app, store, clock),
+        Intent::Agreement => forms::open(app, store, clock, action),
+        Intent::ScreenActies => {
             switch(app, Screen::Acties);
             load_actions(app, store);
         }
-        Action::FilterDue | Action::FilterMine | Action::ShowDone
+        Intent::FilterDue | Intent::FilterMine | Intent::ShowDone
             if app.context() == Context::Acties =>
         {
             acties_filter(app, store, action)
         }
-        Action::FilterSide if app.context() == Context::Acties => acties_filter(app, store, action),
-        Action::ChooseMe => forms::open(app, store, clock, action),
-        Action::Undo => submit::undo(app, store, clock),
-        Action::NextTheme => next_theme(app),
-        Action::Up
-        | Action::Down
-        | Action::Top
-        | Action::Bottom
-        | Action::PageUp
-        | Action::PageDown => move_selection(app, action),
-        Action::NextPane | Action::PrevPane => {
+        Intent::FilterSide if app.context() == Context::Acties => acties_filter(app, store, action),
+        Intent::ChooseMe => forms::open(app, store, clock, action),
+        Intent::Undo => submit::undo(app, store, clock),
+        Intent::NextTheme => next_theme(app),
+        Intent::Up
+        | Intent::Down
+        | Intent::Top
+        | Intent::Bottom
+        | Intent::PageUp
+        | Intent::PageDown => move_selection(app, action),
+        Intent::NextPane | Intent::PrevPane => {
             if let Some(Page::Case(p)) = app.pages.last_mut() {
                 let panes = [CasePane::Actions, CasePane::Network, CasePane::Timeline];
                 let i = panes.iter().position(|x| *x == p.pane).unwrap_or(0);
-                let step = if action == Action::NextPane {
+                let step = if action == Intent::NextPane {
                     1
                 } else {
                     panes.len() - 1
@@ -218,26 +218,26 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Action) {
                 p.selected = 0;
             }
         }
-        Action::FilterStatus
-        | Action::FilterSide
-        | Action::FilterFlag
-        | Action::FilterSchool
-        | Action::Sort => filter(app, action),
-        Action::Open => open(app, store),
-        Action::OpenFamily => {
+        Intent::FilterStatus
+        | Intent::FilterSide
+        | Intent::FilterFlag
+        | Intent::FilterSchool
+        | Intent::Sort => filter(app, action),
+        Intent::Open => open(app, store),
+        Intent::OpenFamily => {
             if let Some(Page::Case(p)) = app.pages.last() {
                 let id = p.case.family;
                 open_family(app, store, id);
             }
         }
-        Action::New
-        | Action::Edit
-        | Action::AddAction
-        | Action::Consent
-        | Action::AddNetwork
-        | Action::CloseReopen => forms::open(app, store, clock, action),
-        Action::ToggleDone => submit::toggle_done(app, store, clock),
-        Action::Flag => submit::flag(app, store, clock),
+        Intent::New
+        | Intent::Edit
+        | Intent::AddAction
+        | Intent::Consent
+        | Intent::AddNetwork
+        | Intent::CloseReopen => forms::open(app, store, clock, action),
+        Intent::ToggleDone => submit::toggle_done(app, store, clock),
+        Intent::Flag => submit::flag(app, store, clock),
         _ => {}
     }
 }
@@ -247,35 +247,35 @@ fn switch(app: &mut App, screen: Screen) {
     app.pages.clear();
 }
 
-fn help(app: &mut App, action: Action) {
+fn help(app: &mut App, action: Intent) {
     let scroll = match &mut app.popup {
         Some(Popup::Help { scroll }) | Some(Popup::Text { scroll, .. }) => scroll,
         _ => return,
     };
     match action {
-        Action::Quit => app.quit = true,
-        Action::Down => *scroll += 1,
-        Action::Up => *scroll = scroll.saturating_sub(1),
+        Intent::Quit => app.quit = true,
+        Intent::Down => *scroll += 1,
+        Intent::Up => *scroll = scroll.saturating_sub(1),
         _ => app.popup = None,
     }
 }
 
-fn lookup_key(app: &mut App, store: &mut Store, action: Action) {
+fn lookup_key(app: &mut App, store: &mut Store, action: Intent) {
     let Some(Popup::Lookup(state)) = &mut app.popup else {
         return;
     };
     match action {
-        Action::Quit => app.quit = true,
-        Action::Cancel => app.popup = None,
-        Action::Backspace => {
+        Intent::Quit => app.quit = true,
+        Intent::Cancel => app.popup = None,
+        Intent::Backspace => {
             state.query.pop();
             ask(app);
         }
-        Action::Down => {
+        Intent::Down => {
             state.selected = (state.selected + 1).min(state.results.hits.len().saturating_sub(1))
         }
-        Action::Up => state.selected = state.selected.saturating_sub(1),
-        Action::Submit | Action::Open => {
+        Intent::Up => state.selected = state.selected.saturating_sub(1),
+        Intent::Submit | Intent::Open => {
             let target = state.results.hits.get(state.selected).map(|h| h.target);
             let add = state.add_to_agenda;
             if let (true, Some(Target::Family(_, Some(case)))) = (add, target) {

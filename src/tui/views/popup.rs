@@ -4,7 +4,8 @@
 use super::super::app::App;
 use super::super::keymap::for_help;
 use super::{block, centered, safe};
-use crate::i18n::{keys::describe, tui as t};
+use crate::i18n::tui as t;
+use crate::tui::keymap::describe::describe;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};

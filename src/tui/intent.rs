@@ -2,7 +2,7 @@
 //! keymap binds keys to these, and the help overlay describes them (i18n::keys).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
+pub enum Intent {
     Help,
     Lookup,
     Back,

@@ -1,10 +1,10 @@
-//! What each action does, for the help overlay and the footer.
+//! What each intent does, for the help overlay and the footer.
 
-use super::Text;
-use crate::tui::action::Action;
+use crate::i18n::Text;
+use crate::tui::intent::Intent;
 
-pub fn describe(a: Action) -> Text {
-    use Action as A;
+pub fn describe(a: Intent) -> Text {
+    use crate::tui::intent::Intent as A;
     match a {
         A::Help => Text::new("hulp: alle toetsen", "help: every key"),
         A::Lookup => Text::new(
@@ -60,8 +60,8 @@ pub fn describe(a: Action) -> Text {
 }
 
 /// The footer's word for an action: as short as it can be and still clear.
-pub fn hint(a: Action) -> Text {
-    use Action as A;
+pub fn hint(a: Intent) -> Text {
+    use crate::tui::intent::Intent as A;
     match a {
         A::Help => Text::new("hulp", "help"),
         A::Lookup => Text::new("zoeken", "search"),
@@ -98,8 +98,8 @@ pub fn hint(a: Action) -> Text {
 }
 
 /// Words for the actions the Acties screen added.
-pub fn describe_acties(a: Action) -> Option<Text> {
-    use Action as A;
+pub fn describe_acties(a: Intent) -> Option<Text> {
+    use crate::tui::intent::Intent as A;
     Some(match a {
         A::ScreenActies => Text::new("scherm Acties", "Actions screen"),
         A::FilterDue => Text::new(
