@@ -1,24 +1,25 @@
-//! The terminal program: a synchronous Elm-style loop. A key becomes an action, `update` changes
-//! the state (and is the only caller of the store), `views::render` draws it.
+//! The terminal program: a synchronous Elm-style loop. A key becomes a message with its targets
+//! bound (`resolve`), `update` applies it (and is the only caller of the store), `views::render`
+//! draws the state. Each screen is a room: `tui/<room>.rs` holds its state and update,
+//! `tui/<room>/view.rs` draws it.
 
 pub mod acties;
 pub mod app;
 pub mod case;
 pub mod cases;
+pub mod changes;
 pub mod family;
 pub mod form;
-pub mod forms;
 pub mod intent;
 pub mod kaart;
 pub mod keymap;
 pub mod load;
 pub mod lookup;
 pub mod meeting;
-pub mod navigate;
-pub mod quick;
+pub mod msg;
+pub mod resolve;
 pub mod script;
 pub mod start;
-pub mod submit;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -27,7 +28,8 @@ pub mod views;
 use crate::clock::Clock;
 use crate::domain::dates::Lang;
 use crate::store::{Result as StoreResult, Store};
-use app::{App, CaseList, Screen};
+use app::{App, Screen};
+use cases::CaseList;
 use std::collections::HashMap;
 use theme::Theme;
 
@@ -74,7 +76,7 @@ pub fn first_screen(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> S
     app.cases.set_rows(rows);
     app.cases.filter.open_only = true;
     app.set_persons(persons);
-    load::apply_filter(&mut app.cases, app.today);
+    cases::apply_filter(&mut app.cases, app.today);
     Ok(app)
 }
 

@@ -379,7 +379,7 @@ fn e_edits_the_deadline_of_the_selected_action() {
     t.press("e");
     for _ in 0..8 {
         match &t.app.popup {
-            Some(Popup::Form(f)) if f.fields[f.focus].kind == FieldKind::Date => break,
+            Some(Popup::Form(f)) if f.fields()[f.focus].kind == FieldKind::Date => break,
             Some(Popup::Form(_)) => t.press("<Tab>"),
             _ => panic!("`e` opens the edit form"),
         }
@@ -388,7 +388,8 @@ fn e_edits_the_deadline_of_the_selected_action() {
         panic!("form")
     };
     assert_eq!(
-        form.fields[form.focus].value, "19-11-2026",
+        form.fields()[form.focus].value,
+        "19-11-2026",
         "the old deadline"
     );
     t.press(&format!("<End>{}vr<Enter>", "<BS>".repeat(10)));

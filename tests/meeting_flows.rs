@@ -126,7 +126,7 @@ fn m_starts_a_running_meeting_in_privacy_mode() {
     assert_eq!(ids, draft, "the draft's order is the meeting's");
     assert_eq!(running.current, 0);
     assert!(s.app.privacy, "meeting_privacy defaults to true");
-    assert_eq!(s.app.context(), tandem::tui::action::Context::Meeting);
+    assert_eq!(s.app.context(), tandem::tui::intent::Context::Meeting);
     // m again goes back to the same meeting; no second one.
     s.press("2m");
     assert_eq!(s.meeting().id, running.id);

@@ -188,7 +188,7 @@ fn first_frame_keys_and_lookup() {
             }
             let c = q.chars().last().unwrap_or('a');
             let t = Instant::now();
-            tandem::tui::update::type_char(&mut app, c);
+            tandem::tui::lookup::type_char(&mut app, c);
             frame(&app, &mut term);
             typed.push(t.elapsed());
             tandem::tui::script::settle_lookup(&mut app);

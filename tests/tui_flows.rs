@@ -7,9 +7,11 @@ use serde_json::Value;
 use tandem::domain::dates::Lang;
 use tandem::domain::text::MAX_TEXT_CHARS;
 use tandem::domain::{CaseStatus, ConsentStatus, EventKind};
+use tandem::i18n::tui as t;
 use tandem::store::Store;
-use tandem::tui::app::{CasePane, Page, Popup, Screen};
-use tandem::tui::forms::f;
+use tandem::tui::app::{Page, Popup, Screen};
+use tandem::tui::case::CasePane;
+use tandem::tui::form::kinds::{Body, NewCaseForm};
 use tui_common::*;
 
 fn form(s: &Session) -> &tandem::tui::form::Form {
@@ -17,6 +19,19 @@ fn form(s: &Session) -> &tandem::tui::form::Form {
         Some(Popup::Form(form)) => form,
         other => panic!("no form open: {other:?}"),
     }
+}
+
+fn new_case(s: &Session) -> &NewCaseForm {
+    match &form(s).body {
+        Body::NewCase(f) => f,
+        other => panic!("not the new-case form: {other:?}"),
+    }
+}
+
+/// The label of the field that has focus.
+fn focused(s: &Session) -> tandem::i18n::Text {
+    let fm = form(s);
+    fm.fields()[fm.focus].label
 }
 
 fn status(s: &Session) -> String {
@@ -96,27 +111,23 @@ fn an_empty_required_field_is_marked_and_nothing_is_saved() {
     let mut s = demo(Lang::Nl);
     let before = s.export();
     s.press("n<Tab><Tab>5<Enter>");
-    let fm = form(&s);
     assert_eq!(
-        fm.focus,
-        f::new_case::FIRST,
+        focused(&s),
+        t::L_FIRST_NAME,
         "focus goes to the first missing field"
     );
     assert_eq!(
-        fm.fields[f::new_case::FIRST].error.as_deref(),
+        new_case(&s).first_name.error.as_deref(),
         Some("Vul dit in.")
     );
-    assert_eq!(
-        fm.fields[f::new_case::QUESTION].error.as_deref(),
-        Some("Vul dit in.")
-    );
+    assert_eq!(new_case(&s).question.error.as_deref(), Some("Vul dit in."));
     let screen = s.screen(80, 24);
     assert!(screen.contains("Vul dit in."), "{screen}");
     assert_eq!(s.export(), before);
     // Typing in the field takes its error away; the other one stays.
     s.press("Sem");
-    assert_eq!(form(&s).fields[f::new_case::FIRST].error, None);
-    assert!(form(&s).fields[f::new_case::QUESTION].error.is_some());
+    assert_eq!(new_case(&s).first_name.error, None);
+    assert!(new_case(&s).question.error.is_some());
     // Esc closes without saving.
     s.press("<Esc>");
     assert!(s.app.popup.is_none());
@@ -129,15 +140,14 @@ fn an_impossible_date_is_refused_inline() {
     let before = s.export();
     s.press("nAyşe<Tab>Çelik<Tab><Tab><Tab>Huilt veel<Tab><Tab><Tab><BS><BS><BS><BS><BS><BS><BS>31-02-2027");
     // Before Enter the form already says it does not understand.
-    let field = &form(&s).fields[f::new_case::SIGNAL_DATE];
+    let field = &new_case(&s).signal_date;
     let hint = field.date_hint(today(), Lang::Nl).expect("a hint");
     let message = hint.expect_err("31 February is no date");
     assert!(s.screen(120, 40).contains(&message), "{message}");
     s.press("<Enter>");
-    let fm = form(&s);
-    assert_eq!(fm.focus, f::new_case::SIGNAL_DATE);
+    assert_eq!(focused(&s), t::L_SIGNAL_DATE);
     assert_eq!(
-        fm.fields[f::new_case::SIGNAL_DATE].error.as_deref(),
+        new_case(&s).signal_date.error.as_deref(),
         Some(message.as_str())
     );
     assert!(s.screen(80, 24).contains(&message));
@@ -195,7 +205,7 @@ fn network_person_and_consent_then_two_undos_restore_the_records() {
     assert_eq!(page.pane, CasePane::Network);
     s.press("t");
     assert!(
-        matches!(form(&s).kind, tandem::tui::form::FormKind::Consent(c, p) if c == case_id && p == bram)
+        matches!(form(&s).kind(), tandem::tui::form::FormKind::Consent(c, p) if c == case_id && p == bram)
     );
     s.press("<Enter>");
     let case = s.store.case(case_id).expect("read").expect("case");
@@ -399,10 +409,10 @@ fn a_long_paste_is_kept_but_control_characters_never_get_through() {
     let mut s = demo(Lang::Nl);
     let paste = hostile_paste(10_000);
     s.press("nNoor<Tab><Tab><Tab><Tab>");
-    tandem::tui::update::paste(&mut s.app, &paste);
+    s.paste(&paste);
     // The name field gets a pasted line: newlines become spaces, escapes vanish.
     s.press("<S-Tab><S-Tab><S-Tab><S-Tab>");
-    tandem::tui::update::paste(&mut s.app, " \x1b]0;titel\x07de\nBoer");
+    s.paste(" \x1b]0;titel\x07de\nBoer");
     for (w, h) in [(80, 24), (120, 40)] {
         for cell in s.buffer(w, h).content() {
             assert!(
@@ -454,7 +464,7 @@ fn a_paste_longer_than_the_maximum_is_cut_at_the_maximum() {
         .take(MAX_TEXT_CHARS + 5_000)
         .collect();
     s.press("nLars<Tab><Tab><Tab><Tab>");
-    tandem::tui::update::paste(&mut s.app, &paste);
+    s.paste(&paste);
     s.press("<Enter>");
     let case = s
         .store

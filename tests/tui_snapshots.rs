@@ -361,7 +361,7 @@ fn every_screen_survives_every_size() {
 /// in both languages.
 #[test]
 fn every_bound_key_is_described_in_both_languages() {
-    use tandem::i18n::keys::{describe, hint};
+    use tandem::tui::keymap::describe::{describe, hint};
     let mut missing = Vec::new();
     for b in tandem::tui::keymap::BINDINGS {
         for lang in [NL, EN] {

@@ -26,6 +26,29 @@ pub struct Action {
 }
 
 impl Action {
+    /// A new open action for `case`, agreed `now`; `meeting` is set when a meeting records it.
+    pub fn new(
+        id: ActionId,
+        case: CaseId,
+        text: String,
+        owner: Option<PersonId>,
+        side: Side,
+        deadline: Option<NaiveDate>,
+        now: NaiveDateTime,
+    ) -> Action {
+        Action {
+            id,
+            case,
+            text,
+            owner,
+            side,
+            deadline,
+            created: now,
+            meeting: None,
+            done: None,
+        }
+    }
+
     pub fn is_open(&self) -> bool {
         self.done.is_none()
     }

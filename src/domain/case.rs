@@ -133,6 +133,36 @@ pub struct Case {
 }
 
 impl Case {
+    /// A new case as the intake records it: aangemeld, no lead yet, created `now`.
+    pub fn new(
+        id: CaseId,
+        family: FamilyId,
+        child: ChildId,
+        question: String,
+        signal: SignalSource,
+        signal_date: NaiveDate,
+        now: NaiveDateTime,
+    ) -> Case {
+        Case {
+            id,
+            family,
+            child,
+            question,
+            signal,
+            signal_date,
+            intake_date: None,
+            support_date: None,
+            status: CaseStatus::Aangemeld,
+            lead: Lead::default(),
+            consents: vec![],
+            flagged: false,
+            closings: vec![],
+            notes: String::new(),
+            created: now,
+            last_activity: now,
+        }
+    }
+
     /// The outcome of the current closing, if the case is closed.
     pub fn outcome(&self) -> Option<Outcome> {
         if self.status == CaseStatus::Afgesloten {

@@ -25,6 +25,24 @@ pub struct Child {
 }
 
 impl Child {
+    /// A child as the intake knows it (the birth date comes later, if at all).
+    pub fn new(
+        id: ChildId,
+        first_name: String,
+        last_name: String,
+        school: String,
+        groep: String,
+    ) -> Child {
+        Child {
+            id,
+            first_name,
+            last_name,
+            birth_date: None,
+            school,
+            groep,
+        }
+    }
+
     pub fn full_name(&self) -> String {
         if self.last_name.is_empty() {
             self.first_name.clone()
@@ -61,6 +79,36 @@ pub struct Family {
 }
 
 impl Family {
+    /// A new household around its first child, named after the child's last name (the first
+    /// name when no last name is known), with no carers or network yet.
+    pub fn for_child(id: FamilyId, child: Child) -> Family {
+        let name = if child.last_name.is_empty() {
+            child.first_name.clone()
+        } else {
+            child.last_name.clone()
+        };
+        Family {
+            id,
+            name,
+            carers: vec![],
+            children: vec![child],
+            network: vec![],
+        }
+    }
+
+    /// Adds `person` to the network in `role` from `from`; an earlier open involvement of the
+    /// same person is replaced, an ended one is kept (it is history).
+    pub fn involve(&mut self, person: PersonId, role: String, from: Option<NaiveDate>) {
+        self.network
+            .retain(|i| i.person != person || i.until.is_some());
+        self.network.push(Involvement {
+            person,
+            role,
+            from,
+            until: None,
+        });
+    }
+
     pub fn child(&self, id: ChildId) -> Option<&Child> {
         self.children.iter().find(|c| c.id == id)
     }

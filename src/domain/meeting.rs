@@ -115,6 +115,11 @@ impl Meeting {
             .is_some()
     }
 
+    /// Ends the meeting at `now`: from here on it is minutes, not a running meeting.
+    pub fn end(&mut self, now: NaiveDateTime) {
+        self.ended = Some(now);
+    }
+
     /// The current item's case was edited or closed in the meeting: it was discussed.
     pub fn record_case_change(&mut self, case: CaseId) -> bool {
         self.current_item_for(case)

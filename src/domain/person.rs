@@ -71,3 +71,25 @@ pub struct Person {
     /// What they offer, in a line or two.
     pub offer: String,
 }
+
+impl Person {
+    /// A new entry of the sociale kaart; phone, e-mail and offer are filled in later.
+    pub fn new(
+        id: PersonId,
+        name: String,
+        role: String,
+        organisation: String,
+        side: Side,
+    ) -> Person {
+        Person {
+            id,
+            name,
+            role,
+            organisation,
+            side,
+            phone: String::new(),
+            email: String::new(),
+            offer: String::new(),
+        }
+    }
+}

@@ -85,3 +85,9 @@ pub fn history_line(
         super::Lang::En => format!("Meeting {id} · {d} · {discussed} cases discussed, {agreements} agreements, {actions} new actions"),
     }
 }
+
+/// A form for the meeting was saved after the meeting moved on or ended.
+pub const NOT_RUNNING: Text = Text::new(
+    "Het overleg is niet meer bij deze casus; er is niets opgeslagen.",
+    "The meeting is no longer on this case; nothing was saved.",
+);

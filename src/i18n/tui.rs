@@ -235,3 +235,8 @@ pub fn theme_not_loaded(name: &str, problem: &str, lang: Lang) -> String {
         Lang::En => format!("Theme '{name}' could not be loaded ({problem}); using standaard."),
     }
 }
+
+pub const CONFIG_NOT_SAVED: Text = Text::new(
+    "De instelling kon niet worden bewaard",
+    "The setting could not be saved",
+);

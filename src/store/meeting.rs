@@ -3,9 +3,7 @@
 
 use super::{Result, Store, StoreError, Undo};
 use crate::domain::diff::case_events;
-use crate::domain::{
-    Action, ActionId, Agreement, Case, CaseId, Done, EventKind, Meeting, PersonId,
-};
+use crate::domain::{Action, ActionId, Case, CaseId, Done, EventKind, Meeting, PersonId};
 use chrono::NaiveDateTime;
 
 impl Store {
@@ -48,49 +46,41 @@ impl Store {
         self.commit(ch).map(|_| ())
     }
 
-    /// A new action agreed in the meeting, on the current item.
+    /// A new action agreed in the meeting. `meeting` is the record as the domain recorded it
+    /// ([`Meeting::record_action`]); it is written with the action and the case's activity in
+    /// one unit of work. Errors: the case is gone, the action exists already, or the commit.
     pub fn meeting_action(
         &mut self,
         now: NaiveDateTime,
-        meeting: &mut Meeting,
-        item: usize,
-        mut action: Action,
+        meeting: &Meeting,
+        action: Action,
     ) -> Result<Undo> {
-        let mut case = self.case(action.case)?.ok_or(StoreError::NotFound {
-            kind: "case",
-            id: action.case.0,
-        })?;
-        let mut ch = self.begin();
+        let case = self.found_case(action.case)?;
         if self.action(action.id)?.is_some() {
             return Err(StoreError::Invalid(format!(
                 "action {} exists already",
                 action.id
             )));
         }
-        action.meeting = Some(meeting.id);
-        if let Some(it) = meeting.items.get_mut(item) {
-            it.actions_added.push(action.id);
-            it.discussed = true;
-        }
+        let mut ch = self.begin();
         ch.event(
             now,
             Some(case.id),
             Some(case.family),
             EventKind::ActionAdded { action: action.id },
         );
-        case.last_activity = now;
-        ch.put_case(case);
+        Self::touch(&mut ch, case, now);
         ch.put_action(action);
         ch.put_meeting(meeting.clone());
         self.commit(ch)
     }
 
-    /// Marks an action done (or open again) during the meeting.
+    /// An action marked done (or open again) during the meeting, with the record as
+    /// [`Meeting::record_done`] left it. Errors: the action or its case is gone, or the commit.
     pub fn meeting_done(
         &mut self,
         now: NaiveDateTime,
-        meeting: &mut Meeting,
-        item: usize,
+        meeting: &Meeting,
         id: ActionId,
         done: bool,
         by: Option<PersonId>,
@@ -99,18 +89,8 @@ impl Store {
             kind: "action",
             id: id.0,
         })?;
-        let mut case = self.case(action.case)?.ok_or(StoreError::NotFound {
-            kind: "case",
-            id: action.case.0,
-        })?;
+        let case = self.found_case(action.case)?;
         action.done = done.then_some(Done { at: now, by });
-        if let Some(it) = meeting.items.get_mut(item) {
-            it.actions_done.retain(|a| *a != id);
-            if done {
-                it.actions_done.push(id);
-            }
-            it.discussed = true;
-        }
         let kind = if done {
             EventKind::ActionDone { action: id }
         } else {
@@ -118,36 +98,25 @@ impl Store {
         };
         let mut ch = self.begin();
         ch.event(now, Some(case.id), Some(case.family), kind);
-        case.last_activity = now;
-        ch.put_case(case);
+        Self::touch(&mut ch, case, now);
         ch.put_action(action);
         ch.put_meeting(meeting.clone());
         self.commit(ch)
     }
 
-    /// The case being discussed, edited or closed in the meeting: the case and its item (now
-    /// discussed) in one unit of work, so a case closed in the meeting is not "not discussed".
+    /// The case being discussed, edited or closed in the meeting, with the record as
+    /// [`Meeting::record_case_change`] left it (the item discussed), in one unit of work, so a
+    /// case closed in the meeting is not "not discussed". Errors: the case is gone, or the commit.
     pub fn meeting_case(
         &mut self,
         now: NaiveDateTime,
-        meeting: &mut Meeting,
-        item: usize,
+        meeting: &Meeting,
         mut case: Case,
     ) -> Result<Undo> {
-        let old = self.case(case.id)?.ok_or(StoreError::NotFound {
-            kind: "case",
-            id: case.id.0,
-        })?;
-        let events = case_events(&old, &case);
-        if events.is_empty() {
-            return Ok(Undo::default());
-        }
-        if let Some(it) = meeting.items.get_mut(item).filter(|i| i.case == case.id) {
-            it.discussed = true;
-        }
+        let old = self.found_case(case.id)?;
         let mut ch = self.begin();
         case.last_activity = now;
-        for kind in events {
+        for kind in case_events(&old, &case) {
             ch.event(now, Some(case.id), Some(case.family), kind);
         }
         ch.put_case(case);
@@ -155,30 +124,16 @@ impl Store {
         self.commit(ch)
     }
 
-    /// An agreement (afspraak) on the current item.
+    /// An agreement (afspraak) on `case`, with the record as [`Meeting::record_agreement`] left
+    /// it; the text also goes on the case's timeline. Errors: the case is gone, or the commit.
     pub fn meeting_agreement(
         &mut self,
         now: NaiveDateTime,
-        meeting: &mut Meeting,
-        item: usize,
+        meeting: &Meeting,
+        case: CaseId,
         text: String,
     ) -> Result<Undo> {
-        let case_id: CaseId = meeting
-            .items
-            .get(item)
-            .map(|i| i.case)
-            .ok_or(StoreError::Invalid("no agenda item".into()))?;
-        let mut case = self.case(case_id)?.ok_or(StoreError::NotFound {
-            kind: "case",
-            id: case_id.0,
-        })?;
-        if let Some(it) = meeting.items.get_mut(item) {
-            it.agreements.push(Agreement {
-                text: text.clone(),
-                at: now,
-            });
-            it.discussed = true;
-        }
+        let case = self.found_case(case)?;
         let mut ch = self.begin();
         ch.event(
             now,
@@ -189,16 +144,15 @@ impl Store {
                 text,
             },
         );
-        case.last_activity = now;
-        ch.put_case(case);
+        Self::touch(&mut ch, case, now);
         ch.put_meeting(meeting.clone());
         self.commit(ch)
     }
 
-    /// Ends the meeting: every discussed case gets "besproken" on its timeline; items left
-    /// undiscussed carry over to the next agenda (the proposal reads them from this record).
-    pub fn end_meeting(&mut self, now: NaiveDateTime, meeting: &mut Meeting) -> Result<()> {
-        meeting.ended = Some(now);
+    /// Ends the meeting ([`Meeting::end`] already set its end): every discussed case gets
+    /// "besproken" on its timeline; items left undiscussed carry over to the next agenda (the
+    /// proposal reads them from this record). Errors: the commit.
+    pub fn end_meeting(&mut self, now: NaiveDateTime, meeting: &Meeting) -> Result<()> {
         let mut ch = self.begin();
         for item in meeting.items.iter().filter(|i| i.discussed) {
             if let Some(case) = self.case(item.case)? {
@@ -222,5 +176,18 @@ impl Store {
         );
         ch.put_meeting(meeting.clone());
         self.commit(ch).map(|_| ())
+    }
+
+    fn found_case(&self, id: CaseId) -> Result<Case> {
+        self.case(id)?.ok_or(StoreError::NotFound {
+            kind: "case",
+            id: id.0,
+        })
+    }
+
+    /// A change in the meeting is activity on its case.
+    fn touch(ch: &mut super::Change, mut case: Case, now: NaiveDateTime) {
+        case.last_activity = now;
+        ch.put_case(case);
     }
 }

@@ -3,7 +3,11 @@
 
 pub mod view;
 
+use super::app::App;
+use super::msg::ActiesFilterStep;
+use super::update::Problem;
 use crate::domain::{ActionSummary, PersonId, Side};
+use crate::store::Store;
 use chrono::NaiveDate;
 
 /// When an action is due, as the list groups it.
@@ -47,6 +51,57 @@ pub struct ActionList {
     pub selected: usize,
     pub filter: ActionFilter,
     pub loaded: bool,
+}
+
+impl ActionList {
+    /// The action under the cursor.
+    pub fn selected_row(&self) -> Option<&ActionSummary> {
+        self.visible
+            .get(self.selected)
+            .and_then(|i| self.rows.get(*i))
+    }
+}
+
+/// Reads the action rows screen 3 shows (open ones; done ones too when asked).
+pub fn load(app: &mut App, store: &Store) -> Result<(), Problem> {
+    let mut rows = store.action_rows(false, None, None)?;
+    if app.actions.filter.show_done {
+        rows.extend(store.action_rows(true, None, None)?);
+    }
+    app.actions.rows = rows;
+    app.actions.loaded = true;
+    apply(&mut app.actions, app.today, app.config.me.map(PersonId));
+    Ok(())
+}
+
+/// One step of a filter; the cursor goes back to the top. Showing done ones reads them.
+pub fn filter(app: &mut App, store: &Store, step: ActiesFilterStep) -> Result<(), Problem> {
+    let f = &mut app.actions.filter;
+    match step {
+        ActiesFilterStep::Side => f.side = crate::tui::cases::next_side(f.side),
+        ActiesFilterStep::Due => {
+            let pos = f.due.and_then(|d| Due::ALL.iter().position(|x| *x == d));
+            f.due = match pos {
+                None => Some(Due::ALL[0]),
+                Some(i) => Due::ALL.get(i + 1).copied(),
+            };
+        }
+        ActiesFilterStep::Mine => {
+            if app.config.me.is_none() {
+                app.info(crate::i18n::tui::NO_ME.get(app.lang));
+                return Ok(());
+            }
+            f.mine = !f.mine;
+        }
+        ActiesFilterStep::ShowDone => {
+            f.show_done = !f.show_done;
+            app.actions.selected = 0;
+            return load(app, store);
+        }
+    }
+    app.actions.selected = 0;
+    apply(&mut app.actions, app.today, app.config.me.map(PersonId));
+    Ok(())
 }
 
 /// Open actions per side, and how many of them are overdue.

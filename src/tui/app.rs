@@ -1,14 +1,16 @@
 //! The state of the TUI. Views only read it; `update` is the only place that changes it (and
 //! the only place that calls the store).
 
+use super::case::CasePage;
+use super::cases::CaseList;
+use super::family::FamilyPage;
 use super::form::Form;
 use super::intent::Context;
+use super::kaart::PersonPage;
 use super::lookup::{Lookup, LookupState};
 use super::theme::Theme;
 use crate::domain::dates::Lang;
-use crate::domain::{
-    Action, Case, CaseStatus, CaseSummary, Event, Family, Meeting, Person, PersonId, Side,
-};
+use crate::domain::{Meeting, Person, PersonId};
 use crate::store::Undo;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -19,98 +21,6 @@ pub enum Screen {
     Cases,
     Acties,
     Kaart,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortBy {
-    #[default]
-    LastActivity,
-    NextDeadline,
-    Name,
-}
-
-/// Filters of the case list; `None` means "all".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CaseFilter {
-    pub status: Option<CaseStatus>,
-    /// Open cases only (the default view): closed ones appear when the status filter asks.
-    pub open_only: bool,
-    pub side: Option<Side>,
-    pub flagged_only: bool,
-    pub school: Option<String>,
-}
-
-#[derive(Debug, Default)]
-pub struct CaseList {
-    pub rows: Vec<CaseSummary>,
-    /// Where each case's row is in `rows`.
-    pub by_id: HashMap<crate::domain::CaseId, usize>,
-    /// Each row's place in name order, made the first time the list is sorted by name.
-    pub name_rank: std::sync::OnceLock<Vec<u32>>,
-    /// Indexes into `rows`, filtered and sorted.
-    pub visible: Vec<usize>,
-    pub selected: usize,
-    pub filter: CaseFilter,
-    pub sort: SortBy,
-    pub schools: Vec<String>,
-}
-
-impl CaseList {
-    /// New rows from the store: the id index and the schools are derived once here, not on
-    /// every filter key.
-    pub fn set_rows(&mut self, rows: Vec<CaseSummary>) {
-        self.by_id = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        let schools: std::collections::BTreeSet<&str> = rows
-            .iter()
-            .map(|r| r.school.as_str())
-            .filter(|s| !s.is_empty())
-            .collect();
-        self.schools = schools.into_iter().map(str::to_string).collect();
-        self.name_rank = std::sync::OnceLock::new();
-        self.rows = rows;
-    }
-
-    pub fn row(&self, id: crate::domain::CaseId) -> Option<&CaseSummary> {
-        self.by_id.get(&id).and_then(|i| self.rows.get(*i))
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CasePane {
-    #[default]
-    Actions,
-    Network,
-    Timeline,
-}
-
-/// One case opened on purpose, with everything shown about it.
-#[derive(Debug, Clone)]
-pub struct CasePage {
-    pub case: Case,
-    pub family: Option<Family>,
-    pub actions: Vec<Action>,
-    pub events: Vec<Event>,
-    /// Agreements from meetings about this case: (meeting date, text).
-    pub agreements: Vec<(NaiveDate, String)>,
-    /// The meetings this case was discussed in (their dates).
-    pub discussed_in: Vec<NaiveDate>,
-    pub pane: CasePane,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone)]
-pub struct FamilyPage {
-    pub family: Family,
-    pub cases: Vec<Case>,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone)]
-pub struct PersonPage {
-    pub person: Person,
-    /// Families this person is involved with, by name, with the role.
-    pub families: Vec<(Family, String)>,
-    pub selected: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -224,6 +134,13 @@ impl App {
         id.and_then(|id| self.person(id))
             .map(|p| p.name.clone())
             .unwrap_or_else(|| "–".into())
+    }
+
+    /// A person's name for a field to start on; empty for no one (or someone gone).
+    pub fn person_name_or_empty(&self, id: Option<PersonId>) -> String {
+        id.and_then(|id| self.person(id))
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
     }
 
     pub fn set_persons(&mut self, mut persons: Vec<Person>) {

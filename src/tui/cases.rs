@@ -1,3 +1,185 @@
-//! Casussen (screen 2): the list of cases, its filters and sorting.
+//! Casussen (screen 2): the list of cases, its filters and sorting. The rows are in memory;
+//! filtering and sorting never read the store.
 
 pub mod view;
+
+use super::msg::CaseFilterStep;
+use crate::domain::{CaseId, CaseStatus, CaseSummary, Side};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    LastActivity,
+    NextDeadline,
+    Name,
+}
+
+/// Filters of the case list; `None` means "all".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    pub status: Option<CaseStatus>,
+    /// Open cases only (the default view): closed ones appear when the status filter asks.
+    pub open_only: bool,
+    pub side: Option<Side>,
+    pub flagged_only: bool,
+    pub school: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct CaseList {
+    pub rows: Vec<CaseSummary>,
+    /// Where each case's row is in `rows`.
+    pub by_id: HashMap<CaseId, usize>,
+    /// Each row's place in name order, made the first time the list is sorted by name.
+    pub name_rank: std::sync::OnceLock<Vec<u32>>,
+    /// Indexes into `rows`, filtered and sorted.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub filter: CaseFilter,
+    pub sort: SortBy,
+    pub schools: Vec<String>,
+}
+
+impl CaseList {
+    /// New rows from the store: the id index and the schools are derived once here, not on
+    /// every filter key.
+    pub fn set_rows(&mut self, rows: Vec<CaseSummary>) {
+        self.by_id = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let schools: std::collections::BTreeSet<&str> = rows
+            .iter()
+            .map(|r| r.school.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        self.schools = schools.into_iter().map(str::to_string).collect();
+        self.name_rank = std::sync::OnceLock::new();
+        self.rows = rows;
+    }
+
+    /// The row under the cursor.
+    pub fn selected_row(&self) -> Option<&CaseSummary> {
+        self.visible
+            .get(self.selected)
+            .and_then(|i| self.rows.get(*i))
+    }
+
+    /// Puts the cursor on case `id`, if the filter shows it.
+    pub fn select(&mut self, id: CaseId) {
+        if let Some(pos) = self
+            .visible
+            .iter()
+            .position(|i| self.rows.get(*i).is_some_and(|r| r.id == id))
+        {
+            self.selected = pos;
+        }
+    }
+
+    pub fn row(&self, id: CaseId) -> Option<&CaseSummary> {
+        self.by_id.get(&id).and_then(|i| self.rows.get(*i))
+    }
+}
+
+/// One step of a filter or the sort; the cursor goes back to the top.
+pub fn filter(list: &mut CaseList, step: CaseFilterStep, today: NaiveDate) {
+    let f = &mut list.filter;
+    match step {
+        CaseFilterStep::Status => {
+            // open cases (the default) → each status → everything → open cases
+            let states = [
+                (None, true),
+                (Some(CaseStatus::Aangemeld), false),
+                (Some(CaseStatus::Intake), false),
+                (Some(CaseStatus::Lopend), false),
+                (Some(CaseStatus::Afgesloten), false),
+                (None, false),
+            ];
+            let pos = states
+                .iter()
+                .position(|s| *s == (f.status, f.open_only))
+                .unwrap_or(0);
+            (f.status, f.open_only) = states[(pos + 1) % states.len()];
+        }
+        CaseFilterStep::Side => f.side = next_side(f.side),
+        CaseFilterStep::Flagged => f.flagged_only = !f.flagged_only,
+        CaseFilterStep::School => {
+            let schools = &list.schools;
+            f.school = match &f.school {
+                None => schools.first().cloned(),
+                Some(s) => schools
+                    .iter()
+                    .position(|x| x == s)
+                    .and_then(|i| schools.get(i + 1))
+                    .cloned(),
+            }
+        }
+        CaseFilterStep::Sort => {
+            list.sort = match list.sort {
+                SortBy::LastActivity => SortBy::NextDeadline,
+                SortBy::NextDeadline => SortBy::Name,
+                SortBy::Name => SortBy::LastActivity,
+            }
+        }
+    }
+    list.selected = 0;
+    apply_filter(list, today);
+}
+
+/// All sides → onderwijs → zorg → all sides (the same cycle on screens 2 and 3).
+pub fn next_side(side: Option<Side>) -> Option<Side> {
+    match side {
+        None => Some(Side::Onderwijs),
+        Some(Side::Onderwijs) => Some(Side::Zorg),
+        Some(Side::Zorg) => None,
+    }
+}
+
+/// Filters and sorts the case list (pure; the rows are already in memory).
+pub fn apply_filter(list: &mut CaseList, today: NaiveDate) {
+    let f = &list.filter;
+    let mut visible: Vec<usize> = list
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| match f.status {
+            Some(s) => r.status == s,
+            None => !f.open_only || r.status.is_open(),
+        })
+        .filter(|(_, r)| f.side.is_none_or(|s| r.lead_side == Some(s)))
+        .filter(|(_, r)| !f.flagged_only || r.flagged)
+        .filter(|(_, r)| f.school.as_ref().is_none_or(|s| &r.school == s))
+        .map(|(i, _)| i)
+        .collect();
+    let rows = &list.rows;
+    match list.sort {
+        SortBy::LastActivity => {
+            visible.sort_by(|a, b| rows[*b].last_activity.cmp(&rows[*a].last_activity))
+        }
+        SortBy::NextDeadline => visible.sort_by_key(|i| {
+            let r = &rows[*i];
+            (
+                r.next_deadline.is_none(),
+                r.next_deadline,
+                !r.is_overdue(today),
+            )
+        }),
+        SortBy::Name => {
+            let rank = list.name_rank.get_or_init(|| name_rank(rows));
+            visible.sort_by_key(|i| rank.get(*i).copied().unwrap_or(u32::MAX));
+        }
+    }
+    list.visible = visible;
+    list.selected = list.selected.min(list.visible.len().saturating_sub(1));
+}
+
+/// Each row's place in name order, computed once per set of rows: sorting 50,000 names again on
+/// every key would take longer than a frame.
+fn name_rank(rows: &[CaseSummary]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_cached_key(|i| rows[*i].child_name.to_lowercase());
+    let mut rank = vec![0u32; rows.len()];
+    for (pos, i) in order.into_iter().enumerate() {
+        rank[i] = pos as u32;
+    }
+    rank
+}

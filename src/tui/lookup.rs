@@ -6,7 +6,10 @@
 //! rest over both cores. Names are folded (Ç→c, ễ→e) one letter for one letter, so "celik" finds
 //! "Çelik" and the highlighted positions still line up with what is shown.
 
+pub mod update;
 pub mod view;
+
+pub use update::{backspace, choose, open, poll, select, type_char};
 
 use crate::domain::text::fold;
 use crate::domain::{CaseId, CaseSummary, FamilyId, Person, PersonId};

@@ -2,15 +2,20 @@
 //! at its end. The meeting record is saved on every change, so quitting or a crash loses nothing
 //! and `m` resumes where it was.
 
+pub mod history;
+pub mod record;
 pub mod view;
 
-use super::app::{App, CasePage, Popup, Screen};
-use super::intent::Intent;
-use super::{load, lookup::LookupState};
+pub use history::history;
+
+use super::app::{App, Popup, Screen};
+use super::case::CasePage;
+use super::msg::{List, Step};
+use super::update::Problem;
 use crate::clock::Clock;
 use crate::domain::agenda::{item as agenda_item, propose};
-use crate::domain::{Meeting, MeetingId, Reason};
-use crate::i18n::{cli::store_error, meeting as t};
+use crate::domain::{CaseId, Meeting, MeetingId, Reason};
+use crate::i18n::meeting as t;
 use crate::store::Store;
 use chrono::NaiveDateTime;
 
@@ -87,224 +92,192 @@ fn draft(app: &App) -> Meeting {
     }
 }
 
-/// Screen 1: the running meeting if there is one, else the agenda draft (made once).
-pub fn show(app: &mut App, store: &Store) {
-    app.screen = Screen::Overleg;
-    app.pages.clear();
-    if app.meeting.is_none() {
-        match store.running_meeting() {
-            Ok(Some(m)) => resume(app, store, m),
-            Ok(None) => {
-                app.meeting = Some(MeetingState {
-                    meeting: draft(app),
-                    selected: 0,
-                    since: None,
-                    page: None,
-                    action: 0,
-                })
-            }
-            Err(e) => app.error(store_error(&e, app.lang)),
-        }
-    }
-}
-
-fn resume(app: &mut App, store: &Store, m: Meeting) {
-    if app.config.meeting_privacy {
-        app.privacy = true;
-    }
+/// The walk-through's state for a running meeting, on its current item.
+fn walk_through(
+    app: &App,
+    store: &Store,
+    meeting: Meeting,
+    since: NaiveDateTime,
+) -> Result<MeetingState, Problem> {
     let mut state = MeetingState {
-        selected: m.current,
-        meeting: m,
-        since: Some(app.now),
+        selected: meeting.current,
+        meeting,
+        since: Some(since),
         page: None,
         action: 0,
     };
-    load_page(app, store, &mut state);
-    app.meeting = Some(state);
+    load_page(app, store, &mut state)?;
+    Ok(state)
 }
 
-fn load_page(app: &App, store: &Store, state: &mut MeetingState) {
-    state.page = state
-        .meeting
-        .items
-        .get(state.meeting.current)
-        .and_then(|item| load::case_page(store, app, item.case).ok().flatten())
-        .map(Box::new);
-    state.action = 0;
-}
-
-/// `m`: start the drafted meeting, or go back to the running one.
-pub fn start_or_resume(app: &mut App, store: &mut Store, clock: &Clock) {
-    show(app, store);
-    let Some(state) = app.meeting.as_mut() else {
-        return;
-    };
-    if state.running() {
-        return;
+/// Screen 1: the running meeting if there is one, else the agenda draft (made once).
+pub fn show(app: &mut App, store: &Store) -> Result<(), Problem> {
+    app.screen = Screen::Overleg;
+    app.pages.clear();
+    if app.meeting.is_some() {
+        return Ok(());
     }
-    if state.meeting.items.is_empty() {
-        return app.info(t::EMPTY_AGENDA.get(app.lang));
-    }
-    let meeting = state.meeting.clone();
-    match store.start_meeting(clock.now(), meeting) {
-        Ok(m) => {
+    app.meeting = Some(match store.running_meeting()? {
+        Some(m) => {
             if app.config.meeting_privacy {
                 app.privacy = true;
             }
-            let mut state = MeetingState {
-                selected: 0,
-                meeting: m,
-                since: Some(clock.now()),
-                page: None,
-                action: 0,
-            };
-            load_page(app, store, &mut state);
-            app.meeting = Some(state);
-            app.info(t::STARTED.get(app.lang));
+            walk_through(app, store, m, app.now)?
         }
-        Err(e) => app.error(store_error(&e, app.lang)),
+        None => MeetingState {
+            meeting: draft(app),
+            selected: 0,
+            since: None,
+            page: None,
+            action: 0,
+        },
+    });
+    Ok(())
+}
+
+/// Reads the case of the current item.
+fn load_page(app: &App, store: &Store, state: &mut MeetingState) -> Result<(), Problem> {
+    state.page = match state.meeting.current_case() {
+        Some(case) => super::case::case_page(store, app, case)?.map(Box::new),
+        None => None,
+    };
+    state.action = 0;
+    Ok(())
+}
+
+/// `m`: starts the drafted meeting, or goes back to the running one.
+pub fn start_or_resume(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Problem> {
+    show(app, store)?;
+    let Some(state) = app.meeting.as_ref().filter(|s| !s.running()) else {
+        return Ok(());
+    };
+    if state.meeting.items.is_empty() {
+        app.info(t::EMPTY_AGENDA.get(app.lang));
+        return Ok(());
+    }
+    let started = store.start_meeting(clock.now(), state.meeting.clone())?;
+    if app.config.meeting_privacy {
+        app.privacy = true;
+    }
+    app.meeting = Some(walk_through(app, store, started, clock.now())?);
+    app.info(t::STARTED.get(app.lang));
+    Ok(())
+}
+
+/// `J`/`K` on the draft: an item one place down or up.
+pub fn move_item(app: &mut App, from: usize, to: usize) {
+    if let Some(state) = app.meeting.as_mut().filter(|s| !s.running()) {
+        let len = state.meeting.items.len();
+        if from < len && to < len {
+            state.meeting.items.swap(from, to);
+            state.selected = to;
+        }
     }
 }
 
-/// Keys of screen 1.
-pub fn key(app: &mut App, store: &mut Store, clock: &Clock, action: Intent) -> bool {
-    let lang = app.lang;
-    let now = clock.now();
-    let Some(state) = app.meeting.as_mut() else {
-        return false;
-    };
-    let running = state.running();
-    let len = state.meeting.items.len();
-    match action {
-        Intent::MoveDown | Intent::MoveUp if !running => {
-            let i = state.selected;
-            let j = if action == Intent::MoveDown {
-                i + 1
-            } else {
-                i.wrapping_sub(1)
-            };
-            if i < len && j < len {
-                state.meeting.items.swap(i, j);
-                state.selected = j;
-            }
+/// `x` on the draft: the item leaves the agenda.
+pub fn remove_item(app: &mut App, at: usize) {
+    if let Some(state) = app.meeting.as_mut().filter(|s| !s.running()) {
+        if at < state.meeting.items.len() {
+            state.meeting.items.remove(at);
+            state.selected = at.min(state.meeting.items.len().saturating_sub(1));
         }
-        Intent::Remove if !running => {
-            if state.selected < len {
-                state.meeting.items.remove(state.selected);
-                state.selected = state
-                    .selected
-                    .min(state.meeting.items.len().saturating_sub(1));
-            }
-        }
-        Intent::TimeboxUp | Intent::TimeboxDown => {
-            let i = if running {
-                state.meeting.current
-            } else {
-                state.selected
-            };
-            if let Some(item) = state.meeting.items.get_mut(i) {
-                item.timebox_minutes = if action == Intent::TimeboxUp {
-                    (item.timebox_minutes + 1).min(120)
-                } else {
-                    item.timebox_minutes.saturating_sub(1).max(1)
-                };
-            }
-            if running {
-                save(app, store);
-            }
-        }
-        Intent::New => {
-            app.popup = Some(Popup::Lookup(LookupState {
-                add_to_agenda: true,
-                ..LookupState::default()
-            }));
-        }
-        Intent::NextItem | Intent::PrevItem if running => {
-            state.book(now);
-            let cur = state.meeting.current;
-            state.meeting.current = if action == Intent::NextItem {
-                (cur + 1).min(len.saturating_sub(1))
-            } else {
-                cur.saturating_sub(1)
-            };
-            state.selected = state.meeting.current;
-            let mut s = state.clone();
-            load_page(app, store, &mut s);
-            app.meeting = Some(s);
-            save(app, store);
-        }
-        Intent::Up | Intent::Down if running => {
-            let n = state.open_actions().len();
-            state.action = if action == Intent::Down {
-                (state.action + 1).min(n.saturating_sub(1))
-            } else {
-                state.action.saturating_sub(1)
-            };
-        }
-        Intent::Up | Intent::Down | Intent::Top | Intent::Bottom if !running => {
-            let last = len.saturating_sub(1);
-            state.selected = match action {
-                Intent::Up => state.selected.saturating_sub(1),
-                Intent::Down => (state.selected + 1).min(last),
-                Intent::Top => 0,
-                _ => last,
-            };
-        }
-        Intent::EndMeeting if running => {
-            state.book(now);
-            let snapshot = state.meeting.clone();
-            save(app, store);
-            // The summary is the minutes as they will be kept, so what is shown is what is saved.
-            let lines = match crate::report::minutes::build(store, &snapshot) {
-                Ok(m) => crate::report::minutes::markdown(&m, lang)
-                    .lines()
-                    .map(str::to_string)
-                    .collect(),
-                Err(e) => vec![store_error(&e, lang)],
-            };
-            app.popup = Some(Popup::MeetingSummary { lines, scroll: 0 });
-        }
-        Intent::Open if !running => {
-            if let Some(case) = state.meeting.items.get(state.selected).map(|i| i.case) {
-                super::update::open_case(app, store, case);
-            }
-        }
-        Intent::History => history(app, store),
-        _ => return false,
     }
-    let _ = lang;
-    true
+}
+
+/// `+`/`-`: an item's timebox, between 1 and 120 minutes; saved at once in a running meeting.
+pub fn timebox(app: &mut App, store: &mut Store, item: usize, minutes: i32) -> Result<(), Problem> {
+    let Some(state) = app.meeting.as_mut() else {
+        return Ok(());
+    };
+    if let Some(it) = state.meeting.items.get_mut(item) {
+        let now = i64::from(it.timebox_minutes) + i64::from(minutes);
+        it.timebox_minutes = now.clamp(1, 120) as u32;
+    }
+    save(app, store)
+}
+
+/// `]`/`[`: the walk-through moves on (or back), booking the time spent on the item it leaves.
+pub fn go_item(
+    app: &mut App,
+    store: &mut Store,
+    clock: &Clock,
+    forward: bool,
+) -> Result<(), Problem> {
+    let Some(mut state) = app.meeting.take().filter(|s| s.running()) else {
+        return Ok(());
+    };
+    state.book(clock.now());
+    let (cur, len) = (state.meeting.current, state.meeting.items.len());
+    state.meeting.current = if forward {
+        (cur + 1).min(len.saturating_sub(1))
+    } else {
+        cur.saturating_sub(1)
+    };
+    state.selected = state.meeting.current;
+    let loaded = load_page(app, store, &mut state);
+    app.meeting = Some(state);
+    loaded?;
+    save(app, store)
+}
+
+/// Moves the agenda cursor (draft) or the walk-through's action cursor (running).
+pub fn select(app: &mut App, list: List, step: Step) {
+    let Some(state) = app.meeting.as_mut() else {
+        return;
+    };
+    match list {
+        List::WalkThrough => {
+            let n = state.open_actions().len();
+            state.action = step.apply(state.action, n);
+        }
+        _ => state.selected = step.apply(state.selected, state.meeting.items.len()),
+    }
+}
+
+/// `E`: the minutes so far, as they will be kept (what is shown is what is saved); Enter ends.
+pub fn summary(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Problem> {
+    let Some(state) = app.meeting.as_mut().filter(|s| s.running()) else {
+        return Ok(());
+    };
+    state.book(clock.now());
+    let snapshot = state.meeting.clone();
+    save(app, store)?;
+    let minutes = crate::report::minutes::build(store, &snapshot)?;
+    let lines = crate::report::minutes::markdown(&minutes, app.lang)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    app.popup = Some(Popup::MeetingSummary { lines, scroll: 0 });
+    Ok(())
 }
 
 /// Saves the running meeting's own state (order, timers, current item).
-pub fn save(app: &mut App, store: &mut Store) {
-    let Some(state) = app.meeting.as_mut() else {
-        return;
-    };
-    if !state.running() {
-        return;
-    }
-    if let Err(e) = store.save_meeting(&state.meeting) {
-        app.error(store_error(&e, app.lang));
+pub fn save(app: &mut App, store: &mut Store) -> Result<(), Problem> {
+    match app.meeting.as_ref().filter(|s| s.running()) {
+        Some(state) => Ok(store.save_meeting(&state.meeting)?),
+        None => Ok(()),
     }
 }
 
 /// Books the timer and saves: called before quitting so the minutes know the time spent.
-pub fn book_and_save(app: &mut App, store: &mut Store, now: NaiveDateTime) {
+pub fn book_and_save(app: &mut App, store: &mut Store, now: NaiveDateTime) -> Result<(), Problem> {
     if let Some(state) = app.meeting.as_mut().filter(|s| s.running()) {
         state.book(now);
     }
-    save(app, store);
+    save(app, store)
 }
 
-/// Adds a case picked in the lookup to the draft (or running) agenda.
-pub fn add_case(app: &mut App, case: crate::domain::CaseId) {
+/// Adds a case picked in the lookup to the agenda; in a running meeting the record keeps it at
+/// once (a crash, or a reload after another change, would lose it otherwise).
+pub fn add_case(app: &mut App, store: &mut Store, case: CaseId) -> Result<(), Problem> {
     let timebox = app.config.timebox_minutes;
     let Some(state) = app.meeting.as_mut() else {
-        return;
+        return Ok(());
     };
     if state.meeting.items.iter().any(|i| i.case == case) {
-        return app.info(t::ALREADY_ON.get(app.lang));
+        app.info(t::ALREADY_ON.get(app.lang));
+        return Ok(());
     }
     state
         .meeting
@@ -312,66 +285,26 @@ pub fn add_case(app: &mut App, case: crate::domain::CaseId) {
         .push(agenda_item(case, vec![Reason::Added], timebox));
     state.selected = state.meeting.items.len() - 1;
     app.info(t::ADDED.get(app.lang));
+    save(app, store)
 }
 
-/// Ends the meeting: the minutes are the record itself; undiscussed items carry over.
-pub fn end(app: &mut App, store: &mut Store, clock: &Clock) {
+/// Enter on the minutes: the meeting ends; the minutes are the record itself, and items not
+/// discussed carry over. The record in memory changes only once the store has ended it.
+pub fn end(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Problem> {
     let now = clock.now();
-    let Some(mut state) = app.meeting.take() else {
-        return;
+    let Some(state) = app.meeting.as_mut() else {
+        return Ok(());
     };
-    state.book(now);
-    match store.end_meeting(now, &mut state.meeting) {
-        Ok(()) => {
-            let id = state.meeting.id;
-            app.popup = None;
-            app.privacy = false;
-            if let Err(e) = load::refresh(store, app) {
-                app.error(store_error(&e, app.lang));
-            }
-            app.info(format!("{} tandem minutes {id}", t::ENDED.get(app.lang)));
-            show(app, store);
-        }
-        Err(e) => {
-            app.meeting = Some(state);
-            app.error(store_error(&e, app.lang));
-        }
-    }
-}
-
-/// How many past meetings the history shows with their minutes.
-const HISTORY_MEETINGS: usize = 12;
-
-/// Past meetings and their minutes, newest first, as a text popup.
-fn history(app: &mut App, store: &Store) {
-    let mut lines: Vec<String> = Vec::new();
-    let mut past: Vec<&Meeting> = app.meetings.iter().filter(|m| m.ended.is_some()).collect();
-    past.sort_by_key(|m| std::cmp::Reverse((m.date, m.id)));
-    for m in past.into_iter().take(HISTORY_MEETINGS) {
-        let discussed = m.items.iter().filter(|i| i.discussed).count();
-        let agreements: usize = m.items.iter().map(|i| i.agreements.len()).sum();
-        let actions: usize = m.items.iter().map(|i| i.actions_added.len()).sum();
-        lines.push(format!(
-            "# {}",
-            t::history_line(m.id.0, m.date, discussed, agreements, actions, app.lang,)
-        ));
-        match crate::report::minutes::build(store, m) {
-            Ok(minutes) => lines.extend(
-                crate::report::minutes::markdown(&minutes, app.lang)
-                    .lines()
-                    .skip(1)
-                    .map(str::to_string),
-            ),
-            Err(e) => lines.push(store_error(&e, app.lang)),
-        }
-        lines.push(String::new());
-    }
-    if lines.is_empty() {
-        lines.push(t::NO_MINUTES.get(app.lang).to_string());
-    }
-    app.popup = Some(Popup::Text {
-        title: t::HISTORY.get(app.lang).to_string(),
-        lines,
-        scroll: 0,
-    });
+    let mut booked = state.clone();
+    booked.book(now);
+    let mut ended = booked.meeting;
+    ended.end(now);
+    store.end_meeting(now, &ended)?;
+    let id = ended.id;
+    app.meeting = None;
+    app.popup = None;
+    app.privacy = false;
+    super::load::refresh(store, app)?;
+    app.info(format!("{} tandem minutes {id}", t::ENDED.get(app.lang)));
+    show(app, store)
 }

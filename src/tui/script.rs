@@ -55,13 +55,7 @@ fn named(name: &str) -> Option<KeyEvent> {
 /// so a test sees what the person would see once the screen settles.
 pub fn press(app: &mut App, store: &mut Store, clock: &Clock, script: &str) {
     for key in parse_keys(script) {
-        // As the terminal loop does: a key press clears the status line unless a popup is open.
-        app.status = if app.popup.is_some() {
-            app.status.take()
-        } else {
-            None
-        };
-        update::on_key(app, store, clock, key);
+        update::step(app, store, clock, crossterm::event::Event::Key(key));
         settle_lookup(app);
     }
 }

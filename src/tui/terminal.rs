@@ -91,15 +91,9 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
             match events.recv_timeout(wait) {
                 Ok(ev) => {
                     match ev? {
-                        Event::Key(key) => {
-                            app.status = if app.popup.is_some() {
-                                app.status.take()
-                            } else {
-                                None
-                            };
-                            update::on_key(app, store, clock, key);
+                        ev @ (Event::Key(_) | Event::Paste(_)) => {
+                            update::step(app, store, clock, ev)
                         }
-                        Event::Paste(text) => update::paste(app, &text),
                         Event::Resize(_, _) => {}
                         _ => continue,
                     }
@@ -120,7 +114,8 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
         Ok(())
     })();
     // However the loop ended, the meeting's timer is booked and saved.
-    super::meeting::book_and_save(app, store, clock.now());
+    // Nothing can be shown any more if this fails; the record keeps the time up to the last save.
+    let _ = super::meeting::book_and_save(app, store, clock.now());
     drop(guard);
     ratatui::restore();
     result

@@ -1,298 +1,283 @@
-//! `update`: the only place that changes the app's state or calls the store. A key becomes an
-//! [`Intent`] through the keymap; text fields get their letters directly.
+//! `update`: the only place that changes the app's state or calls the store. [`step`] is the one
+//! path of every event, for the terminal loop and the test script alike: the key resolved to a
+//! message once, the message applied, and an error shown in one place.
 
-use super::app::{App, CasePane, Page, Popup, Screen};
-use super::form::FieldKind;
-use super::intent::{Context, Intent};
-use super::keymap::{key_of, lookup as keymap_lookup};
-use super::lookup::{LookupState, Target};
-use super::navigate::{acties_filter, filter, move_selection, next_theme, open};
-pub use super::navigate::{load_actions, open_case, open_family, open_person, selected_action};
-use super::{forms, load, meeting, submit};
+use super::app::{App, Page, Popup, Screen};
+use super::msg::{FieldEdit, List, Msg, Step};
+use super::{acties, cases, changes, form, load, lookup, meeting, resolve};
 use crate::clock::Clock;
 use crate::i18n::tui as t;
-use crate::store::Store;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crate::store::{Store, StoreError};
+use crossterm::event::Event;
 
-/// Handles one key press.
-pub fn on_key(app: &mut App, store: &mut Store, clock: &Clock, key: KeyEvent) {
-    if key.kind == KeyEventKind::Release {
-        return;
+/// Why a message could not be carried out, said on the open form or the status line.
+#[derive(Debug)]
+pub enum Problem {
+    Store(StoreError),
+    /// The record a message was about is gone (undone, or removed elsewhere).
+    NotFound,
+    /// The meeting moved on or ended while a form for it was open.
+    NotInMeeting,
+    /// The settings file could not be written.
+    Config(std::io::Error),
+}
+
+impl From<StoreError> for Problem {
+    fn from(e: StoreError) -> Problem {
+        Problem::Store(e)
     }
-    if app.blank {
-        // Any key brings the screen back, and does nothing else.
-        app.blank = false;
-        return;
-    }
-    let ctx = app.context();
-    if app.welcome && app.popup.is_none() {
-        return welcome_key(app, store, clock, key);
-    }
-    let plain_char = match key.code {
-        KeyCode::Char(c)
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(c)
+}
+
+impl Problem {
+    /// One calm sentence, in the user's language.
+    pub fn message(&self, lang: crate::domain::dates::Lang) -> String {
+        match self {
+            Problem::Store(e) => crate::i18n::cli::store_error(e, lang),
+            Problem::NotFound => t::NOT_FOUND.get(lang).to_string(),
+            Problem::NotInMeeting => crate::i18n::meeting::NOT_RUNNING.get(lang).to_string(),
+            Problem::Config(e) => format!("{}: {e}", t::CONFIG_NOT_SAVED.get(lang)),
         }
+    }
+}
+
+/// One event from the terminal (or a test script): a key, a paste, a resize.
+pub fn step(app: &mut App, store: &mut Store, clock: &Clock, event: Event) {
+    let msg = match event {
+        Event::Key(key) => {
+            // A key clears the status line, unless a popup is open (its message stays readable).
+            if app.popup.is_none() {
+                app.status = None;
+            }
+            resolve::key(app, key)
+        }
+        Event::Paste(text) => Some(Msg::Paste(text)),
         _ => None,
     };
-    if let (Some(c), Context::Lookup | Context::Form) = (plain_char, ctx) {
-        type_char(app, c);
-        return;
-    }
-    if let Some(action) = keymap_lookup(ctx, key_of(&key)) {
-        update(app, store, clock, action);
+    if let Some(msg) = msg {
+        if let Err(problem) = update(app, store, clock, msg) {
+            show(app, &problem);
+        }
     }
 }
 
-/// The empty store's first screen: demo data, a first case, or quit.
-fn welcome_key(app: &mut App, store: &mut Store, clock: &Clock, key: KeyEvent) {
-    match (key.code, key.modifiers.contains(KeyModifiers::CONTROL)) {
-        (KeyCode::Char('c'), true) | (KeyCode::Char('q'), false) | (KeyCode::Esc, _) => {
-            app.quit = true
-        }
-        (KeyCode::Char('d'), false) => match crate::demo::school(store, clock.today())
-            .and_then(|_| load::refresh(store, app))
-        {
-            Ok(()) => {
-                app.welcome = false;
-                app.info(t::DEMO_LOADED.get(app.lang));
-            }
-            Err(e) => app.error(crate::i18n::cli::store_error(&e, app.lang)),
-        },
-        (KeyCode::Char('n'), false) => {
-            app.welcome = false;
-            forms::open(app, store, clock, Intent::New);
-        }
-        _ => {}
-    }
-}
-
-/// Text typed (or pasted) into the field that has focus.
-pub fn type_char(app: &mut App, c: char) {
+/// The one place a problem reaches the screen: on the open form, or on the status line.
+fn show(app: &mut App, problem: &Problem) {
+    let text = problem.message(app.lang);
     match &mut app.popup {
-        Some(Popup::Lookup(state)) if !c.is_control() => {
-            state.query.push(c);
-            ask(app);
-        }
-        Some(Popup::Form(form)) => form.type_char(c),
-        Some(Popup::ConfirmDiscard(_)) => {
-            // Asked only on Ctrl-C over typed text: yes throws the text away and quits.
-            if matches!(c, 'j' | 'J' | 'y' | 'Y') {
-                app.popup = None;
-                app.quit = true;
-            } else if let Some(Popup::ConfirmDiscard(form)) = app.popup.take() {
-                app.popup = Some(Popup::Form(form));
-            }
-        }
-        _ => {}
+        Some(Popup::Form(form)) => form.error = Some(text),
+        _ => app.error(text),
     }
 }
 
-/// A paste arrives whole: one field gets all of it (newlines only where free text allows).
-pub fn paste(app: &mut App, text: &str) {
-    let multi = matches!(&app.popup, Some(Popup::Form(f)) if f.fields.get(f.focus).is_some_and(|f| f.kind == FieldKind::Text));
-    if let Some(Popup::Form(form)) = &mut app.popup {
-        let text: String = if multi {
-            text.replace('\r', "")
-        } else {
-            text.replace(['\n', '\r'], " ")
-        };
-        form.dirty = true;
-        if let Some(field) = form.focused() {
-            field.insert_str(&text);
-        }
-        return;
-    }
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' if !multi => type_char(app, ' '),
-            c => type_char(app, c),
-        }
-    }
-}
-
-fn ask(app: &mut App) {
-    if let Some(Popup::Lookup(state)) = &mut app.popup {
-        state.generation += 1;
-        state.selected = 0;
-        app.lookup.ask(state.generation, &state.query);
-    }
-}
-
-/// Takes in results of the lookup worker, if any arrived.
-pub fn poll_lookup(app: &mut App) -> bool {
-    let Some(results) = app.lookup.poll() else {
-        return false;
-    };
-    if let Some(Popup::Lookup(state)) = &mut app.popup {
-        if results.generation <= state.generation && results.generation >= state.results.generation
-        {
-            state.results = results;
-            state.selected = state
-                .selected
-                .min(state.results.hits.len().saturating_sub(1));
-            return true;
-        }
-    }
-    false
-}
-
-pub fn update(app: &mut App, store: &mut Store, clock: &Clock, action: Intent) {
+/// Carries out one message.
+pub fn update(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Result<(), Problem> {
     app.today = clock.today();
     app.now = clock.now();
-    match app.context() {
-        Context::Help => return help(app, action),
-        Context::Lookup => return lookup_key(app, store, action),
-        Context::Form => return submit::form_key(app, store, clock, action),
-        Context::Summary => {
-            match (action, &mut app.popup) {
-                (Intent::Submit, _) => meeting::end(app, store, clock),
-                (Intent::Quit, _) => app.quit = true,
-                (Intent::Down, Some(Popup::MeetingSummary { scroll, .. })) => *scroll += 1,
-                (Intent::Up, Some(Popup::MeetingSummary { scroll, .. })) => {
-                    *scroll = scroll.saturating_sub(1)
-                }
-                _ => app.popup = None,
+    match msg {
+        Msg::Quit => app.quit = true,
+        Msg::Back => {
+            if app.pages.pop().is_none() {
+                app.quit = true;
             }
-            return;
         }
-        Context::Agenda | Context::Meeting if meeting::key(app, store, clock, action) => return,
-        _ => {}
+        Msg::Cancel => {
+            if app.status.take().is_none() {
+                app.pages.pop();
+            }
+        }
+        Msg::Unblank => app.blank = false,
+        Msg::Blank => app.blank = true,
+        Msg::Help => app.popup = Some(Popup::Help { scroll: 0 }),
+        Msg::Lookup { add_to_agenda } => app.popup = Some(lookup::open(add_to_agenda)),
+        Msg::Privacy => privacy(app),
+        Msg::NextTheme => next_theme(app),
+        Msg::Undo => changes::undo(app, store, clock)?,
+        Msg::Show(screen) => show_screen(app, store, screen)?,
+        Msg::ShowMeeting => meeting::show(app, store)?,
+        Msg::StartMeeting => meeting::start_or_resume(app, store, clock)?,
+        Msg::Select(list, step) => select(app, list, step),
+        Msg::Pane { forward } => super::case::next_pane(app, forward),
+        Msg::CaseFilter(f) => cases::filter(&mut app.cases, f, app.today),
+        Msg::ActiesFilter(f) => acties::filter(app, store, f)?,
+        Msg::OpenCase { id, then_edit } => {
+            super::case::open(app, store, id)?;
+            if then_edit {
+                open_form(app, store, form::FormKind::EditCase(id))?;
+            }
+        }
+        Msg::OpenFamily(id) => super::family::open(app, store, id)?,
+        Msg::OpenPerson(id) => super::kaart::open(app, store, id)?,
+        Msg::OpenForm(kind) => open_form(app, store, kind)?,
+        Msg::SetDone { action, done, text } => {
+            changes::set_done(app, store, clock, action, done, &text)?
+        }
+        Msg::MeetingDone { case, action, text } => {
+            changes::meeting_done(app, store, clock, case, action, &text)?
+        }
+        Msg::Flag(id) => changes::flag(app, store, clock, id)?,
+        Msg::Reopen(id) => changes::reopen(app, store, clock, id)?,
+        Msg::Say(text) => app.info(text.get(app.lang)),
+        Msg::AgendaMove { from, to } => meeting::move_item(app, from, to),
+        Msg::AgendaRemove(at) => meeting::remove_item(app, at),
+        Msg::Timebox { item, minutes } => meeting::timebox(app, store, item, minutes)?,
+        Msg::GoItem { forward } => meeting::go_item(app, store, clock, forward)?,
+        Msg::EndMeeting => meeting::summary(app, store, clock)?,
+        Msg::ConfirmEnd => meeting::end(app, store, clock)?,
+        Msg::History => meeting::history(app, store),
+        Msg::ClosePopup | Msg::Discard => {
+            app.popup = None;
+            app.quit |= matches!(msg, Msg::Discard);
+        }
+        Msg::Edit(edit) => edit_field(app, edit),
+        Msg::Submit => form::save::submit(app, store, clock)?,
+        Msg::QuitForm => quit_form(app),
+        Msg::BackToForm => {
+            if let Some(Popup::ConfirmDiscard(f)) = app.popup.take() {
+                app.popup = Some(Popup::Form(f));
+            }
+        }
+        Msg::LookupBackspace => lookup::backspace(app),
+        Msg::LookupChoose => lookup::choose(app, store)?,
+        Msg::Type(c) => type_char(app, c),
+        Msg::Paste(text) => paste(app, &text),
+        Msg::LoadDemo => {
+            crate::demo::school(store, clock.today())?;
+            load::refresh(store, app)?;
+            app.welcome = false;
+            app.info(t::DEMO_LOADED.get(app.lang));
+        }
+        Msg::FirstCase => {
+            app.welcome = false;
+            open_form(app, store, form::FormKind::NewCase)?;
+        }
     }
-    match action {
-        Intent::Quit => app.quit = true,
-        Intent::Help => app.popup = Some(Popup::Help { scroll: 0 }),
-        Intent::Lookup => {
-            app.popup = Some(Popup::Lookup(LookupState::default()));
-        }
-        Intent::Back if app.pages.pop().is_none() => app.quit = true,
-        Intent::Cancel if app.status.take().is_none() => {
-            app.pages.pop();
-        }
-        Intent::Privacy => {
-            app.privacy = !app.privacy;
-            app.info(if app.privacy {
-                t::PRIVACY_ON.get(app.lang)
-            } else {
-                t::PRIVACY_OFF.get(app.lang)
-            });
-        }
-        Intent::Blank => app.blank = true,
-        Intent::ScreenCases => switch(app, Screen::Cases),
-        Intent::ScreenKaart => switch(app, Screen::Kaart),
-        Intent::ScreenOverleg => meeting::show(app, store),
-        Intent::StartMeeting => meeting::start_or_resume(app, store, clock),
-        Intent::Agreement => forms::open(app, store, clock, action),
-        Intent::ScreenActies => {
-            switch(app, Screen::Acties);
-            load_actions(app, store);
-        }
-        Intent::FilterDue | Intent::FilterMine | Intent::ShowDone
-            if app.context() == Context::Acties =>
-        {
-            acties_filter(app, store, action)
-        }
-        Intent::FilterSide if app.context() == Context::Acties => acties_filter(app, store, action),
-        Intent::ChooseMe => forms::open(app, store, clock, action),
-        Intent::Undo => submit::undo(app, store, clock),
-        Intent::NextTheme => next_theme(app),
-        Intent::Up
-        | Intent::Down
-        | Intent::Top
-        | Intent::Bottom
-        | Intent::PageUp
-        | Intent::PageDown => move_selection(app, action),
-        Intent::NextPane | Intent::PrevPane => {
-            if let Some(Page::Case(p)) = app.pages.last_mut() {
-                let panes = [CasePane::Actions, CasePane::Network, CasePane::Timeline];
-                let i = panes.iter().position(|x| *x == p.pane).unwrap_or(0);
-                let step = if action == Intent::NextPane {
-                    1
-                } else {
-                    panes.len() - 1
-                };
-                p.pane = panes[(i + step) % panes.len()];
-                p.selected = 0;
-            }
-        }
-        Intent::FilterStatus
-        | Intent::FilterSide
-        | Intent::FilterFlag
-        | Intent::FilterSchool
-        | Intent::Sort => filter(app, action),
-        Intent::Open => open(app, store),
-        Intent::OpenFamily => {
-            if let Some(Page::Case(p)) = app.pages.last() {
-                let id = p.case.family;
-                open_family(app, store, id);
-            }
-        }
-        Intent::New
-        | Intent::Edit
-        | Intent::AddAction
-        | Intent::Consent
-        | Intent::AddNetwork
-        | Intent::CloseReopen => forms::open(app, store, clock, action),
-        Intent::ToggleDone => submit::toggle_done(app, store, clock),
-        Intent::Flag => submit::flag(app, store, clock),
-        _ => {}
-    }
+    Ok(())
 }
 
-fn switch(app: &mut App, screen: Screen) {
+fn privacy(app: &mut App) {
+    app.privacy = !app.privacy;
+    let said = if app.privacy {
+        t::PRIVACY_ON
+    } else {
+        t::PRIVACY_OFF
+    };
+    app.info(said.get(app.lang));
+}
+
+fn next_theme(app: &mut App) {
+    let names: Vec<&str> = super::theme::BUILTIN.iter().map(|(n, _)| *n).collect();
+    let i = names
+        .iter()
+        .position(|n| *n == app.theme.name)
+        .map_or(0, |i| (i + 1) % names.len());
+    let (theme, _) = super::theme::Theme::load(names[i], None, app.no_color);
+    app.info(format!("{}: {}", t::THEME.get(app.lang), theme.name));
+    app.theme = theme;
+}
+
+fn show_screen(app: &mut App, store: &Store, screen: Screen) -> Result<(), Problem> {
     app.screen = screen;
     app.pages.clear();
+    if screen == Screen::Acties {
+        acties::load(app, store)?;
+    }
+    Ok(())
 }
 
-fn help(app: &mut App, action: Intent) {
-    let scroll = match &mut app.popup {
-        Some(Popup::Help { scroll }) | Some(Popup::Text { scroll, .. }) => scroll,
-        _ => return,
+fn open_form(app: &mut App, store: &Store, kind: form::FormKind) -> Result<(), Problem> {
+    let form = form::open::build(app, store, kind)?;
+    app.popup = Some(Popup::Form(Box::new(form)));
+    Ok(())
+}
+
+/// Moves the selection of `list`.
+fn select(app: &mut App, list: List, step: Step) {
+    let (len, at): (usize, &mut usize) = match list {
+        List::Cases => (app.cases.visible.len(), &mut app.cases.selected),
+        List::Kaart => (app.persons.len(), &mut app.kaart_selected),
+        List::Acties => (app.actions.visible.len(), &mut app.actions.selected),
+        List::Agenda | List::WalkThrough => return meeting::select(app, list, step),
+        List::Lookup => return lookup::select(app, step),
+        List::Popup => return scroll(app, step),
+        List::Page => match app.pages.last_mut() {
+            Some(Page::Case(p)) => (super::case::pane_len(p), &mut p.selected),
+            Some(Page::Family(p)) => (p.cases.len() + p.family.network.len(), &mut p.selected),
+            Some(Page::Person(p)) => (p.families.len(), &mut p.selected),
+            None => return,
+        },
     };
-    match action {
-        Intent::Quit => app.quit = true,
-        Intent::Down => *scroll += 1,
-        Intent::Up => *scroll = scroll.saturating_sub(1),
-        _ => app.popup = None,
+    *at = step.apply(*at, len);
+}
+
+fn scroll(app: &mut App, step: Step) {
+    if let Some(
+        Popup::Help { scroll } | Popup::Text { scroll, .. } | Popup::MeetingSummary { scroll, .. },
+    ) = &mut app.popup
+    {
+        *scroll = match step {
+            Step::Up => scroll.saturating_sub(1),
+            _ => *scroll + 1,
+        };
     }
 }
 
-fn lookup_key(app: &mut App, store: &mut Store, action: Intent) {
-    let Some(Popup::Lookup(state)) = &mut app.popup else {
+fn edit_field(app: &mut App, edit: FieldEdit) {
+    let Some(Popup::Form(form)) = &mut app.popup else {
         return;
     };
-    match action {
-        Intent::Quit => app.quit = true,
-        Intent::Cancel => app.popup = None,
-        Intent::Backspace => {
-            state.query.pop();
-            ask(app);
+    match edit {
+        FieldEdit::NextField => return form.next(),
+        FieldEdit::PrevField => return form.prev(),
+        FieldEdit::Backspace => form.dirty = true,
+        _ => {}
+    }
+    if let Some(f) = form.focused() {
+        match edit {
+            FieldEdit::Backspace => f.backspace(),
+            FieldEdit::Delete => f.delete(),
+            FieldEdit::Left => f.left(),
+            FieldEdit::Right => f.right(),
+            FieldEdit::Home => f.home(),
+            FieldEdit::End => f.end(),
+            FieldEdit::NextField | FieldEdit::PrevField => {}
         }
-        Intent::Down => {
-            state.selected = (state.selected + 1).min(state.results.hits.len().saturating_sub(1))
+    }
+}
+
+/// Ctrl-C in a form: quits at once when nothing was typed, else asks first.
+fn quit_form(app: &mut App) {
+    match app.popup.take() {
+        Some(Popup::Form(form)) if form.dirty => app.popup = Some(Popup::ConfirmDiscard(form)),
+        other => {
+            app.popup = other;
+            app.quit = true;
         }
-        Intent::Up => state.selected = state.selected.saturating_sub(1),
-        Intent::Submit | Intent::Open => {
-            let target = state.results.hits.get(state.selected).map(|h| h.target);
-            let add = state.add_to_agenda;
-            if let (true, Some(Target::Family(_, Some(case)))) = (add, target) {
-                app.popup = None;
-                meeting::add_case(app, case);
-                // In a running meeting the record keeps it at once (a crash, or a reload after
-                // another change, would lose it otherwise).
-                return meeting::save(app, store);
-            }
-            if let Some(target) = target.filter(|_| !add) {
-                app.popup = None;
-                match target {
-                    Target::Family(id, _) => open_family(app, store, id),
-                    Target::Person(id) => open_person(app, store, id),
-                }
+    }
+}
+
+/// Text typed into the field that has focus (the lookup's query or a form's field).
+fn type_char(app: &mut App, c: char) {
+    match &mut app.popup {
+        Some(Popup::Lookup(_)) => lookup::type_char(app, c),
+        Some(Popup::Form(form)) => form.type_char(c),
+        _ => {}
+    }
+}
+
+/// A paste arrives whole: a form's field gets all of it; the lookup gets it on one line.
+fn paste(app: &mut App, text: &str) {
+    match &mut app.popup {
+        Some(Popup::Form(form)) => form.paste(text),
+        Some(Popup::Lookup(_)) => {
+            for c in text.chars() {
+                lookup::type_char(app, if c == '\n' || c == '\r' { ' ' } else { c });
             }
         }
         _ => {}
     }
+}
+
+/// Takes in results of the lookup worker, if any arrived; true when the screen should redraw.
+pub fn poll_lookup(app: &mut App) -> bool {
+    lookup::poll(app)
 }

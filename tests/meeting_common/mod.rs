@@ -10,7 +10,6 @@ pub use screen::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::buffer::Buffer;
 use std::path::Path;
-use tandem::cli::meeting::rules;
 use tandem::clock::Clock;
 use tandem::config::Config;
 use tandem::domain::agenda::propose;
@@ -142,7 +141,7 @@ impl Session {
 pub fn proposal(s: &Session) -> Vec<AgendaItem> {
     let rows = s.store.case_rows().expect("rows");
     let meetings = s.store.meetings().expect("meetings");
-    propose(&rows, &meetings, &rules(&Config::default(), today()))
+    propose(&rows, &meetings, &Config::default().agenda_rules(today()))
 }
 
 pub fn person_id(s: &Session, name: &str) -> u64 {

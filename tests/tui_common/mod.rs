@@ -35,6 +35,12 @@ pub struct Session {
 }
 
 impl Session {
+    /// A paste, as the terminal delivers it (bracketed: all of it at once).
+    pub fn paste(&mut self, text: &str) {
+        let ev = crossterm::event::Event::Paste(text.to_string());
+        tandem::tui::update::step(&mut self.app, &mut self.store, &self.clock, ev);
+    }
+
     /// Presses the keys of a script (`tandem::tui::script` syntax).
     pub fn press(&mut self, keys: &str) {
         tandem::tui::script::press(&mut self.app, &mut self.store, &self.clock, keys);

@@ -3,7 +3,8 @@
 use crate::domain::dates::{format_numeric, format_short};
 use crate::domain::{Action as Task, Side};
 use crate::i18n::{events, tui as t, words};
-use crate::tui::app::{App, CasePage, CasePane};
+use crate::tui::app::App;
+use crate::tui::case::{CasePage, CasePane};
 use crate::tui::views::{block, name_for, private_text, safe, side_span};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -3,7 +3,8 @@
 use crate::domain::dates::format_short;
 use crate::domain::text::short;
 use crate::i18n::{tui as t, words};
-use crate::tui::app::{App, SortBy};
+use crate::tui::app::App;
+use crate::tui::cases::SortBy;
 use crate::tui::views::{name_for, private_text, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

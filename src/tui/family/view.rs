@@ -3,7 +3,8 @@
 use crate::domain::dates::format_numeric;
 use crate::domain::ConsentStatus;
 use crate::i18n::{tui as t, words};
-use crate::tui::app::{App, FamilyPage};
+use crate::tui::app::App;
+use crate::tui::family::FamilyPage;
 use crate::tui::views::{block, name_for, private_text, safe, side_span};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

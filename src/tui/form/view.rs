@@ -17,7 +17,7 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let label_w = 30u16.min(area.width / 3);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
-    for (i, f) in form.fields.iter().enumerate() {
+    for (i, f) in form.fields().into_iter().enumerate() {
         let focused = i == form.focus;
         let label_style = if focused {
             th.style("accent").add_modifier(Modifier::BOLD)
@@ -133,7 +133,7 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
 }
 
 fn new_label(form: &Form, lang: crate::domain::dates::Lang) -> &'static str {
-    match form.kind {
+    match form.kind() {
         crate::tui::form::FormKind::NewCase => t::NEW_FAMILY.get(lang),
         _ => t::NEW_PERSON.get(lang),
     }

@@ -1,7 +1,8 @@
 //! Sociale kaart (screen 4): the directory, and one person's card with their families.
 
 use crate::i18n::{tui as t, words};
-use crate::tui::app::{App, PersonPage};
+use crate::tui::app::App;
+use crate::tui::kaart::PersonPage;
 use crate::tui::views::{block, name_for, safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

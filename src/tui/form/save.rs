@@ -1,0 +1,366 @@
+//! Saving a form: its typed body becomes records through the domain's constructors, and the
+//! records one store commit. A change about the case under discussion in a running meeting goes
+//! through the meeting's record (see `meeting::record`).
+
+use super::kinds::{
+    ActionForm, Body, EditCaseForm, FamilyForm, NetworkForm, NewCaseForm, PersonForm,
+};
+use super::{Field, Form};
+use crate::clock::Clock;
+use crate::domain::text::short;
+use crate::domain::{
+    Action, ActionId, CaseId, Child, Consent, Family, FamilyId, Person, PersonId, Side,
+};
+use crate::i18n::{meeting as tm, tui as t};
+use crate::store::{Store, Undo};
+use crate::tui::app::{App, Popup};
+use crate::tui::meeting::record;
+use crate::tui::update::Problem;
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// What a saved form did.
+enum Saved {
+    /// A commit: its undo, and what to say.
+    Commit(Undo, String),
+    /// A field needs attention; the form stays open with the field marked.
+    Marked,
+}
+
+/// Enter in a form: checks it, saves it, and closes it, or keeps it open with what needs
+/// attention marked. Errors (the store refused) are shown on the form, which stays open.
+pub fn submit(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Problem> {
+    let Some(Popup::Form(mut form)) = app.popup.take() else {
+        return Ok(());
+    };
+    if !form.check(app.today, app.lang, t::REQUIRED.get(app.lang)) {
+        app.popup = Some(Popup::Form(form));
+        return Ok(());
+    }
+    let ctx = Ctx {
+        now: clock.now(),
+        today: app.today,
+        lang: app.lang,
+    };
+    let new_case = matches!(form.body, Body::NewCase(_));
+    if let Body::ChooseMe(field) = &form.body {
+        let picked = field.picked_person();
+        return choose_me(app, picked, form);
+    }
+    let result = save(app, store, &ctx, &mut form);
+    match result {
+        Ok(Saved::Commit(undo, what)) => {
+            let created = new_case
+                .then(|| undo.cases.keys().next().copied())
+                .flatten();
+            crate::tui::changes::saved(app, store, undo, what)?;
+            if let Some(id) = created {
+                // A new case is selected in the list, so Enter opens it.
+                app.cases.select(id);
+            }
+            app.info(t::SAVED.get(app.lang));
+            Ok(())
+        }
+        Ok(Saved::Marked) => {
+            app.popup = Some(Popup::Form(form));
+            Ok(())
+        }
+        Err(problem) => {
+            app.popup = Some(Popup::Form(form));
+            Err(problem)
+        }
+    }
+}
+
+/// The moment and language a save happens in.
+struct Ctx {
+    now: NaiveDateTime,
+    today: NaiveDate,
+    lang: crate::domain::dates::Lang,
+}
+
+impl Ctx {
+    /// A date field's date; the form was checked, so an unreadable one is not left.
+    fn date(&self, field: &Field) -> Option<NaiveDate> {
+        field.date(self.today, self.lang).ok().flatten()
+    }
+}
+
+fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<Saved, Problem> {
+    let lang = ctx.lang;
+    let (undo, what) = match &form.body {
+        Body::NewCase(f) => new_case(store, ctx, f)?,
+        Body::EditCase(id, f) => match edit_case(app, store, ctx, *id, f)? {
+            Some(undo) => (undo, t::F_EDIT_CASE.get(lang).to_string()),
+            None => {
+                return mark(form, lang, |b| match b {
+                    Body::EditCase(_, f) => &f.lead_person,
+                    _ => unreachable_field(b),
+                })
+            }
+        },
+        Body::CloseCase(id, f) => {
+            let mut case = store.case(*id)?.ok_or(Problem::NotFound)?;
+            let old = case.clone();
+            case.close(ctx.date(&f.date).unwrap_or(ctx.today), f.outcome.value());
+            let undo = record::save_case(app, store, ctx.now, &old, case)?;
+            (undo, t::F_CLOSE_CASE.get(lang).to_string())
+        }
+        Body::NewAction(case, f) => match action(app, store, ctx, Target::New(*case), f)? {
+            Some(saved) => saved,
+            None => return mark(form, lang, owner_field),
+        },
+        Body::EditAction(id, f) => match action(app, store, ctx, Target::Edit(*id), f)? {
+            Some(saved) => saved,
+            None => return mark(form, lang, owner_field),
+        },
+        Body::Agreement(case, f) => {
+            let text = f.text();
+            let undo = record::agreement(app, store, ctx.now, *case, text.clone())?;
+            let what = format!("{}: {}", tm::L_AGREEMENT.get(lang), short(&text, 40));
+            (undo, what)
+        }
+        Body::Consent(case_id, person, f) => {
+            let mut case = store.case(*case_id)?.ok_or(Problem::NotFound)?;
+            case.set_consent(Consent {
+                person: *person,
+                status: f.status.value(),
+                date: ctx.date(&f.date),
+                note: f.note.line(),
+            });
+            let undo = store.save_case(ctx.now, case)?;
+            (undo, t::F_CONSENT.get(lang).to_string())
+        }
+        Body::AddNetwork(id, f) => (
+            network(app, store, ctx, *id, f)?,
+            t::F_ADD_NETWORK.get(lang).to_string(),
+        ),
+        Body::NewPerson(f) => person(store, ctx, None, f)?,
+        Body::EditPerson(id, f) => person(store, ctx, Some(*id), f)?,
+        Body::EditFamily(id, f) => (
+            family(store, ctx, *id, f)?,
+            t::F_EDIT_FAMILY.get(lang).to_string(),
+        ),
+        Body::ChooseMe(_) => return Ok(Saved::Marked),
+    };
+    Ok(Saved::Commit(undo, what))
+}
+
+/// The one way a body can be other than its match arm expected: it can't, so any field will do.
+fn unreachable_field(b: &Body) -> &Field {
+    b.fields()[0]
+}
+
+fn owner_field(b: &Body) -> &Field {
+    match b {
+        Body::NewAction(_, f) | Body::EditAction(_, f) => &f.owner,
+        _ => unreachable_field(b),
+    }
+}
+
+/// A pick that matched no one: marked under its field.
+fn mark(
+    form: &mut Form,
+    lang: crate::domain::dates::Lang,
+    field: impl Fn(&Body) -> &Field,
+) -> Result<Saved, Problem> {
+    form.mark(field, t::PICK_NONE.get(lang));
+    Ok(Saved::Marked)
+}
+
+fn new_case(store: &mut Store, ctx: &Ctx, f: &NewCaseForm) -> Result<(Undo, String), Problem> {
+    let mut ids = store.begin();
+    let child = Child::new(
+        ids.child_id(),
+        f.first_name.line(),
+        f.last_name.line(),
+        f.school.line(),
+        f.groep.line(),
+    );
+    let name = child.full_name();
+    let family = match f.family.picked_family() {
+        Some(id) => {
+            let mut family = store.family(id)?.ok_or(Problem::NotFound)?;
+            family.children.push(child.clone());
+            family
+        }
+        None => Family::for_child(ids.family_id(), child.clone()),
+    };
+    let case = crate::domain::Case::new(
+        ids.case_id(),
+        family.id,
+        child.id,
+        f.question.text(),
+        f.signal.value(),
+        ctx.date(&f.signal_date).unwrap_or(ctx.today),
+        ctx.now,
+    );
+    // Ids taken from a throwaway change are reserved by the commit that writes them.
+    let undo = store.create_case(ctx.now, family, case)?;
+    Ok((undo, format!("{} {name}", t::F_NEW_CASE.get(ctx.lang))))
+}
+
+/// `None`: the lead person typed matches no one.
+fn edit_case(
+    app: &mut App,
+    store: &mut Store,
+    ctx: &Ctx,
+    id: CaseId,
+    f: &EditCaseForm,
+) -> Result<Option<Undo>, Problem> {
+    let Ok(lead) = f.lead_person.person_or_none() else {
+        return Ok(None);
+    };
+    let mut case = store.case(id)?.ok_or(Problem::NotFound)?;
+    let old = case.clone();
+    case.question = f.question.text();
+    if case.status.is_open() {
+        case.status = f.status.value();
+    }
+    case.lead.side = f.lead_side.value();
+    case.lead.person = lead;
+    case.intake_date = ctx.date(&f.intake_date);
+    if let Some(d) = ctx.date(&f.signal_date) {
+        case.signal_date = d;
+    }
+    case.notes = f.notes.text();
+    record::save_case(app, store, ctx.now, &old, case).map(Some)
+}
+
+enum Target {
+    New(CaseId),
+    Edit(ActionId),
+}
+
+/// `None`: the owner typed matches no one.
+fn action(
+    app: &mut App,
+    store: &mut Store,
+    ctx: &Ctx,
+    target: Target,
+    f: &ActionForm,
+) -> Result<Option<(Undo, String)>, Problem> {
+    let Ok(owner) = f.owner.person_or_none() else {
+        return Ok(None);
+    };
+    let owner_side = owner.and_then(|id| app.person(id)).map(|p| p.side);
+    let side = f.side.value().or(owner_side).unwrap_or(Side::Zorg);
+    let text = f.text.text();
+    let deadline = ctx.date(&f.deadline);
+    let what = format!("{}: {}", t::L_ACTION.get(ctx.lang), short(&text, 40));
+    let undo = match target {
+        Target::New(case) => {
+            let id = store.begin().action_id();
+            let action = Action::new(id, case, text, owner, side, deadline, ctx.now);
+            record::new_action(app, store, ctx.now, action)?
+        }
+        Target::Edit(id) => {
+            let mut action = store.action(id)?.ok_or(Problem::NotFound)?;
+            action.text = text;
+            action.owner = owner;
+            action.side = side;
+            action.deadline = deadline;
+            store.save_action(ctx.now, action)?
+        }
+    };
+    Ok(Some((undo, what)))
+}
+
+/// Someone added to a family's network; someone not yet on the sociale kaart is added there
+/// first (a commit of its own; one undo takes back both).
+fn network(
+    app: &App,
+    store: &mut Store,
+    ctx: &Ctx,
+    id: FamilyId,
+    f: &NetworkForm,
+) -> Result<Undo, Problem> {
+    let mut family = store.family(id)?.ok_or(Problem::NotFound)?;
+    let role = f.role.line();
+    let mut added = None;
+    let person = match f.person.picked_person() {
+        Some(id) => id,
+        None => {
+            let id = store.begin().person_id();
+            let p = Person::new(
+                id,
+                f.person.line(),
+                role.clone(),
+                f.organisation.line(),
+                f.side.value(),
+            );
+            added = Some(store.save_person(ctx.now, p)?);
+            id
+        }
+    };
+    let role = match role.is_empty() {
+        true => app
+            .person(person)
+            .map(|p| p.role.clone())
+            .unwrap_or_default(),
+        false => role,
+    };
+    family.involve(person, role, ctx.date(&f.since));
+    let mut undo = store.save_family(ctx.now, family)?;
+    if let Some(p) = added {
+        undo.persons.extend(p.persons);
+    }
+    Ok(undo)
+}
+
+fn person(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: Option<PersonId>,
+    f: &PersonForm,
+) -> Result<(Undo, String), Problem> {
+    let id = id.unwrap_or_else(|| store.begin().person_id());
+    let mut p = Person::new(
+        id,
+        f.name.line(),
+        f.role.line(),
+        f.organisation.line(),
+        f.side.value(),
+    );
+    p.phone = f.phone.line();
+    p.email = f.email.line();
+    p.offer = f.offer.text();
+    let name = p.name.clone();
+    Ok((store.save_person(ctx.now, p)?, name))
+}
+
+/// The household's name and its first two carers; carers beyond the two the form shows are kept.
+fn family(store: &mut Store, ctx: &Ctx, id: FamilyId, f: &FamilyForm) -> Result<Undo, Problem> {
+    let mut family = store.family(id)?.ok_or(Problem::NotFound)?;
+    family.name = f.name.line();
+    let beyond = family.carers.iter().skip(f.carers.len()).cloned();
+    family.carers = f
+        .carers
+        .iter()
+        .filter_map(|c| c.carer())
+        .chain(beyond)
+        .collect();
+    Ok(store.save_family(ctx.now, family)?)
+}
+
+/// Remembers who the user is in the config file; nothing in the store changes.
+fn choose_me(app: &mut App, picked: Option<PersonId>, mut form: Box<Form>) -> Result<(), Problem> {
+    let Some(me) = picked else {
+        form.mark(|b| b.fields()[0], t::PICK_NONE.get(app.lang));
+        app.popup = Some(Popup::Form(form));
+        return Ok(());
+    };
+    let mut config = app.config.clone();
+    config.me = Some(me.0);
+    if let Some(dir) = &app.config_dir {
+        if let Err(e) = config.save(dir) {
+            app.popup = Some(Popup::Form(form));
+            return Err(Problem::Config(e));
+        }
+    }
+    app.config = config;
+    app.actions.filter.mine = true;
+    crate::tui::acties::apply(&mut app.actions, app.today, Some(me));
+    let name = app.person_name(Some(me));
+    app.info(format!("{} {name}.", t::ME_SAVED.get(app.lang)));
+    Ok(())
+}
