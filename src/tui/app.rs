@@ -169,8 +169,8 @@ impl App {
             let m = self
                 .meeting
                 .as_ref()
-                .filter(|m| m.running() && self.screen == Screen::Overleg)?;
-            m.meeting.items.get(m.meeting.current).map(|i| i.case)
+                .filter(|_| self.screen == Screen::Overleg)?;
+            m.meeting.current_case()
         };
         opened.or_else(discussed)
     }

@@ -99,11 +99,7 @@ pub enum Msg {
     Privacy,
     Blank,
     NextTheme,
-    Undo,
     Show(Screen),
-    /// Screen 1: the running meeting, or the agenda draft.
-    ShowMeeting,
-    StartMeeting,
     Select(List, Step),
     Pane {
         forward: bool,
@@ -118,6 +114,24 @@ pub enum Msg {
     OpenFamily(FamilyId),
     OpenPerson(PersonId),
     OpenForm(FormKind),
+    /// Nothing to do but say why (e.g. "choose an action first").
+    Say(Text),
+    /// The welcome on an empty store: the demo data.
+    LoadDemo,
+    /// The welcome on an empty store: a first case.
+    FirstCase,
+    /// Changes the store: one commit each.
+    Change(ChangeMsg),
+    /// Runs the meeting on screen 1.
+    Meeting(MeetingMsg),
+    /// Acts in the popup on show (a form, the lookup, a question).
+    Popup(PopupMsg),
+}
+
+/// A change of the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeMsg {
+    Undo,
     SetDone {
         action: ActionId,
         done: bool,
@@ -131,8 +145,14 @@ pub enum Msg {
     },
     Flag(CaseId),
     Reopen(CaseId),
-    /// Nothing to do but say why (e.g. "choose an action first").
-    Say(Text),
+}
+
+/// The agenda draft and the running meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeetingMsg {
+    /// Screen 1: the running meeting, or the agenda draft.
+    ShowMeeting,
+    StartMeeting,
     /// Moves an agenda draft's item from one place to another.
     AgendaMove {
         from: usize,
@@ -153,6 +173,11 @@ pub enum Msg {
     /// Enter on the minutes: the meeting ends.
     ConfirmEnd,
     History,
+}
+
+/// What a popup does with a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PopupMsg {
     ClosePopup,
     Edit(FieldEdit),
     Submit,
@@ -168,8 +193,4 @@ pub enum Msg {
     /// Text typed into the lookup or a form.
     Type(char),
     Paste(String),
-    /// The welcome on an empty store: the demo data.
-    LoadDemo,
-    /// The welcome on an empty store: a first case.
-    FirstCase,
 }

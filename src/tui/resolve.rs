@@ -7,7 +7,9 @@ use super::case::{CasePage, CasePane};
 use super::form::FormKind;
 use super::intent::{Context, Intent};
 use super::keymap::{key_of, lookup as binding};
-use super::msg::{ActiesFilterStep, CaseFilterStep, FieldEdit, List, Msg, Step};
+use super::msg::{
+    ActiesFilterStep, CaseFilterStep, ChangeMsg, FieldEdit, List, MeetingMsg, Msg, PopupMsg, Step,
+};
 use crate::domain::CaseStatus;
 use crate::i18n::tui as t;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -30,12 +32,14 @@ pub fn key(app: &App, key: KeyEvent) -> Option<Msg> {
     if let Some(Popup::ConfirmDiscard(_)) = app.popup {
         // Asked only on Ctrl-C over typed text: yes throws the text away and quits.
         return Some(match key.code {
-            KeyCode::Char('j' | 'J' | 'y' | 'Y') if plain => Msg::Discard,
-            _ => Msg::BackToForm,
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') if plain => Msg::Popup(PopupMsg::Discard),
+            _ => Msg::Popup(PopupMsg::BackToForm),
         });
     }
     match (key.code, ctx) {
-        (KeyCode::Char(c), Context::Lookup | Context::Form) if plain => Some(Msg::Type(c)),
+        (KeyCode::Char(c), Context::Lookup | Context::Form) if plain => {
+            Some(Msg::Popup(PopupMsg::Type(c)))
+        }
         _ => intent(app, ctx, binding(ctx, key_of(&key))?),
     }
 }
@@ -69,7 +73,7 @@ fn intent(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
     match ctx {
         Context::Help => Some(popup(i)),
         Context::Summary => Some(match i {
-            Intent::Submit => Msg::ConfirmEnd,
+            Intent::Submit => Msg::Meeting(MeetingMsg::ConfirmEnd),
             other => popup(other),
         }),
         Context::Lookup => lookup(i),
@@ -86,33 +90,33 @@ fn popup(i: Intent) -> Msg {
         Intent::Quit => Msg::Quit,
         Intent::Down => Msg::Select(List::Popup, Step::Down),
         Intent::Up => Msg::Select(List::Popup, Step::Up),
-        _ => Msg::ClosePopup,
+        _ => Msg::Popup(PopupMsg::ClosePopup),
     }
 }
 
 fn lookup(i: Intent) -> Option<Msg> {
     Some(match i {
         Intent::Quit => Msg::Quit,
-        Intent::Cancel => Msg::ClosePopup,
-        Intent::Backspace => Msg::LookupBackspace,
-        Intent::Submit | Intent::Open => Msg::LookupChoose,
+        Intent::Cancel => Msg::Popup(PopupMsg::ClosePopup),
+        Intent::Backspace => Msg::Popup(PopupMsg::LookupBackspace),
+        Intent::Submit | Intent::Open => Msg::Popup(PopupMsg::LookupChoose),
         other => Msg::Select(List::Lookup, step(other)?),
     })
 }
 
 fn form(i: Intent) -> Option<Msg> {
     Some(match i {
-        Intent::Quit => Msg::QuitForm,
-        Intent::Cancel => Msg::ClosePopup,
-        Intent::Submit => Msg::Submit,
-        Intent::NextField => Msg::Edit(FieldEdit::NextField),
-        Intent::PrevField => Msg::Edit(FieldEdit::PrevField),
-        Intent::Backspace => Msg::Edit(FieldEdit::Backspace),
-        Intent::Delete => Msg::Edit(FieldEdit::Delete),
-        Intent::Left => Msg::Edit(FieldEdit::Left),
-        Intent::Right => Msg::Edit(FieldEdit::Right),
-        Intent::Home => Msg::Edit(FieldEdit::Home),
-        Intent::End => Msg::Edit(FieldEdit::End),
+        Intent::Quit => Msg::Popup(PopupMsg::QuitForm),
+        Intent::Cancel => Msg::Popup(PopupMsg::ClosePopup),
+        Intent::Submit => Msg::Popup(PopupMsg::Submit),
+        Intent::NextField => Msg::Popup(PopupMsg::Edit(FieldEdit::NextField)),
+        Intent::PrevField => Msg::Popup(PopupMsg::Edit(FieldEdit::PrevField)),
+        Intent::Backspace => Msg::Popup(PopupMsg::Edit(FieldEdit::Backspace)),
+        Intent::Delete => Msg::Popup(PopupMsg::Edit(FieldEdit::Delete)),
+        Intent::Left => Msg::Popup(PopupMsg::Edit(FieldEdit::Left)),
+        Intent::Right => Msg::Popup(PopupMsg::Edit(FieldEdit::Right)),
+        Intent::Home => Msg::Popup(PopupMsg::Edit(FieldEdit::Home)),
+        Intent::End => Msg::Popup(PopupMsg::Edit(FieldEdit::End)),
         _ => return None,
     })
 }
@@ -123,24 +127,24 @@ fn agenda(app: &App, i: Intent) -> Option<Msg> {
     let at = m.selected;
     let len = m.meeting.items.len();
     Some(match i {
-        Intent::MoveDown if at + 1 < len => Msg::AgendaMove {
+        Intent::MoveDown if at + 1 < len => Msg::Meeting(MeetingMsg::AgendaMove {
             from: at,
             to: at + 1,
-        },
-        Intent::MoveUp if at > 0 && at < len => Msg::AgendaMove {
+        }),
+        Intent::MoveUp if at > 0 && at < len => Msg::Meeting(MeetingMsg::AgendaMove {
             from: at,
             to: at - 1,
-        },
+        }),
         Intent::MoveDown | Intent::MoveUp => return None,
-        Intent::Remove => Msg::AgendaRemove(at),
-        Intent::TimeboxUp => Msg::Timebox {
+        Intent::Remove => Msg::Meeting(MeetingMsg::AgendaRemove(at)),
+        Intent::TimeboxUp => Msg::Meeting(MeetingMsg::Timebox {
             item: at,
             minutes: 1,
-        },
-        Intent::TimeboxDown => Msg::Timebox {
+        }),
+        Intent::TimeboxDown => Msg::Meeting(MeetingMsg::Timebox {
             item: at,
             minutes: -1,
-        },
+        }),
         Intent::New => Msg::Lookup {
             add_to_agenda: true,
         },
@@ -148,7 +152,7 @@ fn agenda(app: &App, i: Intent) -> Option<Msg> {
             id: m.meeting.items.get(at)?.case,
             then_edit: false,
         },
-        Intent::History => Msg::History,
+        Intent::History => Msg::Meeting(MeetingMsg::History),
         Intent::Up | Intent::Down | Intent::Top | Intent::Bottom => {
             Msg::Select(List::Agenda, step(i)?)
         }
@@ -162,36 +166,36 @@ fn meeting(app: &App, i: Intent) -> Option<Msg> {
     let item = m.meeting.current;
     let case = m.meeting.current_case();
     Some(match i {
-        Intent::NextItem => Msg::GoItem { forward: true },
-        Intent::PrevItem => Msg::GoItem { forward: false },
-        Intent::TimeboxUp => Msg::Timebox { item, minutes: 1 },
-        Intent::TimeboxDown => Msg::Timebox { item, minutes: -1 },
+        Intent::NextItem => Msg::Meeting(MeetingMsg::GoItem { forward: true }),
+        Intent::PrevItem => Msg::Meeting(MeetingMsg::GoItem { forward: false }),
+        Intent::TimeboxUp => Msg::Meeting(MeetingMsg::Timebox { item, minutes: 1 }),
+        Intent::TimeboxDown => Msg::Meeting(MeetingMsg::Timebox { item, minutes: -1 }),
         Intent::New => Msg::Lookup {
             add_to_agenda: true,
         },
-        Intent::EndMeeting => Msg::EndMeeting,
-        Intent::History => Msg::History,
+        Intent::EndMeeting => Msg::Meeting(MeetingMsg::EndMeeting),
+        Intent::History => Msg::Meeting(MeetingMsg::History),
         Intent::Up | Intent::Down => Msg::Select(List::WalkThrough, step(i)?),
         Intent::AddAction => Msg::OpenForm(FormKind::NewAction(case?)),
         Intent::Agreement => Msg::OpenForm(FormKind::Agreement(case?)),
         Intent::Edit => Msg::OpenForm(FormKind::EditCase(case?)),
         Intent::CloseReopen => close_or_reopen(&m.page.as_ref()?.case),
         Intent::ToggleDone => match m.open_actions().get(m.action) {
-            Some(a) => Msg::MeetingDone {
+            Some(a) => Msg::Change(ChangeMsg::MeetingDone {
                 case: case?,
                 action: a.id,
                 text: a.text.clone(),
-            },
+            }),
             None => Msg::Say(t::CHOOSE_ACTION),
         },
-        Intent::Flag => Msg::Flag(case?),
+        Intent::Flag => Msg::Change(ChangeMsg::Flag(case?)),
         _ => return None,
     })
 }
 
 fn close_or_reopen(case: &crate::domain::Case) -> Msg {
     if case.status == CaseStatus::Afgesloten {
-        Msg::Reopen(case.id)
+        Msg::Change(ChangeMsg::Reopen(case.id))
     } else {
         Msg::OpenForm(FormKind::CloseCase(case.id))
     }
@@ -215,13 +219,13 @@ fn anywhere(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
         Intent::Cancel => Msg::Cancel,
         Intent::Privacy => Msg::Privacy,
         Intent::Blank => Msg::Blank,
-        Intent::Undo => Msg::Undo,
+        Intent::Undo => Msg::Change(ChangeMsg::Undo),
         Intent::NextTheme => Msg::NextTheme,
         Intent::ScreenCases => Msg::Show(Screen::Cases),
         Intent::ScreenKaart => Msg::Show(Screen::Kaart),
         Intent::ScreenActies => Msg::Show(Screen::Acties),
-        Intent::ScreenOverleg => Msg::ShowMeeting,
-        Intent::StartMeeting => Msg::StartMeeting,
+        Intent::ScreenOverleg => Msg::Meeting(MeetingMsg::ShowMeeting),
+        Intent::StartMeeting => Msg::Meeting(MeetingMsg::StartMeeting),
         Intent::ChooseMe => Msg::OpenForm(FormKind::ChooseMe),
         Intent::Up
         | Intent::Down
@@ -251,7 +255,7 @@ fn on_screen(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
             then_edit: true,
         },
         (Context::Cases, Intent::New) => Msg::OpenForm(FormKind::NewCase),
-        (Context::Cases, Intent::Flag) => Msg::Flag(row()?.id),
+        (Context::Cases, Intent::Flag) => Msg::Change(ChangeMsg::Flag(row()?.id)),
         (Context::Cases, Intent::FilterStatus) => Msg::CaseFilter(CaseFilterStep::Status),
         (Context::Cases, Intent::FilterSide) => Msg::CaseFilter(CaseFilterStep::Side),
         (Context::Cases, Intent::FilterFlag) => Msg::CaseFilter(CaseFilterStep::Flagged),
@@ -268,11 +272,11 @@ fn on_screen(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
         },
         (Context::Acties, Intent::Edit) => Msg::OpenForm(FormKind::EditAction(action()?.id)),
         (Context::Acties, Intent::ToggleDone) => match action() {
-            Some(a) => Msg::SetDone {
+            Some(a) => Msg::Change(ChangeMsg::SetDone {
                 action: a.id,
                 done: a.done.is_none(),
                 text: a.text.clone(),
-            },
+            }),
             None => Msg::Say(t::CHOOSE_ACTION),
         },
         (Context::Acties, Intent::FilterDue) => Msg::ActiesFilter(ActiesFilterStep::Due),
@@ -339,13 +343,13 @@ fn on_case(p: &CasePage, i: Intent) -> Option<Msg> {
             None => Msg::Say(t::CHOOSE_NETWORK),
         },
         Intent::CloseReopen => close_or_reopen(case),
-        Intent::Flag => Msg::Flag(case.id),
+        Intent::Flag => Msg::Change(ChangeMsg::Flag(case.id)),
         Intent::ToggleDone => match action {
-            Some(a) => Msg::SetDone {
+            Some(a) => Msg::Change(ChangeMsg::SetDone {
                 action: a.id,
                 done: a.is_open(),
                 text: a.text.clone(),
-            },
+            }),
             None => Msg::Say(t::CHOOSE_ACTION),
         },
         _ => return None,

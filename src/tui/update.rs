@@ -3,7 +3,7 @@
 //! message once, the message applied, and an error shown in one place.
 
 use super::app::{App, Page, Popup, Screen};
-use super::msg::{FieldEdit, List, Msg, Step};
+use super::msg::{ChangeMsg, FieldEdit, List, MeetingMsg, Msg, PopupMsg, Step};
 use super::{acties, cases, changes, form, load, lookup, meeting, resolve};
 use crate::clock::Clock;
 use crate::i18n::tui as t;
@@ -50,7 +50,7 @@ pub fn step(app: &mut App, store: &mut Store, clock: &Clock, event: Event) {
             }
             resolve::key(app, key)
         }
-        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Paste(text) => Some(Msg::Popup(PopupMsg::Paste(text))),
         _ => None,
     };
     if let Some(msg) = msg {
@@ -91,10 +91,8 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resu
         Msg::Lookup { add_to_agenda } => app.popup = Some(lookup::open(add_to_agenda)),
         Msg::Privacy => privacy(app),
         Msg::NextTheme => next_theme(app),
-        Msg::Undo => changes::undo(app, store, clock)?,
+        Msg::Say(text) => app.info(text.get(app.lang)),
         Msg::Show(screen) => show_screen(app, store, screen)?,
-        Msg::ShowMeeting => meeting::show(app, store)?,
-        Msg::StartMeeting => meeting::start_or_resume(app, store, clock)?,
         Msg::Select(list, step) => select(app, list, step),
         Msg::Pane { forward } => super::case::next_pane(app, forward),
         Msg::CaseFilter(f) => cases::filter(&mut app.cases, f, app.today),
@@ -108,38 +106,6 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resu
         Msg::OpenFamily(id) => super::family::open(app, store, id)?,
         Msg::OpenPerson(id) => super::kaart::open(app, store, id)?,
         Msg::OpenForm(kind) => open_form(app, store, kind)?,
-        Msg::SetDone { action, done, text } => {
-            changes::set_done(app, store, clock, action, done, &text)?
-        }
-        Msg::MeetingDone { case, action, text } => {
-            changes::meeting_done(app, store, clock, case, action, &text)?
-        }
-        Msg::Flag(id) => changes::flag(app, store, clock, id)?,
-        Msg::Reopen(id) => changes::reopen(app, store, clock, id)?,
-        Msg::Say(text) => app.info(text.get(app.lang)),
-        Msg::AgendaMove { from, to } => meeting::move_item(app, from, to),
-        Msg::AgendaRemove(at) => meeting::remove_item(app, at),
-        Msg::Timebox { item, minutes } => meeting::timebox(app, store, item, minutes)?,
-        Msg::GoItem { forward } => meeting::go_item(app, store, clock, forward)?,
-        Msg::EndMeeting => meeting::summary(app, store, clock)?,
-        Msg::ConfirmEnd => meeting::end(app, store, clock)?,
-        Msg::History => meeting::history(app, store),
-        Msg::ClosePopup | Msg::Discard => {
-            app.popup = None;
-            app.quit |= matches!(msg, Msg::Discard);
-        }
-        Msg::Edit(edit) => edit_field(app, edit),
-        Msg::Submit => form::save::submit(app, store, clock)?,
-        Msg::QuitForm => quit_form(app),
-        Msg::BackToForm => {
-            if let Some(Popup::ConfirmDiscard(f)) = app.popup.take() {
-                app.popup = Some(Popup::Form(f));
-            }
-        }
-        Msg::LookupBackspace => lookup::backspace(app),
-        Msg::LookupChoose => lookup::choose(app, store)?,
-        Msg::Type(c) => type_char(app, c),
-        Msg::Paste(text) => paste(app, &text),
         Msg::LoadDemo => {
             crate::demo::school(store, clock.today())?;
             load::refresh(store, app)?;
@@ -150,6 +116,77 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resu
             app.welcome = false;
             open_form(app, store, form::FormKind::NewCase)?;
         }
+        Msg::Change(m) => change(app, store, clock, m)?,
+        Msg::Meeting(m) => in_meeting(app, store, clock, m)?,
+        Msg::Popup(m) => in_popup(app, store, clock, m)?,
+    }
+    Ok(())
+}
+
+/// A change of the store: one commit.
+fn change(app: &mut App, store: &mut Store, clock: &Clock, msg: ChangeMsg) -> Result<(), Problem> {
+    match msg {
+        ChangeMsg::Undo => changes::undo(app, store, clock),
+        ChangeMsg::SetDone { action, done, text } => {
+            changes::set_done(app, store, clock, action, done, &text)
+        }
+        ChangeMsg::MeetingDone { case, action, text } => {
+            changes::meeting_done(app, store, clock, case, action, &text)
+        }
+        ChangeMsg::Flag(id) => changes::flag(app, store, clock, id),
+        ChangeMsg::Reopen(id) => changes::reopen(app, store, clock, id),
+    }
+}
+
+/// Screen 1: the agenda draft and the running meeting.
+fn in_meeting(
+    app: &mut App,
+    store: &mut Store,
+    clock: &Clock,
+    msg: MeetingMsg,
+) -> Result<(), Problem> {
+    match msg {
+        MeetingMsg::ShowMeeting => meeting::show(app, store),
+        MeetingMsg::StartMeeting => meeting::start_or_resume(app, store, clock),
+        MeetingMsg::AgendaMove { from, to } => {
+            meeting::move_item(app, from, to);
+            Ok(())
+        }
+        MeetingMsg::AgendaRemove(at) => {
+            meeting::remove_item(app, at);
+            Ok(())
+        }
+        MeetingMsg::Timebox { item, minutes } => meeting::timebox(app, store, item, minutes),
+        MeetingMsg::GoItem { forward } => meeting::go_item(app, store, clock, forward),
+        MeetingMsg::EndMeeting => meeting::summary(app, store, clock),
+        MeetingMsg::ConfirmEnd => meeting::end(app, store, clock),
+        MeetingMsg::History => {
+            meeting::history(app, store);
+            Ok(())
+        }
+    }
+}
+
+/// What the popup on show does with a key.
+fn in_popup(app: &mut App, store: &mut Store, clock: &Clock, msg: PopupMsg) -> Result<(), Problem> {
+    match msg {
+        PopupMsg::ClosePopup => app.popup = None,
+        PopupMsg::Discard => {
+            app.popup = None;
+            app.quit = true;
+        }
+        PopupMsg::Edit(edit) => edit_field(app, edit),
+        PopupMsg::Submit => form::save::submit(app, store, clock)?,
+        PopupMsg::QuitForm => quit_form(app),
+        PopupMsg::BackToForm => {
+            if let Some(Popup::ConfirmDiscard(f)) = app.popup.take() {
+                app.popup = Some(Popup::Form(f));
+            }
+        }
+        PopupMsg::LookupBackspace => lookup::backspace(app),
+        PopupMsg::LookupChoose => lookup::choose(app, store)?,
+        PopupMsg::Type(c) => type_char(app, c),
+        PopupMsg::Paste(text) => paste(app, &text),
     }
     Ok(())
 }

@@ -1,15 +1,20 @@
 //! Opening a form: its body filled from the record it edits, its pick lists from what the app
 //! holds (the family's network first).
 
+use super::field::{Choice, FieldKind as K};
 use super::field::{PickId, PickOption};
+use super::kinds::CarerFields;
 use super::kinds::{
     ActionForm, Body, CloseForm, ConsentForm, EditCaseForm, FamilyForm, NetworkForm, NewCaseForm,
     PersonForm,
 };
 use super::{Field, FieldKind, Form, FormKind};
-use crate::domain::dates::Lang;
-use crate::domain::{Action, Case, Family, Person, PersonId};
-use crate::i18n::{meeting as tm, tui as t};
+use crate::domain::dates::{format_numeric, Lang};
+use crate::domain::{
+    Action, Carer, Case, CaseStatus, ConsentStatus, Family, Outcome, Person, PersonId, Side,
+    SignalSource,
+};
+use crate::i18n::{meeting as tm, tui as t, words, Text};
 use crate::store::Store;
 use crate::tui::app::App;
 use crate::tui::update::Problem;
@@ -146,4 +151,200 @@ fn action_form(
     first.extend(network(family));
     let owner = app.person_name_or_empty(action.and_then(|a| a.owner));
     ActionForm::new(action, person_options(&app.persons, &first), &owner)
+}
+
+fn side_options() -> Vec<(Text, Side)> {
+    Side::ALL.map(|s| (words::side(s), s)).to_vec()
+}
+
+/// The sides with a first option meaning "none" (or "the owner's").
+fn side_or(none: Text) -> Vec<(Text, Option<Side>)> {
+    std::iter::once((none, None))
+        .chain(Side::ALL.map(|s| (words::side(s), Some(s))))
+        .collect()
+}
+
+/// What a date field holds for a date already recorded.
+fn date_text(d: Option<chrono::NaiveDate>) -> String {
+    d.map(format_numeric).unwrap_or_default()
+}
+
+impl NewCaseForm {
+    /// `families` are the families to add the child to; `school` the one filled in already;
+    /// `today` the word for today in the user's language.
+    pub fn new(families: Vec<PickOption>, school: &str, today: &str) -> NewCaseForm {
+        NewCaseForm {
+            first_name: Field::new(t::L_FIRST_NAME, K::Line).required(),
+            last_name: Field::new(t::L_LAST_NAME, K::Line),
+            groep: Field::new(t::L_GROEP, K::Line),
+            school: Field::new(t::L_SCHOOL, K::Line).with(school),
+            question: Field::new(t::L_QUESTION, K::Text).required(),
+            family: Field::new(t::L_FAMILY, K::Pick(families)),
+            signal: Choice::new(
+                t::L_SIGNAL,
+                [
+                    SignalSource::Ouder,
+                    SignalSource::School,
+                    SignalSource::Anders,
+                ]
+                .map(|s| (words::signal(s), s))
+                .to_vec(),
+                SignalSource::Ouder,
+            ),
+            signal_date: Field::new(t::L_SIGNAL_DATE, K::Date).with(today),
+        }
+    }
+}
+
+impl EditCaseForm {
+    /// `people` are the owners to pick from (the family's network first); `lead` the name of the
+    /// case's lead person.
+    pub fn new(c: &Case, people: Vec<PickOption>, lead: &str) -> EditCaseForm {
+        // A closed case is reopened with `c`, not by editing its status.
+        let statuses: &[CaseStatus] = if c.status.is_open() {
+            &[
+                CaseStatus::Aangemeld,
+                CaseStatus::Intake,
+                CaseStatus::Lopend,
+            ]
+        } else {
+            &[CaseStatus::Afgesloten]
+        };
+        EditCaseForm {
+            question: Field::new(t::L_QUESTION, K::Text)
+                .required()
+                .with(&c.question),
+            status: Choice::new(
+                t::L_STATUS,
+                statuses.iter().map(|s| (words::status(*s), *s)).collect(),
+                c.status,
+            ),
+            lead_side: Choice::new(t::L_LEAD_SIDE, side_or(t::OPT_NONE), c.lead.side),
+            lead_person: Field::new(t::L_LEAD_PERSON, K::Pick(people)).with(lead),
+            intake_date: Field::new(t::L_INTAKE_DATE, K::Date).with(&date_text(c.intake_date)),
+            signal_date: Field::new(t::L_SIGNAL_DATE, K::Date)
+                .required()
+                .with(&format_numeric(c.signal_date)),
+            notes: Field::new(t::L_NOTES, K::Text).with(&c.notes),
+        }
+    }
+}
+
+impl CloseForm {
+    pub fn new(today: &str) -> CloseForm {
+        CloseForm {
+            outcome: Choice::new(
+                t::L_OUTCOME,
+                Outcome::ALL.map(|o| (words::outcome(o), o)).to_vec(),
+                Outcome::ALL[0],
+            ),
+            date: Field::new(t::L_DATE, K::Date).required().with(today),
+        }
+    }
+}
+
+impl ActionForm {
+    /// `people` are the owners to pick from (lead and network first); `owner` the name of the
+    /// action's owner, if it has one.
+    pub fn new(action: Option<&Action>, people: Vec<PickOption>, owner: &str) -> ActionForm {
+        ActionForm {
+            text: Field::new(t::L_ACTION, K::Text)
+                .required()
+                .with(action.map_or("", |a| a.text.as_str())),
+            owner: Field::new(t::L_OWNER, K::Pick(people)).with(owner),
+            deadline: Field::new(t::L_DEADLINE, K::Date)
+                .with(&date_text(action.and_then(|a| a.deadline))),
+            side: Choice::new(
+                t::L_SIDE,
+                side_or(t::OPT_FROM_OWNER),
+                action.map(|a| a.side),
+            ),
+        }
+    }
+}
+
+impl ConsentForm {
+    /// Starts on the consent recorded now; "not asked" starts on "given", the answer asked for.
+    pub fn new(now: ConsentStatus, today: &str) -> ConsentForm {
+        let start = match now {
+            ConsentStatus::NietGevraagd => ConsentStatus::Gegeven,
+            other => other,
+        };
+        ConsentForm {
+            status: Choice::new(
+                t::L_CONSENT,
+                [
+                    ConsentStatus::Gegeven,
+                    ConsentStatus::Geweigerd,
+                    ConsentStatus::NietGevraagd,
+                ]
+                .map(|c| (words::consent(c), c))
+                .to_vec(),
+                start,
+            ),
+            date: Field::new(t::L_DATE, K::Date).with(today),
+            note: Field::new(t::L_NOTE, K::Line),
+        }
+    }
+}
+
+impl NetworkForm {
+    pub fn new(people: Vec<PickOption>, today: &str) -> NetworkForm {
+        NetworkForm {
+            person: Field::new(t::L_PERSON, K::Pick(people)).required(),
+            role: Field::new(t::L_ROLE, K::Line),
+            organisation: Field::new(t::L_ORG, K::Line),
+            side: Choice::new(t::L_SIDE, side_options(), Side::Onderwijs),
+            since: Field::new(t::L_SINCE, K::Date).with(today),
+        }
+    }
+}
+
+impl PersonForm {
+    pub fn new(p: Option<&Person>) -> PersonForm {
+        let v = |f: fn(&Person) -> &str| p.map_or(String::new(), |p| f(p).to_string());
+        PersonForm {
+            name: Field::new(t::L_NAME, K::Line)
+                .required()
+                .with(&v(|p| &p.name)),
+            role: Field::new(t::L_ROLE, K::Line)
+                .required()
+                .with(&v(|p| &p.role)),
+            organisation: Field::new(t::L_ORG, K::Line).with(&v(|p| &p.organisation)),
+            side: Choice::new(
+                t::L_SIDE,
+                side_options(),
+                p.map_or(Side::Onderwijs, |p| p.side),
+            ),
+            phone: Field::new(t::L_PHONE, K::Line).with(&v(|p| &p.phone)),
+            email: Field::new(t::L_EMAIL, K::Line).with(&v(|p| &p.email)),
+            offer: Field::new(t::L_OFFER, K::Text).with(&v(|p| &p.offer)),
+        }
+    }
+}
+
+impl CarerFields {
+    fn new(label: Text, c: Option<&Carer>) -> CarerFields {
+        let v = |f: fn(&Carer) -> &str| c.map_or(String::new(), |c| f(c).to_string());
+        CarerFields {
+            name: Field::new(label, K::Line).with(&v(|c| &c.name)),
+            relation: Field::new(t::L_RELATION, K::Line).with(&v(|c| &c.relation)),
+            phone: Field::new(t::L_CARER_PHONE, K::Line).with(&v(|c| &c.phone)),
+            email: Field::new(t::L_CARER_EMAIL, K::Line).with(&v(|c| &c.email)),
+        }
+    }
+}
+
+impl FamilyForm {
+    pub fn new(family: &Family) -> FamilyForm {
+        FamilyForm {
+            name: Field::new(t::L_HOUSEHOLD, K::Line)
+                .required()
+                .with(&family.name),
+            carers: [
+                CarerFields::new(t::L_CARER1, family.carers.first()),
+                CarerFields::new(t::L_CARER2, family.carers.get(1)),
+            ],
+        }
+    }
 }
