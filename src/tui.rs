@@ -17,6 +17,7 @@ pub mod load;
 pub mod lookup;
 pub mod meeting;
 pub mod msg;
+pub mod patch;
 pub mod resolve;
 pub mod script;
 pub mod start;

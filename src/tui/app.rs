@@ -149,6 +149,17 @@ impl App {
         self.persons = persons;
     }
 
+    /// A meeting record as the store now holds it, in the list of meetings (by id).
+    pub fn keep_meeting(&mut self, meeting: &Meeting) {
+        match self.meetings.iter_mut().find(|m| m.id == meeting.id) {
+            Some(m) => *m = meeting.clone(),
+            None => {
+                self.meetings.push(meeting.clone());
+                self.meetings.sort_by_key(|m| m.id);
+            }
+        }
+    }
+
     pub fn info(&mut self, msg: impl Into<String>) {
         self.status = Some((msg.into(), Level::Info));
     }

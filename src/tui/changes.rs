@@ -4,6 +4,7 @@
 
 use super::app::App;
 use super::meeting::record;
+use super::patch::Touched;
 use super::update::Problem;
 use crate::clock::Clock;
 use crate::domain::text::{clean_line, short};
@@ -13,18 +14,10 @@ use crate::store::{Store, Undo};
 
 /// A committed change: kept for undo, shown, and said.
 pub fn saved(app: &mut App, store: &Store, undo: Undo, what: String) -> Result<(), Problem> {
+    let touched = Touched::of(&undo);
     app.undo.push((undo, what.clone()));
-    refresh(app, store)?;
+    super::load::after_change(store, app, &touched)?;
     app.info(what);
-    Ok(())
-}
-
-/// Reads what the screens show again after a change.
-fn refresh(app: &mut App, store: &Store) -> Result<(), Problem> {
-    super::load::refresh(store, app)?;
-    if app.actions.loaded {
-        super::acties::load(app, store)?;
-    }
     Ok(())
 }
 
@@ -91,12 +84,13 @@ pub fn undo(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Probl
             keep_progress(old, &live.meeting);
         }
     }
+    let touched = Touched::of(&undo);
     if let Err(e) = store.undo(undo.clone(), clock.now()) {
         // Not undone: it stays on the list, to try again.
         app.undo.push((undo, what));
         return Err(e.into());
     }
-    refresh(app, store)?;
+    super::load::after_change(store, app, &touched)?;
     app.info(format!("{}: {what}", t::UNDONE.get(app.lang)));
     Ok(())
 }

@@ -22,6 +22,14 @@ pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
     refresh_meeting(store, app)
 }
 
+/// After a change that wrote `touched`: the rows, people and meetings it touched patched in,
+/// the open pages and the running meeting read again (a few point reads each).
+pub fn after_change(store: &Store, app: &mut App, touched: &super::patch::Touched) -> Result<()> {
+    super::patch::apply(store, app, touched)?;
+    refresh_pages(store, app)?;
+    refresh_meeting(store, app)
+}
+
 /// The open pages read again, each keeping its pane and selection; a page whose record is gone
 /// (an undone new case) closes.
 fn refresh_pages(store: &Store, app: &mut App) -> Result<()> {

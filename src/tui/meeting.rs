@@ -156,6 +156,7 @@ pub fn start_or_resume(app: &mut App, store: &mut Store, clock: &Clock) -> Resul
         return Ok(());
     }
     let started = store.start_meeting(clock.now(), state.meeting.clone())?;
+    app.keep_meeting(&started);
     if app.config.meeting_privacy {
         app.privacy = true;
     }
@@ -254,10 +255,17 @@ pub fn summary(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pr
 
 /// Saves the running meeting's own state (order, timers, current item).
 pub fn save(app: &mut App, store: &mut Store) -> Result<(), Problem> {
-    match app.meeting.as_ref().filter(|s| s.running()) {
-        Some(state) => Ok(store.save_meeting(&state.meeting)?),
-        None => Ok(()),
-    }
+    let Some(meeting) = app
+        .meeting
+        .as_ref()
+        .filter(|s| s.running())
+        .map(|s| s.meeting.clone())
+    else {
+        return Ok(());
+    };
+    store.save_meeting(&meeting)?;
+    app.keep_meeting(&meeting);
+    Ok(())
 }
 
 /// Books the timer and saves: called before quitting so the minutes know the time spent.

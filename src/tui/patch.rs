@@ -1,0 +1,189 @@
+//! After a change, the screens patch in what it touched instead of reading the whole store again
+//! (issue 10): the case rows of the cases, families and actions it wrote, the people and meetings
+//! it wrote, and screen 3's rows of those actions and cases. The lookup is rebuilt only when a
+//! name or a question changed. `tests` checks that a patched app equals a fresh reload.
+
+use super::app::App;
+use crate::domain::{ActionId, ActionSummary, CaseId, CaseSummary, FamilyId, MeetingId, PersonId};
+use crate::store::{Result, Store, Undo};
+use std::collections::{BTreeSet, HashMap};
+
+/// The records one change (or its undo) wrote.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Touched {
+    pub cases: BTreeSet<CaseId>,
+    pub families: BTreeSet<FamilyId>,
+    pub persons: BTreeSet<PersonId>,
+    pub actions: BTreeSet<ActionId>,
+    pub meetings: BTreeSet<MeetingId>,
+    /// Cases whose actions were written, as they were before the change (an action moved to
+    /// another case, or removed by an undo, changes its old case's row too).
+    pub cases_of_old_actions: BTreeSet<CaseId>,
+}
+
+impl Touched {
+    /// What `undo` would put back is exactly what its change wrote.
+    pub fn of(undo: &Undo) -> Touched {
+        Touched {
+            cases: undo.cases.keys().copied().collect(),
+            families: undo.families.keys().copied().collect(),
+            persons: undo.persons.keys().copied().collect(),
+            actions: undo.actions.keys().copied().collect(),
+            meetings: undo.meetings.keys().copied().collect(),
+            cases_of_old_actions: undo.actions.values().flatten().map(|a| a.case).collect(),
+        }
+    }
+}
+
+/// Patches the app after a change that wrote `touched`.
+pub fn apply(store: &Store, app: &mut App, touched: &Touched) -> Result<()> {
+    let mut names_changed = persons(store, app, touched)?;
+    meetings(store, app, touched)?;
+    let cases = affected_cases(store, app, touched)?;
+    names_changed |= case_rows(store, app, &cases)?;
+    if app.actions.loaded {
+        action_rows(store, app, touched, &cases)?;
+    }
+    if names_changed {
+        app.lookup
+            .rebuild(app.cases.rows.clone(), app.persons.clone());
+    }
+    Ok(())
+}
+
+/// The people written, read again; true when a name changed (the lookup shows names).
+fn persons(store: &Store, app: &mut App, touched: &Touched) -> Result<bool> {
+    if touched.persons.is_empty() {
+        return Ok(false);
+    }
+    let mut all = std::mem::take(&mut app.persons);
+    let before: HashMap<PersonId, String> = all
+        .iter()
+        .filter(|p| touched.persons.contains(&p.id))
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    all.retain(|p| !touched.persons.contains(&p.id));
+    let mut changed = false;
+    for id in &touched.persons {
+        let fresh = store.person(*id)?;
+        changed |= before.get(id) != fresh.as_ref().map(|p| &p.name);
+        all.extend(fresh);
+    }
+    // In the store's order first, so people with the same name keep the order a reload gives.
+    all.sort_by_key(|p| p.id);
+    app.set_persons(all);
+    Ok(changed)
+}
+
+fn meetings(store: &Store, app: &mut App, touched: &Touched) -> Result<()> {
+    for id in &touched.meetings {
+        app.meetings.retain(|m| m.id != *id);
+        app.meetings.extend(store.meeting(*id)?);
+    }
+    app.meetings.sort_by_key(|m| m.id);
+    Ok(())
+}
+
+/// Every case whose row may have changed: the cases written, the cases of the actions written
+/// (before and after), and the cases of the families written (names, groep and school come from
+/// the family).
+fn affected_cases(store: &Store, app: &App, touched: &Touched) -> Result<BTreeSet<CaseId>> {
+    let mut cases = touched.cases.clone();
+    cases.extend(&touched.cases_of_old_actions);
+    for id in &touched.actions {
+        cases.extend(store.action(*id)?.map(|a| a.case));
+    }
+    if !touched.families.is_empty() {
+        cases.extend(
+            app.cases
+                .rows
+                .iter()
+                .filter(|r| touched.families.contains(&r.family))
+                .map(|r| r.id),
+        );
+        for family in &touched.families {
+            cases.extend(store.cases_of_family(*family)?.iter().map(|c| c.id));
+        }
+    }
+    Ok(cases)
+}
+
+/// What the lookup finds a row by.
+fn searched(r: &CaseSummary) -> (&str, &str, &str) {
+    (&r.child_name, &r.family_name, &r.question)
+}
+
+/// The case rows of `cases` read again, the list filtered and sorted again with the cursor on the
+/// same case. True when a name or a question changed, or a row came or went.
+fn case_rows(store: &Store, app: &mut App, cases: &BTreeSet<CaseId>) -> Result<bool> {
+    if cases.is_empty() {
+        return Ok(false);
+    }
+    let selected = app.cases.selected_row().map(|r| r.id);
+    let mut fresh: HashMap<CaseId, CaseSummary> = HashMap::new();
+    for id in cases {
+        fresh.extend(store.case_row(*id)?.map(|r| (*id, r)));
+    }
+    let mut changed = false;
+    let mut rows = std::mem::take(&mut app.cases.rows);
+    rows.retain_mut(|row| {
+        if !cases.contains(&row.id) {
+            return true;
+        }
+        match fresh.remove(&row.id) {
+            Some(new) => {
+                changed |= searched(row) != searched(&new);
+                *row = new;
+                true
+            }
+            None => {
+                changed = true;
+                false
+            }
+        }
+    });
+    if !fresh.is_empty() {
+        changed = true;
+        rows.extend(fresh.into_values());
+        // The store's order (by id): the sort by last activity keeps it among equals.
+        rows.sort_by_key(|r| r.id);
+    }
+    app.cases.set_rows(rows);
+    super::cases::apply_filter(&mut app.cases, app.today);
+    if let Some(id) = selected {
+        app.cases.select(id);
+    }
+    Ok(changed)
+}
+
+/// Screen 3's rows of the actions written and of the affected cases, derived again as the store
+/// derives them.
+fn action_rows(
+    store: &Store,
+    app: &mut App,
+    touched: &Touched,
+    cases: &BTreeSet<CaseId>,
+) -> Result<()> {
+    let show_done = app.actions.filter.show_done;
+    let list = &mut app.actions;
+    list.rows
+        .retain(|r| !touched.actions.contains(&r.id) && !cases.contains(&r.case));
+    for case_id in cases {
+        let case = store.case(*case_id)?;
+        let family = match &case {
+            Some(c) => store.family(c.family)?,
+            None => None,
+        };
+        for action in store.actions_of_case(*case_id)? {
+            if action.is_open() || show_done {
+                list.rows.push(ActionSummary::derive(
+                    &action,
+                    case.as_ref(),
+                    family.as_ref(),
+                ));
+            }
+        }
+    }
+    super::acties::apply(list, app.today, app.config.me.map(PersonId));
+    Ok(())
+}
