@@ -6,6 +6,7 @@ mod chrome;
 mod popup;
 
 use super::app::{App, Page, Popup, Screen};
+use super::theme::Role;
 use crate::domain::text::{clean_line, initials};
 use crate::domain::CaseId;
 use crate::i18n::tui as t;
@@ -21,7 +22,7 @@ const MIN_HEIGHT: u16 = 10;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    frame.render_widget(Block::default().style(app.theme.style("text")), area);
+    frame.render_widget(Block::default().style(app.theme.style(Role::Text)), area);
     if app.blank {
         frame.render_widget(Clear, area);
         // Under NO_COLOR the terminal's own background stands in for black.
@@ -40,7 +41,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             area.width,
             area.height
         );
-        frame.render_widget(Paragraph::new(msg).style(app.theme.style("warning")), area);
+        frame.render_widget(
+            Paragraph::new(msg).style(app.theme.style(Role::Warning)),
+            area,
+        );
         return;
     }
     let [header, body, footer] = Layout::vertical([
@@ -131,8 +135,8 @@ pub fn private_text(app: &App, text: &str, case: Option<CaseId>) -> String {
 /// The side mark in its colour: `O` onderwijs, `Z` zorg.
 pub fn side_span(app: &App, side: Option<crate::domain::Side>) -> Span<'static> {
     match side {
-        Some(s) => Span::styled(s.mark().to_string(), app.theme.style(s.key())),
-        None => Span::styled("·", app.theme.style("muted")),
+        Some(s) => Span::styled(s.mark().to_string(), app.theme.style(Role::side(s))),
+        None => Span::styled("·", app.theme.style(Role::Muted)),
     }
 }
 
@@ -154,7 +158,7 @@ pub fn table<'a>(
         }
     }
     ratatui::widgets::Table::new(rows, widths)
-        .header(ratatui::widgets::Row::new(header).style(app.theme.style("header")))
+        .header(ratatui::widgets::Row::new(header).style(app.theme.style(Role::Header)))
         .block(block(app, title, true))
         .column_spacing(1)
 }
@@ -162,9 +166,9 @@ pub fn table<'a>(
 /// The consent mark (✓ may share, ✗ no consent, ? not asked) in its colour.
 pub fn consent_span(app: &App, consent: crate::domain::ConsentStatus) -> Span<'static> {
     let role = if consent == crate::domain::ConsentStatus::Gegeven {
-        "done"
+        Role::Done
     } else {
-        "warning"
+        Role::Warning
     };
     Span::styled(
         format!("{} ", crate::i18n::words::consent_mark(consent)),
@@ -190,16 +194,16 @@ pub fn lead_spans(app: &App, lead: &crate::domain::Lead) -> Vec<Span<'static>> {
 
 pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
     let border = if focused {
-        app.theme.style("accent")
+        app.theme.style(Role::Accent)
     } else {
-        app.theme.style("border")
+        app.theme.style(Role::Border)
     };
     Block::default()
         .borders(Borders::ALL)
         .border_style(border)
         .title(Line::from(Span::styled(
             format!(" {title} "),
-            app.theme.style("title"),
+            app.theme.style(Role::Title),
         )))
 }
 

@@ -6,6 +6,7 @@ use crate::domain::Side;
 use crate::i18n::{tui as t, words};
 use crate::tui::acties::{counts, Due};
 use crate::tui::app::App;
+use crate::tui::theme::Role;
 use crate::tui::views::{safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -39,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             format!(" {} ", side.mark())
         };
-        spans.push(Span::styled(label, th.style(side.key())));
+        spans.push(Span::styled(label, th.style(Role::side(side))));
         spans.push(Span::raw(format!("{} {}", c.open[s], t::OPEN.get(lang))));
         if c.overdue[s] > 0 {
             spans.push(Span::styled(
@@ -48,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     c.overdue[s],
                     t::DUE_OVERDUE.get(lang).to_lowercase()
                 ),
-                th.style("overdue"),
+                th.style(Role::Overdue),
             ));
         }
         spans.push(Span::raw("   "));
@@ -76,7 +77,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     spans.push(Span::styled(
         format!("· {} ({})", parts.join(" · "), list.visible.len()),
-        th.style("muted"),
+        th.style(Role::Muted),
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), bar);
 
@@ -98,23 +99,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     Some(g) => Span::styled(
                         due_label(g).get(lang),
                         th.style(if g == Due::Overdue {
-                            "overdue"
+                            Role::Overdue
                         } else {
-                            "header"
+                            Role::Header
                         }),
                     ),
-                    None => Span::styled(t::DONE.get(lang), th.style("done")),
+                    None => Span::styled(t::DONE.get(lang), th.style(Role::Done)),
                 }
             } else {
                 Span::raw("")
             };
             let overdue = r.is_overdue(app.today);
             let date_style = if overdue {
-                th.style("overdue")
+                th.style(Role::Overdue)
             } else if r.done.is_some() {
-                th.style("done")
+                th.style(Role::Done)
             } else {
-                th.style("text")
+                th.style(Role::Text)
             };
             let check = if r.done.is_some() {
                 "✓"
@@ -147,7 +148,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             }
             let row = Row::new(cells);
             if range.start + n == list.selected {
-                row.style(th.style("selected"))
+                row.style(th.style(Role::Selected))
             } else {
                 row
             }

@@ -4,6 +4,7 @@ use crate::domain::dates::{format_numeric, format_short};
 use crate::domain::{Action as Task, Side};
 use crate::i18n::{events, tui as t, words};
 use crate::tui::app::{App, CasePage, CasePane};
+use crate::tui::theme::Role;
 use crate::tui::views::{block, name_for, private_text, safe, side_span};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -19,7 +20,10 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     let [card, rest] = Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(area);
 
     let mut title = vec![
-        Span::styled(name_for(app, &child_name, Some(c.id)), th.style("header")),
+        Span::styled(
+            name_for(app, &child_name, Some(c.id)),
+            th.style(Role::Header),
+        ),
         Span::raw(format!(
             "  {} {} · {}",
             t::GROEP.get(lang),
@@ -32,13 +36,13 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                 t::STATUS.get(lang),
                 words::status(c.status).get(lang)
             ),
-            th.style("accent"),
+            th.style(Role::Accent),
         ),
     ];
     if c.flagged {
         title.push(Span::styled(
             format!("  ● {}", t::FLAGGED.get(lang)),
-            th.style("warning"),
+            th.style(Role::Warning),
         ));
     }
     let mut lead = vec![Span::raw(format!("{}: ", t::LEAD.get(lang)))];
@@ -54,22 +58,25 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                 .map(format_numeric)
                 .unwrap_or_else(|| "–".into())
         ),
-        th.style("muted"),
+        th.style(Role::Muted),
     ));
     let mut lines = vec![Line::from(title), Line::from(lead)];
     if let Some(o) = c.outcome() {
         lines.push(Line::from(Span::styled(
             format!("{}: {}", t::OUTCOME.get(lang), words::outcome(o).get(lang)),
-            th.style("done"),
+            th.style(Role::Done),
         )));
     }
     lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", t::QUESTION.get(lang)), th.style("muted")),
+        Span::styled(
+            format!("{}: ", t::QUESTION.get(lang)),
+            th.style(Role::Muted),
+        ),
         Span::raw(private_text(app, &c.question, Some(c.id))),
     ]));
     if !c.notes.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", t::NOTES.get(lang)), th.style("muted")),
+            Span::styled(format!("{}: ", t::NOTES.get(lang)), th.style(Role::Muted)),
             Span::raw(private_text(app, &c.notes, Some(c.id))),
         ]));
     }
@@ -128,18 +135,18 @@ fn action_item<'a>(app: &App, a: &Task, width: usize) -> ListItem<'a> {
         "○"
     };
     let style = if a.done.is_some() {
-        th.style("done")
+        th.style(Role::Done)
     } else if overdue {
-        th.style("overdue")
+        th.style(Role::Overdue)
     } else {
-        th.style("text")
+        th.style(Role::Text)
     };
     // Status, side, deadline and owner on one line; the whole text wrapped beneath it.
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{check} "), style),
         side_span(app, Some(a.side)),
         Span::styled(format!(" {due:<10} "), style),
-        Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
+        Span::styled(safe(&app.person_name(a.owner)), th.style(Role::Muted)),
     ])];
     lines.extend(
         crate::tui::views::wrap(&a.text, width.saturating_sub(4))
@@ -169,7 +176,7 @@ fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         );
         items.push(ListItem::new(Line::from(Span::styled(
             head,
-            app.theme.style(side.key()),
+            app.theme.style(Role::side(side)),
         ))));
         for (i, a) in group {
             if i == p.selected {
@@ -180,7 +187,7 @@ fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     }
     let list = List::new(items)
         .block(block(app, t::ACTIONS.get(app.lang), focused))
-        .highlight_style(app.theme.style("selected"));
+        .highlight_style(app.theme.style(Role::Selected));
     let mut state = list_state(selected_row, focused && !p.actions.is_empty());
     frame.render_stateful_widget(list, area, &mut state);
 }
@@ -197,9 +204,9 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             let person = app.person(inv.person);
             let ended = inv.until.is_some_and(|u| u < app.today);
             let style = if ended {
-                th.style("muted")
+                th.style(Role::Muted)
             } else {
-                th.style("text")
+                th.style(Role::Text)
             };
             ListItem::new(Line::from(vec![
                 crate::tui::views::consent_span(app, consent),
@@ -208,13 +215,13 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                     format!(" {} ", safe(&app.person_name(Some(inv.person)))),
                     style,
                 ),
-                Span::styled(format!("· {}", safe(&inv.role)), th.style("muted")),
+                Span::styled(format!("· {}", safe(&inv.role)), th.style(Role::Muted)),
             ]))
         })
         .collect();
     let list = List::new(items)
         .block(block(app, t::NETWORK.get(app.lang), focused))
-        .highlight_style(th.style("selected"));
+        .highlight_style(th.style(Role::Selected));
     frame.render_stateful_widget(list, area, &mut list_state(p.selected, focused));
 }
 
@@ -222,7 +229,7 @@ fn agreements(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     let lines: Vec<Line> = if p.agreements.is_empty() {
         vec![Line::from(Span::styled(
             t::NONE_YET.get(app.lang),
-            app.theme.style("muted"),
+            app.theme.style(Role::Muted),
         ))]
     } else {
         p.agreements
@@ -230,7 +237,10 @@ fn agreements(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             .rev()
             .map(|(d, text)| {
                 Line::from(vec![
-                    Span::styled(format!("{} ", format_numeric(*d)), app.theme.style("muted")),
+                    Span::styled(
+                        format!("{} ", format_numeric(*d)),
+                        app.theme.style(Role::Muted),
+                    ),
                     Span::raw(private_text(app, text, Some(p.case.id))),
                 ])
             })
@@ -259,16 +269,19 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             ListItem::new(Line::from(vec![
                 Span::styled(
                     format!("{} ", e.at.format("%d-%m-%Y %H:%M")),
-                    app.theme.style("muted"),
+                    app.theme.style(Role::Muted),
                 ),
                 Span::raw(events::describe(&e.kind, app.lang, &name, &action)),
-                Span::styled(format!("  ({})", safe(&e.who)), app.theme.style("muted")),
+                Span::styled(
+                    format!("  ({})", safe(&e.who)),
+                    app.theme.style(Role::Muted),
+                ),
             ]))
         })
         .collect();
     let list = List::new(items)
         .block(block(app, t::TIMELINE.get(app.lang), focused))
-        .highlight_style(app.theme.style("selected"));
+        .highlight_style(app.theme.style(Role::Selected));
     // Unfocused, the newest lines stay in view.
     let mut state = if focused {
         list_state(p.selected, true)

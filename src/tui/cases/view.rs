@@ -4,6 +4,7 @@ use crate::domain::dates::format_short;
 use crate::domain::text::short;
 use crate::i18n::{tui as t, words};
 use crate::tui::app::{App, SortBy};
+use crate::tui::theme::Role;
 use crate::tui::views::{name_for, private_text, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -47,8 +48,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let count = format!(" {} / {} ", list.visible.len(), list.rows.len());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(count, th.style("header")),
-            Span::styled(parts.join(" · "), th.style("muted")),
+            Span::styled(count, th.style(Role::Header)),
+            Span::styled(parts.join(" · "), th.style(Role::Muted)),
         ])),
         bar,
     );
@@ -63,8 +64,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let r = &list.rows[i];
             let overdue = r.is_overdue(app.today);
             let mark = match (overdue, r.flagged) {
-                (true, _) => Span::styled("!", th.style("overdue")),
-                (false, true) => Span::styled("●", th.style("warning")),
+                (true, _) => Span::styled("!", th.style(Role::Overdue)),
+                (false, true) => Span::styled("●", th.style(Role::Warning)),
                 _ => Span::raw(" "),
             };
             let next = r
@@ -72,19 +73,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 .map(|d| format_short(d, lang))
                 .unwrap_or_default();
             let next_style = if overdue {
-                th.style("overdue")
+                th.style(Role::Overdue)
             } else {
-                th.style("text")
+                th.style(Role::Text)
             };
             let open = Line::from(vec![
                 Span::styled(
                     format!("{}{}", r.open_onderwijs, Side::Onderwijs.mark()),
-                    th.style("onderwijs"),
+                    th.style(Role::Onderwijs),
                 ),
                 Span::raw(" "),
                 Span::styled(
                     format!("{}{}", r.open_zorg, Side::Zorg.mark()),
-                    th.style("zorg"),
+                    th.style(Role::Zorg),
                 ),
             ]);
             let question = private_text(app, &short(&r.question, 60), Some(r.id));
@@ -103,7 +104,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             }
             let row = Row::new(cells);
             if range.start + n == list.selected {
-                row.style(th.style("selected"))
+                row.style(th.style(Role::Selected))
             } else {
                 row
             }

@@ -4,6 +4,7 @@ use crate::domain::dates::format_numeric;
 use crate::domain::ConsentStatus;
 use crate::i18n::{tui as t, words};
 use crate::tui::app::{App, FamilyPage};
+use crate::tui::theme::Role;
 use crate::tui::views::{block, name_for, private_text, safe, side_span};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -32,15 +33,15 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
     let carers: Vec<Line> = if f.carers.is_empty() {
         vec![Line::from(Span::styled(
             t::NONE_YET.get(lang),
-            th.style("muted"),
+            th.style(Role::Muted),
         ))]
     } else {
         f.carers
             .iter()
             .map(|c| {
                 Line::from(vec![
-                    Span::styled(name_for(app, &c.name, focus), th.style("header")),
-                    Span::styled(format!(" ({})  ", safe(&c.relation)), th.style("muted")),
+                    Span::styled(name_for(app, &c.name, focus), th.style(Role::Header)),
+                    Span::styled(format!(" ({})  ", safe(&c.relation)), th.style(Role::Muted)),
                     Span::raw(private_text(
                         app,
                         &format!("{}  {}", c.phone, c.email),
@@ -68,7 +69,7 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
         let child = f.child(c.child);
         let name = child.map(|ch| ch.full_name()).unwrap_or_default();
         items.push(ListItem::new(Line::from(vec![
-            Span::styled(name_for(app, &name, Some(c.id)), th.style("header")),
+            Span::styled(name_for(app, &name, Some(c.id)), th.style(Role::Header)),
             Span::raw(format!(
                 " ({} {}) ",
                 t::GROEP.get(lang),
@@ -77,7 +78,7 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
             side_span(app, c.lead.side),
             Span::styled(
                 format!(" {} · ", words::status(c.status).get(lang)),
-                th.style("accent"),
+                th.style(Role::Accent),
             ),
             Span::raw(private_text(app, &c.question, Some(c.id))),
         ])));
@@ -86,7 +87,7 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
     let sel = p.selected;
     let list = List::new(items)
         .block(block(app, t::CHILDREN.get(lang), sel < n_cases))
-        .highlight_style(th.style("selected"));
+        .highlight_style(th.style(Role::Selected));
     frame.render_stateful_widget(
         list,
         cases_area,
@@ -124,7 +125,7 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
                 side_span(app, person.map(|p| p.side)),
                 Span::styled(
                     format!(" {} ", safe(&app.person_name(Some(inv.person)))),
-                    th.style(if active { "header" } else { "muted" }),
+                    th.style(if active { Role::Header } else { Role::Muted }),
                 ),
                 Span::raw(format!(
                     "· {} · {} ",
@@ -133,7 +134,7 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
                 )),
                 Span::styled(
                     format!("{}  ", words::consent(consent).get(lang)),
-                    th.style("muted"),
+                    th.style(Role::Muted),
                 ),
                 Span::raw(private_text(
                     app,
@@ -142,14 +143,14 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
                         .unwrap_or_default(),
                     focus,
                 )),
-                Span::styled(format!("  {since}{until}"), th.style("muted")),
+                Span::styled(format!("  {since}{until}"), th.style(Role::Muted)),
             ]))
         })
         .collect();
     let title = format!("{} · {faces} {}", t::NETWORK.get(lang), t::FACES.get(lang));
     let list = List::new(net)
         .block(block(app, &title, sel >= n_cases))
-        .highlight_style(th.style("selected"));
+        .highlight_style(th.style(Role::Selected));
     let net_sel = sel.checked_sub(n_cases);
     frame.render_stateful_widget(
         list,

@@ -3,6 +3,7 @@
 use crate::i18n::tui as t;
 use crate::tui::app::App;
 use crate::tui::form::{FieldKind, Form};
+use crate::tui::theme::Role;
 use crate::tui::views::{block, centered, safe};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -20,9 +21,9 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let label_style = if focused {
-            th.style("accent").add_modifier(Modifier::BOLD)
+            th.style(Role::Accent).add_modifier(Modifier::BOLD)
         } else {
-            th.style("muted")
+            th.style(Role::Muted)
         };
         let req = if f.required { "*" } else { " " };
         let label = format!(
@@ -36,9 +37,9 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                 .enumerate()
                 .map(|(n, o)| {
                     let s = if n == f.choice {
-                        th.style("selected")
+                        th.style(Role::Selected)
                     } else {
-                        th.style("muted")
+                        th.style(Role::Muted)
                     };
                     Span::styled(format!(" {} ", o.get(lang)), s)
                 })
@@ -58,7 +59,7 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                     if let Some(o) = f.picked() {
                         spans.push(Span::styled(
                             format!("  → {}", safe(&o.label)),
-                            th.style("done"),
+                            th.style(Role::Done),
                         ));
                     }
                 }
@@ -72,18 +73,18 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         if let Some(e) = &f.error {
             lines.push(Line::from(Span::styled(
                 format!("{pad}{}", safe(e)),
-                th.style("error"),
+                th.style(Role::Error),
             )));
         } else if f.kind == FieldKind::Date {
             if let Some(Ok(understood)) = f.date_hint(app.today, lang) {
                 lines.push(Line::from(Span::styled(
                     format!("{pad}→ {understood}"),
-                    th.style("done"),
+                    th.style(Role::Done),
                 )));
             } else if let Some(Err(e)) = f.date_hint(app.today, lang) {
                 lines.push(Line::from(Span::styled(
                     format!("{pad}{}", safe(&e)),
-                    th.style("warning"),
+                    th.style(Role::Warning),
                 )));
             }
         } else if let (FieldKind::Pick(_), true) = (&f.kind, focused) {
@@ -91,14 +92,14 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             if matches.is_empty() && !f.value.trim().is_empty() {
                 lines.push(Line::from(Span::styled(
                     format!("{pad}→ {}", new_label(form, lang)),
-                    th.style("warning"),
+                    th.style(Role::Warning),
                 )));
             }
             for (n, o) in matches.iter().enumerate() {
                 let style = if n == 0 && !f.value.trim().is_empty() {
-                    th.style("done")
+                    th.style(Role::Done)
                 } else {
-                    th.style("muted")
+                    th.style(Role::Muted)
                 };
                 let arrow = if n == 0 && !f.value.trim().is_empty() {
                     "→"
@@ -113,18 +114,21 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         }
     }
     if let Some(e) = &form.error {
-        lines.push(Line::from(Span::styled(safe(e), th.style("error"))));
+        lines.push(Line::from(Span::styled(safe(e), th.style(Role::Error))));
     }
     lines.push(Line::from(Span::styled(
         t::FORM_KEYS.get(lang),
-        th.style("muted"),
+        th.style(Role::Muted),
     )));
     let h = (lines.len() as u16 + 2).min(area.height);
     let r = centered(area, 96, h);
     frame.render_widget(Clear, r);
     let b = block(app, form.title.get(lang), true);
     let inner = b.inner(r);
-    frame.render_widget(Paragraph::new(lines).block(b).style(th.style("text")), r);
+    frame.render_widget(
+        Paragraph::new(lines).block(b).style(th.style(Role::Text)),
+        r,
+    );
     if let Some((x, y)) = cursor {
         if y < inner.height && x < inner.width {
             frame.set_cursor_position((inner.x + x, inner.y + y));

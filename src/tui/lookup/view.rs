@@ -3,6 +3,7 @@
 use crate::i18n::tui as t;
 use crate::tui::app::App;
 use crate::tui::lookup::{Kind, LookupState};
+use crate::tui::theme::Role;
 use crate::tui::views::{block, centered, safe};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -25,7 +26,7 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, r);
     let outer = block(app, t::LOOKUP.get(app.lang), true);
     let inner = outer.inner(r);
-    frame.render_widget(outer.style(th.style("text")), r);
+    frame.render_widget(outer.style(th.style(Role::Text)), r);
     let [input, info, list_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -35,7 +36,7 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
     let shown = safe(&state.query);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled("/ ", th.style("accent")),
+            Span::styled("/ ", th.style(Role::Accent)),
             Span::raw(shown.clone()),
         ])),
         input,
@@ -56,7 +57,7 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
         )
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(status, th.style("muted"))),
+        Paragraph::new(Span::styled(status, th.style(Role::Muted))),
         info,
     );
     let items: Vec<ListItem> = state
@@ -66,7 +67,7 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
         .map(|h| {
             let mut spans = vec![Span::styled(
                 format!("{:<12} ", kind_label(h.kind).get(app.lang)),
-                th.style("muted"),
+                th.style(Role::Muted),
             )];
             // Under privacy, hits show initials: nobody opened them on purpose yet.
             if app.privacy && h.kind != Kind::Person {
@@ -80,23 +81,23 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
                 for (i, ch) in h.label.chars().enumerate() {
                     let ch = if ch.is_control() { ' ' } else { ch };
                     let style = if h.positions.contains(&i) {
-                        th.style("match")
+                        th.style(Role::Match)
                     } else {
-                        th.style("text")
+                        th.style(Role::Text)
                     };
                     spans.push(Span::styled(ch.to_string(), style));
                 }
                 if !h.detail.is_empty() {
                     spans.push(Span::styled(
                         format!("  {}", safe(&h.detail)),
-                        th.style("muted"),
+                        th.style(Role::Muted),
                     ));
                 }
             }
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let list = List::new(items).highlight_style(th.style("selected"));
+    let list = List::new(items).highlight_style(th.style(Role::Selected));
     frame.render_stateful_widget(
         list,
         list_area,

@@ -6,6 +6,7 @@ use crate::domain::{Action as Task, Side};
 use crate::i18n::{meeting as t, tui as tt, words};
 use crate::tui::app::App;
 use crate::tui::meeting::MeetingState;
+use crate::tui::theme::Role;
 use crate::tui::views::{block, name_for, private_text, safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -74,10 +75,10 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 Cell::from(Line::from(side_span(app, r.and_then(|r| r.lead_side)))),
                 Cell::from(name),
                 Cell::from(r.map(|r| safe(&r.groep)).unwrap_or_default()),
-                Cell::from(Span::styled(reasons(app, item), th.style("accent"))),
+                Cell::from(Span::styled(reasons(app, item), th.style(Role::Accent))),
                 Cell::from(Span::styled(
                     next,
-                    th.style(if overdue { "overdue" } else { "text" }),
+                    th.style(if overdue { Role::Overdue } else { Role::Text }),
                 )),
                 Cell::from(format!(
                     "{:>3} {}",
@@ -86,7 +87,7 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 )),
             ]);
             if range.start + n == m.selected {
-                row.style(th.style("selected"))
+                row.style(th.style(Role::Selected))
             } else {
                 row
             }
@@ -110,7 +111,7 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         tt::COL_NEXT.get(lang),
         "",
     ])
-    .style(th.style("header"));
+    .style(th.style(Role::Header));
     frame.render_widget(
         Table::new(rows, widths)
             .header(header)
@@ -130,15 +131,15 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     let spent = m.spent(cur, app.now) as i64;
     let remaining = i64::from(item.timebox_minutes) * 60 - spent;
     let timer_style = if remaining < 0 {
-        th.style("overdue")
+        th.style(Role::Overdue)
     } else if remaining <= 120 {
-        th.style("warning")
+        th.style(Role::Warning)
     } else {
-        th.style("header")
+        th.style(Role::Header)
     };
     let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(area);
     let top = Line::from(vec![
-        Span::styled(format!(" {} ", t::RUNNING.get(lang)), th.style("title")),
+        Span::styled(format!(" {} ", t::RUNNING.get(lang)), th.style(Role::Title)),
         Span::raw(format!(
             "{} {} {} {}  ",
             t::ITEM.get(lang),
@@ -153,9 +154,9 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 t::TOTAL.get(lang),
                 mmss(i64::from(m.total(app.now)))
             ),
-            th.style("muted"),
+            th.style(Role::Muted),
         ),
-        Span::styled(reasons(app, item), th.style("accent")),
+        Span::styled(reasons(app, item), th.style(Role::Accent)),
     ]);
     frame.render_widget(Paragraph::new(top), bar);
 
@@ -180,7 +181,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     ])
     .areas(main);
     let mut head = vec![
-        Span::styled(name_for(app, &name, Some(c.id)), th.style("header")),
+        Span::styled(name_for(app, &name, Some(c.id)), th.style(Role::Header)),
         Span::raw(format!(
             "  {} {}  ",
             tt::GROEP.get(lang),
@@ -191,7 +192,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     head.extend(crate::tui::views::lead_spans(app, &c.lead));
     head.push(Span::styled(
         format!("  {}", words::status(c.status).get(lang)),
-        th.style("accent"),
+        th.style(Role::Accent),
     ));
     let lines = vec![
         Line::from(head),
@@ -228,7 +229,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
             side.mark(),
             words::side(side).get(lang).to_uppercase()
         );
-        let b = block(app, &title, false).border_style(th.style(side.key()));
+        let b = block(app, &title, false).border_style(th.style(Role::side(side)));
         frame.render_widget(List::new(items).block(b), area);
     }
 
@@ -245,7 +246,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 crate::tui::views::consent_span(app, consent),
                 side_span(app, app.person(inv.person).map(|p| p.side)),
                 Span::raw(format!(" {} ", safe(&app.person_name(Some(inv.person))))),
-                Span::styled(format!("· {}", safe(&inv.role)), th.style("muted")),
+                Span::styled(format!("· {}", safe(&inv.role)), th.style(Role::Muted)),
             ]))
         })
         .collect();
@@ -257,7 +258,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     for a in &item.agreements {
         lines.push(Line::from(vec![
-            Span::styled("● ", th.style("done")),
+            Span::styled("● ", th.style(Role::Done)),
             Span::raw(safe(&a.text)),
         ]));
     }
@@ -271,11 +272,14 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     if !earlier.is_empty() {
         lines.push(Line::from(Span::styled(
             t::LAST_TIME.get(lang),
-            th.style("muted"),
+            th.style(Role::Muted),
         )));
         for (d, text) in earlier {
             lines.push(Line::from(vec![
-                Span::styled(format!("{} ", format_short(*d, lang)), th.style("muted")),
+                Span::styled(
+                    format!("{} ", format_short(*d, lang)),
+                    th.style(Role::Muted),
+                ),
                 Span::raw(safe(text)),
             ]));
         }
@@ -297,9 +301,9 @@ fn action_item<'a>(app: &App, a: &Task, selected: bool, width: usize) -> ListIte
     let th = &app.theme;
     let overdue = a.is_overdue(app.today);
     let style = if overdue {
-        th.style("overdue")
+        th.style(Role::Overdue)
     } else {
-        th.style("text")
+        th.style(Role::Text)
     };
     let due = a
         .deadline
@@ -310,7 +314,7 @@ fn action_item<'a>(app: &App, a: &Task, selected: bool, width: usize) -> ListIte
     // back of the room, not end in the middle of a word.
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{mark} {due:<10} "), style),
-        Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
+        Span::styled(safe(&app.person_name(a.owner)), th.style(Role::Muted)),
     ])];
     lines.extend(
         crate::tui::views::wrap(&a.text, width.saturating_sub(2))
@@ -319,7 +323,7 @@ fn action_item<'a>(app: &App, a: &Task, selected: bool, width: usize) -> ListIte
     );
     let item = ListItem::new(lines);
     if selected {
-        item.style(th.style("selected"))
+        item.style(th.style(Role::Selected))
     } else {
         item
     }
@@ -341,11 +345,11 @@ fn agenda_strip(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             let done = if item.discussed { "✓" } else { " " };
             let style = if i == m.meeting.current {
-                th.style("selected")
+                th.style(Role::Selected)
             } else if item.discussed {
-                th.style("muted")
+                th.style(Role::Muted)
             } else {
-                th.style("text")
+                th.style(Role::Text)
             };
             ListItem::new(Span::styled(format!("{done}{:>2} {name}", i + 1), style))
         })
