@@ -12,55 +12,30 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use ratatui::Frame;
 
 pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
+    let [card, rest] = Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(area);
+    case_card(app, p, frame, card);
+
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
+    actions(app, p, frame, left);
+    let [net, agree, time] = Layout::vertical([
+        Constraint::Fill(2),
+        Constraint::Length(agreement_height(p)),
+        Constraint::Fill(3),
+    ])
+    .areas(right);
+    network(app, p, frame, net);
+    agreements(app, p, frame, agree);
+    timeline(app, p, frame, time);
+}
+
+/// The case card: who, who has regie and since when, the outcome, the question and notes.
+fn case_card(app: &App, p: &CasePage, frame: &mut Frame, card: Rect) {
     let lang = app.lang;
     let th = &app.theme;
     let c = &p.case;
     let child = p.family.as_ref().and_then(|f| f.child(c.child));
-    let child_name = child.map(|ch| ch.full_name()).unwrap_or_default();
-    let [card, rest] = Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(area);
-
-    let mut title = vec![
-        Span::styled(
-            name_for(app, &child_name, Some(c.id)),
-            th.style(Role::Header),
-        ),
-        Span::raw(format!(
-            "  {} {} · {}",
-            t::GROEP.get(lang),
-            child.map(|c| safe(&c.groep)).unwrap_or_default(),
-            child.map(|c| safe(&c.school)).unwrap_or_default()
-        )),
-        Span::styled(
-            format!(
-                "  {}: {}",
-                t::STATUS.get(lang),
-                words::status(c.status).get(lang)
-            ),
-            th.style(Role::Accent),
-        ),
-    ];
-    if c.flagged {
-        title.push(Span::styled(
-            format!("  ● {}", t::FLAGGED.get(lang)),
-            th.style(Role::Warning),
-        ));
-    }
-    let mut lead = vec![Span::raw(format!("{}: ", t::LEAD.get(lang)))];
-    lead.extend(crate::tui::views::lead_spans(app, &c.lead));
-    lead.push(Span::styled(
-        format!(
-            "   {}: {} {}   {}: {}",
-            t::SIGNAL.get(lang),
-            words::signal(c.signal).get(lang),
-            format_numeric(c.signal_date),
-            t::INTAKE.get(lang),
-            c.intake_date
-                .map(format_numeric)
-                .unwrap_or_else(|| "–".into())
-        ),
-        th.style(Role::Muted),
-    ));
-    let mut lines = vec![Line::from(title), Line::from(lead)];
+    let mut lines = vec![title_line(app, c, child), lead_line(app, c)];
     if let Some(o) = c.outcome() {
         lines.push(Line::from(Span::styled(
             format!("{}: {}", t::OUTCOME.get(lang), words::outcome(o).get(lang)),
@@ -96,19 +71,65 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             .block(block(app, &head, false)),
         card,
     );
+}
 
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
-    actions(app, p, frame, left);
-    let [net, agree, time] = Layout::vertical([
-        Constraint::Fill(2),
-        Constraint::Length(agreement_height(p)),
-        Constraint::Fill(3),
-    ])
-    .areas(right);
-    network(app, p, frame, net);
-    agreements(app, p, frame, agree);
-    timeline(app, p, frame, time);
+/// The child, groep and school, status, and the flag if set.
+fn title_line(
+    app: &App,
+    c: &crate::domain::Case,
+    child: Option<&crate::domain::Child>,
+) -> Line<'static> {
+    let lang = app.lang;
+    let th = &app.theme;
+    let child_name = child.map(|ch| ch.full_name()).unwrap_or_default();
+    let mut title = vec![
+        Span::styled(
+            name_for(app, &child_name, Some(c.id)),
+            th.style(Role::Header),
+        ),
+        Span::raw(format!(
+            "  {} {} · {}",
+            t::GROEP.get(lang),
+            child.map(|c| safe(&c.groep)).unwrap_or_default(),
+            child.map(|c| safe(&c.school)).unwrap_or_default()
+        )),
+        Span::styled(
+            format!(
+                "  {}: {}",
+                t::STATUS.get(lang),
+                words::status(c.status).get(lang)
+            ),
+            th.style(Role::Accent),
+        ),
+    ];
+    if c.flagged {
+        title.push(Span::styled(
+            format!("  ● {}", t::FLAGGED.get(lang)),
+            th.style(Role::Warning),
+        ));
+    }
+    Line::from(title)
+}
+
+/// Who has regie, where the signal came from and when, and the intake date.
+fn lead_line(app: &App, c: &crate::domain::Case) -> Line<'static> {
+    let lang = app.lang;
+    let mut lead = vec![Span::raw(format!("{}: ", t::LEAD.get(lang)))];
+    lead.extend(crate::tui::views::lead_spans(app, &c.lead));
+    lead.push(Span::styled(
+        format!(
+            "   {}: {} {}   {}: {}",
+            t::SIGNAL.get(lang),
+            words::signal(c.signal).get(lang),
+            format_numeric(c.signal_date),
+            t::INTAKE.get(lang),
+            c.intake_date
+                .map(format_numeric)
+                .unwrap_or_else(|| "–".into())
+        ),
+        app.theme.style(Role::Muted),
+    ));
+    Line::from(lead)
 }
 
 fn agreement_height(p: &CasePage) -> u16 {

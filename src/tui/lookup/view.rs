@@ -2,7 +2,7 @@
 
 use crate::i18n::tui as t;
 use crate::tui::app::App;
-use crate::tui::lookup::{Kind, LookupState};
+use crate::tui::lookup::{Hit, Kind, LookupState};
 use crate::tui::theme::Role;
 use crate::tui::views::{block, centered, safe};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -64,38 +64,7 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
         .results
         .hits
         .iter()
-        .map(|h| {
-            let mut spans = vec![Span::styled(
-                format!("{:<12} ", kind_label(h.kind).get(app.lang)),
-                th.style(Role::Muted),
-            )];
-            // Under privacy, hits show initials: nobody opened them on purpose yet.
-            if app.privacy && h.kind != Kind::Person {
-                let shown = if h.kind == Kind::Question {
-                    t::HIDDEN.get(app.lang).to_string()
-                } else {
-                    crate::domain::text::initials(&h.label)
-                };
-                spans.push(Span::raw(shown));
-            } else {
-                for (i, ch) in h.label.chars().enumerate() {
-                    let ch = if ch.is_control() { ' ' } else { ch };
-                    let style = if h.positions.contains(&i) {
-                        th.style(Role::Match)
-                    } else {
-                        th.style(Role::Text)
-                    };
-                    spans.push(Span::styled(ch.to_string(), style));
-                }
-                if !h.detail.is_empty() {
-                    spans.push(Span::styled(
-                        format!("  {}", safe(&h.detail)),
-                        th.style(Role::Muted),
-                    ));
-                }
-            }
-            ListItem::new(Line::from(spans))
-        })
+        .map(|h| hit_item(app, h))
         .collect();
     let list = List::new(items).highlight_style(th.style(Role::Selected));
     frame.render_stateful_widget(
@@ -103,4 +72,39 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
         list_area,
         &mut ListState::default().with_selected(Some(state.selected)),
     );
+}
+
+/// One hit: its kind, then its label with the matched letters marked and its detail.
+fn hit_item<'a>(app: &App, h: &Hit) -> ListItem<'a> {
+    let th = &app.theme;
+    let mut spans = vec![Span::styled(
+        format!("{:<12} ", kind_label(h.kind).get(app.lang)),
+        th.style(Role::Muted),
+    )];
+    // Under privacy, hits show initials: nobody opened them on purpose yet.
+    if app.privacy && h.kind != Kind::Person {
+        let shown = if h.kind == Kind::Question {
+            t::HIDDEN.get(app.lang).to_string()
+        } else {
+            crate::domain::text::initials(&h.label)
+        };
+        spans.push(Span::raw(shown));
+    } else {
+        for (i, ch) in h.label.chars().enumerate() {
+            let ch = if ch.is_control() { ' ' } else { ch };
+            let style = if h.positions.contains(&i) {
+                th.style(Role::Match)
+            } else {
+                th.style(Role::Text)
+            };
+            spans.push(Span::styled(ch.to_string(), style));
+        }
+        if !h.detail.is_empty() {
+            spans.push(Span::styled(
+                format!("  {}", safe(&h.detail)),
+                th.style(Role::Muted),
+            ));
+        }
+    }
+    ListItem::new(Line::from(spans))
 }

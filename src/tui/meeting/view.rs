@@ -122,12 +122,52 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
 }
 
 fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
-    let th = &app.theme;
-    let lang = app.lang;
     let cur = m.meeting.current;
     let Some(item) = m.meeting.items.get(cur) else {
         return;
     };
+    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(area);
+    timer_bar(app, m, item, frame, bar);
+
+    let wide = body.width >= 110;
+    let (strip, main) = if wide {
+        let [s, mn] = Layout::horizontal([Constraint::Length(24), Constraint::Min(40)]).areas(body);
+        (Some(s), mn)
+    } else {
+        (None, body)
+    };
+    if let Some(s) = strip {
+        agenda_strip(app, m, frame, s);
+    }
+    let Some(page) = &m.page else { return };
+    let c = &page.case;
+    let family = page.family.as_ref();
+    let [card, cols, lower] = Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+    ])
+    .areas(main);
+    case_card(app, c, family, frame, card);
+    side_columns(app, m, frame, cols);
+    let [net, agree] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
+    network(app, c, family, frame, net);
+    agreements(app, m, item, &page.agreements, frame, agree);
+}
+
+/// The bar above the walk-through: which item, the timer (calm, then warning in the last two
+/// minutes, overdue past the timebox), the meeting's total and why the case is on the agenda.
+fn timer_bar(
+    app: &App,
+    m: &MeetingState,
+    item: &crate::domain::AgendaItem,
+    frame: &mut Frame,
+    bar: Rect,
+) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let cur = m.meeting.current;
     let spent = m.spent(cur, app.now) as i64;
     let remaining = i64::from(item.timebox_minutes) * 60 - spent;
     let timer_style = if remaining < 0 {
@@ -137,7 +177,6 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     } else {
         th.style(Role::Header)
     };
-    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(area);
     let top = Line::from(vec![
         Span::styled(format!(" {} ", t::RUNNING.get(lang)), th.style(Role::Title)),
         Span::raw(format!(
@@ -159,27 +198,20 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         Span::styled(reasons(app, item), th.style(Role::Accent)),
     ]);
     frame.render_widget(Paragraph::new(top), bar);
+}
 
-    let wide = body.width >= 110;
-    let (strip, main) = if wide {
-        let [s, mn] = Layout::horizontal([Constraint::Length(24), Constraint::Min(40)]).areas(body);
-        (Some(s), mn)
-    } else {
-        (None, body)
-    };
-    if let Some(s) = strip {
-        agenda_strip(app, m, frame, s);
-    }
-    let Some(page) = &m.page else { return };
-    let c = &page.case;
-    let child = page.family.as_ref().and_then(|f| f.child(c.child));
+/// The case in two lines: child, groep, who has regie, status; then the question.
+fn case_card(
+    app: &App,
+    c: &crate::domain::Case,
+    family: Option<&crate::domain::Family>,
+    frame: &mut Frame,
+    card: Rect,
+) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let child = family.and_then(|f| f.child(c.child));
     let name = child.map(|ch| ch.full_name()).unwrap_or_default();
-    let [card, cols, lower] = Layout::vertical([
-        Constraint::Length(5),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-    ])
-    .areas(main);
     let mut head = vec![
         Span::styled(name_for(app, &name, Some(c.id)), th.style(Role::Header)),
         Span::raw(format!(
@@ -206,7 +238,10 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         )),
         card,
     );
+}
 
+/// The open actions in two columns, onderwijs left and zorg right, each framed in its colour.
+fn side_columns(app: &App, m: &MeetingState, frame: &mut Frame, cols: Rect) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(cols);
     let open = m.open_actions();
@@ -227,17 +262,23 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         let title = format!(
             "{} {}",
             side.mark(),
-            words::side(side).get(lang).to_uppercase()
+            words::side(side).get(app.lang).to_uppercase()
         );
-        let b = block(app, &title, false).border_style(th.style(Role::side(side)));
+        let b = block(app, &title, false).border_style(app.theme.style(Role::side(side)));
         frame.render_widget(List::new(items).block(b), area);
     }
+}
 
-    let [net, agree] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
-    let net_items: Vec<ListItem> = page
-        .family
-        .iter()
+/// Who is involved with the family today, each with their consent mark and side.
+fn network(
+    app: &App,
+    c: &crate::domain::Case,
+    family: Option<&crate::domain::Family>,
+    frame: &mut Frame,
+    net: Rect,
+) {
+    let net_items: Vec<ListItem> = family
+        .into_iter()
         .flat_map(|f| f.network.iter())
         .filter(|i| i.active_on(app.today))
         .map(|inv| {
@@ -246,15 +287,30 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 crate::tui::views::consent_span(app, consent),
                 side_span(app, app.person(inv.person).map(|p| p.side)),
                 Span::raw(format!(" {} ", safe(&app.person_name(Some(inv.person))))),
-                Span::styled(format!("· {}", safe(&inv.role)), th.style(Role::Muted)),
+                Span::styled(
+                    format!("· {}", safe(&inv.role)),
+                    app.theme.style(Role::Muted),
+                ),
             ]))
         })
         .collect();
     frame.render_widget(
-        List::new(net_items).block(block(app, tt::NETWORK.get(lang), false)),
+        List::new(net_items).block(block(app, tt::NETWORK.get(app.lang), false)),
         net,
     );
+}
 
+/// This item's agreements so far, then up to four from earlier meetings, newest first.
+fn agreements(
+    app: &App,
+    m: &MeetingState,
+    item: &crate::domain::AgendaItem,
+    before: &[(chrono::NaiveDate, String)],
+    frame: &mut Frame,
+    agree: Rect,
+) {
+    let th = &app.theme;
+    let lang = app.lang;
     let mut lines: Vec<Line> = Vec::new();
     for a in &item.agreements {
         lines.push(Line::from(vec![
@@ -262,8 +318,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
             Span::raw(safe(&a.text)),
         ]));
     }
-    let earlier: Vec<&(chrono::NaiveDate, String)> = page
-        .agreements
+    let earlier: Vec<&(chrono::NaiveDate, String)> = before
         .iter()
         .rev()
         .filter(|(d, _)| *d < m.meeting.date)
