@@ -24,23 +24,35 @@ pub const BUILTIN: [(&str, &str); 3] = [
 pub enum Role {
     /// Plain text, and the base every other role is laid over.
     Text,
+    /// Secondary text: labels, dates, details, hints.
     Muted,
+    /// The border of a panel out of focus.
     Border,
+    /// A panel's title.
     Title,
+    /// Table headers and the names a line is about.
     Header,
+    /// The selected row or choice.
     Selected,
+    /// The border in focus, and what stands out on a line (status, reasons).
     Accent,
     /// The onderwijs side's colour.
     Onderwijs,
     /// The zorg side's colour.
     Zorg,
+    /// Past a deadline or past the timebox.
     Overdue,
+    /// Done, agreed, or consent given.
     Done,
+    /// Needs attention soon: flagged, the last two minutes, consent not given.
     Warning,
+    /// The footer line and its messages.
     Footer,
     /// A key in the footer: `footer.key`, which falls back to `footer`.
     FooterKey,
+    /// The letters a lookup matched.
     Match,
+    /// An error message.
     Error,
 }
 
@@ -110,8 +122,10 @@ struct ThemeFile {
 /// A loaded theme: every [`Role`] already resolved to its style.
 #[derive(Debug, Clone)]
 pub struct Theme {
+    /// The name the theme file gives itself.
     pub name: String,
     styles: [Style; Role::ALL.len()],
+    /// Loaded under `NO_COLOR`: the styles carry modifiers only.
     pub no_color: bool,
 }
 
