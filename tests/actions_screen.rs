@@ -13,7 +13,7 @@ use tandem::store::Store;
 use tandem::tui::acties::Due;
 use tandem::tui::app::{App, Page, Popup};
 use tandem::tui::form::FieldKind;
-use tandem::tui::theme::Theme;
+use tandem::tui::theme::{Role, Theme};
 use tandem::tui::{build, script, views};
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
@@ -415,8 +415,8 @@ fn an_overdue_date_has_the_overdue_style() {
     let mut t = setup();
     t.press("3");
     let buf = draw(&t.app, 120, 40);
-    let overdue = t.app.theme.style("overdue");
-    let text = t.app.theme.style("text");
+    let overdue = t.app.theme.style(Role::Overdue);
+    let text = t.app.theme.style(Role::Text);
     assert_ne!(overdue.fg, text.fg, "the theme tells them apart");
     let screen = lines(&buf);
     // The second row (not the selected one) is overdue; a "Deze week" row is not.

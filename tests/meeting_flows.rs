@@ -9,7 +9,7 @@ use meeting_common::*;
 use tandem::domain::dates::format_numeric;
 use tandem::domain::text::initials;
 use tandem::domain::{CaseId, CaseStatus, Outcome, Reason, Side};
-use tandem::tui::theme::Theme;
+use tandem::tui::theme::{Role, Theme};
 
 #[test]
 fn the_agenda_on_screen_is_the_proposal_and_what_tandem_agenda_prints() {
@@ -448,23 +448,23 @@ fn the_timer_warns_in_the_last_two_minutes_and_is_red_when_over() {
         let st = buf[(x + 2, y)].style();
         (cells(&buf, x, y, 8), (st.fg, st.bg, st.add_modifier))
     };
-    let role = |name: &str| {
-        let st = theme.style(name);
+    let role = |role: Role| {
+        let st = theme.style(role);
         (st.fg, st.bg, st.add_modifier)
     };
     let (text, style) = style_at(&mut s, 5 * 60);
     assert_eq!(text, "⏱ 05:00 ");
-    assert_eq!(style, role("header"), "five minutes left: calm");
+    assert_eq!(style, role(Role::Header), "five minutes left: calm");
     let (text, style) = style_at(&mut s, 8 * 60 + 30);
     assert_eq!(text, "⏱ 01:30 ");
-    assert_eq!(style, role("warning"));
+    assert_eq!(style, role(Role::Warning));
     let (_, style) = style_at(&mut s, 8 * 60);
-    assert_eq!(style, role("warning"), "exactly two minutes left");
+    assert_eq!(style, role(Role::Warning), "exactly two minutes left");
     let (text, style) = style_at(&mut s, 10 * 60 + 75);
     assert_eq!(text, "⏱ +01:15");
-    assert_eq!(style, role("overdue"));
-    assert_ne!(theme.style("warning"), theme.style("overdue"));
-    assert_ne!(theme.style("warning"), theme.style("header"));
+    assert_eq!(style, role(Role::Overdue));
+    assert_ne!(theme.style(Role::Warning), theme.style(Role::Overdue));
+    assert_ne!(theme.style(Role::Warning), theme.style(Role::Header));
 }
 
 #[test]

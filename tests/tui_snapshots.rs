@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use ratatui::Terminal;
 use tandem::domain::dates::Lang;
-use tandem::tui::theme::Theme;
+use tandem::tui::theme::{Role, Theme};
 use tui_common::*;
 
 /// One snapshot: which keys lead to the screen, at which size, in which language.
@@ -228,16 +228,16 @@ fn colour_carries_meaning_and_marks_carry_it_too() {
     );
     assert!(o.iter().all(|c| *c == o[0]) && z.iter().all(|c| *c == z[0]));
     assert_ne!(o[0], z[0], "onderwijs and zorg look the same");
-    assert_eq!(Some(o[0]), theme.style("onderwijs").fg);
-    assert_eq!(Some(z[0]), theme.style("zorg").fg);
-    assert_ne!(Some(o[0]), theme.style("text").fg);
+    assert_eq!(Some(o[0]), theme.style(Role::Onderwijs).fg);
+    assert_eq!(Some(z[0]), theme.style(Role::Zorg).fg);
+    assert_ne!(Some(o[0]), theme.style(Role::Text).fg);
 
     // Rayan's next deadline (Sunday 22 November) has passed: the row is marked and the cell is
     // in the overdue style.
     let (x, y) = find(&buf, "zo 22 nov").expect("overdue deadline");
     assert_eq!(
         buf[(x, y)].fg,
-        theme.style("overdue").fg.expect("overdue has a colour")
+        theme.style(Role::Overdue).fg.expect("overdue has a colour")
     );
     assert_ne!(
         buf[(x, y)].fg,
@@ -247,11 +247,11 @@ fn colour_carries_meaning_and_marks_carry_it_too() {
     assert_eq!(buf[(1, y)].symbol(), "!", "an overdue row has the ! mark");
     assert_eq!(
         buf[(1, y)].fg,
-        theme.style("overdue").fg.expect("overdue has a colour")
+        theme.style(Role::Overdue).fg.expect("overdue has a colour")
     );
     // A deadline still to come is plain text.
     let (x, y) = find(&buf, "di 1 dec").expect("deadline to come");
-    assert_ne!(Some(buf[(x, y)].fg), theme.style("overdue").fg);
+    assert_ne!(Some(buf[(x, y)].fg), theme.style(Role::Overdue).fg);
 
     // In the case card the action groups are told apart by colour and by mark.
     let mut s = s;

@@ -6,6 +6,7 @@ mod chrome;
 mod popup;
 
 use super::app::{App, Page, Popup, Screen};
+use super::theme::Role;
 use crate::domain::text::{clean_line, initials};
 use crate::domain::CaseId;
 use crate::i18n::tui as t;
@@ -21,7 +22,7 @@ const MIN_HEIGHT: u16 = 10;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    frame.render_widget(Block::default().style(app.theme.style("text")), area);
+    frame.render_widget(Block::default().style(app.theme.style(Role::Text)), area);
     if app.blank {
         frame.render_widget(Clear, area);
         // Under NO_COLOR the terminal's own background stands in for black.
@@ -40,7 +41,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             area.width,
             area.height
         );
-        frame.render_widget(Paragraph::new(msg).style(app.theme.style("warning")), area);
+        frame.render_widget(
+            Paragraph::new(msg).style(app.theme.style(Role::Warning)),
+            area,
+        );
         return;
     }
     let [header, body, footer] = Layout::vertical([
@@ -131,8 +135,8 @@ pub fn private_text(app: &App, text: &str, case: Option<CaseId>) -> String {
 /// The side mark in its colour: `O` onderwijs, `Z` zorg.
 pub fn side_span(app: &App, side: Option<crate::domain::Side>) -> Span<'static> {
     match side {
-        Some(s) => Span::styled(s.mark().to_string(), app.theme.style(s.key())),
-        None => Span::styled("·", app.theme.style("muted")),
+        Some(s) => Span::styled(s.mark().to_string(), app.theme.style(Role::side(s))),
+        None => Span::styled("·", app.theme.style(Role::Muted)),
     }
 }
 
@@ -154,7 +158,7 @@ pub fn table<'a>(
         }
     }
     ratatui::widgets::Table::new(rows, widths)
-        .header(ratatui::widgets::Row::new(header).style(app.theme.style("header")))
+        .header(ratatui::widgets::Row::new(header).style(app.theme.style(Role::Header)))
         .block(block(app, title, true))
         .column_spacing(1)
 }
@@ -162,9 +166,9 @@ pub fn table<'a>(
 /// The consent mark (✓ may share, ✗ no consent, ? not asked) in its colour.
 pub fn consent_span(app: &App, consent: crate::domain::ConsentStatus) -> Span<'static> {
     let role = if consent == crate::domain::ConsentStatus::Gegeven {
-        "done"
+        Role::Done
     } else {
-        "warning"
+        Role::Warning
     };
     Span::styled(
         format!("{} ", crate::i18n::words::consent_mark(consent)),
@@ -190,16 +194,16 @@ pub fn lead_spans(app: &App, lead: &crate::domain::Lead) -> Vec<Span<'static>> {
 
 pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
     let border = if focused {
-        app.theme.style("accent")
+        app.theme.style(Role::Accent)
     } else {
-        app.theme.style("border")
+        app.theme.style(Role::Border)
     };
     Block::default()
         .borders(Borders::ALL)
         .border_style(border)
         .title(Line::from(Span::styled(
             format!(" {title} "),
-            app.theme.style("title"),
+            app.theme.style(Role::Title),
         )))
 }
 
@@ -225,48 +229,73 @@ pub fn window(len: usize, selected: usize, height: usize) -> std::ops::Range<usi
 }
 
 /// Word-wraps typed text to `width` columns (display width, so 王 and emoji count double); a word
-/// longer than a line is split.
+/// longer than a line is split. The text passes through [`safe`] first, so no control character
+/// reaches a line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in safe(text).split(' ') {
-        let w: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
-        if used > 0 && used + 1 + w > width {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        if used > 0 {
-            line.push(' ');
-            used += 1;
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if used + cw > width && used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(c);
-            used += cw;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    use textwrap::{WordSeparator, WordSplitter, WrapAlgorithm};
+    // Breaks fall at spaces only and each line takes as many words as fit: no breaks inside
+    // hyphenated names or between CJK letters, and no look-ahead that would move a word that
+    // fits down to even out the lines.
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(WordSeparator::AsciiSpace)
+        .word_splitter(WordSplitter::NoHyphenation)
+        .wrap_algorithm(WrapAlgorithm::FirstFit)
+        .break_words(true);
+    // Dropping a bidi control can leave a space at either end, which textwrap would keep as
+    // an indent.
+    textwrap::wrap(safe(text).trim_matches(' '), options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::wrap;
+    use unicode_width::UnicodeWidthStr;
+
     #[test]
     fn wrap_keeps_words_and_counts_wide_letters() {
         assert_eq!(
-            super::wrap("Bellen met de huisarts", 10),
+            wrap("Bellen met de huisarts", 10),
             vec!["Bellen met", "de", "huisarts"]
         );
-        assert_eq!(super::wrap("王小明王小明", 4), vec!["王小", "明王", "小明"]);
-        assert_eq!(super::wrap("", 5), vec![""]);
+        assert_eq!(wrap("王小明王小明", 4), vec!["王小", "明王", "小明"]);
+        assert_eq!(wrap("", 5), vec![""]);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_split_on_lines_of_its_own() {
+        assert_eq!(
+            wrap("Bel jeugdgezondheidszorg morgen", 8),
+            vec!["Bel", "jeugdgez", "ondheids", "zorg", "morgen"]
+        );
+        // A hyphen is no break: "in Noord-" would fit, but the name stays one word.
+        assert_eq!(
+            wrap("in Noord-Hollands", 10),
+            vec!["in", "Noord-Holl", "ands"]
+        );
+    }
+
+    #[test]
+    fn cjk_and_emoji_wrap_by_display_width() {
+        let lines = wrap("王小明 同学 的 家长 📞 明天 下午", 7);
+        assert_eq!(lines, vec!["王小明", "同学 的", "家长 📞", "明天", "下午"]);
+        assert!(lines.iter().all(|l| l.width() <= 7));
+        // A wide letter never straddles the edge: 3 columns hold one 王, not one and a half.
+        assert_eq!(wrap("王小明", 3), vec!["王", "小", "明"]);
+    }
+
+    #[test]
+    fn no_control_character_reaches_a_line() {
+        let lines = wrap("Eerst\nbellen\t\u{1b}[31mdan\u{7}mailen \u{202E}terug", 8);
+        assert_eq!(lines, vec!["Eerst", "bellen", "[31mdanm", "ailen", "terug"]);
+        assert!(lines
+            .iter()
+            .all(|l| !l.chars().any(|c| c.is_control() || c == '\u{202E}')));
+        assert_eq!(
+            wrap("\u{2066} Bel de school \u{2069}", 20),
+            vec!["Bel de school"]
+        );
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::Side;
 use crate::i18n::{tui as t, words};
 use crate::tui::acties::{counts, Due};
 use crate::tui::app::App;
+use crate::tui::theme::Role;
 use crate::tui::views::{safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -24,59 +25,18 @@ fn due_label(d: Due) -> crate::i18n::Text {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let th = &app.theme;
     let list = &app.actions;
     let [bar, table_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
 
-    let c = counts(&list.rows, app.today);
-    let mut spans = Vec::new();
-    for side in Side::ALL {
-        let s = side.to_byte() as usize;
-        // Narrow screens keep the mark and drop the word, so the filter still fits.
-        let label = if area.width >= 100 {
-            format!(" {} {} ", side.mark(), words::side(side).get(lang))
-        } else {
-            format!(" {} ", side.mark())
-        };
-        spans.push(Span::styled(label, th.style(side.key())));
-        spans.push(Span::raw(format!("{} {}", c.open[s], t::OPEN.get(lang))));
-        if c.overdue[s] > 0 {
-            spans.push(Span::styled(
-                format!(
-                    ", {} {}",
-                    c.overdue[s],
-                    t::DUE_OVERDUE.get(lang).to_lowercase()
-                ),
-                th.style("overdue"),
-            ));
-        }
-        spans.push(Span::raw("   "));
-    }
-    let f = &list.filter;
-    let mut parts = Vec::new();
-    if f.mine {
-        parts.push(format!(
-            "{} ({})",
-            t::FILTER_MINE.get(lang),
-            safe(&app.person_name(app.config.me.map(crate::domain::PersonId)))
-        ));
-    }
-    if let Some(s) = f.side {
-        parts.push(format!("{} {}", s.mark(), words::side(s).get(lang)));
-    }
-    if let Some(d) = f.due {
-        parts.push(due_label(d).get(lang).to_lowercase());
-    }
-    if f.show_done {
-        parts.push(t::FILTER_WITH_DONE.get(lang).to_string());
-    }
-    if parts.is_empty() {
-        parts.push(t::ALL_ACTIONS.get(lang).to_string());
-    }
+    let mut spans = side_counts(app, area.width >= 100);
     spans.push(Span::styled(
-        format!("· {} ({})", parts.join(" · "), list.visible.len()),
-        th.style("muted"),
+        format!(
+            "· {} ({})",
+            filter_words(app).join(" · "),
+            list.visible.len()
+        ),
+        app.theme.style(Role::Muted),
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), bar);
 
@@ -94,60 +54,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             // The group's name stands on its first row only.
             let group_cell = if group != last_group || n == 0 {
                 last_group = group;
-                match group {
-                    Some(g) => Span::styled(
-                        due_label(g).get(lang),
-                        th.style(if g == Due::Overdue {
-                            "overdue"
-                        } else {
-                            "header"
-                        }),
-                    ),
-                    None => Span::styled(t::DONE.get(lang), th.style("done")),
-                }
+                group_span(app, group)
             } else {
                 Span::raw("")
             };
-            let overdue = r.is_overdue(app.today);
-            let date_style = if overdue {
-                th.style("overdue")
-            } else if r.done.is_some() {
-                th.style("done")
-            } else {
-                th.style("text")
-            };
-            let check = if r.done.is_some() {
-                "✓"
-            } else if overdue {
-                "!"
-            } else {
-                "○"
-            };
-            let child = if app.privacy {
-                initials(&r.child_name)
-            } else {
-                safe(&r.child_name)
-            };
-            let mut cells = vec![
-                Cell::from(group_cell),
-                Cell::from(Span::styled(check, date_style)),
-                Cell::from(Line::from(side_span(app, Some(r.side)))),
-                Cell::from(Span::styled(
-                    r.deadline
-                        .map(|d| format_short(d, lang))
-                        .unwrap_or_else(|| "–".into()),
-                    date_style,
-                )),
-                Cell::from(safe(&app.person_name(r.owner))),
-                Cell::from(format!("{child} ({})", safe(&r.groep))),
-                Cell::from(crate::tui::views::private_text(app, &r.text, Some(r.case))),
-            ];
-            if !wide {
-                cells.remove(5);
-            }
-            let row = Row::new(cells);
+            let row = action_row(app, r, group_cell, wide);
             if range.start + n == list.selected {
-                row.style(th.style("selected"))
+                row.style(app.theme.style(Role::Selected))
             } else {
                 row
             }
@@ -181,4 +94,127 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         narrow,
     );
     frame.render_widget(table, table_area);
+}
+
+/// Per side: its mark (and on a wide screen its word), how many actions are open and how many
+/// of those overdue.
+fn side_counts(app: &App, wide: bool) -> Vec<Span<'static>> {
+    let lang = app.lang;
+    let th = &app.theme;
+    let c = counts(&app.actions.rows, app.today);
+    let mut spans = Vec::new();
+    for side in Side::ALL {
+        let s = side.to_byte() as usize;
+        // Narrow screens keep the mark and drop the word, so the filter still fits.
+        let label = if wide {
+            format!(" {} {} ", side.mark(), words::side(side).get(lang))
+        } else {
+            format!(" {} ", side.mark())
+        };
+        spans.push(Span::styled(label, th.style(Role::side(side))));
+        spans.push(Span::raw(format!("{} {}", c.open[s], t::OPEN.get(lang))));
+        if c.overdue[s] > 0 {
+            spans.push(Span::styled(
+                format!(
+                    ", {} {}",
+                    c.overdue[s],
+                    t::DUE_OVERDUE.get(lang).to_lowercase()
+                ),
+                th.style(Role::Overdue),
+            ));
+        }
+        spans.push(Span::raw("   "));
+    }
+    spans
+}
+
+/// The filter in force, in words; "all actions" when there is none.
+fn filter_words(app: &App) -> Vec<String> {
+    let lang = app.lang;
+    let f = &app.actions.filter;
+    let mut parts = Vec::new();
+    if f.mine {
+        parts.push(format!(
+            "{} ({})",
+            t::FILTER_MINE.get(lang),
+            safe(&app.person_name(app.config.me.map(crate::domain::PersonId)))
+        ));
+    }
+    if let Some(s) = f.side {
+        parts.push(format!("{} {}", s.mark(), words::side(s).get(lang)));
+    }
+    if let Some(d) = f.due {
+        parts.push(due_label(d).get(lang).to_lowercase());
+    }
+    if f.show_done {
+        parts.push(t::FILTER_WITH_DONE.get(lang).to_string());
+    }
+    if parts.is_empty() {
+        parts.push(t::ALL_ACTIONS.get(lang).to_string());
+    }
+    parts
+}
+
+/// A group's name: when the actions in it are due, or done.
+fn group_span(app: &App, group: Option<Due>) -> Span<'static> {
+    let th = &app.theme;
+    match group {
+        Some(g) => Span::styled(
+            due_label(g).get(app.lang),
+            th.style(if g == Due::Overdue {
+                Role::Overdue
+            } else {
+                Role::Header
+            }),
+        ),
+        None => Span::styled(t::DONE.get(app.lang), th.style(Role::Done)),
+    }
+}
+
+/// One action's row; a narrow screen leaves out the child's column.
+fn action_row(
+    app: &App,
+    r: &crate::domain::ActionSummary,
+    group_cell: Span<'static>,
+    wide: bool,
+) -> Row<'static> {
+    let th = &app.theme;
+    let overdue = r.is_overdue(app.today);
+    let date_style = if overdue {
+        th.style(Role::Overdue)
+    } else if r.done.is_some() {
+        th.style(Role::Done)
+    } else {
+        th.style(Role::Text)
+    };
+    let check = if r.done.is_some() {
+        "✓"
+    } else if overdue {
+        "!"
+    } else {
+        "○"
+    };
+    let child = if app.privacy {
+        initials(&r.child_name)
+    } else {
+        safe(&r.child_name)
+    };
+    let mut cells = vec![
+        Cell::from(group_cell),
+        Cell::from(Span::styled(check, date_style)),
+        Cell::from(Line::from(side_span(app, Some(r.side)))),
+        Cell::from(Span::styled(
+            r.deadline
+                .map(|d| format_short(d, app.lang))
+                .unwrap_or_else(|| "–".into()),
+            date_style,
+        )),
+        Cell::from(safe(&app.person_name(r.owner))),
+        Cell::from(format!("{child} ({})", safe(&r.groep))),
+        Cell::from(crate::tui::views::private_text(app, &r.text, Some(r.case))),
+    ];
+    if !wide {
+        cells.remove(5);
+    }
+    Row::new(cells)
 }

@@ -1,10 +1,11 @@
 //! Casus: everything about one case, opened on purpose (so privacy mode shows its names).
 
 use crate::domain::dates::{format_numeric, format_short};
-use crate::domain::{Action as Task, Side};
+use crate::domain::{Action, Side};
 use crate::i18n::{events, tui as t, words};
 use crate::tui::app::App;
 use crate::tui::case::{CasePage, CasePane};
+use crate::tui::theme::Role;
 use crate::tui::views::{block, name_for, private_text, safe, side_span};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,65 +13,46 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use ratatui::Frame;
 
 pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
+    let [card, rest] = Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(area);
+    case_card(app, p, frame, card);
+
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
+    actions(app, p, frame, left);
+    let [net, agree, time] = Layout::vertical([
+        Constraint::Fill(2),
+        Constraint::Length(agreement_height(p)),
+        Constraint::Fill(3),
+    ])
+    .areas(right);
+    network(app, p, frame, net);
+    agreements(app, p, frame, agree);
+    timeline(app, p, frame, time);
+}
+
+/// The case card: who, who has regie and since when, the outcome, the question and notes.
+fn case_card(app: &App, p: &CasePage, frame: &mut Frame, card: Rect) {
     let lang = app.lang;
     let th = &app.theme;
     let c = &p.case;
     let child = p.family.as_ref().and_then(|f| f.child(c.child));
-    let child_name = child.map(|ch| ch.full_name()).unwrap_or_default();
-    let [card, rest] = Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(area);
-
-    let mut title = vec![
-        Span::styled(name_for(app, &child_name, Some(c.id)), th.style("header")),
-        Span::raw(format!(
-            "  {} {} · {}",
-            t::GROEP.get(lang),
-            child.map(|c| safe(&c.groep)).unwrap_or_default(),
-            child.map(|c| safe(&c.school)).unwrap_or_default()
-        )),
-        Span::styled(
-            format!(
-                "  {}: {}",
-                t::STATUS.get(lang),
-                words::status(c.status).get(lang)
-            ),
-            th.style("accent"),
-        ),
-    ];
-    if c.flagged {
-        title.push(Span::styled(
-            format!("  ● {}", t::FLAGGED.get(lang)),
-            th.style("warning"),
-        ));
-    }
-    let mut lead = vec![Span::raw(format!("{}: ", t::LEAD.get(lang)))];
-    lead.extend(crate::tui::views::lead_spans(app, &c.lead));
-    lead.push(Span::styled(
-        format!(
-            "   {}: {} {}   {}: {}",
-            t::SIGNAL.get(lang),
-            words::signal(c.signal).get(lang),
-            format_numeric(c.signal_date),
-            t::INTAKE.get(lang),
-            c.intake_date
-                .map(format_numeric)
-                .unwrap_or_else(|| "–".into())
-        ),
-        th.style("muted"),
-    ));
-    let mut lines = vec![Line::from(title), Line::from(lead)];
+    let mut lines = vec![title_line(app, c, child), lead_line(app, c)];
     if let Some(o) = c.outcome() {
         lines.push(Line::from(Span::styled(
             format!("{}: {}", t::OUTCOME.get(lang), words::outcome(o).get(lang)),
-            th.style("done"),
+            th.style(Role::Done),
         )));
     }
     lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", t::QUESTION.get(lang)), th.style("muted")),
+        Span::styled(
+            format!("{}: ", t::QUESTION.get(lang)),
+            th.style(Role::Muted),
+        ),
         Span::raw(private_text(app, &c.question, Some(c.id))),
     ]));
     if !c.notes.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", t::NOTES.get(lang)), th.style("muted")),
+            Span::styled(format!("{}: ", t::NOTES.get(lang)), th.style(Role::Muted)),
             Span::raw(private_text(app, &c.notes, Some(c.id))),
         ]));
     }
@@ -90,19 +72,65 @@ pub fn render(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             .block(block(app, &head, false)),
         card,
     );
+}
 
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
-    actions(app, p, frame, left);
-    let [net, agree, time] = Layout::vertical([
-        Constraint::Fill(2),
-        Constraint::Length(agreement_height(p)),
-        Constraint::Fill(3),
-    ])
-    .areas(right);
-    network(app, p, frame, net);
-    agreements(app, p, frame, agree);
-    timeline(app, p, frame, time);
+/// The child, groep and school, status, and the flag if set.
+fn title_line(
+    app: &App,
+    c: &crate::domain::Case,
+    child: Option<&crate::domain::Child>,
+) -> Line<'static> {
+    let lang = app.lang;
+    let th = &app.theme;
+    let child_name = child.map(|ch| ch.full_name()).unwrap_or_default();
+    let mut title = vec![
+        Span::styled(
+            name_for(app, &child_name, Some(c.id)),
+            th.style(Role::Header),
+        ),
+        Span::raw(format!(
+            "  {} {} · {}",
+            t::GROEP.get(lang),
+            child.map(|c| safe(&c.groep)).unwrap_or_default(),
+            child.map(|c| safe(&c.school)).unwrap_or_default()
+        )),
+        Span::styled(
+            format!(
+                "  {}: {}",
+                t::STATUS.get(lang),
+                words::status(c.status).get(lang)
+            ),
+            th.style(Role::Accent),
+        ),
+    ];
+    if c.flagged {
+        title.push(Span::styled(
+            format!("  ● {}", t::FLAGGED.get(lang)),
+            th.style(Role::Warning),
+        ));
+    }
+    Line::from(title)
+}
+
+/// Who has regie, where the signal came from and when, and the intake date.
+fn lead_line(app: &App, c: &crate::domain::Case) -> Line<'static> {
+    let lang = app.lang;
+    let mut lead = vec![Span::raw(format!("{}: ", t::LEAD.get(lang)))];
+    lead.extend(crate::tui::views::lead_spans(app, &c.lead));
+    lead.push(Span::styled(
+        format!(
+            "   {}: {} {}   {}: {}",
+            t::SIGNAL.get(lang),
+            words::signal(c.signal).get(lang),
+            format_numeric(c.signal_date),
+            t::INTAKE.get(lang),
+            c.intake_date
+                .map(format_numeric)
+                .unwrap_or_else(|| "–".into())
+        ),
+        app.theme.style(Role::Muted),
+    ));
+    Line::from(lead)
 }
 
 fn agreement_height(p: &CasePage) -> u16 {
@@ -113,7 +141,7 @@ fn list_state(selected: usize, focused: bool) -> ListState {
     ListState::default().with_selected(focused.then_some(selected))
 }
 
-fn action_item<'a>(app: &App, a: &Task, width: usize) -> ListItem<'a> {
+fn action_item<'a>(app: &App, a: &Action, width: usize) -> ListItem<'a> {
     let th = &app.theme;
     let overdue = a.is_overdue(app.today);
     let due = a
@@ -129,18 +157,18 @@ fn action_item<'a>(app: &App, a: &Task, width: usize) -> ListItem<'a> {
         "○"
     };
     let style = if a.done.is_some() {
-        th.style("done")
+        th.style(Role::Done)
     } else if overdue {
-        th.style("overdue")
+        th.style(Role::Overdue)
     } else {
-        th.style("text")
+        th.style(Role::Text)
     };
     // Status, side, deadline and owner on one line; the whole text wrapped beneath it.
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{check} "), style),
         side_span(app, Some(a.side)),
         Span::styled(format!(" {due:<10} "), style),
-        Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
+        Span::styled(safe(&app.person_name(a.owner)), th.style(Role::Muted)),
     ])];
     lines.extend(
         crate::tui::views::wrap(&a.text, width.saturating_sub(4))
@@ -156,7 +184,7 @@ fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     let mut selected_row = 0;
     // Grouped onderwijs | zorg; `p.actions` is sorted by side already.
     for side in Side::ALL {
-        let group: Vec<(usize, &Task)> = p
+        let group: Vec<(usize, &Action)> = p
             .actions
             .iter()
             .enumerate()
@@ -170,7 +198,7 @@ fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         );
         items.push(ListItem::new(Line::from(Span::styled(
             head,
-            app.theme.style(side.key()),
+            app.theme.style(Role::side(side)),
         ))));
         for (i, a) in group {
             if i == p.selected {
@@ -181,7 +209,7 @@ fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     }
     let list = List::new(items)
         .block(block(app, t::ACTIONS.get(app.lang), focused))
-        .highlight_style(app.theme.style("selected"));
+        .highlight_style(app.theme.style(Role::Selected));
     let mut state = list_state(selected_row, focused && !p.actions.is_empty());
     frame.render_stateful_widget(list, area, &mut state);
 }
@@ -198,9 +226,9 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             let person = app.person(inv.person);
             let ended = inv.until.is_some_and(|u| u < app.today);
             let style = if ended {
-                th.style("muted")
+                th.style(Role::Muted)
             } else {
-                th.style("text")
+                th.style(Role::Text)
             };
             ListItem::new(Line::from(vec![
                 crate::tui::views::consent_span(app, consent),
@@ -209,13 +237,13 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                     format!(" {} ", safe(&app.person_name(Some(inv.person)))),
                     style,
                 ),
-                Span::styled(format!("· {}", safe(&inv.role)), th.style("muted")),
+                Span::styled(format!("· {}", safe(&inv.role)), th.style(Role::Muted)),
             ]))
         })
         .collect();
     let list = List::new(items)
         .block(block(app, t::NETWORK.get(app.lang), focused))
-        .highlight_style(th.style("selected"));
+        .highlight_style(th.style(Role::Selected));
     frame.render_stateful_widget(list, area, &mut list_state(p.selected, focused));
 }
 
@@ -223,7 +251,7 @@ fn agreements(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     let lines: Vec<Line> = if p.agreements.is_empty() {
         vec![Line::from(Span::styled(
             t::NONE_YET.get(app.lang),
-            app.theme.style("muted"),
+            app.theme.style(Role::Muted),
         ))]
     } else {
         p.agreements
@@ -231,7 +259,10 @@ fn agreements(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             .rev()
             .map(|(d, text)| {
                 Line::from(vec![
-                    Span::styled(format!("{} ", format_numeric(*d)), app.theme.style("muted")),
+                    Span::styled(
+                        format!("{} ", format_numeric(*d)),
+                        app.theme.style(Role::Muted),
+                    ),
                     Span::raw(private_text(app, text, Some(p.case.id))),
                 ])
             })
@@ -260,16 +291,19 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             ListItem::new(Line::from(vec![
                 Span::styled(
                     format!("{} ", e.at.format("%d-%m-%Y %H:%M")),
-                    app.theme.style("muted"),
+                    app.theme.style(Role::Muted),
                 ),
                 Span::raw(events::describe(&e.kind, app.lang, &name, &action)),
-                Span::styled(format!("  ({})", safe(&e.who)), app.theme.style("muted")),
+                Span::styled(
+                    format!("  ({})", safe(&e.who)),
+                    app.theme.style(Role::Muted),
+                ),
             ]))
         })
         .collect();
     let list = List::new(items)
         .block(block(app, t::TIMELINE.get(app.lang), focused))
-        .highlight_style(app.theme.style("selected"));
+        .highlight_style(app.theme.style(Role::Selected));
     // Unfocused, the newest lines stay in view.
     let mut state = if focused {
         list_state(p.selected, true)

@@ -5,6 +5,7 @@ use crate::domain::text::short;
 use crate::i18n::{tui as t, words};
 use crate::tui::app::App;
 use crate::tui::cases::SortBy;
+use crate::tui::theme::Role;
 use crate::tui::views::{name_for, private_text, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -18,38 +19,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [bar, table_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
 
-    let f = &list.filter;
-    let mut parts: Vec<String> = Vec::new();
-    parts.push(match (f.status, f.open_only) {
-        (Some(s), _) => words::status(s).get(lang).to_string(),
-        (None, true) => t::FILTER_OPEN.get(lang).to_string(),
-        (None, false) => t::FILTER_ALL.get(lang).to_string(),
-    });
-    if let Some(s) = f.side {
-        parts.push(format!(
-            "{}: {} {}",
-            t::LEAD.get(lang),
-            s.mark(),
-            words::side(s).get(lang)
-        ));
-    }
-    if f.flagged_only {
-        parts.push(t::FILTER_FLAGGED.get(lang).to_string());
-    }
-    if let Some(s) = &f.school {
-        parts.push(crate::tui::views::safe(s));
-    }
-    let sort = match list.sort {
-        SortBy::LastActivity => t::SORT_ACTIVITY,
-        SortBy::NextDeadline => t::SORT_DEADLINE,
-        SortBy::Name => t::SORT_NAME,
-    };
-    parts.push(format!("{}: {}", t::SORTED_BY.get(lang), sort.get(lang)));
     let count = format!(" {} / {} ", list.visible.len(), list.rows.len());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(count, th.style("header")),
-            Span::styled(parts.join(" · "), th.style("muted")),
+            Span::styled(count, th.style(Role::Header)),
+            Span::styled(filter_words(app).join(" · "), th.style(Role::Muted)),
         ])),
         bar,
     );
@@ -61,50 +35,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(n, &i)| {
-            let r = &list.rows[i];
-            let overdue = r.is_overdue(app.today);
-            let mark = match (overdue, r.flagged) {
-                (true, _) => Span::styled("!", th.style("overdue")),
-                (false, true) => Span::styled("●", th.style("warning")),
-                _ => Span::raw(" "),
-            };
-            let next = r
-                .next_deadline
-                .map(|d| format_short(d, lang))
-                .unwrap_or_default();
-            let next_style = if overdue {
-                th.style("overdue")
-            } else {
-                th.style("text")
-            };
-            let open = Line::from(vec![
-                Span::styled(
-                    format!("{}{}", r.open_onderwijs, Side::Onderwijs.mark()),
-                    th.style("onderwijs"),
-                ),
-                Span::raw(" "),
-                Span::styled(
-                    format!("{}{}", r.open_zorg, Side::Zorg.mark()),
-                    th.style("zorg"),
-                ),
-            ]);
-            let question = private_text(app, &short(&r.question, 60), Some(r.id));
-            let mut cells = vec![
-                Cell::from(mark),
-                Cell::from(name_for(app, &r.child_name, Some(r.id))),
-                Cell::from(crate::tui::views::safe(&r.groep)),
-                Cell::from(question),
-                Cell::from(Line::from(side_span(app, r.lead_side))),
-                Cell::from(words::status(r.status).get(lang)),
-                Cell::from(open),
-                Cell::from(Span::styled(next, next_style)),
-            ];
-            if !wide {
-                cells.remove(3);
-            }
-            let row = Row::new(cells);
+            let row = case_row(app, &list.rows[i], wide);
             if range.start + n == list.selected {
-                row.style(th.style("selected"))
+                row.style(th.style(Role::Selected))
             } else {
                 row
             }
@@ -134,6 +67,87 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let table =
         crate::tui::views::table(app, t::SCREEN_CASES.get(lang), header, widths, rows, narrow);
     frame.render_widget(table, table_area);
+}
+
+/// The filter and the sort order in force, in words.
+fn filter_words(app: &App) -> Vec<String> {
+    let lang = app.lang;
+    let list = &app.cases;
+    let f = &list.filter;
+    let mut parts: Vec<String> = Vec::new();
+    parts.push(match (f.status, f.open_only) {
+        (Some(s), _) => words::status(s).get(lang).to_string(),
+        (None, true) => t::FILTER_OPEN.get(lang).to_string(),
+        (None, false) => t::FILTER_ALL.get(lang).to_string(),
+    });
+    if let Some(s) = f.side {
+        parts.push(format!(
+            "{}: {} {}",
+            t::LEAD.get(lang),
+            s.mark(),
+            words::side(s).get(lang)
+        ));
+    }
+    if f.flagged_only {
+        parts.push(t::FILTER_FLAGGED.get(lang).to_string());
+    }
+    if let Some(s) = &f.school {
+        parts.push(crate::tui::views::safe(s));
+    }
+    let sort = match list.sort {
+        SortBy::LastActivity => t::SORT_ACTIVITY,
+        SortBy::NextDeadline => t::SORT_DEADLINE,
+        SortBy::Name => t::SORT_NAME,
+    };
+    parts.push(format!("{}: {}", t::SORTED_BY.get(lang), sort.get(lang)));
+    parts
+}
+
+/// One case's row; a narrow screen leaves out the question.
+fn case_row(app: &App, r: &crate::domain::CaseSummary, wide: bool) -> Row<'static> {
+    let lang = app.lang;
+    let th = &app.theme;
+    let overdue = r.is_overdue(app.today);
+    let mark = match (overdue, r.flagged) {
+        (true, _) => Span::styled("!", th.style(Role::Overdue)),
+        (false, true) => Span::styled("●", th.style(Role::Warning)),
+        _ => Span::raw(" "),
+    };
+    let next = r
+        .next_deadline
+        .map(|d| format_short(d, lang))
+        .unwrap_or_default();
+    let next_style = if overdue {
+        th.style(Role::Overdue)
+    } else {
+        th.style(Role::Text)
+    };
+    let open = Line::from(vec![
+        Span::styled(
+            format!("{}{}", r.open_onderwijs, Side::Onderwijs.mark()),
+            th.style(Role::Onderwijs),
+        ),
+        Span::raw(" "),
+        Span::styled(
+            format!("{}{}", r.open_zorg, Side::Zorg.mark()),
+            th.style(Role::Zorg),
+        ),
+    ]);
+    let question = private_text(app, &short(&r.question, 60), Some(r.id));
+    let mut cells = vec![
+        Cell::from(mark),
+        Cell::from(name_for(app, &r.child_name, Some(r.id))),
+        Cell::from(crate::tui::views::safe(&r.groep)),
+        Cell::from(question),
+        Cell::from(Line::from(side_span(app, r.lead_side))),
+        Cell::from(words::status(r.status).get(lang)),
+        Cell::from(open),
+        Cell::from(Span::styled(next, next_style)),
+    ];
+    if !wide {
+        cells.remove(3);
+    }
+    Row::new(cells)
 }
 
 use crate::domain::Side;

@@ -1,10 +1,11 @@
 //! Gezin / netwerk: carers, children and their cases, and every professional involved.
 
 use crate::domain::dates::format_numeric;
-use crate::domain::ConsentStatus;
+use crate::domain::{CaseId, ConsentStatus, Involvement};
 use crate::i18n::{tui as t, words};
 use crate::tui::app::App;
 use crate::tui::family::FamilyPage;
+use crate::tui::theme::Role;
 use crate::tui::views::{block, name_for, private_text, safe, side_span};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,8 +13,6 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use ratatui::Frame;
 
 pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
-    let lang = app.lang;
-    let th = &app.theme;
     let f = &p.family;
     // The family was opened on purpose: under privacy its names show if one of its cases is
     // the case in focus; otherwise initials.
@@ -29,19 +28,28 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(area);
+    carers(app, p, focus, frame, top);
+    cases(app, p, frame, cases_area);
+    network(app, p, focus, frame, net_area);
+}
 
+/// The carers with their relation and contact details.
+fn carers(app: &App, p: &FamilyPage, focus: Option<CaseId>, frame: &mut Frame, top: Rect) {
+    let lang = app.lang;
+    let th = &app.theme;
+    let f = &p.family;
     let carers: Vec<Line> = if f.carers.is_empty() {
         vec![Line::from(Span::styled(
             t::NONE_YET.get(lang),
-            th.style("muted"),
+            th.style(Role::Muted),
         ))]
     } else {
         f.carers
             .iter()
             .map(|c| {
                 Line::from(vec![
-                    Span::styled(name_for(app, &c.name, focus), th.style("header")),
-                    Span::styled(format!(" ({})  ", safe(&c.relation)), th.style("muted")),
+                    Span::styled(name_for(app, &c.name, focus), th.style(Role::Header)),
+                    Span::styled(format!(" ({})  ", safe(&c.relation)), th.style(Role::Muted)),
                     Span::raw(private_text(
                         app,
                         &format!("{}  {}", c.phone, c.email),
@@ -63,13 +71,18 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
             .block(block(app, &title, false)),
         top,
     );
+}
 
+/// The children's cases; the selection starts here and runs on into the network below.
+fn cases(app: &App, p: &FamilyPage, frame: &mut Frame, cases_area: Rect) {
+    let lang = app.lang;
+    let th = &app.theme;
     let mut items: Vec<ListItem> = Vec::new();
     for c in &p.cases {
-        let child = f.child(c.child);
+        let child = p.family.child(c.child);
         let name = child.map(|ch| ch.full_name()).unwrap_or_default();
         items.push(ListItem::new(Line::from(vec![
-            Span::styled(name_for(app, &name, Some(c.id)), th.style("header")),
+            Span::styled(name_for(app, &name, Some(c.id)), th.style(Role::Header)),
             Span::raw(format!(
                 " ({} {}) ",
                 t::GROEP.get(lang),
@@ -78,7 +91,7 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
             side_span(app, c.lead.side),
             Span::styled(
                 format!(" {} · ", words::status(c.status).get(lang)),
-                th.style("accent"),
+                th.style(Role::Accent),
             ),
             Span::raw(private_text(app, &c.question, Some(c.id))),
         ])));
@@ -87,74 +100,92 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
     let sel = p.selected;
     let list = List::new(items)
         .block(block(app, t::CHILDREN.get(lang), sel < n_cases))
-        .highlight_style(th.style("selected"));
+        .highlight_style(th.style(Role::Selected));
     frame.render_stateful_widget(
         list,
         cases_area,
         &mut ListState::default().with_selected((sel < n_cases).then_some(sel)),
     );
+}
 
+/// Every professional involved, with how many faces the family sees today.
+fn network(app: &App, p: &FamilyPage, focus: Option<CaseId>, frame: &mut Frame, net_area: Rect) {
+    let lang = app.lang;
+    let f = &p.family;
+    let n_cases = p.cases.len();
+    let sel = p.selected;
     let faces = f.faces_on(app.today);
     let net: Vec<ListItem> = f
         .network
         .iter()
-        .map(|inv| {
-            let person = app.person(inv.person);
-            // The consent mark shows the least permissive answer over the family's cases.
-            let consent = p
-                .cases
-                .iter()
-                .map(|c| c.consent_for(inv.person))
-                .min_by_key(|c| match c {
-                    ConsentStatus::Geweigerd => 0,
-                    ConsentStatus::NietGevraagd => 1,
-                    ConsentStatus::Gegeven => 2,
-                })
-                .unwrap_or(ConsentStatus::NietGevraagd);
-            let active = inv.active_on(app.today);
-            let since = inv
-                .from
-                .map(|d| format!("{} {}", t::SINCE.get(lang), format_numeric(d)))
-                .unwrap_or_default();
-            let until = inv
-                .until
-                .map(|d| format!(" {} {}", t::UNTIL.get(lang), format_numeric(d)))
-                .unwrap_or_default();
-            ListItem::new(Line::from(vec![
-                crate::tui::views::consent_span(app, consent),
-                side_span(app, person.map(|p| p.side)),
-                Span::styled(
-                    format!(" {} ", safe(&app.person_name(Some(inv.person)))),
-                    th.style(if active { "header" } else { "muted" }),
-                ),
-                Span::raw(format!(
-                    "· {} · {} ",
-                    safe(&inv.role),
-                    person.map(|p| safe(&p.organisation)).unwrap_or_default()
-                )),
-                Span::styled(
-                    format!("{}  ", words::consent(consent).get(lang)),
-                    th.style("muted"),
-                ),
-                Span::raw(private_text(
-                    app,
-                    &person
-                        .map(|p| format!("{} {}", p.phone, p.email))
-                        .unwrap_or_default(),
-                    focus,
-                )),
-                Span::styled(format!("  {since}{until}"), th.style("muted")),
-            ]))
-        })
+        .map(|inv| involvement_item(app, p, inv, focus))
         .collect();
     let title = format!("{} · {faces} {}", t::NETWORK.get(lang), t::FACES.get(lang));
     let list = List::new(net)
         .block(block(app, &title, sel >= n_cases))
-        .highlight_style(th.style("selected"));
+        .highlight_style(app.theme.style(Role::Selected));
     let net_sel = sel.checked_sub(n_cases);
     frame.render_stateful_widget(
         list,
         net_area,
         &mut ListState::default().with_selected(net_sel),
     );
+}
+
+/// One professional: consent, side, name (muted once no longer involved), role, organisation,
+/// contact details and since when.
+fn involvement_item<'a>(
+    app: &App,
+    p: &FamilyPage,
+    inv: &Involvement,
+    focus: Option<CaseId>,
+) -> ListItem<'a> {
+    let lang = app.lang;
+    let th = &app.theme;
+    let person = app.person(inv.person);
+    // The consent mark shows the least permissive answer over the family's cases.
+    let consent = p
+        .cases
+        .iter()
+        .map(|c| c.consent_for(inv.person))
+        .min_by_key(|c| match c {
+            ConsentStatus::Geweigerd => 0,
+            ConsentStatus::NietGevraagd => 1,
+            ConsentStatus::Gegeven => 2,
+        })
+        .unwrap_or(ConsentStatus::NietGevraagd);
+    let active = inv.active_on(app.today);
+    let since = inv
+        .from
+        .map(|d| format!("{} {}", t::SINCE.get(lang), format_numeric(d)))
+        .unwrap_or_default();
+    let until = inv
+        .until
+        .map(|d| format!(" {} {}", t::UNTIL.get(lang), format_numeric(d)))
+        .unwrap_or_default();
+    ListItem::new(Line::from(vec![
+        crate::tui::views::consent_span(app, consent),
+        side_span(app, person.map(|p| p.side)),
+        Span::styled(
+            format!(" {} ", safe(&app.person_name(Some(inv.person)))),
+            th.style(if active { Role::Header } else { Role::Muted }),
+        ),
+        Span::raw(format!(
+            "· {} · {} ",
+            safe(&inv.role),
+            person.map(|p| safe(&p.organisation)).unwrap_or_default()
+        )),
+        Span::styled(
+            format!("{}  ", words::consent(consent).get(lang)),
+            th.style(Role::Muted),
+        ),
+        Span::raw(private_text(
+            app,
+            &person
+                .map(|p| format!("{} {}", p.phone, p.email))
+                .unwrap_or_default(),
+            focus,
+        )),
+        Span::styled(format!("  {since}{until}"), th.style(Role::Muted)),
+    ]))
 }

@@ -3,6 +3,7 @@
 use crate::i18n::{tui as t, words};
 use crate::tui::app::App;
 use crate::tui::kaart::PersonPage;
+use crate::tui::theme::Role;
 use crate::tui::views::{block, name_for, safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -26,7 +27,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Cell::from(safe(&p.phone)),
             ]);
             if range.start + n == app.kaart_selected {
-                row.style(th.style("selected"))
+                row.style(th.style(Role::Selected))
             } else {
                 row
             }
@@ -39,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         t::COL_ORG.get(lang),
         t::L_PHONE.get(lang),
     ])
-    .style(th.style("header"));
+    .style(th.style(Role::Header));
     let widths = [
         Constraint::Length(1),
         Constraint::Fill(3),
@@ -65,19 +66,19 @@ pub fn person(app: &App, p: &PersonPage, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from(vec![
             side_span(app, Some(person.side)),
-            Span::styled(format!(" {}", safe(&person.name)), th.style("header")),
+            Span::styled(format!(" {}", safe(&person.name)), th.style(Role::Header)),
             Span::styled(
                 format!(
                     "  {} · {}",
                     safe(&person.role),
                     words::side(person.side).get(lang)
                 ),
-                th.style("muted"),
+                th.style(Role::Muted),
             ),
         ]),
         Line::from(safe(&person.organisation)),
         Line::from(format!("{}  {}", safe(&person.phone), safe(&person.email))),
-        Line::from(Span::styled(safe(&person.offer), th.style("muted"))),
+        Line::from(Span::styled(safe(&person.offer), th.style(Role::Muted))),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(
@@ -92,15 +93,15 @@ pub fn person(app: &App, p: &PersonPage, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|(f, role)| {
             ListItem::new(Line::from(vec![
-                Span::styled(name_for(app, &f.name, None), th.style("header")),
-                Span::styled(format!("  · {}", safe(role)), th.style("muted")),
+                Span::styled(name_for(app, &f.name, None), th.style(Role::Header)),
+                Span::styled(format!("  · {}", safe(role)), th.style(Role::Muted)),
             ]))
         })
         .collect();
     let title = format!("{} ({})", t::FAMILIES_OF.get(lang), p.families.len());
     let list = List::new(items)
         .block(block(app, &title, true))
-        .highlight_style(th.style("selected"));
+        .highlight_style(th.style(Role::Selected));
     frame.render_stateful_widget(
         list,
         fams,

@@ -2,7 +2,8 @@
 
 use crate::i18n::tui as t;
 use crate::tui::app::App;
-use crate::tui::lookup::{Kind, LookupState};
+use crate::tui::lookup::{Hit, Kind, LookupState};
+use crate::tui::theme::Role;
 use crate::tui::views::{block, centered, safe};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -25,7 +26,7 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, r);
     let outer = block(app, t::LOOKUP.get(app.lang), true);
     let inner = outer.inner(r);
-    frame.render_widget(outer.style(th.style("text")), r);
+    frame.render_widget(outer.style(th.style(Role::Text)), r);
     let [input, info, list_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -35,7 +36,7 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
     let shown = safe(&state.query);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled("/ ", th.style("accent")),
+            Span::styled("/ ", th.style(Role::Accent)),
             Span::raw(shown.clone()),
         ])),
         input,
@@ -56,50 +57,54 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
         )
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(status, th.style("muted"))),
+        Paragraph::new(Span::styled(status, th.style(Role::Muted))),
         info,
     );
     let items: Vec<ListItem> = state
         .results
         .hits
         .iter()
-        .map(|h| {
-            let mut spans = vec![Span::styled(
-                format!("{:<12} ", kind_label(h.kind).get(app.lang)),
-                th.style("muted"),
-            )];
-            // Under privacy, hits show initials: nobody opened them on purpose yet.
-            if app.privacy && h.kind != Kind::Person {
-                let shown = if h.kind == Kind::Question {
-                    t::HIDDEN.get(app.lang).to_string()
-                } else {
-                    crate::domain::text::initials(&h.label)
-                };
-                spans.push(Span::raw(shown));
-            } else {
-                for (i, ch) in h.label.chars().enumerate() {
-                    let ch = if ch.is_control() { ' ' } else { ch };
-                    let style = if h.positions.contains(&i) {
-                        th.style("match")
-                    } else {
-                        th.style("text")
-                    };
-                    spans.push(Span::styled(ch.to_string(), style));
-                }
-                if !h.detail.is_empty() {
-                    spans.push(Span::styled(
-                        format!("  {}", safe(&h.detail)),
-                        th.style("muted"),
-                    ));
-                }
-            }
-            ListItem::new(Line::from(spans))
-        })
+        .map(|h| hit_item(app, h))
         .collect();
-    let list = List::new(items).highlight_style(th.style("selected"));
+    let list = List::new(items).highlight_style(th.style(Role::Selected));
     frame.render_stateful_widget(
         list,
         list_area,
         &mut ListState::default().with_selected(Some(state.selected)),
     );
+}
+
+/// One hit: its kind, then its label with the matched letters marked and its detail.
+fn hit_item<'a>(app: &App, h: &Hit) -> ListItem<'a> {
+    let th = &app.theme;
+    let mut spans = vec![Span::styled(
+        format!("{:<12} ", kind_label(h.kind).get(app.lang)),
+        th.style(Role::Muted),
+    )];
+    // Under privacy, hits show initials: nobody opened them on purpose yet.
+    if app.privacy && h.kind != Kind::Person {
+        let shown = if h.kind == Kind::Question {
+            t::HIDDEN.get(app.lang).to_string()
+        } else {
+            crate::domain::text::initials(&h.label)
+        };
+        spans.push(Span::raw(shown));
+    } else {
+        for (i, ch) in h.label.chars().enumerate() {
+            let ch = if ch.is_control() { ' ' } else { ch };
+            let style = if h.positions.contains(&i) {
+                th.style(Role::Match)
+            } else {
+                th.style(Role::Text)
+            };
+            spans.push(Span::styled(ch.to_string(), style));
+        }
+        if !h.detail.is_empty() {
+            spans.push(Span::styled(
+                format!("  {}", safe(&h.detail)),
+                th.style(Role::Muted),
+            ));
+        }
+    }
+    ListItem::new(Line::from(spans))
 }

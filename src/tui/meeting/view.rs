@@ -2,10 +2,11 @@
 //! one case fills the screen, the two sides stand in two columns, the timer counts down.
 
 use crate::domain::dates::{format_long, format_short};
-use crate::domain::{Action as Task, Side};
+use crate::domain::{Action, Side};
 use crate::i18n::{meeting as t, tui as tt, words};
 use crate::tui::app::App;
 use crate::tui::meeting::MeetingState;
+use crate::tui::theme::Role;
 use crate::tui::views::{block, name_for, private_text, safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -74,10 +75,10 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 Cell::from(Line::from(side_span(app, r.and_then(|r| r.lead_side)))),
                 Cell::from(name),
                 Cell::from(r.map(|r| safe(&r.groep)).unwrap_or_default()),
-                Cell::from(Span::styled(reasons(app, item), th.style("accent"))),
+                Cell::from(Span::styled(reasons(app, item), th.style(Role::Accent))),
                 Cell::from(Span::styled(
                     next,
-                    th.style(if overdue { "overdue" } else { "text" }),
+                    th.style(if overdue { Role::Overdue } else { Role::Text }),
                 )),
                 Cell::from(format!(
                     "{:>3} {}",
@@ -86,7 +87,7 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 )),
             ]);
             if range.start + n == m.selected {
-                row.style(th.style("selected"))
+                row.style(th.style(Role::Selected))
             } else {
                 row
             }
@@ -110,7 +111,7 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         tt::COL_NEXT.get(lang),
         "",
     ])
-    .style(th.style("header"));
+    .style(th.style(Role::Header));
     frame.render_widget(
         Table::new(rows, widths)
             .header(header)
@@ -121,24 +122,63 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
 }
 
 fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
-    let th = &app.theme;
-    let lang = app.lang;
     let cur = m.meeting.current;
     let Some(item) = m.meeting.items.get(cur) else {
         return;
     };
+    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(area);
+    timer_bar(app, m, item, frame, bar);
+
+    let wide = body.width >= 110;
+    let (strip, main) = if wide {
+        let [s, mn] = Layout::horizontal([Constraint::Length(24), Constraint::Min(40)]).areas(body);
+        (Some(s), mn)
+    } else {
+        (None, body)
+    };
+    if let Some(s) = strip {
+        agenda_strip(app, m, frame, s);
+    }
+    let Some(page) = &m.page else { return };
+    let c = &page.case;
+    let family = page.family.as_ref();
+    let [card, cols, lower] = Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+    ])
+    .areas(main);
+    case_card(app, c, family, frame, card);
+    side_columns(app, m, frame, cols);
+    let [net, agree] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
+    network(app, c, family, frame, net);
+    agreements(app, m, item, &page.agreements, frame, agree);
+}
+
+/// The bar above the walk-through: which item, the timer (calm, then warning in the last two
+/// minutes, overdue past the timebox), the meeting's total and why the case is on the agenda.
+fn timer_bar(
+    app: &App,
+    m: &MeetingState,
+    item: &crate::domain::AgendaItem,
+    frame: &mut Frame,
+    bar: Rect,
+) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let cur = m.meeting.current;
     let spent = m.spent(cur, app.now) as i64;
     let remaining = i64::from(item.timebox_minutes) * 60 - spent;
     let timer_style = if remaining < 0 {
-        th.style("overdue")
+        th.style(Role::Overdue)
     } else if remaining <= 120 {
-        th.style("warning")
+        th.style(Role::Warning)
     } else {
-        th.style("header")
+        th.style(Role::Header)
     };
-    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(area);
     let top = Line::from(vec![
-        Span::styled(format!(" {} ", t::RUNNING.get(lang)), th.style("title")),
+        Span::styled(format!(" {} ", t::RUNNING.get(lang)), th.style(Role::Title)),
         Span::raw(format!(
             "{} {} {} {}  ",
             t::ITEM.get(lang),
@@ -153,34 +193,27 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 t::TOTAL.get(lang),
                 mmss(i64::from(m.total(app.now)))
             ),
-            th.style("muted"),
+            th.style(Role::Muted),
         ),
-        Span::styled(reasons(app, item), th.style("accent")),
+        Span::styled(reasons(app, item), th.style(Role::Accent)),
     ]);
     frame.render_widget(Paragraph::new(top), bar);
+}
 
-    let wide = body.width >= 110;
-    let (strip, main) = if wide {
-        let [s, mn] = Layout::horizontal([Constraint::Length(24), Constraint::Min(40)]).areas(body);
-        (Some(s), mn)
-    } else {
-        (None, body)
-    };
-    if let Some(s) = strip {
-        agenda_strip(app, m, frame, s);
-    }
-    let Some(page) = &m.page else { return };
-    let c = &page.case;
-    let child = page.family.as_ref().and_then(|f| f.child(c.child));
+/// The case in two lines: child, groep, who has regie, status; then the question.
+fn case_card(
+    app: &App,
+    c: &crate::domain::Case,
+    family: Option<&crate::domain::Family>,
+    frame: &mut Frame,
+    card: Rect,
+) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let child = family.and_then(|f| f.child(c.child));
     let name = child.map(|ch| ch.full_name()).unwrap_or_default();
-    let [card, cols, lower] = Layout::vertical([
-        Constraint::Length(5),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-    ])
-    .areas(main);
     let mut head = vec![
-        Span::styled(name_for(app, &name, Some(c.id)), th.style("header")),
+        Span::styled(name_for(app, &name, Some(c.id)), th.style(Role::Header)),
         Span::raw(format!(
             "  {} {}  ",
             tt::GROEP.get(lang),
@@ -191,7 +224,7 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     head.extend(crate::tui::views::lead_spans(app, &c.lead));
     head.push(Span::styled(
         format!("  {}", words::status(c.status).get(lang)),
-        th.style("accent"),
+        th.style(Role::Accent),
     ));
     let lines = vec![
         Line::from(head),
@@ -205,7 +238,10 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         )),
         card,
     );
+}
 
+/// The open actions in two columns, onderwijs left and zorg right, each framed in its colour.
+fn side_columns(app: &App, m: &MeetingState, frame: &mut Frame, cols: Rect) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(cols);
     let open = m.open_actions();
@@ -226,17 +262,23 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         let title = format!(
             "{} {}",
             side.mark(),
-            words::side(side).get(lang).to_uppercase()
+            words::side(side).get(app.lang).to_uppercase()
         );
-        let b = block(app, &title, false).border_style(th.style(side.key()));
+        let b = block(app, &title, false).border_style(app.theme.style(Role::side(side)));
         frame.render_widget(List::new(items).block(b), area);
     }
+}
 
-    let [net, agree] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
-    let net_items: Vec<ListItem> = page
-        .family
-        .iter()
+/// Who is involved with the family today, each with their consent mark and side.
+fn network(
+    app: &App,
+    c: &crate::domain::Case,
+    family: Option<&crate::domain::Family>,
+    frame: &mut Frame,
+    net: Rect,
+) {
+    let net_items: Vec<ListItem> = family
+        .into_iter()
         .flat_map(|f| f.network.iter())
         .filter(|i| i.active_on(app.today))
         .map(|inv| {
@@ -245,24 +287,38 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 crate::tui::views::consent_span(app, consent),
                 side_span(app, app.person(inv.person).map(|p| p.side)),
                 Span::raw(format!(" {} ", safe(&app.person_name(Some(inv.person))))),
-                Span::styled(format!("· {}", safe(&inv.role)), th.style("muted")),
+                Span::styled(
+                    format!("· {}", safe(&inv.role)),
+                    app.theme.style(Role::Muted),
+                ),
             ]))
         })
         .collect();
     frame.render_widget(
-        List::new(net_items).block(block(app, tt::NETWORK.get(lang), false)),
+        List::new(net_items).block(block(app, tt::NETWORK.get(app.lang), false)),
         net,
     );
+}
 
+/// This item's agreements so far, then up to four from earlier meetings, newest first.
+fn agreements(
+    app: &App,
+    m: &MeetingState,
+    item: &crate::domain::AgendaItem,
+    before: &[(chrono::NaiveDate, String)],
+    frame: &mut Frame,
+    agree: Rect,
+) {
+    let th = &app.theme;
+    let lang = app.lang;
     let mut lines: Vec<Line> = Vec::new();
     for a in &item.agreements {
         lines.push(Line::from(vec![
-            Span::styled("● ", th.style("done")),
+            Span::styled("● ", th.style(Role::Done)),
             Span::raw(safe(&a.text)),
         ]));
     }
-    let earlier: Vec<&(chrono::NaiveDate, String)> = page
-        .agreements
+    let earlier: Vec<&(chrono::NaiveDate, String)> = before
         .iter()
         .rev()
         .filter(|(d, _)| *d < m.meeting.date)
@@ -271,11 +327,14 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     if !earlier.is_empty() {
         lines.push(Line::from(Span::styled(
             t::LAST_TIME.get(lang),
-            th.style("muted"),
+            th.style(Role::Muted),
         )));
         for (d, text) in earlier {
             lines.push(Line::from(vec![
-                Span::styled(format!("{} ", format_short(*d, lang)), th.style("muted")),
+                Span::styled(
+                    format!("{} ", format_short(*d, lang)),
+                    th.style(Role::Muted),
+                ),
                 Span::raw(safe(text)),
             ]));
         }
@@ -293,13 +352,13 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn action_item<'a>(app: &App, a: &Task, selected: bool, width: usize) -> ListItem<'a> {
+fn action_item<'a>(app: &App, a: &Action, selected: bool, width: usize) -> ListItem<'a> {
     let th = &app.theme;
     let overdue = a.is_overdue(app.today);
     let style = if overdue {
-        th.style("overdue")
+        th.style(Role::Overdue)
     } else {
-        th.style("text")
+        th.style(Role::Text)
     };
     let due = a
         .deadline
@@ -310,7 +369,7 @@ fn action_item<'a>(app: &App, a: &Task, selected: bool, width: usize) -> ListIte
     // back of the room, not end in the middle of a word.
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{mark} {due:<10} "), style),
-        Span::styled(safe(&app.person_name(a.owner)), th.style("muted")),
+        Span::styled(safe(&app.person_name(a.owner)), th.style(Role::Muted)),
     ])];
     lines.extend(
         crate::tui::views::wrap(&a.text, width.saturating_sub(2))
@@ -319,7 +378,7 @@ fn action_item<'a>(app: &App, a: &Task, selected: bool, width: usize) -> ListIte
     );
     let item = ListItem::new(lines);
     if selected {
-        item.style(th.style("selected"))
+        item.style(th.style(Role::Selected))
     } else {
         item
     }
@@ -341,11 +400,11 @@ fn agenda_strip(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             let done = if item.discussed { "✓" } else { " " };
             let style = if i == m.meeting.current {
-                th.style("selected")
+                th.style(Role::Selected)
             } else if item.discussed {
-                th.style("muted")
+                th.style(Role::Muted)
             } else {
-                th.style("text")
+                th.style(Role::Text)
             };
             ListItem::new(Span::styled(format!("{done}{:>2} {name}", i + 1), style))
         })

@@ -2,6 +2,7 @@
 
 use super::super::app::{App, Level, Screen};
 use super::super::keymap::hints;
+use super::super::theme::Role;
 use super::{block, centered};
 use crate::domain::dates::{format_long, format_short};
 use crate::i18n::tui as t;
@@ -15,7 +16,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let mut spans = vec![Span::styled(
         format!(" {} ", t::APP.get(app.lang)),
-        th.style("title"),
+        th.style(Role::Title),
     )];
     for (key, screen, name) in [
         ("1", Screen::Overleg, crate::i18n::meeting::SCREEN),
@@ -24,9 +25,9 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         ("4", Screen::Kaart, t::SCREEN_KAART),
     ] {
         let style = if app.screen == screen {
-            th.style("selected")
+            th.style(Role::Selected)
         } else {
-            th.style("muted")
+            th.style(Role::Muted)
         };
         spans.push(Span::styled(
             format!(" {key} {} ", name.get(app.lang)),
@@ -37,7 +38,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     if app.privacy {
         spans.push(Span::styled(
             format!(" {} ", t::PRIVACY_MARK.get(app.lang)),
-            th.style("warning"),
+            th.style(Role::Warning),
         ));
     }
     let used: usize = spans.iter().map(|s| s.width()).sum();
@@ -52,9 +53,9 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     .unwrap_or_default();
     let pad = room.saturating_sub(date.chars().count());
     spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(date, th.style("muted")));
+    spans.push(Span::styled(date, th.style(Role::Muted)));
     frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(th.style("text")),
+        Paragraph::new(Line::from(spans)).style(th.style(Role::Text)),
         area,
     );
 }
@@ -63,8 +64,8 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     if let Some((msg, level)) = &app.status {
         let style = match level {
-            Level::Info => th.style("footer"),
-            Level::Error => th.style("error"),
+            Level::Info => th.style(Role::Footer),
+            Level::Error => th.style(Role::Error),
         };
         frame.render_widget(
             Paragraph::new(format!(" {}", super::safe(msg))).style(style),
@@ -86,11 +87,11 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
             break;
         }
         used += width;
-        spans.push(Span::styled(key, th.style("footer.key")));
-        spans.push(Span::styled(word, th.style("footer")));
+        spans.push(Span::styled(key, th.style(Role::FooterKey)));
+        spans.push(Span::styled(word, th.style(Role::Footer)));
     }
     frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(th.style("footer")),
+        Paragraph::new(Line::from(spans)).style(th.style(Role::Footer)),
         area,
     );
 }
@@ -100,6 +101,6 @@ pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {
     let p = Paragraph::new(t::WELCOME.get(app.lang))
         .block(block(app, t::WELCOME_TITLE.get(app.lang), true))
         .wrap(Wrap { trim: false })
-        .style(app.theme.style("text"));
+        .style(app.theme.style(Role::Text));
     frame.render_widget(p, r);
 }

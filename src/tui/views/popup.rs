@@ -3,6 +3,7 @@
 
 use super::super::app::App;
 use super::super::keymap::for_help;
+use super::super::theme::Role;
 use super::{block, centered, safe};
 use crate::i18n::tui as t;
 use crate::tui::keymap::describe::describe;
@@ -18,7 +19,7 @@ pub fn help(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|b| {
             Line::from(vec![
-                Span::styled(format!(" {:>9}  ", b.key), app.theme.style("accent")),
+                Span::styled(format!(" {:>9}  ", b.key), app.theme.style(Role::Accent)),
                 Span::raw(describe(b.action).get(app.lang)),
             ])
         })
@@ -40,7 +41,7 @@ pub fn help(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let p = Paragraph::new(lines)
         .scroll((scroll as u16, 0))
         .block(block(app, &title, true))
-        .style(app.theme.style("text"));
+        .style(app.theme.style(Role::Text));
     frame.render_widget(p, r);
 }
 
@@ -50,7 +51,7 @@ pub fn confirm(app: &App, text: &str, frame: &mut Frame, area: Rect) {
     let p = Paragraph::new(text.to_string())
         .wrap(Wrap { trim: true })
         .block(block(app, "?", true))
-        .style(app.theme.style("warning"));
+        .style(app.theme.style(Role::Warning));
     frame.render_widget(p, r);
 }
 
@@ -68,7 +69,7 @@ pub fn text(
     let p = Paragraph::new(body)
         .scroll((scroll as u16, 0))
         .block(block(app, title, true))
-        .style(app.theme.style("text"));
+        .style(app.theme.style(Role::Text));
     frame.render_widget(p, r);
 }
 
@@ -80,7 +81,7 @@ pub fn summary(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, ar
     frame.render_widget(Clear, r);
     let b = block(app, m::SUMMARY.get(app.lang), true);
     let inner = b.inner(r);
-    frame.render_widget(b.style(th.style("text")), r);
+    frame.render_widget(b.style(th.style(Role::Text)), r);
     let [body, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let text: Vec<Line> = lines.iter().map(|l| markdown_line(app, l)).collect();
     frame.render_widget(
@@ -92,7 +93,7 @@ pub fn summary(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, ar
     frame.render_widget(
         Paragraph::new(Span::styled(
             m::SUMMARY_KEYS.get(app.lang),
-            th.style("accent"),
+            th.style(Role::Accent),
         )),
         keys,
     );
@@ -102,11 +103,11 @@ pub fn summary(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, ar
 fn markdown_line(app: &App, line: &str) -> Line<'static> {
     let th = &app.theme;
     if let Some(h) = line.strip_prefix("### ") {
-        Line::from(Span::styled(safe(h), th.style("accent")))
+        Line::from(Span::styled(safe(h), th.style(Role::Accent)))
     } else if let Some(h) = line.strip_prefix("## ") {
-        Line::from(Span::styled(safe(h), th.style("header")))
+        Line::from(Span::styled(safe(h), th.style(Role::Header)))
     } else if let Some(h) = line.strip_prefix("# ") {
-        Line::from(Span::styled(safe(h), th.style("title")))
+        Line::from(Span::styled(safe(h), th.style(Role::Title)))
     } else if let Some(item) = line.strip_prefix("- [ ] ") {
         Line::from(format!("  ○ {}", safe(item)))
     } else if let Some(item) = line.strip_prefix("- ") {
