@@ -495,3 +495,21 @@ fn ctrl_c_on_a_form_with_typed_text_asks_first() {
     assert!(s.app.quit, "Ctrl-C quits once the text is given up");
     assert_eq!(s.store.cases().expect("cases").len(), 18);
 }
+
+/// A bidi override typed into a name never reaches the screen, also not in the lookup's hits
+/// (which are drawn char by char for the highlight).
+#[test]
+fn a_bidi_override_in_a_name_stays_off_the_screen_in_the_lookup() {
+    let mut s = demo(Lang::Nl);
+    s.press("nZoë\u{202E}lanD<Tab>Faber<Tab><Tab><Tab>Is vaak moe<Enter>");
+    assert!(status(&s).contains("Opgeslagen"), "{}", status(&s));
+    s.press("/zoë");
+    let screen = s.screen(120, 40);
+    assert!(screen.contains("ZoëlanD"), "the hit is shown:\n{screen}");
+    for cell in s.buffer(120, 40).content() {
+        assert!(
+            !cell.symbol().contains('\u{202E}'),
+            "a bidi override on screen"
+        );
+    }
+}

@@ -91,6 +91,11 @@ fn hit_item<'a>(app: &App, h: &Hit) -> ListItem<'a> {
         spans.push(Span::raw(shown));
     } else {
         for (i, ch) in h.label.chars().enumerate() {
+            // Char by char, so the highlighted positions line up: a control character shows as a
+            // space, and a bidi override (which would turn the rest of the line round) as nothing.
+            if matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                continue;
+            }
             let ch = if ch.is_control() { ' ' } else { ch };
             let style = if h.positions.contains(&i) {
                 th.style(Role::Match)
