@@ -110,8 +110,16 @@ const STEPS: &[&str] = &[
 
 #[test]
 fn a_patched_app_equals_a_fresh_reload_after_every_kind_of_change() {
+    // Under each sort of the case list (last activity, next deadline, name), and with every
+    // status shown.
+    for setup in ["2", "2o", "2oo", "2sssss"] {
+        run_steps(setup);
+    }
+}
+
+fn run_steps(setup: &str) {
     let mut s = demo(Lang::Nl);
-    s.press("2");
+    s.press(setup);
     assert_as_reloaded(&s, "start");
     let cases_at_start = s.app.cases.rows.len();
     for step in STEPS {
@@ -121,10 +129,10 @@ fn a_patched_app_equals_a_fresh_reload_after_every_kind_of_change() {
                 s.app.status.as_ref(),
                 Some((_, tandem::tui::app::Level::Error))
             ),
-            "{step:?}: {:?}",
+            "{setup:?} {step:?}: {:?}",
             s.app.status
         );
-        assert_as_reloaded(&s, step);
+        assert_as_reloaded(&s, &format!("{setup:?} {step:?}"));
     }
     assert_eq!(
         s.app.cases.rows.len(),

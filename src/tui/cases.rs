@@ -6,6 +6,7 @@ pub mod view;
 use super::msg::CaseFilterStep;
 use crate::domain::{CaseId, CaseStatus, CaseSummary, Side};
 use chrono::NaiveDate;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -134,42 +135,116 @@ pub fn next_side(side: Option<Side>) -> Option<Side> {
     }
 }
 
+/// Whether the filter shows row `r`.
+fn shown(f: &CaseFilter, r: &CaseSummary) -> bool {
+    let status = match f.status {
+        Some(s) => r.status == s,
+        None => !f.open_only || r.status.is_open(),
+    };
+    status
+        && f.side.is_none_or(|s| r.lead_side == Some(s))
+        && (!f.flagged_only || r.flagged)
+        && f.school.as_ref().is_none_or(|s| &r.school == s)
+}
+
+/// The list's order of rows `a` and `b`: by the sort's key, equal keys in row order (the store's
+/// order), so a full sort and a patch put every row in the same place. `rank` is the name order,
+/// needed only when sorting by name.
+fn order(list: &CaseList, rank: &[u32], today: NaiveDate, a: usize, b: usize) -> Ordering {
+    let (ra, rb) = (&list.rows[a], &list.rows[b]);
+    let deadline = |r: &CaseSummary| {
+        (
+            r.next_deadline.is_none(),
+            r.next_deadline,
+            !r.is_overdue(today),
+        )
+    };
+    let by_key = match list.sort {
+        SortBy::LastActivity => rb.last_activity.cmp(&ra.last_activity),
+        SortBy::NextDeadline => deadline(ra).cmp(&deadline(rb)),
+        SortBy::Name => rank.get(a).cmp(&rank.get(b)),
+    };
+    by_key.then(a.cmp(&b))
+}
+
+/// The name order, when the list is sorted by name (made once per set of rows).
+fn rank_for(list: &CaseList) -> Vec<u32> {
+    match list.sort {
+        SortBy::Name => list.name_rank.get_or_init(|| name_rank(&list.rows)).clone(),
+        _ => Vec::new(),
+    }
+}
+
 /// Filters and sorts the case list (pure; the rows are already in memory).
 pub fn apply_filter(list: &mut CaseList, today: NaiveDate) {
-    let f = &list.filter;
     let mut visible: Vec<usize> = list
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| match f.status {
-            Some(s) => r.status == s,
-            None => !f.open_only || r.status.is_open(),
-        })
-        .filter(|(_, r)| f.side.is_none_or(|s| r.lead_side == Some(s)))
-        .filter(|(_, r)| !f.flagged_only || r.flagged)
-        .filter(|(_, r)| f.school.as_ref().is_none_or(|s| &r.school == s))
+        .filter(|(_, r)| shown(&list.filter, r))
         .map(|(i, _)| i)
         .collect();
-    let rows = &list.rows;
-    match list.sort {
-        SortBy::LastActivity => {
-            visible.sort_by(|a, b| rows[*b].last_activity.cmp(&rows[*a].last_activity))
-        }
-        SortBy::NextDeadline => visible.sort_by_key(|i| {
-            let r = &rows[*i];
-            (
-                r.next_deadline.is_none(),
-                r.next_deadline,
-                !r.is_overdue(today),
-            )
-        }),
-        SortBy::Name => {
-            let rank = list.name_rank.get_or_init(|| name_rank(rows));
-            visible.sort_by_key(|i| rank.get(*i).copied().unwrap_or(u32::MAX));
-        }
-    }
+    let rank = rank_for(list);
+    visible.sort_unstable_by(|a, b| order(list, &rank, today, *a, *b));
     list.visible = visible;
     list.selected = list.selected.min(list.visible.len().saturating_sub(1));
+}
+
+impl CaseList {
+    /// Rows read again after a change (`None`: the case is gone). When only rows already in the
+    /// list changed (the common case), they are replaced in place and only they move in the
+    /// list; rows that came or went rebuild the list. True when a name or a question changed, or
+    /// a row came or went (what the lookup searches).
+    pub fn patch(&mut self, fresh: HashMap<CaseId, Option<CaseSummary>>, today: NaiveDate) -> bool {
+        let came_or_went = fresh
+            .iter()
+            .any(|(id, row)| self.by_id.contains_key(id) != row.is_some());
+        if came_or_went {
+            let mut rows = std::mem::take(&mut self.rows);
+            rows.retain(|r| !fresh.contains_key(&r.id));
+            rows.extend(fresh.into_values().flatten());
+            rows.sort_by_key(|r| r.id);
+            self.set_rows(rows);
+            apply_filter(self, today);
+            return true;
+        }
+        let mut changed = Vec::with_capacity(fresh.len());
+        let (mut searched, mut names, mut schools) = (false, false, false);
+        for (id, row) in fresh.into_iter().filter_map(|(id, r)| Some((id, r?))) {
+            let Some(&i) = self.by_id.get(&id) else {
+                continue;
+            };
+            let old = &self.rows[i];
+            names |= old.child_name != row.child_name;
+            schools |= old.school != row.school;
+            searched |= (&old.child_name, &old.family_name, &old.question)
+                != (&row.child_name, &row.family_name, &row.question);
+            self.rows[i] = row;
+            changed.push(i);
+        }
+        if schools {
+            let rows = std::mem::take(&mut self.rows);
+            self.set_rows(rows);
+        } else if names {
+            self.name_rank = std::sync::OnceLock::new();
+        }
+        if names && self.sort == SortBy::Name {
+            apply_filter(self, today);
+            return searched;
+        }
+        self.visible.retain(|i| !changed.contains(i));
+        let rank = rank_for(self);
+        for i in changed {
+            if shown(&self.filter, &self.rows[i]) {
+                let at = self
+                    .visible
+                    .partition_point(|j| order(self, &rank, today, *j, i) == Ordering::Less);
+                self.visible.insert(at, i);
+            }
+        }
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        searched
+    }
 }
 
 /// Each row's place in name order, computed once per set of rows: sorting 50,000 names again on

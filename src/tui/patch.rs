@@ -108,48 +108,18 @@ fn affected_cases(store: &Store, app: &App, touched: &Touched) -> Result<BTreeSe
     Ok(cases)
 }
 
-/// What the lookup finds a row by.
-fn searched(r: &CaseSummary) -> (&str, &str, &str) {
-    (&r.child_name, &r.family_name, &r.question)
-}
-
-/// The case rows of `cases` read again, the list filtered and sorted again with the cursor on the
-/// same case. True when a name or a question changed, or a row came or went.
+/// The case rows of `cases` read again and patched into the list, the cursor on the same case.
+/// True when a name or a question changed, or a row came or went.
 fn case_rows(store: &Store, app: &mut App, cases: &BTreeSet<CaseId>) -> Result<bool> {
     if cases.is_empty() {
         return Ok(false);
     }
     let selected = app.cases.selected_row().map(|r| r.id);
-    let mut fresh: HashMap<CaseId, CaseSummary> = HashMap::new();
+    let mut fresh: HashMap<CaseId, Option<CaseSummary>> = HashMap::new();
     for id in cases {
-        fresh.extend(store.case_row(*id)?.map(|r| (*id, r)));
+        fresh.insert(*id, store.case_row(*id)?);
     }
-    let mut changed = false;
-    let mut rows = std::mem::take(&mut app.cases.rows);
-    rows.retain_mut(|row| {
-        if !cases.contains(&row.id) {
-            return true;
-        }
-        match fresh.remove(&row.id) {
-            Some(new) => {
-                changed |= searched(row) != searched(&new);
-                *row = new;
-                true
-            }
-            None => {
-                changed = true;
-                false
-            }
-        }
-    });
-    if !fresh.is_empty() {
-        changed = true;
-        rows.extend(fresh.into_values());
-        // The store's order (by id): the sort by last activity keeps it among equals.
-        rows.sort_by_key(|r| r.id);
-    }
-    app.cases.set_rows(rows);
-    super::cases::apply_filter(&mut app.cases, app.today);
+    let changed = app.cases.patch(fresh, app.today);
     if let Some(id) = selected {
         app.cases.select(id);
     }

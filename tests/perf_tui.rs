@@ -1,0 +1,252 @@
+//! What a person at the keyboard meets, timed from outside: the real release binary in a
+//! pseudo-terminal, a key written to it, and the time until the frame that shows the answer is
+//! read back (issue 10). On a copy of `tandem demo --cases N` (50,000 unless
+//! `TANDEM_BENCH_CASES` says otherwise). Reports only; `#[ignore]`, run with the README's command.
+#![cfg(unix)]
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+const TODAY: &str = "2026-11-23";
+
+fn cases() -> usize {
+    std::env::var("TANDEM_BENCH_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50_000)
+}
+
+/// The demo store of `cases()` cases, made once and kept in the temp dir.
+fn bench_store() -> PathBuf {
+    let n = cases();
+    let dir = std::env::temp_dir().join(format!("tandem-bench-{}k", n / 1000));
+    if !dir.join("db").exists() {
+        let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+            .env("TANDEM_TODAY", TODAY)
+            .arg("--data-dir")
+            .arg(&dir)
+            .args(["demo", "--cases", &n.to_string(), "--seed", "1"])
+            .output()
+            .expect("run tandem demo");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    dir
+}
+
+/// A fresh copy of the bench store, so saves don't pile up in it from run to run.
+fn copy_of(store: &Path, to: &Path) {
+    let status = Command::new("cp")
+        .arg("-r")
+        .arg(store)
+        .arg(to)
+        .status()
+        .expect("cp");
+    assert!(status.success());
+}
+
+/// tandem in a 120x40 pty, with everything it prints timestamped as it arrives.
+struct Pty {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    chunks: Receiver<(Instant, Vec<u8>)>,
+    screen: vt100::Parser,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Pty {
+    fn start(data: &Path, config: &Path) -> (Pty, Instant) {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tandem"));
+        cmd.arg("--data-dir");
+        cmd.arg(data);
+        cmd.env("TANDEM_TODAY", TODAY);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", config);
+        cmd.env("HOME", config);
+        let started = Instant::now();
+        let child = pair.slave.spawn_command(cmd).expect("spawn tandem");
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 65536];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
+                    return;
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("writer");
+        let pty = Pty {
+            child,
+            writer,
+            chunks: rx,
+            screen: vt100::Parser::new(40, 120, 0),
+            _master: pair.master,
+        };
+        (pty, started)
+    }
+
+    /// Reads output until `done` holds for the screen; the time of the chunk that made it so.
+    fn until(&mut self, what: &str, done: impl Fn(&str) -> bool) -> Instant {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let (at, bytes) = self
+                .chunks
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("waited 60 s for {what}:\n{}", self.text()));
+            self.screen.process(&bytes);
+            if done(&self.text()) {
+                return at;
+            }
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// The time the next output arrives (a redraw), whatever it shows.
+    fn next_output(&mut self) -> Instant {
+        let (at, bytes) = self
+            .chunks
+            .recv_timeout(Duration::from_secs(60))
+            .expect("a redraw within 60 s");
+        self.screen.process(&bytes);
+        at
+    }
+
+    /// Drops what arrived so far (so the next wait sees only the answer to the next key).
+    fn drain(&mut self) {
+        while let Ok((_, bytes)) = self.chunks.recv_timeout(Duration::from_millis(150)) {
+            self.screen.process(&bytes);
+        }
+    }
+
+    fn keys(&mut self, keys: &str) -> Instant {
+        let at = Instant::now();
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+        at
+    }
+
+    /// Peak memory of the tandem process so far, from the OS.
+    fn peak_mb(&self) -> f64 {
+        let pid = self.child.process_id().unwrap_or(0);
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn summary(name: &str, mut samples: Vec<f64>) {
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{name}: n={} p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        samples.len(),
+        at(0.5),
+        at(0.99),
+        at(1.0)
+    );
+}
+
+/// `a`, a text, Enter, `rounds` times on the open case: Enter to the frame that says "Opgeslagen."
+/// with the form gone.
+fn saves(t: &mut Pty, rounds: usize, label: &str) {
+    let mut took = Vec::new();
+    for k in 0..rounds {
+        t.keys("a");
+        t.until("the action form", |s| s.contains("Nieuwe actie"));
+        let text = format!("Meting {label} {k}");
+        t.keys(&text);
+        t.until("the typed text", |s| s.contains(&text));
+        t.drain();
+        let sent = t.keys("\r");
+        let shown = t.until("the save", |s| {
+            s.contains("Opgeslagen.") && !s.contains("Nieuwe actie")
+        });
+        took.push(ms(shown - sent));
+    }
+    summary(&format!("save in the TUI ({label})"), took);
+}
+
+#[test]
+#[ignore]
+fn keys_in_a_pty() {
+    let store = bench_store();
+    let work = tempfile::tempdir().expect("temp dir");
+    let data = work.path().join("data");
+    copy_of(&store, &data);
+    // A copy's files don't match the seal of their last close (another inode), so the first open
+    // keeps a copy of them first: done here, not in the timed start.
+    let sealed = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .env("TANDEM_TODAY", TODAY)
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["actions", "--due", "today", "--format", "json"])
+        .output()
+        .expect("run tandem actions");
+    assert!(
+        sealed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sealed.stderr)
+    );
+    let config = tempfile::tempdir().expect("config dir");
+    println!("{} cases, a copy of {}", cases(), store.display());
+    let (mut t, started) = Pty::start(&data, config.path());
+    let first = t.until("the first frame", |s| {
+        s.contains("Casussen") && s.contains("Regie")
+    });
+    println!("start to first frame: {:.0} ms", ms(first - started));
+    t.drain();
+    println!("peak memory after start: {:.0} MB", t.peak_mb());
+    t.keys("\r");
+    t.until("the case page", |s| s.contains("Netwerk"));
+    saves(&mut t, 20, "case page");
+    println!("peak memory after 20 saves: {:.0} MB", t.peak_mb());
+    // Screen 3 holds every open action; a save must not read them all again.
+    t.keys("3");
+    t.until("screen 3", |s| {
+        s.contains("te laat") || s.contains("Te laat")
+    });
+    t.drain();
+    println!("peak memory on screen 3: {:.0} MB", t.peak_mb());
+    let mut js = Vec::new();
+    for _ in 0..30 {
+        // The selection is a style, not text: the first output after the key is its frame.
+        let sent = t.keys("j");
+        let shown = t.next_output();
+        js.push(ms(shown - sent));
+        t.drain();
+    }
+    summary("j on screen 3", js);
+    t.keys("2\r");
+    t.until("the case page", |s| s.contains("Netwerk"));
+    saves(&mut t, 20, "after screen 3");
+    println!("peak memory at the end: {:.0} MB", t.peak_mb());
+    t.keys("\x1b\x1bq");
+    let _ = t.child.wait();
+}
