@@ -23,7 +23,7 @@ pub mod restore;
 
 pub use change::{Change, Undo};
 pub use check::CheckReport;
-pub use error::{Damage, StoreError};
+pub use error::{Damage, DemoGap, ImportRule, Invalid, IoFailure, StoreError, Unreadable};
 pub(crate) use guard::guard;
 
 use crate::domain::{
@@ -189,7 +189,7 @@ impl Store {
                 let arr: [u8; 4] = v
                     .as_ref()
                     .try_into()
-                    .map_err(|_| StoreError::Damaged("schema_version".into()))?;
+                    .map_err(|_| Unreadable::SchemaVersionLength { len: v.len() })?;
                 let found = u32::from_be_bytes(arr);
                 if found > SCHEMA_VERSION {
                     return Err(StoreError::NewerVersion {
@@ -198,7 +198,7 @@ impl Store {
                     });
                 }
                 if found == 0 {
-                    return Err(StoreError::Damaged("schema_version 0".into()));
+                    return Err(Unreadable::SchemaVersionZero.into());
                 }
                 // Older schemas would be upgraded here, one step at a time.
                 Ok(())
@@ -206,9 +206,7 @@ impl Store {
             None => {
                 let empty = self.trees.iter().skip(1).all(|t| t.is_empty());
                 if !empty {
-                    return Err(StoreError::Damaged(
-                        "records without a schema version".into(),
-                    ));
+                    return Err(Unreadable::NoSchemaVersion.into());
                 }
                 meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
                 self.db().flush()?;
@@ -222,8 +220,7 @@ impl Store {
         for (name, slot) in Counters::NAMES.iter().zip(next.slots()) {
             let key = format!("next/{name}");
             *slot = match self.tree(T::Meta).get(key.as_bytes())? {
-                Some(v) => keys::read_id(&v)
-                    .ok_or_else(|| StoreError::Damaged(format!("counter {name}")))?,
+                Some(v) => keys::read_id(&v).ok_or(Unreadable::Counter { name })?,
                 None => 1,
             };
         }
@@ -236,7 +233,7 @@ impl Store {
         self.trees.iter().skip(1).all(|t| t.is_empty())
     }
 
-    fn get<V: DeserializeOwned>(&self, t: T, id: u64, what: &str) -> Result<Option<V>> {
+    fn get<V: DeserializeOwned>(&self, t: T, id: u64, what: &'static str) -> Result<Option<V>> {
         self.seen(
             match guard(|| self.tree(t).get(keys::id(id))).and_then(|r| Ok(r?)) {
                 Ok(Some(bytes)) => codec::decode(&bytes, what).map(Some),
@@ -246,7 +243,7 @@ impl Store {
         )
     }
 
-    fn all<V: DeserializeOwned>(&self, t: T, what: &str) -> Result<Vec<V>> {
+    fn all<V: DeserializeOwned>(&self, t: T, what: &'static str) -> Result<Vec<V>> {
         self.seen(
             guard(|| {
                 self.tree(t)
@@ -268,7 +265,12 @@ impl Store {
                     .keys()
                     .map(|k| {
                         let k = k?;
-                        keys::pair_second(&k).ok_or_else(|| StoreError::Damaged("index key".into()))
+                        keys::pair_second(&k).ok_or_else(|| {
+                            Unreadable::IndexKey {
+                                tree: TREE_NAMES[t as usize],
+                            }
+                            .into()
+                        })
                     })
                     .collect()
             })
@@ -385,7 +387,7 @@ impl Store {
         t: T,
         start: Vec<u8>,
         end: Option<Vec<u8>>,
-        what: &str,
+        what: &'static str,
     ) -> Result<Vec<V>> {
         self.seen(self.decode_range_inner(t, start, end, what))
     }
@@ -395,7 +397,7 @@ impl Store {
         t: T,
         start: Vec<u8>,
         end: Option<Vec<u8>>,
-        what: &str,
+        what: &'static str,
     ) -> Result<Vec<V>> {
         let tree = self.tree(t);
         let raw: Vec<sled::IVec> = guard(|| {
@@ -416,7 +418,7 @@ impl Store {
             let high = s.spawn(|| decode(high));
             (decode(low), high.join())
         });
-        let high = high.map_err(|_| StoreError::Damaged(format!("{what}s")))??;
+        let high = high.map_err(|_| Unreadable::DecodeStopped { what })??;
         let mut low = low?;
         low.extend(high);
         Ok(low)
@@ -456,6 +458,6 @@ fn default_who() -> String {
 
 impl From<StoreError> for std::io::Error {
     fn from(e: StoreError) -> Self {
-        std::io::Error::other(e.to_string())
+        std::io::Error::other(e)
     }
 }

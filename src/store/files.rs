@@ -9,7 +9,7 @@
 //! removed at the next clean close; if it is damaged, the original bytes are put back and the
 //! copy is kept, so a damaged store is never made worse.
 
-use super::{Result, StoreError};
+use super::{IoFailure, Result, StoreError};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -157,7 +157,7 @@ fn crc_of(path: &Path) -> Result<u32> {
         (part(0, mid), high.join())
     });
     let (mut h, _) = low?;
-    let (high, _) = high.map_err(|_| StoreError::Io("crc".into()))??;
+    let (high, _) = high.map_err(|_| IoFailure::ThreadStopped)??;
     h.combine(&high);
     Ok(h.finalize())
 }
@@ -168,7 +168,7 @@ fn prints(dir: &Path) -> Result<Vec<Print>> {
 
 /// Writes the seal of a clean close: the sled files exactly as they are now.
 pub fn write_seal(dir: &Path) -> Result<()> {
-    let text = serde_json::to_vec(&prints(dir)?).map_err(|e| StoreError::Io(e.to_string()))?;
+    let text = serde_json::to_vec(&prints(dir)?).map_err(IoFailure::Json)?;
     let tmp = dir.join("seal.part");
     write_synced(&tmp, &text)?;
     std::fs::rename(&tmp, dir.join(SEAL)).map_err(StoreError::io)?;
@@ -227,7 +227,7 @@ pub fn new_quarantine_dir(dir: &Path, suffix: &str) -> Result<PathBuf> {
             Err(e) => return Err(StoreError::io(e)),
         }
     }
-    Err(StoreError::Io("quarantine: no free name".into()))
+    Err(IoFailure::NoQuarantineName.into())
 }
 
 impl Quarantine {

@@ -19,7 +19,7 @@
 //! A torn last entry (a crash in the middle of an append) was never confirmed: it is ignored
 //! when read and cut off before the next append.
 
-use super::{codec, files, Result, StoreError, T};
+use super::{codec, files, Result, StoreError, Unreadable, T};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -134,9 +134,9 @@ pub fn read_file(file: &Path) -> Result<Option<Contents>> {
 fn parse(bytes: &[u8]) -> Result<Contents> {
     let header = bytes
         .get(..HEADER_LEN as usize)
-        .ok_or_else(|| StoreError::Damaged("journal header is cut off".into()))?;
+        .ok_or(Unreadable::JournalHeaderCut)?;
     if &header[..4] != MAGIC || crc32fast::hash(&header[..13]) != u32_at(header, 13) {
-        return Err(StoreError::Damaged("journal header".into()));
+        return Err(Unreadable::JournalHeader.into());
     }
     if header[4] > VERSION {
         return Err(StoreError::NewerVersion {
@@ -366,6 +366,10 @@ pub fn tree_of(n: u8) -> Option<T> {
 mod tests {
     use super::*;
 
+    fn read_back(dir: &Path) -> Contents {
+        read(dir).expect("readable").expect("a journal")
+    }
+
     fn w(k: u8) -> Write1 {
         Write1 {
             tree: 1,
@@ -380,18 +384,18 @@ mod tests {
         let mut j = Journal::open(dir.path(), None, 7)?;
         j.append(8, &[w(1)])?;
         j.append(9, &[w(2), w(3)])?;
-        let c = read(dir.path())?.ok_or_else(|| StoreError::Damaged("none".into()))?;
+        let c = read_back(dir.path());
         assert_eq!((c.base, c.last_seq(), c.entries.len()), (7, 9, 2));
         assert_eq!(c.entries[1].writes, vec![w(2), w(3)]);
         drop(j);
         // A crash half way through an append.
         let full = std::fs::read(path(dir.path())).map_err(StoreError::io)?;
         std::fs::write(path(dir.path()), &full[..full.len() - 5]).map_err(StoreError::io)?;
-        let c = read(dir.path())?.ok_or_else(|| StoreError::Damaged("none".into()))?;
+        let c = read_back(dir.path());
         assert_eq!((c.last_seq(), c.damaged), (8, false));
         let mut j = Journal::open(dir.path(), Some(&c), 0)?;
         j.append(9, &[w(4)])?;
-        let c = read(dir.path())?.ok_or_else(|| StoreError::Damaged("none".into()))?;
+        let c = read_back(dir.path());
         assert_eq!(c.last_seq(), 9);
         assert_eq!(c.entries[1].writes, vec![w(4)]);
         Ok(())
@@ -409,7 +413,7 @@ mod tests {
         let at = HEADER_LEN as usize + 30;
         bytes[at] ^= 1;
         std::fs::write(path(dir.path()), &bytes).map_err(StoreError::io)?;
-        let c = read(dir.path())?.ok_or_else(|| StoreError::Damaged("none".into()))?;
+        let c = read_back(dir.path());
         assert!(c.damaged);
         assert_eq!(c.last_seq(), 0);
         // The entries after the damaged one were confirmed too.
@@ -419,9 +423,15 @@ mod tests {
 
     #[test]
     fn a_bad_header_is_damage() {
-        assert!(matches!(parse(b"TJNL\x01"), Err(StoreError::Damaged(_))));
+        assert!(matches!(
+            parse(b"TJNL\x01"),
+            Err(StoreError::Damaged(Unreadable::JournalHeaderCut))
+        ));
         let mut h = header(3);
         h[6] ^= 1;
-        assert!(matches!(parse(&h), Err(StoreError::Damaged(_))));
+        assert!(matches!(
+            parse(&h),
+            Err(StoreError::Damaged(Unreadable::JournalHeader))
+        ));
     }
 }

@@ -9,7 +9,7 @@
 use super::error::Damage;
 use super::files::{self, DirLock, Quarantine};
 use super::journal::{self, Contents};
-use super::{backup, guard, Counters, Result, Store, StoreError, T, TREE_NAMES};
+use super::{backup, guard, Counters, Result, Store, StoreError, Unreadable, T, TREE_NAMES};
 use std::path::Path;
 
 /// sled's own default cache is 1 GiB; 64 MiB keeps a 50,000-case store well inside the memory
@@ -110,23 +110,24 @@ impl Store {
         };
         let mut store = match Store::open_sled(dir, Some(lock), pending) {
             Ok(store) => store,
-            Err((e, pending)) if e.is_damage() => return Err(found_damaged(dir, e, pending)),
-            // Not damage (a full disk, a lock, a newer format): nothing to keep.
-            Err((e, pending)) => {
-                if let Some(q) = pending {
-                    let _ = q.discard();
+            Err((e, pending)) => match Damage::of(&e) {
+                Some(damage) => return Err(found_damaged(dir, damage, pending)),
+                // Not damage (a full disk, a lock, a newer format): nothing to keep.
+                None => {
+                    if let Some(q) = pending {
+                        let _ = q.discard();
+                    }
+                    return Err(e);
                 }
-                return Err(e);
-            }
+            },
         };
-        match store.verify(found.as_ref(), rebuilding) {
-            Ok(()) => {}
-            Err(e) if e.is_damage() => {
-                let pending = store.pending.take();
-                store.shut(false);
-                return Err(found_damaged(dir, e, pending));
-            }
-            Err(e) => return Err(e),
+        if let Err(e) = store.verify(found.as_ref(), rebuilding) {
+            let Some(damage) = Damage::of(&e) else {
+                return Err(e);
+            };
+            let pending = store.pending.take();
+            store.shut(false);
+            return Err(found_damaged(dir, damage, pending));
         }
         let backups = backup::list(dir)?;
         store.journal_found = match &found {
@@ -246,9 +247,7 @@ impl Store {
         }
         self.check_schema()?;
         self.seq = match guard(|| self.tree(T::Meta).get(SEQ_KEY))?? {
-            Some(v) => {
-                super::keys::read_id(&v).ok_or_else(|| StoreError::Damaged("journal seq".into()))?
-            }
+            Some(v) => super::keys::read_id(&v).ok_or(Unreadable::JournalSeq)?,
             None => 0,
         };
         // A damaged journal still vouches for the entries before the damage.
@@ -276,9 +275,8 @@ impl Store {
     pub(super) fn replay(&mut self, seq: u64, writes: &[journal::Write1]) -> Result<()> {
         let mut ops = Vec::with_capacity(writes.len());
         for w in writes {
-            let tree = journal::tree_of(w.tree).ok_or_else(|| {
-                StoreError::Damaged(format!("journal entry {seq}: tree {}", w.tree))
-            })?;
+            let tree =
+                journal::tree_of(w.tree).ok_or(Unreadable::JournalTree { seq, tree: w.tree })?;
             ops.push(super::change::Op {
                 tree,
                 key: w.key.clone(),
@@ -386,8 +384,7 @@ impl Drop for Store {
 
 /// The error for a store found damaged: the original bytes go back over sled's (its recovery
 /// may have rewritten them), a copy stays in quarantine, and the error names the backup.
-fn found_damaged(dir: &Path, e: StoreError, pending: Option<Quarantine>) -> StoreError {
-    let damage = Damage::of(&e);
+fn found_damaged(dir: &Path, damage: Damage, pending: Option<Quarantine>) -> StoreError {
     let note = format!("{damage:?}");
     let kept = match pending {
         Some(q) => q.put_back(dir, &note).map(|_| q.dir),

@@ -21,7 +21,7 @@ impl Store {
     /// Starts a meeting (a new record) with its agenda.
     pub fn start_meeting(&mut self, now: NaiveDateTime, mut meeting: Meeting) -> Result<Meeting> {
         if self.running_meeting()?.is_some() {
-            return Err(StoreError::Invalid("a meeting is already running".into()));
+            return Err(super::Invalid::MeetingRunning.into());
         }
         let mut ch = self.begin();
         if meeting.id.0 == 0 {
@@ -62,10 +62,7 @@ impl Store {
         })?;
         let mut ch = self.begin();
         if self.action(action.id)?.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "action {} exists already",
-                action.id
-            )));
+            return Err(super::Invalid::ActionExists(action.id).into());
         }
         action.meeting = Some(meeting.id);
         if let Some(it) = meeting.items.get_mut(item) {
@@ -167,7 +164,7 @@ impl Store {
             .items
             .get(item)
             .map(|i| i.case)
-            .ok_or(StoreError::Invalid("no agenda item".into()))?;
+            .ok_or(StoreError::Invalid(super::Invalid::NoAgendaItem))?;
         let mut case = self.case(case_id)?.ok_or(StoreError::NotFound {
             kind: "case",
             id: case_id.0,

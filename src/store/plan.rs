@@ -3,7 +3,7 @@
 //! same functions ([`CaseSummary::derive`], [`ActionSummary::derive`]).
 
 use super::change::{Change, Op, Undo};
-use super::{codec, keys, Result, Store, StoreError, T};
+use super::{codec, keys, Invalid, Result, Store, T};
 use crate::domain::{Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Family, FamilyId};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -75,7 +75,7 @@ impl Store {
                     .iter()
                     .all(|c| ch.cases.get(c).is_some_and(Option::is_none))
             {
-                return Err(StoreError::Invalid(format!("family {id} still has cases")));
+                return Err(Invalid::FamilyHasCases(*id).into());
             }
             for c in of_family {
                 cases.insert(c);
@@ -141,7 +141,7 @@ impl Store {
                 }
                 None => {
                     if !self.pending_actions_of(ch, *id)?.is_empty() {
-                        return Err(StoreError::Invalid(format!("case {id} still has actions")));
+                        return Err(Invalid::CaseHasActions(*id).into());
                     }
                     ops.push(rec(T::Cases, id.0, None));
                     ops.push(rec(T::CaseRows, id.0, None));
@@ -177,10 +177,11 @@ impl Store {
                     }
                     let case = self.pending_case(ch, a.case)?;
                     let Some(case) = case else {
-                        return Err(StoreError::Invalid(format!(
-                            "action {id}: case {} does not exist",
-                            a.case
-                        )));
+                        return Err(Invalid::ActionWithoutCase {
+                            action: *id,
+                            case: a.case,
+                        }
+                        .into());
                     };
                     let family = self.pending_family(ch, case.family)?;
                     let row = ActionSummary::derive(a, Some(&case), family.as_ref());

@@ -3,6 +3,7 @@
 
 use super::{ExportDoc, FORMAT_NAME, FORMAT_VERSION};
 use crate::domain::{CaseStatus, EventKind, Family, FamilyId, MeetingId, PersonId};
+use crate::store::error::{Blank, ImportRule, ItemList, RecordRef};
 use crate::store::{Result, StoreError};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -26,10 +27,14 @@ use std::collections::{HashMap, HashSet};
 /// An event that names an action or a person is history, not a reference: undo takes back a new
 /// action or person and keeps the line on the timeline, and a family's file leaves out earlier
 /// leads. Those are not checked.
+///
+/// Errors: [`ImportRule`] (as [`StoreError::Invalid`]) for the first rule broken;
+/// [`StoreError::NewerVersion`] for a file from a newer tandem.
 pub fn validate(doc: &ExportDoc) -> Result<()> {
-    let bad = |msg: String| Err(StoreError::Invalid(msg));
+    let bad = |rule: ImportRule| Err(StoreError::from(rule));
+    let ref_ = RecordRef::new;
     if doc.format != FORMAT_NAME {
-        return bad(format!("not a tandem export (format is '{}')", doc.format));
+        return bad(ImportRule::NotAnExport(doc.format.clone()));
     }
     if doc.version > FORMAT_VERSION {
         return Err(StoreError::NewerVersion {
@@ -38,13 +43,11 @@ pub fn validate(doc: &ExportDoc) -> Result<()> {
         });
     }
     no_nul(doc)?;
-    fn unique<I: Iterator<Item = u64>>(what: &str, ids: I) -> Result<HashSet<u64>> {
+    fn unique<I: Iterator<Item = u64>>(kind: &'static str, ids: I) -> Result<HashSet<u64>> {
         let mut seen = HashSet::new();
         for id in ids {
             if id == 0 || !seen.insert(id) {
-                return Err(StoreError::Invalid(format!(
-                    "{what} id {id} is zero or appears twice"
-                )));
+                return Err(ImportRule::IdTwice { kind, id }.into());
             }
         }
         Ok(seen)
@@ -65,24 +68,25 @@ pub fn validate(doc: &ExportDoc) -> Result<()> {
     let family_by_id: HashMap<FamilyId, &Family> = doc.families.iter().map(|f| (f.id, f)).collect();
     for f in &doc.families {
         if let Some(i) = f.network.iter().find(|i| !person_ok(&i.person)) {
-            return bad(format!(
-                "family {} names person {}, who is not in the file",
-                f.id, i.person
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("family", f.id.0),
+                target: ref_("person", i.person.0),
+            });
         }
     }
     for c in &doc.cases {
         let Some(f) = family_by_id.get(&c.family) else {
-            return bad(format!(
-                "case {} names family {}, which is not in the file",
-                c.id, c.family
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("case", c.id.0),
+                target: ref_("family", c.family.0),
+            });
         };
         if f.child(c.child).is_none() {
-            return bad(format!(
-                "case {} names child {}, who is not in family {}",
-                c.id, c.child, f.id
-            ));
+            return bad(ImportRule::ChildNotInFamily {
+                case: c.id,
+                child: c.child,
+                family: f.id,
+            });
         }
         let named = c
             .lead
@@ -90,94 +94,99 @@ pub fn validate(doc: &ExportDoc) -> Result<()> {
             .iter()
             .chain(c.consents.iter().map(|x| &x.person));
         if let Some(p) = named.into_iter().find(|p| !person_ok(p)) {
-            return bad(format!(
-                "case {} names person {p}, who is not in the file",
-                c.id
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("case", c.id.0),
+                target: ref_("person", p.0),
+            });
         }
         let mut asked = HashSet::new();
         if let Some(x) = c.consents.iter().find(|x| !asked.insert(x.person)) {
-            return bad(format!(
-                "case {} holds two consents for person {}",
-                c.id, x.person
-            ));
+            return bad(ImportRule::TwoConsents {
+                case: c.id,
+                person: x.person,
+            });
         }
     }
     for a in &doc.actions {
         if !cases.contains(&a.case.0) {
-            return bad(format!(
-                "action {} names case {}, which is not in the file",
-                a.id, a.case
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("action", a.id.0),
+                target: ref_("case", a.case.0),
+            });
         }
         if let Some(p) = a.owner.iter().find(|p| !person_ok(p)) {
-            return bad(format!(
-                "action {} names owner {p}, who is not in the file",
-                a.id
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("action", a.id.0),
+                target: ref_("owner", p.0),
+            });
         }
         if let Some(p) = a.done.as_ref().and_then(|d| d.by).filter(|p| !person_ok(p)) {
-            return bad(format!(
-                "action {} was marked done by person {p}, who is not in the file",
-                a.id
-            ));
+            return bad(ImportRule::DoneByUnknown {
+                action: a.id,
+                person: p,
+            });
         }
         if let Some(m) = a.meeting.filter(|m| !meetings.contains(&m.0)) {
-            return bad(format!(
-                "action {} names meeting {m}, which is not in the file",
-                a.id
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("action", a.id.0),
+                target: ref_("meeting", m.0),
+            });
         }
     }
     for m in &doc.meetings {
         if let Some(i) = m.items.iter().find(|i| !cases.contains(&i.case.0)) {
-            return bad(format!(
-                "meeting {} names case {}, which is not in the file",
-                m.id, i.case
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("meeting", m.id.0),
+                target: ref_("case", i.case.0),
+            });
         }
         if let Some(p) = m.attendees.iter().find(|p| !person_ok(p)) {
-            return bad(format!(
-                "meeting {} names person {p}, who is not in the file",
-                m.id
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("meeting", m.id.0),
+                target: ref_("person", p.0),
+            });
         }
         let mut on_agenda = HashSet::new();
         if let Some(i) = m.items.iter().find(|i| !on_agenda.insert(i.case)) {
-            return bad(format!(
-                "meeting {}: case {} is on its agenda twice",
-                m.id, i.case
-            ));
+            return bad(ImportRule::OnAgendaTwice {
+                meeting: m.id,
+                case: i.case,
+            });
         }
         for i in &m.items {
-            for (how, listed) in [("added", &i.actions_added), ("done", &i.actions_done)] {
+            for (list, listed) in [
+                (ItemList::Added, &i.actions_added),
+                (ItemList::Done, &i.actions_done),
+            ] {
                 if let Some(a) = listed.iter().find(|a| !actions.contains(&a.0)) {
-                    return bad(format!(
-                        "meeting {}, item of case {}: lists action {a} as {how}, which is not in the file",
-                        m.id, i.case
-                    ));
+                    return bad(ImportRule::ListedActionUnknown {
+                        meeting: m.id,
+                        case: i.case,
+                        action: *a,
+                        list,
+                    });
                 }
             }
         }
     }
     for e in &doc.events {
         if let Some(c) = e.case.filter(|c| !cases.contains(&c.0)) {
-            return bad(format!(
-                "event {} names case {c}, which is not in the file",
-                e.id
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("event", e.id.0),
+                target: ref_("case", c.0),
+            });
         }
         if let Some(f) = e.family.filter(|f| !families.contains(&f.0)) {
-            return bad(format!(
-                "event {} names family {f}, which is not in the file",
-                e.id
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("event", e.id.0),
+                target: ref_("family", f.0),
+            });
         }
         if let Some(m) = event_meeting(&e.kind).filter(|m| !meetings.contains(&m.0)) {
-            return bad(format!(
-                "event {} names meeting {m}, which is not in the file",
-                e.id
-            ));
+            return bad(ImportRule::NotInFile {
+                record: ref_("event", e.id.0),
+                target: ref_("meeting", m.0),
+            });
         }
     }
     required_text(doc)?;
@@ -199,39 +208,41 @@ fn event_meeting(kind: &EventKind) -> Option<MeetingId> {
 /// Text every form asks for (a required field, trimmed) is there.
 fn required_text(doc: &ExportDoc) -> Result<()> {
     let blank = |s: &str| s.trim().is_empty();
-    let bad = |msg: String| Err(StoreError::Invalid(msg));
+    let bad = |what: Blank| Err(StoreError::from(what));
     if let Some(p) = doc.persons.iter().find(|p| blank(&p.name)) {
-        return bad(format!("person {}: name is empty", p.id));
+        return bad(Blank::PersonName(p.id));
     }
     for f in &doc.families {
         if blank(&f.name) {
-            return bad(format!("family {}: name is empty", f.id));
+            return bad(Blank::FamilyName(f.id));
         }
         if let Some(n) = f.carers.iter().position(|c| blank(&c.name)) {
-            return bad(format!("family {}, carer {}: name is empty", f.id, n + 1));
+            return bad(Blank::CarerName {
+                family: f.id,
+                carer: n + 1,
+            });
         }
         if let Some(c) = f.children.iter().find(|c| blank(&c.first_name)) {
-            return bad(format!(
-                "family {}, child {}: first name is empty",
-                f.id, c.id
-            ));
+            return bad(Blank::ChildFirstName {
+                family: f.id,
+                child: c.id,
+            });
         }
     }
     if let Some(c) = doc.cases.iter().find(|c| blank(&c.question)) {
-        return bad(format!("case {}: question is empty", c.id));
+        return bad(Blank::Question(c.id));
     }
     if let Some(a) = doc.actions.iter().find(|a| blank(&a.text)) {
-        return bad(format!("action {}: text is empty", a.id));
+        return bad(Blank::ActionText(a.id));
     }
     for m in &doc.meetings {
         for i in &m.items {
             if let Some(n) = i.agreements.iter().position(|a| blank(&a.text)) {
-                return bad(format!(
-                    "meeting {}, item of case {}, agreement {}: text is empty",
-                    m.id,
-                    i.case,
-                    n + 1
-                ));
+                return bad(Blank::AgreementText {
+                    meeting: m.id,
+                    case: i.case,
+                    agreement: n + 1,
+                });
             }
         }
     }
@@ -241,27 +252,24 @@ fn required_text(doc: &ExportDoc) -> Result<()> {
 /// A meeting resumes at its current item, so that item must exist; only a started meeting can
 /// have ended; and tandem runs one meeting at a time.
 fn meeting_state(doc: &ExportDoc) -> Result<()> {
-    let bad = |msg: String| Err(StoreError::Invalid(msg));
+    let bad = |rule: ImportRule| Err(StoreError::from(rule));
     for m in &doc.meetings {
         let n = m.items.len();
         // An empty agenda has no item to point at; 0 is what tandem writes then.
         if m.current >= n && m.current > 0 {
-            return bad(format!(
-                "meeting {}: current item {} is beyond its {n} agenda items",
-                m.id,
-                m.current + 1
-            ));
+            return bad(ImportRule::CurrentBeyond {
+                meeting: m.id,
+                current: m.current + 1,
+                items: n,
+            });
         }
         if m.ended.is_some() && m.started.is_none() {
-            return bad(format!("meeting {}: ended but never started", m.id));
+            return bad(ImportRule::EndedNotStarted(m.id));
         }
     }
     let mut running = doc.meetings.iter().filter(|m| m.is_running());
     if let (Some(a), Some(b)) = (running.next(), running.next()) {
-        return bad(format!(
-            "meetings {} and {} are both running (started, not ended); only one can be",
-            a.id, b.id
-        ));
+        return bad(ImportRule::TwoRunning(a.id, b.id));
     }
     Ok(())
 }
@@ -272,31 +280,29 @@ fn closings_agree(doc: &ExportDoc) -> Result<()> {
     for c in &doc.cases {
         let closed = c.status == CaseStatus::Afgesloten;
         if closed && c.closings.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "case {}: status afgesloten, but it has no closing",
-                c.id
-            )));
+            return Err(ImportRule::ClosedWithoutClosing(c.id).into());
         }
         let now = closed.then(|| c.closings.len() - 1);
         for (n, cl) in c.closings.iter().enumerate() {
-            let problem = match (Some(n) == now, cl.reopened) {
-                (true, Some(day)) => format!(
-                    "status afgesloten, but its last closing ({}) was reopened on {day}",
-                    cl.closed
-                ),
-                (false, None) if n + 1 == c.closings.len() => format!(
-                    "status {}, but its last closing ({}) was never reopened",
-                    c.status.key(),
-                    cl.closed
-                ),
-                (false, None) => format!(
-                    "closing {} ({}) was never reopened, yet a later closing follows",
-                    n + 1,
-                    cl.closed
-                ),
+            let rule = match (Some(n) == now, cl.reopened) {
+                (true, Some(reopened)) => ImportRule::LastClosingReopened {
+                    case: c.id,
+                    closed: cl.closed,
+                    reopened,
+                },
+                (false, None) if n + 1 == c.closings.len() => ImportRule::LastClosingOpen {
+                    case: c.id,
+                    status: c.status,
+                    closed: cl.closed,
+                },
+                (false, None) => ImportRule::EarlierClosingOpen {
+                    case: c.id,
+                    closing: n + 1,
+                    closed: cl.closed,
+                },
                 _ => continue,
             };
-            return Err(StoreError::Invalid(format!("case {}: {problem}", c.id)));
+            return Err(rule.into());
         }
     }
     Ok(())
@@ -309,13 +315,11 @@ fn no_nul(doc: &ExportDoc) -> Result<()> {
     if !has_nul(doc) {
         return Ok(());
     }
-    fn records<R: Serialize>(kind: &str, list: &[R], id: impl Fn(&R) -> u64) -> Result<()> {
+    fn records<R: Serialize>(kind: &'static str, list: &[R], id: impl Fn(&R) -> u64) -> Result<()> {
         for r in list.iter().filter(|r| has_nul(*r)) {
             if let Some(path) = serde_json::to_value(r).ok().as_ref().and_then(nul_path) {
-                return Err(StoreError::Invalid(format!(
-                    "{kind} {}, field {path}: contains a NUL character",
-                    id(r)
-                )));
+                let record = Some(RecordRef::new(kind, id(r)));
+                return Err(ImportRule::Nul { record, path }.into());
             }
         }
         Ok(())
@@ -328,9 +332,7 @@ fn no_nul(doc: &ExportDoc) -> Result<()> {
     records("event", &doc.events, |e| e.id.0)?;
     // Not in a record: one of the document's own fields.
     match serde_json::to_value(doc).ok().as_ref().and_then(nul_path) {
-        Some(path) => Err(StoreError::Invalid(format!(
-            "field {path}: contains a NUL character"
-        ))),
+        Some(path) => Err(ImportRule::Nul { record: None, path }.into()),
         None => Ok(()),
     }
 }
