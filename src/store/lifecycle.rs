@@ -16,6 +16,8 @@ use std::path::Path;
 /// budget while the working set of a session still fits.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
+mod close;
+
 /// The meta key of the journal seq of the last commit written to sled.
 pub(super) const SEQ_KEY: &str = "journal_seq";
 
@@ -298,26 +300,6 @@ impl Store {
         Ok(())
     }
 
-    /// Notes damage found after open (a record that can't be read, a failed check): at close
-    /// the files' copy is kept and marked, and the next open says the store is damaged.
-    pub fn note_damage(&self, detail: &str) {
-        let mut d = self
-            .damage
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        d.get_or_insert_with(|| detail.to_string());
-    }
-
-    /// Passes a result through, noting damage on the way.
-    pub(super) fn seen<R>(&self, r: Result<R>) -> Result<R> {
-        if let Err(e) = &r {
-            if e.is_damage() {
-                self.note_damage(&e.to_string());
-            }
-        }
-        r
-    }
-
     /// False when the journal is missing, damaged, cut short or without its backup: the store
     /// itself may be fine, but until the next save (which starts over on a fresh backup) not
     /// every change since the last backup could be brought back.
@@ -337,47 +319,6 @@ impl Store {
             (false, _) => None,
             (true, true) => Some(StoreError::DiskFull),
             (true, false) => Some(StoreError::ReadOnly(self.dir.clone())),
-        }
-    }
-
-    /// Closes sled. `seal`: the session ended well and the files may be sealed as healthy.
-    fn shut(&mut self, seal: bool) {
-        let flushed = !self.read_only && self.flush_synced().is_ok();
-        self.trees.clear();
-        let db = self.db.take();
-        self.db_file = None;
-        self.journal = None;
-        // sled's log syncs on drop with an `unwrap`: a failing disk must not turn a close into
-        // a panic.
-        let dropped = guard(move || drop(db)).is_ok();
-        if self.read_only || self._lock.is_none() {
-            return;
-        }
-        let damage = self
-            .damage
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take();
-        if let Some(detail) = damage {
-            let _ = match (self.pending.take(), self.wrote) {
-                (Some(q), false) => q.put_back(&self.dir, &detail),
-                (Some(q), true) => q.mark_damaged(&detail),
-                (None, _) => Quarantine::take(&self.dir).and_then(|q| q.mark_damaged(&detail)),
-            };
-            return;
-        }
-        if seal && flushed && dropped && files::write_seal(&self.dir).is_ok() {
-            if let Some(q) = self.pending.take() {
-                let _ = q.discard();
-            }
-        }
-    }
-}
-
-impl Drop for Store {
-    fn drop(&mut self) {
-        if self.db.is_some() {
-            self.shut(true);
         }
     }
 }
