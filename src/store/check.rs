@@ -46,7 +46,7 @@ struct Records {
 impl Store {
     /// Checks that every index entry points at a record, every record is indexed, every list
     /// row is what its record says, every reference resolves and every id counter is above
-    /// the ids in use. Problems are lines in the report (at most [`MAX_LISTED`], then a count).
+    /// the ids in use. Problems are lines in the report (at most `MAX_LISTED`, then a count).
     ///
     /// Errors: a record that can't be read ([`StoreError::Damaged`](super::StoreError::Damaged),
     /// or [`StoreError::NewerVersion`](super::StoreError::NewerVersion)); the report itself

@@ -1,10 +1,10 @@
 //! The sled panic guard. sled 0.34.7 panics on some damaged files (and in reverse iteration,
-//! see `tests/sled_traps.rs`) instead of returning an error; [`guard`] turns such a panic into
+//! see `tests/sled_traps.rs`) instead of returning an error; `guard` turns such a panic into
 //! [`StoreError::Damaged`](super::StoreError::Damaged) ([`Unreadable::SledPanic`]), so the user
 //! gets a message, never a backtrace.
 //!
 //! The panic hook is installed once, not swapped per call: it stays quiet for a thread inside
-//! [`guard`] and passes every other panic to the hook it wrapped. Swapping the process-wide hook
+//! `guard` and passes every other panic to the hook it wrapped. Swapping the process-wide hook
 //! on every store call raced between threads and once deadlocked (issue 9). A program that
 //! installs a hook of its own later (the TUI's `ratatui::init`, which restores the terminal)
 //! calls [`keep_store_panics_quiet`] after it, so a caught sled panic doesn't reset the screen.
@@ -13,18 +13,18 @@ use super::{Result, Unreadable};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 thread_local! {
-    /// How deep this thread is inside [`guard`]; its panics are reported as errors, not printed.
+    /// How deep this thread is inside `guard`; its panics are reported as errors, not printed.
     static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 static INSTALLED: std::sync::Once = std::sync::Once::new();
 
-/// True while this thread runs inside [`guard`].
+/// True while this thread runs inside `guard`.
 pub fn inside() -> bool {
     DEPTH.with(|d| d.get() > 0)
 }
 
-/// Wraps the panic hook now in place so that panics inside [`guard`] print nothing; every other
+/// Wraps the panic hook now in place so that panics inside `guard` print nothing; every other
 /// panic goes to the wrapped hook. Call it again after installing another hook.
 pub fn keep_store_panics_quiet() {
     let previous = std::panic::take_hook();

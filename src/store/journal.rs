@@ -13,7 +13,7 @@
 //! | entry  | payload length (u32 LE) · crc32 of seq and payload · seq (u64 LE) · payload |
 //!
 //! The payload is the commit's writes as they went to sled (tree, key, value or removal), in an
-//! envelope of [`codec`](super::codec). Writes are whole values, so replaying an entry twice, or
+//! envelope of [`codec`]. Writes are whole values, so replaying an entry twice, or
 //! onto a state that already holds it, gives the same result.
 //!
 //! A torn last entry (a crash in the middle of an append) was never confirmed: it is ignored

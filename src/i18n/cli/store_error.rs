@@ -100,14 +100,12 @@ fn invalid_text(i: &Invalid, lang: Lang) -> String {
         I::FileUnreadable { path, source } if nl => {
             format!("{} kon niet worden geopend: {source}", path.display())
         }
-        I::FileUnreadable { path, source } => {
-            format!("{} could not be opened: {source}", path.display())
-        }
         I::NotABackup { path, source } if nl => {
             format!("{} is geen leesbare back-up: {source}", path.display())
         }
         I::NoBackup if nl => "er is nog geen back-up in deze gegevensmap".into(),
-        // English, and the import rules and the demo tables in both languages.
+        // English is each rule's own text; the import rules and the demo tables read the same
+        // in both languages.
         other => other.to_string(),
     }
 }
@@ -235,6 +233,19 @@ mod tests {
         );
         assert_eq!(nl, "Ongeldig: casus 5 staat op de agenda van overleg 2.");
         assert_eq!(en, "Invalid: case 5 is on the agenda of meeting 2.");
+        let missing = Invalid::FileUnreadable {
+            path: "backup.json.gz".into(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        let (nl, en) = both(missing.into());
+        assert!(
+            nl.starts_with("Ongeldig: backup.json.gz kon niet worden geopend: "),
+            "{nl}"
+        );
+        assert!(
+            en.starts_with("Invalid: backup.json.gz could not be opened: "),
+            "{en}"
+        );
         let (nl, en) = both(Invalid::NoBackup.into());
         assert_eq!(nl, "Ongeldig: er is nog geen back-up in deze gegevensmap.");
         assert_eq!(en, "Invalid: there is no backup in this data dir yet.");

@@ -34,7 +34,7 @@ pub enum Invalid {
     #[error("no agenda item")]
     NoAgendaItem,
     /// A file named to read from (a backup to restore) can't be opened or looked at.
-    #[error("{}: {source}", path.display())]
+    #[error("{} could not be opened: {source}", path.display())]
     FileUnreadable {
         path: PathBuf,
         #[source]
