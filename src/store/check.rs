@@ -1,10 +1,10 @@
 //! `tandem check`: every index entry points at a record, every record is indexed, every list row
 //! is what its record says, every reference resolves.
 
+use super::export::ExportDoc;
 use super::{codec, guard, keys, Counters, Result, Store, T};
 use crate::domain::{
-    Action, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting, Person,
-    PersonId,
+    Action, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting, PersonId,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -33,16 +33,6 @@ const MAX_LISTED: usize = 50;
 /// The index entries and list rows the records imply, tree by tree: key to value.
 type Expected = BTreeMap<T, BTreeMap<Vec<u8>, Vec<u8>>>;
 
-/// Every record of the store, read once.
-struct Records {
-    persons: Vec<Person>,
-    families: Vec<Family>,
-    cases: Vec<Case>,
-    actions: Vec<Action>,
-    meetings: Vec<Meeting>,
-    events: Vec<Event>,
-}
-
 impl Store {
     /// Checks that every index entry points at a record, every record is indexed, every list
     /// row is what its record says, every reference resolves and every id counter is above
@@ -52,14 +42,8 @@ impl Store {
     /// or [`StoreError::NewerVersion`](super::StoreError::NewerVersion)); the report itself
     /// holds every other problem.
     pub fn check(&self) -> Result<CheckReport> {
-        let all = Records {
-            persons: self.persons()?,
-            families: self.families()?,
-            cases: self.cases()?,
-            actions: self.actions()?,
-            meetings: self.meetings()?,
-            events: self.events()?,
-        };
+        // Every record, read once.
+        let all = self.export()?;
         let mut r = CheckReport {
             persons: all.persons.len(),
             families: all.families.len(),
@@ -134,7 +118,7 @@ impl Store {
 /// Walks the records once: notes every reference that does not resolve, and gathers the index
 /// entries and list rows they imply.
 struct Checker<'a> {
-    all: &'a Records,
+    all: &'a ExportDoc,
     person_ids: BTreeSet<PersonId>,
     family_by_id: HashMap<FamilyId, &'a Family>,
     case_by_id: HashMap<CaseId, &'a Case>,
@@ -144,7 +128,7 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(all: &'a Records, problems: &'a mut Vec<String>) -> Checker<'a> {
+    fn new(all: &'a ExportDoc, problems: &'a mut Vec<String>) -> Checker<'a> {
         let mut actions_by_case: HashMap<CaseId, Vec<&Action>> = HashMap::new();
         for a in &all.actions {
             actions_by_case.entry(a.case).or_default().push(a);
@@ -270,7 +254,7 @@ impl<'a> Checker<'a> {
 
 /// Each id counter must be above every id of its kind in use, or the next new record would
 /// overwrite one.
-fn counter_problems(next: Counters, all: &Records, problems: &mut Vec<String>) {
+fn counter_problems(next: Counters, all: &ExportDoc, problems: &mut Vec<String>) {
     let max = |ids: &mut dyn Iterator<Item = u64>| ids.max().unwrap_or(0);
     let counters = [
         (
