@@ -19,19 +19,15 @@ mod lifecycle;
 pub mod meeting;
 pub mod ops;
 mod plan;
+mod read;
 pub mod restore;
 
 pub use change::{Change, Undo};
 pub use check::CheckReport;
-pub use error::{Damage, StoreError};
+pub use error::{Damage, DemoGap, ImportRule, Invalid, IoFailure, StoreError, Unreadable};
 pub(crate) use guard::guard;
 
-use crate::domain::{
-    Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting,
-    MeetingId, Person, PersonId,
-};
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
 /// The schema this build writes; older ones are upgraded step by step at open, newer refused.
@@ -189,7 +185,7 @@ impl Store {
                 let arr: [u8; 4] = v
                     .as_ref()
                     .try_into()
-                    .map_err(|_| StoreError::Damaged("schema_version".into()))?;
+                    .map_err(|_| Unreadable::SchemaVersionLength { len: v.len() })?;
                 let found = u32::from_be_bytes(arr);
                 if found > SCHEMA_VERSION {
                     return Err(StoreError::NewerVersion {
@@ -198,7 +194,7 @@ impl Store {
                     });
                 }
                 if found == 0 {
-                    return Err(StoreError::Damaged("schema_version 0".into()));
+                    return Err(Unreadable::SchemaVersionZero.into());
                 }
                 // Older schemas would be upgraded here, one step at a time.
                 Ok(())
@@ -206,9 +202,7 @@ impl Store {
             None => {
                 let empty = self.trees.iter().skip(1).all(|t| t.is_empty());
                 if !empty {
-                    return Err(StoreError::Damaged(
-                        "records without a schema version".into(),
-                    ));
+                    return Err(Unreadable::NoSchemaVersion.into());
                 }
                 meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
                 self.db().flush()?;
@@ -222,8 +216,7 @@ impl Store {
         for (name, slot) in Counters::NAMES.iter().zip(next.slots()) {
             let key = format!("next/{name}");
             *slot = match self.tree(T::Meta).get(key.as_bytes())? {
-                Some(v) => keys::read_id(&v)
-                    .ok_or_else(|| StoreError::Damaged(format!("counter {name}")))?,
+                Some(v) => keys::read_id(&v).ok_or(Unreadable::Counter { name })?,
                 None => 1,
             };
         }
@@ -234,192 +227,6 @@ impl Store {
     /// True when the store holds no records at all (a fresh data dir).
     pub fn is_empty(&self) -> bool {
         self.trees.iter().skip(1).all(|t| t.is_empty())
-    }
-
-    fn get<V: DeserializeOwned>(&self, t: T, id: u64, what: &str) -> Result<Option<V>> {
-        self.seen(
-            match guard(|| self.tree(t).get(keys::id(id))).and_then(|r| Ok(r?)) {
-                Ok(Some(bytes)) => codec::decode(&bytes, what).map(Some),
-                Ok(None) => Ok(None),
-                Err(e) => Err(e),
-            },
-        )
-    }
-
-    fn all<V: DeserializeOwned>(&self, t: T, what: &str) -> Result<Vec<V>> {
-        self.seen(
-            guard(|| {
-                self.tree(t)
-                    .iter()
-                    .values()
-                    .map(|v| codec::decode(&v?, what))
-                    .collect()
-            })
-            .and_then(|r| r),
-        )
-    }
-
-    /// The second ids of every `a ++ b` key under the prefix `a`.
-    fn ids_under(&self, t: T, prefix: u64) -> Result<Vec<u64>> {
-        self.seen(
-            guard(|| {
-                self.tree(t)
-                    .scan_prefix(keys::id(prefix))
-                    .keys()
-                    .map(|k| {
-                        let k = k?;
-                        keys::pair_second(&k).ok_or_else(|| StoreError::Damaged("index key".into()))
-                    })
-                    .collect()
-            })
-            .and_then(|r| r),
-        )
-    }
-
-    pub fn family(&self, id: FamilyId) -> Result<Option<Family>> {
-        self.get(T::Families, id.0, "family")
-    }
-    pub fn case(&self, id: CaseId) -> Result<Option<Case>> {
-        self.get(T::Cases, id.0, "case")
-    }
-    pub fn person(&self, id: PersonId) -> Result<Option<Person>> {
-        self.get(T::Persons, id.0, "person")
-    }
-    pub fn action(&self, id: ActionId) -> Result<Option<Action>> {
-        self.get(T::Actions, id.0, "action")
-    }
-    pub fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>> {
-        self.get(T::Meetings, id.0, "meeting")
-    }
-    pub fn persons(&self) -> Result<Vec<Person>> {
-        self.all(T::Persons, "person")
-    }
-    pub fn families(&self) -> Result<Vec<Family>> {
-        self.all(T::Families, "family")
-    }
-    pub fn cases(&self) -> Result<Vec<Case>> {
-        self.all(T::Cases, "case")
-    }
-    pub fn actions(&self) -> Result<Vec<Action>> {
-        self.all(T::Actions, "action")
-    }
-    pub fn meetings(&self) -> Result<Vec<Meeting>> {
-        self.all(T::Meetings, "meeting")
-    }
-    pub fn events(&self) -> Result<Vec<Event>> {
-        self.all(T::Events, "event")
-    }
-
-    /// The compact rows of every case: what the case list and the lookup need, without decoding
-    /// full records.
-    pub fn case_rows(&self) -> Result<Vec<CaseSummary>> {
-        self.decode_range(T::CaseRows, Vec::new(), None, "case row")
-    }
-
-    pub fn case_row(&self, id: CaseId) -> Result<Option<CaseSummary>> {
-        self.get(T::CaseRows, id.0, "case row")
-    }
-
-    pub fn cases_of_family(&self, family: FamilyId) -> Result<Vec<Case>> {
-        let mut out = Vec::new();
-        for id in self.ids_under(T::FamilyCase, family.0)? {
-            out.extend(self.case(CaseId(id))?);
-        }
-        Ok(out)
-    }
-
-    pub fn actions_of_case(&self, case: CaseId) -> Result<Vec<Action>> {
-        let mut out = Vec::new();
-        for id in self.ids_under(T::ActionCase, case.0)? {
-            out.extend(self.action(ActionId(id))?);
-        }
-        Ok(out)
-    }
-
-    /// The case's timeline (klantreis), oldest first. Sorted by time, not by id: an import or a
-    /// back-dated entry may have written a later id for an earlier moment.
-    pub fn events_of_case(&self, case: CaseId) -> Result<Vec<Event>> {
-        let mut out = Vec::new();
-        for id in self.ids_under(T::EventCase, case.0)? {
-            out.extend(self.get::<Event>(T::Events, id, "event")?);
-        }
-        out.sort_by_key(|e| (e.at, e.id));
-        Ok(out)
-    }
-
-    /// Action rows in deadline order: open ones (`done == false`) or done ones, with a deadline
-    /// from `from` (inclusive) up to `until` (inclusive); `None` leaves that end open (actions
-    /// without a deadline come last and only when `until` is `None`).
-    pub fn action_rows(
-        &self,
-        done: bool,
-        from: Option<NaiveDate>,
-        until: Option<NaiveDate>,
-    ) -> Result<Vec<ActionSummary>> {
-        let start = keys::action_due_from(done, from);
-        let end_day = match until {
-            Some(u) => keys::day(Some(u)).saturating_add(1),
-            None => u32::MAX,
-        };
-        let mut end = [0u8; 5];
-        end[0] = u8::from(done);
-        end[1..5].copy_from_slice(&end_day.to_be_bytes());
-        let end = if until.is_none() {
-            vec![u8::from(done) + 1]
-        } else {
-            end.to_vec()
-        };
-        self.decode_range(T::ActionDue, start.to_vec(), Some(end), "action row")
-    }
-
-    /// Decodes every value in `start..end` (to the end of the tree when `end` is `None`), in key
-    /// order. Long lists are most of the time of a start or a query at 50,000 cases, so the raw
-    /// values are gathered first (cheap: sled hands out shared buffers) and decoded in two halves
-    /// at once, one per core.
-    ///
-    /// Only forward iteration: sled 0.34.7 panics inside reverse iteration with an exclusive upper
-    /// bound in some tree layouts (issue 8; `tests/sled_traps.rs` builds one), so no store code
-    /// calls `next_back`, `rev`, `last`, `get_lt` or `pop_max`.
-    fn decode_range<V: DeserializeOwned + Send>(
-        &self,
-        t: T,
-        start: Vec<u8>,
-        end: Option<Vec<u8>>,
-        what: &str,
-    ) -> Result<Vec<V>> {
-        self.seen(self.decode_range_inner(t, start, end, what))
-    }
-
-    fn decode_range_inner<V: DeserializeOwned + Send>(
-        &self,
-        t: T,
-        start: Vec<u8>,
-        end: Option<Vec<u8>>,
-        what: &str,
-    ) -> Result<Vec<V>> {
-        let tree = self.tree(t);
-        let raw: Vec<sled::IVec> = guard(|| {
-            let iter = match end {
-                Some(end) => tree.range(start..end),
-                None => tree.range(start..),
-            };
-            iter.values().collect::<std::result::Result<Vec<_>, _>>()
-        })??;
-        let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
-            part.iter().map(|v| codec::decode(v, what)).collect()
-        };
-        if raw.len() < 2048 {
-            return decode(&raw);
-        }
-        let (low, high) = raw.split_at(raw.len() / 2);
-        let (low, high) = std::thread::scope(|s| {
-            let high = s.spawn(|| decode(high));
-            (decode(low), high.join())
-        });
-        let high = high.map_err(|_| StoreError::Damaged(format!("{what}s")))??;
-        let mut low = low?;
-        low.extend(high);
-        Ok(low)
     }
 
     pub(crate) fn next_ids(&self) -> Counters {
@@ -456,6 +263,6 @@ fn default_who() -> String {
 
 impl From<StoreError> for std::io::Error {
     fn from(e: StoreError) -> Self {
-        std::io::Error::other(e.to_string())
+        std::io::Error::other(e)
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use tandem::domain::{CaseId, PersonId};
 use tandem::store::export::{validate, ExportDoc};
-use tandem::store::{Store, StoreError};
+use tandem::store::{ImportRule, Invalid, Store, StoreError};
 
 fn pretty(doc: &ExportDoc) -> String {
     serde_json::to_string_pretty(doc).expect("serialise")
@@ -309,9 +309,11 @@ fn the_api_refuses_before_it_writes() {
     ));
     let mut dup = doc.clone();
     dup.persons.push(dup.persons[0].clone());
+    let twice = dup.persons[0].id.0;
     assert!(matches!(
         store.import(&dup, true),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid(Invalid::Import(ImportRule::IdTwice { kind: "person", id })))
+            if id == twice
     ));
     assert_eq!(pretty(&store.export().unwrap()), before);
     assert!(!store.import_interrupted().unwrap());

@@ -13,8 +13,9 @@ use tandem::domain::{
     Action, ActionId, CaseId, CaseStatus, ChildId, Closing, Consent, ConsentStatus, EventKind,
     Family, FamilyId, Meeting, MeetingId, Outcome, PersonId, Side,
 };
+use tandem::store::error::Blank;
 use tandem::store::export::{validate, ExportDoc};
-use tandem::store::{Store, StoreError};
+use tandem::store::{ImportRule, Invalid, Store, StoreError};
 
 /// An id nothing in the fixture has.
 const MISSING: u64 = 4242;
@@ -62,7 +63,10 @@ fn refused(edit: impl FnOnce(&mut ExportDoc, &Fixture) -> Vec<String>) -> String
     let before = store_json(dir.path());
     let says = edit(&mut doc, &fx);
     let api = validate(&doc).expect_err("validate refuses the file");
-    assert!(matches!(api, StoreError::Invalid(_)), "{api:?}");
+    assert!(
+        matches!(api, StoreError::Invalid(Invalid::Import(_))),
+        "{api:?}"
+    );
 
     let files = tempfile::tempdir().expect("temp dir");
     let file = files.path().join("bad.json");
@@ -736,6 +740,19 @@ fn an_earlier_closing_never_reopened() {
 }
 
 // ---- The message -------------------------------------------------------------------------------
+
+#[test]
+fn the_refusal_names_the_rule_as_data() {
+    let (_, store, fx) = store_with_fixture();
+    let mut doc = store.export().unwrap();
+    case(&mut doc, fx.case_zoe).question = String::new();
+    match validate(&doc) {
+        Err(StoreError::Invalid(Invalid::Import(ImportRule::Blank(Blank::Question(id))))) => {
+            assert_eq!(id, fx.case_zoe)
+        }
+        other => panic!("expected an empty question, got {other:?}"),
+    }
+}
 
 #[test]
 fn the_message_reads_in_english_too() {

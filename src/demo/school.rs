@@ -9,7 +9,7 @@ use crate::domain::{
     Closing, Consent, ConsentStatus, Done, EventKind, Family, FamilyId, Involvement, Lead, Meeting,
     MeetingId, Person, PersonId, Side,
 };
-use crate::store::{Change, Store, StoreError};
+use crate::store::{Change, DemoGap, Store, StoreError};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
@@ -83,7 +83,7 @@ impl Builder<'_> {
         self.people
             .get(key)
             .copied()
-            .ok_or_else(|| StoreError::Invalid(format!("demo: no person '{key}'")))
+            .ok_or_else(|| StoreError::from(DemoGap::Person(key.into())))
     }
 
     fn kaart(&mut self) {
@@ -168,7 +168,7 @@ impl Builder<'_> {
             let child = children
                 .get(case.kid)
                 .map(|c| c.id)
-                .ok_or_else(|| StoreError::Invalid(format!("demo: no child for {}", case.key)))?;
+                .ok_or_else(|| StoreError::from(DemoGap::ChildOfCase(case.key.into())))?;
             self.case(id, child, index, case)?;
         }
         self.ch.put_family(Family {
@@ -384,9 +384,11 @@ impl Builder<'_> {
         let mut items = Vec::new();
         let mut clock = started;
         for it in overleg.items {
-            let (case, family) = self.cases.get(it.case).copied().ok_or_else(|| {
-                StoreError::Invalid(format!("demo: meeting names no case '{}'", it.case))
-            })?;
+            let (case, family) = self
+                .cases
+                .get(it.case)
+                .copied()
+                .ok_or_else(|| StoreError::from(DemoGap::Case(it.case.into())))?;
             let (cs, f) = (Some(case), Some(family));
             self.tl
                 .add(clock, cs, f, EventKind::Discussed { meeting: id });

@@ -1,6 +1,6 @@
 //! Timeline lines (klantreis) in words.
 
-use super::{words, Lang};
+use super::{words, Lang, Text};
 use crate::domain::EventKind;
 
 /// One line for an event; `person` names a person id, `action` describes an action id.
@@ -11,36 +11,14 @@ pub fn describe(
     action: &dyn Fn(crate::domain::ActionId) -> String,
 ) -> String {
     use EventKind as E;
-    let nl = lang == Lang::Nl;
-    let pick = |a: &str, b: &str| if nl { a.to_string() } else { b.to_string() };
+    let said = said(kind).get(lang);
     match kind {
-        E::FamilyCreated => pick("gezin aangemaakt", "family created"),
-        E::FamilyEdited => pick("gezin bijgewerkt", "family updated"),
-        E::PersonCreated { person: p } => format!(
-            "{} {}",
-            pick("op de sociale kaart:", "added to the directory:"),
-            person(*p)
-        ),
-        E::PersonEdited { person: p } => format!(
-            "{} {}",
-            pick("sociale kaart bijgewerkt:", "directory updated:"),
-            person(*p)
-        ),
-        E::NetworkAdded { person: p, role } => format!(
-            "{} {} ({role})",
-            pick("in het netwerk:", "joined the network:"),
-            person(*p)
-        ),
-        E::NetworkEnded { person: p } => format!(
-            "{} {}",
-            pick("uit het netwerk:", "left the network:"),
-            person(*p)
-        ),
-        E::CaseCreated => pick("casus aangemeld", "case registered"),
-        E::CaseEdited => pick("casus bijgewerkt", "case updated"),
+        E::PersonCreated { person: p }
+        | E::PersonEdited { person: p }
+        | E::NetworkEnded { person: p } => format!("{said} {}", person(*p)),
+        E::NetworkAdded { person: p, role } => format!("{said} {} ({role})", person(*p)),
         E::StatusChanged { from, to } => format!(
-            "{} {} → {}",
-            pick("status", "status"),
+            "{said} {} → {}",
             words::status(*from).get(lang),
             words::status(*to).get(lang)
         ),
@@ -49,50 +27,79 @@ pub fn describe(
                 .map(|s| format!("{} {}", s.mark(), words::side(s).get(lang)))
                 .unwrap_or_else(|| "–".into());
             let who = p.map(|p| format!(", {}", person(p))).unwrap_or_default();
-            format!("{} {side}{who}", pick("regie:", "lead:"))
+            format!("{said} {side}{who}")
         }
         E::ConsentSet { person: p, status } => format!(
-            "{} {}: {}",
-            pick("toestemming", "consent"),
+            "{said} {}: {}",
             person(*p),
             words::consent(*status).get(lang)
         ),
+        E::Closed { outcome } => format!("{said} {}", words::outcome(*outcome).get(lang)),
+        E::ActionAdded { action: a }
+        | E::ActionEdited { action: a }
+        | E::ActionDone { action: a }
+        | E::ActionReopened { action: a } => format!("{said} {}", action(*a)),
+        E::AgreementRecorded { text, .. } => {
+            format!("{said} {}", crate::domain::text::clean_line(text))
+        }
+        _ => said.to_string(),
+    }
+}
+
+/// What happened, in words; [`describe`] adds what the event names (a person, an action, a
+/// status) after it.
+fn said(kind: &EventKind) -> Text {
+    use EventKind as E;
+    match kind {
+        E::FamilyCreated => Text::new("gezin aangemaakt", "family created"),
+        E::FamilyEdited => Text::new("gezin bijgewerkt", "family updated"),
+        E::PersonCreated { .. } => Text::new("op de sociale kaart:", "added to the directory:"),
+        E::PersonEdited { .. } => Text::new("sociale kaart bijgewerkt:", "directory updated:"),
+        E::NetworkAdded { .. } => Text::new("in het netwerk:", "joined the network:"),
+        E::NetworkEnded { .. } => Text::new("uit het netwerk:", "left the network:"),
+        E::CaseCreated => Text::new("casus aangemeld", "case registered"),
+        E::CaseEdited => Text::new("casus bijgewerkt", "case updated"),
+        E::StatusChanged { .. } => Text::new("status", "status"),
+        E::LeadChanged { .. } => Text::new("regie:", "lead:"),
+        E::ConsentSet { .. } => Text::new("toestemming", "consent"),
         E::Flagged { on: true } => {
-            pick("op de agenda gezet (bespreken)", "flagged for the meeting")
+            Text::new("op de agenda gezet (bespreken)", "flagged for the meeting")
         }
-        E::Flagged { on: false } => pick("niet meer bespreken", "unflagged"),
-        E::Closed { outcome } => format!(
-            "{} {}",
-            pick("afgesloten:", "closed:"),
-            words::outcome(*outcome).get(lang)
-        ),
-        E::Reopened => pick("heropend", "reopened"),
-        E::ActionAdded { action: a } => format!(
-            "{} {}",
-            pick("actie toegevoegd:", "action added:"),
-            action(*a)
-        ),
-        E::ActionEdited { action: a } => format!(
-            "{} {}",
-            pick("actie bewerkt:", "action edited:"),
-            action(*a)
-        ),
-        E::ActionDone { action: a } => {
-            format!("{} {}", pick("actie afgerond:", "action done:"), action(*a))
-        }
-        E::ActionReopened { action: a } => format!(
-            "{} {}",
-            pick("actie weer open:", "action open again:"),
-            action(*a)
-        ),
-        E::AgreementRecorded { text, .. } => format!(
-            "{} {}",
-            pick("afspraak:", "agreement:"),
-            crate::domain::text::clean_line(text)
-        ),
-        E::Discussed { .. } => pick("besproken in het overleg", "discussed in the meeting"),
-        E::MeetingStarted { .. } => pick("overleg gestart", "meeting started"),
-        E::MeetingEnded { .. } => pick("overleg afgerond", "meeting ended"),
-        E::Imported => pick("geïmporteerd", "imported"),
+        E::Flagged { on: false } => Text::new("niet meer bespreken", "unflagged"),
+        E::Closed { .. } => Text::new("afgesloten:", "closed:"),
+        E::Reopened => Text::new("heropend", "reopened"),
+        E::ActionAdded { .. } => Text::new("actie toegevoegd:", "action added:"),
+        E::ActionEdited { .. } => Text::new("actie bewerkt:", "action edited:"),
+        E::ActionDone { .. } => Text::new("actie afgerond:", "action done:"),
+        E::ActionReopened { .. } => Text::new("actie weer open:", "action open again:"),
+        E::AgreementRecorded { .. } => Text::new("afspraak:", "agreement:"),
+        E::Discussed { .. } => Text::new("besproken in het overleg", "discussed in the meeting"),
+        E::MeetingStarted { .. } => Text::new("overleg gestart", "meeting started"),
+        E::MeetingEnded { .. } => Text::new("overleg afgerond", "meeting ended"),
+        E::Imported => Text::new("geïmporteerd", "imported"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ActionId, PersonId};
+
+    #[test]
+    fn a_line_is_the_words_then_what_the_event_names() {
+        let person = |p: PersonId| format!("P{p}");
+        let action = |a: ActionId| format!("A{a}");
+        let line = |k: &EventKind, lang| describe(k, lang, &person, &action);
+        let added = EventKind::ActionAdded {
+            action: ActionId(4),
+        };
+        assert_eq!(line(&added, Lang::Nl), "actie toegevoegd: A4");
+        assert_eq!(line(&added, Lang::En), "action added: A4");
+        let joined = EventKind::NetworkAdded {
+            person: PersonId(2),
+            role: "budgetcoach".into(),
+        };
+        assert_eq!(line(&joined, Lang::Nl), "in het netwerk: P2 (budgetcoach)");
+        assert_eq!(line(&EventKind::Reopened, Lang::En), "reopened");
     }
 }

@@ -1,14 +1,16 @@
-//! Actions out to spreadsheets (CSV, RFC 4180), calendars (iCalendar VTODO, RFC 5545) and e-mail
-//! (Markdown, a list per owner).
+//! Actions out to spreadsheets (CSV, RFC 4180), calendars (iCalendar VTODO, RFC 5545, in
+//! [`ics`]) and e-mail (Markdown, a list per owner).
 
 use super::actions::{ActionOut, Names};
 use crate::domain::dates::{format_short, Lang};
-use crate::domain::text::clean_line;
 use crate::domain::{ActionSummary, PersonId};
 use crate::i18n::words;
 use crate::report::safe;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
+
+mod ics;
+pub use ics::ics;
 
 /// RFC 4180 through the `csv` crate: CRLF line ends, a header row, fields quoted when they hold
 /// the delimiter, a quote or a line break. Field text passes through [`safe::text`]: a line
@@ -59,104 +61,6 @@ fn field(f: &str) -> std::borrow::Cow<'_, str> {
     // The file is opened in terminals and spreadsheets too: control and bidi characters become
     // visible placeholders; a line break stays (quoted, as RFC 4180 allows).
     safe::text(f)
-}
-
-/// RFC 5545 text escaping.
-fn ics_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Folds a content line at 75 octets, never inside a UTF-8 character.
-fn fold(line: &str, out: &mut String) {
-    let mut width = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if width + n > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += n;
-    }
-    out.push_str("\r\n");
-}
-
-fn ics_date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
-}
-
-/// RFC 5545 wants DTSTAMP and COMPLETED in UTC; tandem keeps local times.
-fn ics_time(local: NaiveDateTime) -> String {
-    use chrono::{Local, TimeZone, Utc};
-    let utc = Local
-        .from_local_datetime(&local)
-        .earliest()
-        .map_or(local, |t| t.with_timezone(&Utc).naive_utc());
-    utc.format("%Y%m%dT%H%M%SZ").to_string()
-}
-
-/// One VTODO per action. The UID is the action's id, so a calendar that imports the file again
-/// updates the tasks instead of doubling them.
-pub fn ics(rows: &[ActionSummary], names: &Names, now: NaiveDateTime, lang: Lang) -> String {
-    let mut out = String::new();
-    for l in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//tandem//acties//NL",
-        "CALSCALE:GREGORIAN",
-    ] {
-        fold(l, &mut out);
-    }
-    for r in rows {
-        fold("BEGIN:VTODO", &mut out);
-        fold(&format!("UID:tandem-actie-{}@tandem", r.id), &mut out);
-        fold(&format!("DTSTAMP:{}", ics_time(now)), &mut out);
-        let child = names.child(&r.child_name);
-        fold(
-            &format!(
-                "SUMMARY:{}",
-                ics_text(&format!("{} ({child})", clean_line(&r.text)))
-            ),
-            &mut out,
-        );
-        if let Some(d) = r.deadline {
-            fold(&format!("DUE;VALUE=DATE:{}", ics_date(d)), &mut out);
-        }
-        let side = words::side(r.side).get(lang);
-        let owner = names.owner(r.owner).unwrap_or_default();
-        fold(
-            &format!(
-                "DESCRIPTION:{}",
-                ics_text(&format!("{side} · {owner} · casus {}", r.case))
-            ),
-            &mut out,
-        );
-        fold(
-            &format!("CATEGORIES:{}", ics_text(&side.to_uppercase())),
-            &mut out,
-        );
-        match r.done {
-            Some(done) => {
-                fold("STATUS:COMPLETED", &mut out);
-                fold(&format!("COMPLETED:{}", ics_time(done)), &mut out);
-            }
-            None => fold("STATUS:NEEDS-ACTION", &mut out),
-        }
-        fold("END:VTODO", &mut out);
-    }
-    fold("END:VCALENDAR", &mut out);
-    out
 }
 
 /// A list per owner, to paste into an e-mail.
@@ -256,19 +160,5 @@ mod tests {
     #[test]
     fn markdown_fields_show_controls_on_one_line() {
         assert_eq!(md_escape(" a\u{1b}[1m\nb\u{2066} "), "a␛\\[1m b⟨U+2066⟩");
-    }
-
-    #[test]
-    fn ics_folds_at_75_octets_without_splitting_a_char() {
-        let mut out = String::new();
-        fold(&format!("SUMMARY:{}", "ş".repeat(60)), &mut out);
-        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
-            assert!(line.len() <= 75, "{} octets", line.len());
-        }
-        assert_eq!(
-            out.replace("\r\n ", "").trim_end(),
-            format!("SUMMARY:{}", "ş".repeat(60))
-        );
-        assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
     }
 }

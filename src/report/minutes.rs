@@ -5,7 +5,7 @@
 use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::text::initials;
 use crate::domain::{Action, Meeting, Person, PersonId, Side};
-use crate::i18n::words;
+use crate::i18n::{words, Text};
 use crate::report::safe;
 use crate::store::{Result, Store};
 use chrono::NaiveDate;
@@ -134,8 +134,7 @@ fn action_line(a: &MinuteAction, lang: Lang) -> String {
 /// The minutes as Markdown. Every name and text passes through [`safe::line`]: control and bidi
 /// characters show as placeholders, and no line break in the data starts a new Markdown line.
 pub fn markdown(m: &Minutes, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
-    let t = |a: &'static str, b: &'static str| if nl { a } else { b };
+    let t = |nl: &'static str, en: &'static str| Text::new(nl, en).get(lang);
     let mut out = format!(
         "# {} {}\n\n",
         t("Verslag overleg", "Minutes of the meeting"),
@@ -153,65 +152,7 @@ pub fn markdown(m: &Minutes, lang: Lang) -> String {
         ));
     }
     for item in &m.items {
-        let state = if item.discussed {
-            format!("{} min", item.minutes_spent)
-        } else {
-            t(
-                "niet besproken, schuift door",
-                "not discussed, carried over",
-            )
-            .to_string()
-        };
-        out.push_str(&format!(
-            "## {} ({} {}) · casus {} · {state}\n\n",
-            safe::line(&item.child),
-            t("groep", "year"),
-            safe::line(&item.groep),
-            item.case
-        ));
-        for a in &item.agreements {
-            out.push_str(&format!(
-                "- {}: {}\n",
-                t("Afspraak", "Agreement"),
-                safe::line(a)
-            ));
-        }
-        if let Some(outcome) = item.closed {
-            out.push_str(&format!(
-                "- {}: {}\n",
-                t("Afgesloten", "Closed"),
-                words::outcome(outcome).get(lang)
-            ));
-        }
-        for side in Side::ALL {
-            for a in item.new_actions.iter().filter(|a| a.side == side.key()) {
-                out.push_str(&format!(
-                    "- {}: {}\n",
-                    t("Nieuwe actie", "New action"),
-                    action_line(a, lang)
-                ));
-            }
-            for a in item.done_actions.iter().filter(|a| a.side == side.key()) {
-                out.push_str(&format!(
-                    "- {}: {}\n",
-                    t("Afgerond", "Done"),
-                    action_line(a, lang)
-                ));
-            }
-        }
-        let nothing = item.closed.is_none()
-            && item.agreements.is_empty()
-            && item.new_actions.is_empty()
-            && item.done_actions.is_empty();
-        if item.discussed && nothing {
-            out.push_str(&format!(
-                "- {}\n",
-                t("(niets vastgelegd)", "(nothing recorded)")
-            ));
-        }
-        if !nothing || item.discussed {
-            out.push('\n');
-        }
+        item_markdown(item, lang, &mut out);
     }
     out.push_str(&format!(
         "\n## {}\n\n",
@@ -225,4 +166,68 @@ pub fn markdown(m: &Minutes, lang: Lang) -> String {
         out.push('\n');
     }
     out
+}
+
+/// One agenda item: its heading, then what was agreed, closed and done, side by side.
+fn item_markdown(item: &MinuteItem, lang: Lang, out: &mut String) {
+    let t = |nl: &'static str, en: &'static str| Text::new(nl, en).get(lang);
+    let state = if item.discussed {
+        format!("{} min", item.minutes_spent)
+    } else {
+        t(
+            "niet besproken, schuift door",
+            "not discussed, carried over",
+        )
+        .to_string()
+    };
+    out.push_str(&format!(
+        "## {} ({} {}) · casus {} · {state}\n\n",
+        safe::line(&item.child),
+        t("groep", "year"),
+        safe::line(&item.groep),
+        item.case
+    ));
+    for a in &item.agreements {
+        out.push_str(&format!(
+            "- {}: {}\n",
+            t("Afspraak", "Agreement"),
+            safe::line(a)
+        ));
+    }
+    if let Some(outcome) = item.closed {
+        out.push_str(&format!(
+            "- {}: {}\n",
+            t("Afgesloten", "Closed"),
+            words::outcome(outcome).get(lang)
+        ));
+    }
+    for side in Side::ALL {
+        for a in item.new_actions.iter().filter(|a| a.side == side.key()) {
+            out.push_str(&format!(
+                "- {}: {}\n",
+                t("Nieuwe actie", "New action"),
+                action_line(a, lang)
+            ));
+        }
+        for a in item.done_actions.iter().filter(|a| a.side == side.key()) {
+            out.push_str(&format!(
+                "- {}: {}\n",
+                t("Afgerond", "Done"),
+                action_line(a, lang)
+            ));
+        }
+    }
+    let nothing = item.closed.is_none()
+        && item.agreements.is_empty()
+        && item.new_actions.is_empty()
+        && item.done_actions.is_empty();
+    if item.discussed && nothing {
+        out.push_str(&format!(
+            "- {}\n",
+            t("(niets vastgelegd)", "(nothing recorded)")
+        ));
+    }
+    if !nothing || item.discussed {
+        out.push('\n');
+    }
 }

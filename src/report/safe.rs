@@ -11,7 +11,7 @@
 //!   paragraph separators U+2028, U+2029 become their code point between angle brackets:
 //!   `⟨U+202E⟩`.
 //!
-//! Line breaks: [`line`] is for a field that sits inside one line of output (a table cell, a
+//! Line breaks: [`line()`] is for a field that sits inside one line of output (a table cell, a
 //! Markdown list item, a message): a line break in the data (`\n` or `\r\n`) becomes one space,
 //! so a row never splits and an ordinary multi-line text still reads well. A lone `\r` is not a
 //! line break and shows as `␍`. [`text`] keeps `\n` as it is: for a whole document whose own line
@@ -27,7 +27,7 @@ pub fn line(s: &str) -> Cow<'_, str> {
     escape(s, false)
 }
 
-/// As [`line`], but `\n` stays a line break.
+/// As [`line()`], but `\n` stays a line break.
 pub fn text(s: &str) -> Cow<'_, str> {
     escape(s, true)
 }

@@ -8,7 +8,7 @@
 //! `tandem import` reads.
 
 use super::export::ExportDoc;
-use super::{files, journal, Result, Store, StoreError};
+use super::{files, journal, Invalid, IoFailure, Result, Store, StoreError};
 use chrono::NaiveDate;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -74,17 +74,23 @@ pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
 }
 
 /// Reads a backup file (or a plain export, `.json`) into a checked document.
+///
+/// Errors: [`Invalid::FileUnreadable`], [`Invalid::NotABackup`], and whatever
+/// [`validate`](super::export::validate) refuses.
 pub fn read(path: &Path) -> Result<ExportDoc> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| StoreError::Invalid(format!("{}: {e}", path.display())))?;
+    let file = std::fs::File::open(path).map_err(|source| Invalid::FileUnreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let gz = path.extension().is_some_and(|e| e == "gz");
     let doc: ExportDoc = if gz {
         serde_json::from_reader(BufReader::new(GzDecoder::new(BufReader::new(file))))
     } else {
         serde_json::from_reader(BufReader::new(file))
     }
-    .map_err(|e| {
-        StoreError::Invalid(format!("{} is not a readable backup: {e}", path.display()))
+    .map_err(|source| Invalid::NotABackup {
+        path: path.to_path_buf(),
+        source,
     })?;
     super::export::validate(&doc)?;
     Ok(doc)
@@ -184,7 +190,7 @@ fn write_gz(path: &Path, doc: &ExportDoc) -> Result<()> {
     let mut json = BufWriter::with_capacity(1 << 18, gz);
     serde_json::to_writer(&mut json, doc).map_err(|e| match e.io_error_kind() {
         Some(kind) => StoreError::io(std::io::Error::from(kind)),
-        None => StoreError::Io(e.to_string()),
+        None => IoFailure::Json(e).into(),
     })?;
     json.write_all(b"\n").map_err(StoreError::io)?;
     let gz = json

@@ -3,35 +3,51 @@
 //! a newer one; an older tandem refuses a newer byte instead of misreading it. Encryption at rest
 //! will wrap the body here too.
 
-use super::error::StoreError;
+use super::error::{StoreError, Unreadable};
 use serde::{de::DeserializeOwned, Serialize};
+use std::sync::Arc;
 
 /// The record format this build writes.
 pub const FORMAT: u8 = 1;
 
+/// A record as stored: the format byte, then its bincode body.
+///
+/// Errors: [`Unreadable::Encode`] when bincode refuses the value.
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
     let mut out = vec![FORMAT];
-    let body = bincode::serde::encode_to_vec(value, bincode::config::standard())
-        .map_err(|e| StoreError::Damaged(format!("encoding failed: {e}")))?;
+    let body = bincode::serde::encode_to_vec(value, bincode::config::standard()).map_err(|e| {
+        Unreadable::Encode {
+            source: Arc::new(e),
+        }
+    })?;
     out.extend_from_slice(&body);
     Ok(out)
 }
 
-pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, StoreError> {
+/// A record read back; `what` names its kind for the error (`"case"`, `"action row"`).
+///
+/// Errors: [`StoreError::Damaged`] with where and why ([`Unreadable::EmptyRecord`],
+/// [`Unreadable::Decode`], [`Unreadable::TrailingBytes`], [`Unreadable::FormatZero`]);
+/// [`StoreError::NewerVersion`] for a format byte above [`FORMAT`].
+pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &'static str) -> Result<T, StoreError> {
     let (&format, body) = bytes
         .split_first()
-        .ok_or_else(|| StoreError::Damaged(format!("empty {what} record")))?;
+        .ok_or(Unreadable::EmptyRecord { what })?;
     match format {
         FORMAT => {
             let (value, used) =
-                bincode::serde::decode_from_slice(body, bincode::config::standard())
-                    .map_err(|e| StoreError::Damaged(format!("{what}: {e}")))?;
+                bincode::serde::decode_from_slice(body, bincode::config::standard()).map_err(
+                    |e| Unreadable::Decode {
+                        what,
+                        source: Arc::new(e),
+                    },
+                )?;
             if used != body.len() {
-                return Err(StoreError::Damaged(format!("{what}: trailing bytes")));
+                return Err(Unreadable::TrailingBytes { what }.into());
             }
             Ok(value)
         }
-        0 => Err(StoreError::Damaged(format!("{what}: format byte 0"))),
+        0 => Err(Unreadable::FormatZero { what }.into()),
         newer => Err(StoreError::NewerVersion {
             found: u32::from(newer),
             supported: u32::from(FORMAT),
@@ -59,11 +75,25 @@ mod tests {
         ));
         assert!(matches!(
             decode::<(String, u64, Option<i32>)>(&bytes[..3], "test"),
-            Err(StoreError::Damaged(_))
+            Err(StoreError::Damaged(Unreadable::Decode { what: "test", .. }))
         ));
         assert!(matches!(
             decode::<u64>(&[], "test"),
-            Err(StoreError::Damaged(_))
+            Err(StoreError::Damaged(Unreadable::EmptyRecord {
+                what: "test"
+            }))
+        ));
+        let mut longer = encode(&7u64)?;
+        longer.push(0);
+        assert!(matches!(
+            decode::<u64>(&longer, "test"),
+            Err(StoreError::Damaged(Unreadable::TrailingBytes {
+                what: "test"
+            }))
+        ));
+        assert!(matches!(
+            decode::<u64>(&[0, 7], "test"),
+            Err(StoreError::Damaged(Unreadable::FormatZero { what: "test" }))
         ));
         Ok(())
     }

@@ -10,7 +10,6 @@
 //! copy is kept, so a damaged store is never made worse.
 
 use super::{Result, StoreError};
-use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,6 +22,15 @@ pub const SEAL: &str = "seal";
 pub const QUARANTINE: &str = "quarantine";
 /// Written into a quarantine folder whose copy is of a store found damaged.
 pub const DAMAGED_NOTE: &str = "BESCHADIGD.txt";
+/// Written into a quarantine folder once a restore has replaced the damaged store.
+pub const RESOLVED: &str = "HERSTELD.txt";
+
+mod quarantine;
+mod seal;
+pub use quarantine::{
+    new_quarantine_dir, open_damage, remove_stale_copies, resolve_damage, stamp, Quarantine,
+};
+pub use seal::{break_seal, seal_matches, write_seal};
 
 /// True for the files sled owns in the data dir: `db`, `conf`, `snap.*` and `blobs/`.
 pub fn is_sled_file(name: &str) -> bool {
@@ -71,221 +79,6 @@ pub fn clear_unfinished_snapshots(dir: &Path) -> Result<usize> {
     Ok(cleared)
 }
 
-/// One file's fingerprint: what changes when anyone writes to it through the file system.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Print {
-    name: String,
-    len: u64,
-    modified_ns: i128,
-    /// Unix: the inode change time and inode; elsewhere the creation time. Neither can be set
-    /// back by a program that writes to the file.
-    changed_ns: i128,
-    inode: u64,
-    /// CRC-32 of the whole file: a bit that flips on the disk itself, below the file system,
-    /// changes no time or length, only the bytes.
-    crc: u32,
-}
-
-fn print_of(dir: &Path, path: &Path) -> Result<Print> {
-    let meta = std::fs::metadata(path).map_err(StoreError::io)?;
-    let ns = |t: std::io::Result<std::time::SystemTime>| -> i128 {
-        t.ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as i128)
-    };
-    #[cfg(unix)]
-    let (changed_ns, inode) = {
-        use std::os::unix::fs::MetadataExt;
-        (
-            i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
-            meta.ino(),
-        )
-    };
-    #[cfg(not(unix))]
-    let (changed_ns, inode) = (ns(meta.created()), 0);
-    Ok(Print {
-        name: path
-            .strip_prefix(dir)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .into_owned(),
-        len: meta.len(),
-        modified_ns: ns(meta.modified()),
-        changed_ns,
-        inode,
-        crc: if meta.len() <= CRC_LIMIT {
-            crc_of(path)?
-        } else {
-            0
-        },
-    })
-}
-
-/// Files up to this size get a content checksum in the seal (bytes). A school's store is a few
-/// MB, read in a millisecond or two; at 50,000 cases `db` is 420 MB, and reading it at every
-/// open and close would cost 100–200 ms, so there the seal relies on length, times and inode.
-const CRC_LIMIT: u64 = 64 << 20;
-
-/// CRC-32 of a file, read in 1 MiB pieces; a large file is read in two halves at once, one per
-/// core (crc32fast combines them).
-fn crc_of(path: &Path) -> Result<u32> {
-    use std::io::{Read, Seek, SeekFrom};
-    let len = std::fs::metadata(path).map_err(StoreError::io)?.len();
-    let part = |from: u64, to: u64| -> Result<(crc32fast::Hasher, u64)> {
-        let mut f = File::open(path).map_err(StoreError::io)?;
-        f.seek(SeekFrom::Start(from)).map_err(StoreError::io)?;
-        let mut h = crc32fast::Hasher::new();
-        let mut buf = vec![0u8; 1 << 20];
-        let mut left = to - from;
-        while left > 0 {
-            let want = buf.len().min(left as usize);
-            let n = f.read(&mut buf[..want]).map_err(StoreError::io)?;
-            if n == 0 {
-                break;
-            }
-            h.update(&buf[..n]);
-            left -= n as u64;
-        }
-        Ok((h, to - from))
-    };
-    if len < 8 << 20 {
-        return Ok(part(0, len)?.0.finalize());
-    }
-    let mid = len / 2;
-    let (low, high) = std::thread::scope(|s| {
-        let high = s.spawn(|| part(mid, len));
-        (part(0, mid), high.join())
-    });
-    let (mut h, _) = low?;
-    let (high, _) = high.map_err(|_| StoreError::Io("crc".into()))??;
-    h.combine(&high);
-    Ok(h.finalize())
-}
-
-fn prints(dir: &Path) -> Result<Vec<Print>> {
-    sled_files(dir)?.iter().map(|p| print_of(dir, p)).collect()
-}
-
-/// Writes the seal of a clean close: the sled files exactly as they are now.
-pub fn write_seal(dir: &Path) -> Result<()> {
-    let text = serde_json::to_vec(&prints(dir)?).map_err(|e| StoreError::Io(e.to_string()))?;
-    let tmp = dir.join("seal.part");
-    write_synced(&tmp, &text)?;
-    std::fs::rename(&tmp, dir.join(SEAL)).map_err(StoreError::io)?;
-    sync_dir(dir)
-}
-
-/// True when a seal exists and every sled file matches it.
-pub fn seal_matches(dir: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(dir.join(SEAL)) else {
-        return false;
-    };
-    let Ok(sealed) = serde_json::from_slice::<Vec<Print>>(&bytes) else {
-        return false;
-    };
-    prints(dir).is_ok_and(|now| now == sealed)
-}
-
-/// Removes the seal, durably, before sled may write: from here on the files are in use.
-pub fn break_seal(dir: &Path) -> Result<()> {
-    match std::fs::remove_file(dir.join(SEAL)) {
-        Ok(()) => sync_dir(dir),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(StoreError::io(e)),
-    }
-}
-
-/// A copy of the sled files taken before sled opened them.
-#[derive(Debug, Clone)]
-pub struct Quarantine {
-    pub dir: PathBuf,
-}
-
-/// A folder name for now, in local time, that sorts by time: `2026-11-29T17-05-03`.
-pub fn stamp() -> String {
-    chrono::Local::now().format("%Y-%m-%dT%H-%M-%S").to_string()
-}
-
-/// A new folder under `quarantine/` named for now (with a counter if the second is taken).
-pub fn new_quarantine_dir(dir: &Path, suffix: &str) -> Result<PathBuf> {
-    let root = dir.join(QUARANTINE);
-    create_private_dir(&root)?;
-    let base = format!("{}{suffix}", stamp());
-    for n in 0..1000 {
-        let name = if n == 0 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        let path = root.join(name);
-        match std::fs::create_dir(&path) {
-            Ok(()) => {
-                private_dir(&path);
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(StoreError::io(e)),
-        }
-    }
-    Err(StoreError::Io("quarantine: no free name".into()))
-}
-
-impl Quarantine {
-    /// Copies every sled file of `dir` into a new quarantine folder, synced. A copy that can't
-    /// be finished (a full disk) is removed again.
-    pub fn take(dir: &Path) -> Result<Quarantine> {
-        let to = new_quarantine_dir(dir, "")?;
-        let copied = copy_sled_files(dir, &to, true);
-        if copied.is_err() {
-            let _ = std::fs::remove_dir_all(&to);
-        }
-        copied.map(|()| Quarantine { dir: to })
-    }
-
-    /// Puts the original bytes back over the sled files (sled's recovery may have rewritten
-    /// them) and marks the copy as that of a damaged store. The copy stays.
-    pub fn put_back(&self, store_dir: &Path, reason: &str) -> Result<()> {
-        for file in sled_files(store_dir)? {
-            std::fs::remove_file(&file).map_err(StoreError::io)?;
-        }
-        copy_sled_files(&self.dir, store_dir, true)?;
-        self.mark_damaged(reason)
-    }
-
-    /// Notes in the copy why it is kept.
-    pub fn mark_damaged(&self, reason: &str) -> Result<()> {
-        write_synced(
-            &self.dir.join(DAMAGED_NOTE),
-            format!("tandem vond de gegevens beschadigd: {reason}\n").as_bytes(),
-        )
-    }
-
-    /// Removes the copy: the store it was taken of turned out healthy.
-    pub fn discard(&self) -> Result<()> {
-        std::fs::remove_dir_all(&self.dir).map_err(StoreError::io)
-    }
-}
-
-/// Removes quarantine folders of plain copies (no suffix, no note): those of sessions that ended
-/// before they could keep or discard their copy (killed while copying, or between sealing and
-/// discarding). The files they were taken of have been opened since. Called at every open, with
-/// the lock held; best effort.
-pub fn remove_stale_copies(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir.join(QUARANTINE)) else {
-        return;
-    };
-    for entry in entries.filter_map(|e| e.ok()) {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let plain = name
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '-' || c == 'T');
-        if plain && !path.join(DAMAGED_NOTE).exists() && !path.join(RESOLVED).exists() {
-            let _ = std::fs::remove_dir_all(&path);
-        }
-    }
-}
-
 /// Copies every sled file of `from` into `to` (same names), sled's unfinished snapshots left
 /// out. `synced`: each file and the folder are synced (a copy that must survive a power cut; a
 /// scratch copy to read from need not be).
@@ -308,30 +101,6 @@ pub(super) fn copy_sled_files(from: &Path, to: &Path, synced: bool) -> Result<()
     }
     if synced {
         sync_dir(to)?;
-    }
-    Ok(())
-}
-
-/// The newest quarantine folder that holds a copy of a store found damaged and not yet restored.
-pub fn open_damage(dir: &Path) -> Option<PathBuf> {
-    let root = dir.join(QUARANTINE);
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&root)
-        .ok()?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.join(DAMAGED_NOTE).is_file() && !p.join(RESOLVED).is_file())
-        .collect();
-    found.sort();
-    found.pop()
-}
-
-/// Written into a quarantine folder once a restore has replaced the damaged store.
-pub const RESOLVED: &str = "HERSTELD.txt";
-
-/// Marks every open damage as dealt with (after a restore).
-pub fn resolve_damage(dir: &Path, note: &str) -> Result<()> {
-    while let Some(q) = open_damage(dir) {
-        write_synced(&q.join(RESOLVED), note.as_bytes())?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@
 //! | entry  | payload length (u32 LE) · crc32 of seq and payload · seq (u64 LE) · payload |
 //!
 //! The payload is the commit's writes as they went to sled (tree, key, value or removal), in an
-//! envelope of [`codec`](super::codec). Writes are whole values, so replaying an entry twice, or
+//! envelope of [`codec`]. Writes are whole values, so replaying an entry twice, or
 //! onto a state that already holds it, gives the same result.
 //!
 //! A torn last entry (a crash in the middle of an append) was never confirmed: it is ignored
@@ -22,8 +22,11 @@
 use super::{codec, files, Result, StoreError, T};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+
+mod read;
+pub use read::{read, read_file};
 
 const MAGIC: &[u8; 4] = b"TJNL";
 const VERSION: u8 = 1;
@@ -111,125 +114,6 @@ pub struct Journal {
 
 pub fn path(dir: &Path) -> PathBuf {
     dir.join(FILE)
-}
-
-/// Reads and checks the whole journal; `None` when there is none.
-pub fn read(dir: &Path) -> Result<Option<Contents>> {
-    read_file(&path(dir))
-}
-
-/// Reads and checks a journal file; `None` when it does not exist.
-pub fn read_file(file: &Path) -> Result<Option<Contents>> {
-    let mut bytes = Vec::new();
-    match File::open(file) {
-        Ok(mut f) => {
-            f.read_to_end(&mut bytes).map_err(StoreError::io)?;
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::io(e)),
-    }
-    parse(&bytes).map(Some)
-}
-
-fn parse(bytes: &[u8]) -> Result<Contents> {
-    let header = bytes
-        .get(..HEADER_LEN as usize)
-        .ok_or_else(|| StoreError::Damaged("journal header is cut off".into()))?;
-    if &header[..4] != MAGIC || crc32fast::hash(&header[..13]) != u32_at(header, 13) {
-        return Err(StoreError::Damaged("journal header".into()));
-    }
-    if header[4] > VERSION {
-        return Err(StoreError::NewerVersion {
-            found: u32::from(header[4]),
-            supported: u32::from(VERSION),
-        });
-    }
-    let base = u64_at(header, 5);
-    let mut out = Contents {
-        base,
-        valid_len: HEADER_LEN,
-        ..Contents::default()
-    };
-    let mut at = HEADER_LEN as usize;
-    let mut expect = base + 1;
-    while at < bytes.len() {
-        let Some(entry) = entry_at(bytes, at) else {
-            break;
-        };
-        let (seq, payload, end) = entry;
-        if seq != expect {
-            break;
-        }
-        let writes: Vec<Write1> = codec::decode(payload, "journal entry")?;
-        out.entries.push(Entry { seq, writes });
-        expect += 1;
-        at = end;
-        out.valid_len = at as u64;
-    }
-    out.trailing = (bytes.len() - at) as u64;
-    // A torn append leaves at most one partial entry: its length field, if readable, covers
-    // the rest of the file. Anything else is damage in the middle.
-    if out.trailing > 0 {
-        let declared = bytes
-            .get(at..at + 4)
-            .map(|b| u32_at(b, 0) as usize + ENTRY_HEAD);
-        out.damaged = match declared {
-            Some(n) => n > MAX_ENTRY + ENTRY_HEAD || out.trailing as usize >= n,
-            None => false,
-        };
-        if out.damaged {
-            out.confirmed_beyond = highest_beyond(bytes, at + 1, expect);
-        }
-    }
-    Ok(out)
-}
-
-/// Looks past a damaged spot for whole, checked entries (every entry carries its seq and a
-/// checksum, so one found is real): the highest seq among them, or 0. Only positions whose seq
-/// field is in a plausible range are checked, which keeps the scan linear in practice.
-fn highest_beyond(bytes: &[u8], from: usize, expect: u64) -> u64 {
-    let mut best = 0;
-    let mut at = from;
-    while at + ENTRY_HEAD <= bytes.len() {
-        let seq = u64_at(bytes, at + 8);
-        if seq >= expect && seq < expect + (1 << 32) {
-            if let Some((seq, _, end)) = entry_at(bytes, at) {
-                best = best.max(seq);
-                at = end;
-                continue;
-            }
-        }
-        at += 1;
-    }
-    best
-}
-
-/// `(seq, payload, end)` of a whole, checked entry at `at`; `None` if it is cut off or bad.
-fn entry_at(bytes: &[u8], at: usize) -> Option<(u64, &[u8], usize)> {
-    let head = bytes.get(at..at + ENTRY_HEAD)?;
-    let len = u32_at(head, 0) as usize;
-    if len > MAX_ENTRY {
-        return None;
-    }
-    let crc = u32_at(head, 4);
-    let end = at + ENTRY_HEAD + len;
-    let checked = bytes.get(at + 8..end)?;
-    if crc32fast::hash(checked) != crc {
-        return None;
-    }
-    Some((u64_at(head, 8), &bytes[at + ENTRY_HEAD..end], end))
-}
-
-fn u32_at(b: &[u8], i: usize) -> u32 {
-    let mut a = [0u8; 4];
-    a.copy_from_slice(&b[i..i + 4]);
-    u32::from_le_bytes(a)
-}
-
-fn u64_at(b: &[u8], i: usize) -> u64 {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&b[i..i + 8]);
-    u64::from_le_bytes(a)
 }
 
 fn header(base: u64) -> Vec<u8> {
@@ -364,7 +248,13 @@ pub fn tree_of(n: u8) -> Option<T> {
 
 #[cfg(test)]
 mod tests {
+    use super::read::parse;
     use super::*;
+    use crate::store::Unreadable;
+
+    fn read_back(dir: &Path) -> Contents {
+        read(dir).expect("readable").expect("a journal")
+    }
 
     fn w(k: u8) -> Write1 {
         Write1 {
@@ -380,18 +270,18 @@ mod tests {
         let mut j = Journal::open(dir.path(), None, 7)?;
         j.append(8, &[w(1)])?;
         j.append(9, &[w(2), w(3)])?;
-        let c = read(dir.path())?.ok_or_else(|| StoreError::Damaged("none".into()))?;
+        let c = read_back(dir.path());
         assert_eq!((c.base, c.last_seq(), c.entries.len()), (7, 9, 2));
         assert_eq!(c.entries[1].writes, vec![w(2), w(3)]);
         drop(j);
         // A crash half way through an append.
         let full = std::fs::read(path(dir.path())).map_err(StoreError::io)?;
         std::fs::write(path(dir.path()), &full[..full.len() - 5]).map_err(StoreError::io)?;
-        let c = read(dir.path())?.ok_or_else(|| StoreError::Damaged("none".into()))?;
+        let c = read_back(dir.path());
         assert_eq!((c.last_seq(), c.damaged), (8, false));
         let mut j = Journal::open(dir.path(), Some(&c), 0)?;
         j.append(9, &[w(4)])?;
-        let c = read(dir.path())?.ok_or_else(|| StoreError::Damaged("none".into()))?;
+        let c = read_back(dir.path());
         assert_eq!(c.last_seq(), 9);
         assert_eq!(c.entries[1].writes, vec![w(4)]);
         Ok(())
@@ -409,7 +299,7 @@ mod tests {
         let at = HEADER_LEN as usize + 30;
         bytes[at] ^= 1;
         std::fs::write(path(dir.path()), &bytes).map_err(StoreError::io)?;
-        let c = read(dir.path())?.ok_or_else(|| StoreError::Damaged("none".into()))?;
+        let c = read_back(dir.path());
         assert!(c.damaged);
         assert_eq!(c.last_seq(), 0);
         // The entries after the damaged one were confirmed too.
@@ -419,9 +309,15 @@ mod tests {
 
     #[test]
     fn a_bad_header_is_damage() {
-        assert!(matches!(parse(b"TJNL\x01"), Err(StoreError::Damaged(_))));
+        assert!(matches!(
+            parse(b"TJNL\x01"),
+            Err(StoreError::Damaged(Unreadable::JournalHeaderCut))
+        ));
         let mut h = header(3);
         h[6] ^= 1;
-        assert!(matches!(parse(&h), Err(StoreError::Damaged(_))));
+        assert!(matches!(
+            parse(&h),
+            Err(StoreError::Damaged(Unreadable::JournalHeader))
+        ));
     }
 }

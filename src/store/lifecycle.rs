@@ -9,12 +9,14 @@
 use super::error::Damage;
 use super::files::{self, DirLock, Quarantine};
 use super::journal::{self, Contents};
-use super::{backup, guard, Counters, Result, Store, StoreError, T, TREE_NAMES};
+use super::{backup, guard, Counters, Result, Store, StoreError, Unreadable, T, TREE_NAMES};
 use std::path::Path;
 
 /// sled's own default cache is 1 GiB; 64 MiB keeps a 50,000-case store well inside the memory
 /// budget while the working set of a session still fits.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+mod close;
 
 /// The meta key of the journal seq of the last commit written to sled.
 pub(super) const SEQ_KEY: &str = "journal_seq";
@@ -110,23 +112,24 @@ impl Store {
         };
         let mut store = match Store::open_sled(dir, Some(lock), pending) {
             Ok(store) => store,
-            Err((e, pending)) if e.is_damage() => return Err(found_damaged(dir, e, pending)),
-            // Not damage (a full disk, a lock, a newer format): nothing to keep.
-            Err((e, pending)) => {
-                if let Some(q) = pending {
-                    let _ = q.discard();
+            Err((e, pending)) => match Damage::of(&e) {
+                Some(damage) => return Err(found_damaged(dir, damage, pending)),
+                // Not damage (a full disk, a lock, a newer format): nothing to keep.
+                None => {
+                    if let Some(q) = pending {
+                        let _ = q.discard();
+                    }
+                    return Err(e);
                 }
-                return Err(e);
-            }
+            },
         };
-        match store.verify(found.as_ref(), rebuilding) {
-            Ok(()) => {}
-            Err(e) if e.is_damage() => {
-                let pending = store.pending.take();
-                store.shut(false);
-                return Err(found_damaged(dir, e, pending));
-            }
-            Err(e) => return Err(e),
+        if let Err(e) = store.verify(found.as_ref(), rebuilding) {
+            let Some(damage) = Damage::of(&e) else {
+                return Err(e);
+            };
+            let pending = store.pending.take();
+            store.shut(false);
+            return Err(found_damaged(dir, damage, pending));
         }
         let backups = backup::list(dir)?;
         store.journal_found = match &found {
@@ -246,9 +249,7 @@ impl Store {
         }
         self.check_schema()?;
         self.seq = match guard(|| self.tree(T::Meta).get(SEQ_KEY))?? {
-            Some(v) => {
-                super::keys::read_id(&v).ok_or_else(|| StoreError::Damaged("journal seq".into()))?
-            }
+            Some(v) => super::keys::read_id(&v).ok_or(Unreadable::JournalSeq)?,
             None => 0,
         };
         // A damaged journal still vouches for the entries before the damage.
@@ -276,9 +277,8 @@ impl Store {
     pub(super) fn replay(&mut self, seq: u64, writes: &[journal::Write1]) -> Result<()> {
         let mut ops = Vec::with_capacity(writes.len());
         for w in writes {
-            let tree = journal::tree_of(w.tree).ok_or_else(|| {
-                StoreError::Damaged(format!("journal entry {seq}: tree {}", w.tree))
-            })?;
+            let tree =
+                journal::tree_of(w.tree).ok_or(Unreadable::JournalTree { seq, tree: w.tree })?;
             ops.push(super::change::Op {
                 tree,
                 key: w.key.clone(),
@@ -298,26 +298,6 @@ impl Store {
             f.sync_data().map_err(StoreError::io)?;
         }
         Ok(())
-    }
-
-    /// Notes damage found after open (a record that can't be read, a failed check): at close
-    /// the files' copy is kept and marked, and the next open says the store is damaged.
-    pub fn note_damage(&self, detail: &str) {
-        let mut d = self
-            .damage
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        d.get_or_insert_with(|| detail.to_string());
-    }
-
-    /// Passes a result through, noting damage on the way.
-    pub(super) fn seen<R>(&self, r: Result<R>) -> Result<R> {
-        if let Err(e) = &r {
-            if e.is_damage() {
-                self.note_damage(&e.to_string());
-            }
-        }
-        r
     }
 
     /// False when the journal is missing, damaged, cut short or without its backup: the store
@@ -341,53 +321,11 @@ impl Store {
             (true, false) => Some(StoreError::ReadOnly(self.dir.clone())),
         }
     }
-
-    /// Closes sled. `seal`: the session ended well and the files may be sealed as healthy.
-    fn shut(&mut self, seal: bool) {
-        let flushed = !self.read_only && self.flush_synced().is_ok();
-        self.trees.clear();
-        let db = self.db.take();
-        self.db_file = None;
-        self.journal = None;
-        // sled's log syncs on drop with an `unwrap`: a failing disk must not turn a close into
-        // a panic.
-        let dropped = guard(move || drop(db)).is_ok();
-        if self.read_only || self._lock.is_none() {
-            return;
-        }
-        let damage = self
-            .damage
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take();
-        if let Some(detail) = damage {
-            let _ = match (self.pending.take(), self.wrote) {
-                (Some(q), false) => q.put_back(&self.dir, &detail),
-                (Some(q), true) => q.mark_damaged(&detail),
-                (None, _) => Quarantine::take(&self.dir).and_then(|q| q.mark_damaged(&detail)),
-            };
-            return;
-        }
-        if seal && flushed && dropped && files::write_seal(&self.dir).is_ok() {
-            if let Some(q) = self.pending.take() {
-                let _ = q.discard();
-            }
-        }
-    }
-}
-
-impl Drop for Store {
-    fn drop(&mut self) {
-        if self.db.is_some() {
-            self.shut(true);
-        }
-    }
 }
 
 /// The error for a store found damaged: the original bytes go back over sled's (its recovery
 /// may have rewritten them), a copy stays in quarantine, and the error names the backup.
-fn found_damaged(dir: &Path, e: StoreError, pending: Option<Quarantine>) -> StoreError {
-    let damage = Damage::of(&e);
+fn found_damaged(dir: &Path, damage: Damage, pending: Option<Quarantine>) -> StoreError {
     let note = format!("{damage:?}");
     let kept = match pending {
         Some(q) => q.put_back(dir, &note).map(|_| q.dir),

@@ -19,7 +19,7 @@ impl Store {
     /// Starts a meeting (a new record) with its agenda.
     pub fn start_meeting(&mut self, now: NaiveDateTime, mut meeting: Meeting) -> Result<Meeting> {
         if self.running_meeting()?.is_some() {
-            return Err(StoreError::Invalid("a meeting is already running".into()));
+            return Err(super::Invalid::MeetingRunning.into());
         }
         let mut ch = self.begin();
         if meeting.id.0 == 0 {
@@ -57,10 +57,7 @@ impl Store {
     ) -> Result<Undo> {
         let case = self.found_case(action.case)?;
         if self.action(action.id)?.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "action {} exists already",
-                action.id
-            )));
+            return Err(super::Invalid::ActionExists(action.id).into());
         }
         let mut ch = self.begin();
         ch.event(

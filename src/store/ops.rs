@@ -1,7 +1,7 @@
 //! The changes people make, each one unit of work with its timeline events, committed and
 //! flushed before it returns. Callers pass "now"; nothing here reads the clock.
 
-use super::{Result, Store, StoreError, Undo};
+use super::{Invalid, Result, Store, StoreError, Undo};
 use crate::domain::diff::case_events;
 use crate::domain::{
     Action, ActionId, Case, CaseId, Done, EventKind, Family, FamilyId, Involvement, Person,
@@ -73,10 +73,11 @@ impl Store {
             id: case.family.0,
         })?;
         if family.child(case.child).is_none() {
-            return Err(StoreError::Invalid(format!(
-                "child {} is not in family {}",
-                case.child, family.id
-            )));
+            return Err(Invalid::ChildNotInFamily {
+                child: case.child,
+                family: family.id,
+            }
+            .into());
         }
         let mut ch = self.begin();
         let events = match self.case(case.id)? {
@@ -153,10 +154,11 @@ impl Store {
             .into_iter()
             .find(|m| m.items.iter().any(|i| i.case == id))
         {
-            return Err(StoreError::Invalid(format!(
-                "case {id} is on the agenda of meeting {}",
-                m.id
-            )));
+            return Err(Invalid::CaseOnAgenda {
+                case: id,
+                meeting: m.id,
+            }
+            .into());
         }
         let mut ch = self.begin();
         ch.removed_events = self.events_of_case(id)?;

@@ -3,81 +3,40 @@
 //! same functions ([`CaseSummary::derive`], [`ActionSummary::derive`]).
 
 use super::change::{Change, Op, Undo};
-use super::{codec, keys, Result, Store, StoreError, T};
+use super::{codec, keys, Invalid, Result, Store, T};
 use crate::domain::{Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Family, FamilyId};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Store {
     /// Every write the change implies: records, index entries and derived rows.
+    ///
+    /// Errors: [`Invalid::FamilyHasCases`], [`Invalid::CaseHasActions`] and
+    /// [`Invalid::ActionWithoutCase`] for a change that would leave a reference dangling; what
+    /// reading or encoding a record reports.
     pub(super) fn plan(&self, ch: &Change, old: &Undo, ops: &mut Vec<Op>) -> Result<()> {
-        let rec = |tree: T, id: u64, value: Option<Vec<u8>>| Op {
-            tree,
-            key: keys::id(id).to_vec(),
-            value,
-        };
-        for (id, f) in &ch.families {
-            ops.push(rec(
-                T::Families,
-                id.0,
-                f.as_ref().map(codec::encode).transpose()?,
-            ));
+        plan_plain_records(ch, ops)?;
+        plan_events(ch, ops)?;
+        let (cases, actions) = self.rows_to_derive(ch, old)?;
+        for id in &cases {
+            self.plan_case(ch, old, *id, ops)?;
         }
-        for (id, p) in &ch.persons {
-            ops.push(rec(
-                T::Persons,
-                id.0,
-                p.as_ref().map(codec::encode).transpose()?,
-            ));
+        for id in &actions {
+            self.plan_action(ch, old, *id, ops)?;
         }
-        for (id, m) in &ch.meetings {
-            ops.push(rec(
-                T::Meetings,
-                id.0,
-                m.as_ref().map(codec::encode).transpose()?,
-            ));
-        }
-        for e in &ch.removed_events {
-            ops.push(rec(T::Events, e.id.0, None));
-            if let Some(c) = e.case {
-                ops.push(Op {
-                    tree: T::EventCase,
-                    key: keys::pair(c.0, e.id.0).to_vec(),
-                    value: None,
-                });
-            }
-        }
-        for e in &ch.events {
-            ops.push(rec(T::Events, e.id.0, Some(codec::encode(e)?)));
-            if let Some(c) = e.case {
-                ops.push(Op {
-                    tree: T::EventCase,
-                    key: keys::pair(c.0, e.id.0).to_vec(),
-                    value: Some(vec![]),
-                });
-            }
-        }
+        Ok(())
+    }
 
-        // Cases whose row must be derived again, and actions whose row must.
+    /// The cases whose row must be derived again, and the actions whose row must: those the
+    /// change writes, those of a family it writes, and those whose case's row names them.
+    fn rows_to_derive(
+        &self,
+        ch: &Change,
+        old: &Undo,
+    ) -> Result<(BTreeSet<CaseId>, BTreeSet<ActionId>)> {
         let mut cases: BTreeSet<CaseId> = ch.cases.keys().copied().collect();
         let mut actions: BTreeSet<ActionId> = ch.actions.keys().copied().collect();
         for (id, f) in &ch.families {
-            let mut of_family: BTreeSet<CaseId> =
-                self.cases_of_family(*id)?.iter().map(|c| c.id).collect();
-            of_family.extend(
-                ch.cases
-                    .values()
-                    .flatten()
-                    .filter(|c| c.family == *id)
-                    .map(|c| c.id),
-            );
-            if f.is_none()
-                && !of_family
-                    .iter()
-                    .all(|c| ch.cases.get(c).is_some_and(Option::is_none))
-            {
-                return Err(StoreError::Invalid(format!("family {id} still has cases")));
-            }
-            for c in of_family {
+            for c in self.cases_of_changed_family(ch, *id, f.is_none())? {
                 cases.insert(c);
                 actions.extend(
                     self.ids_under(T::ActionCase, c.0)?
@@ -102,102 +61,135 @@ impl Store {
         for a in old.actions.values().flatten() {
             cases.insert(a.case);
         }
+        Ok((cases, actions))
+    }
 
-        for id in &cases {
-            let new = self.pending_case(ch, *id)?;
-            let prev = old.cases.get(id).cloned().flatten();
-            if let Some(p) = &prev {
+    /// The cases of a family the change writes, stored and new. A family is only deleted
+    /// (`deleted`) together with all of them.
+    fn cases_of_changed_family(
+        &self,
+        ch: &Change,
+        id: FamilyId,
+        deleted: bool,
+    ) -> Result<BTreeSet<CaseId>> {
+        let mut of_family: BTreeSet<CaseId> =
+            self.cases_of_family(id)?.iter().map(|c| c.id).collect();
+        of_family.extend(
+            ch.cases
+                .values()
+                .flatten()
+                .filter(|c| c.family == id)
+                .map(|c| c.id),
+        );
+        if deleted
+            && !of_family
+                .iter()
+                .all(|c| ch.cases.get(c).is_some_and(Option::is_none))
+        {
+            return Err(Invalid::FamilyHasCases(id).into());
+        }
+        Ok(of_family)
+    }
+
+    /// A case's record (if the change writes it), its index entries and its list row; or their
+    /// removal with the case.
+    fn plan_case(&self, ch: &Change, old: &Undo, id: CaseId, ops: &mut Vec<Op>) -> Result<()> {
+        let new = self.pending_case(ch, id)?;
+        let prev = old.cases.get(&id).cloned().flatten();
+        if let Some(p) = &prev {
+            ops.push(Op {
+                tree: T::CaseStatus,
+                key: keys::status(p.status.to_byte(), id.0).to_vec(),
+                value: None,
+            });
+            ops.push(Op {
+                tree: T::FamilyCase,
+                key: keys::pair(p.family.0, id.0).to_vec(),
+                value: None,
+            });
+        }
+        match &new {
+            Some(c) => {
+                if ch.cases.contains_key(&id) {
+                    ops.push(record(T::Cases, id.0, Some(codec::encode(c)?)));
+                }
                 ops.push(Op {
                     tree: T::CaseStatus,
-                    key: keys::status(p.status.to_byte(), id.0).to_vec(),
-                    value: None,
+                    key: keys::status(c.status.to_byte(), id.0).to_vec(),
+                    value: Some(vec![]),
                 });
                 ops.push(Op {
                     tree: T::FamilyCase,
-                    key: keys::pair(p.family.0, id.0).to_vec(),
-                    value: None,
+                    key: keys::pair(c.family.0, id.0).to_vec(),
+                    value: Some(vec![]),
                 });
+                let family = self.pending_family(ch, c.family)?;
+                let acts = self.pending_actions_of(ch, id)?;
+                let refs: Vec<&Action> = acts.iter().collect();
+                let row = CaseSummary::derive(c, family.as_ref(), &refs);
+                ops.push(record(T::CaseRows, id.0, Some(codec::encode(&row)?)));
             }
-            match &new {
-                Some(c) => {
-                    if ch.cases.contains_key(id) {
-                        ops.push(rec(T::Cases, id.0, Some(codec::encode(c)?)));
-                    }
-                    ops.push(Op {
-                        tree: T::CaseStatus,
-                        key: keys::status(c.status.to_byte(), id.0).to_vec(),
-                        value: Some(vec![]),
-                    });
-                    ops.push(Op {
-                        tree: T::FamilyCase,
-                        key: keys::pair(c.family.0, id.0).to_vec(),
-                        value: Some(vec![]),
-                    });
-                    let family = self.pending_family(ch, c.family)?;
-                    let acts = self.pending_actions_of(ch, *id)?;
-                    let refs: Vec<&Action> = acts.iter().collect();
-                    let row = CaseSummary::derive(c, family.as_ref(), &refs);
-                    ops.push(rec(T::CaseRows, id.0, Some(codec::encode(&row)?)));
+            None => {
+                if !self.pending_actions_of(ch, id)?.is_empty() {
+                    return Err(Invalid::CaseHasActions(id).into());
                 }
-                None => {
-                    if !self.pending_actions_of(ch, *id)?.is_empty() {
-                        return Err(StoreError::Invalid(format!("case {id} still has actions")));
-                    }
-                    ops.push(rec(T::Cases, id.0, None));
-                    ops.push(rec(T::CaseRows, id.0, None));
-                }
+                ops.push(record(T::Cases, id.0, None));
+                ops.push(record(T::CaseRows, id.0, None));
             }
         }
+        Ok(())
+    }
 
-        for id in &actions {
-            let new = match ch.actions.get(id) {
-                Some(a) => a.clone(),
-                None => self.action(*id)?,
-            };
-            let prev = match old.actions.get(id) {
-                Some(a) => a.clone(),
-                None => self.action(*id)?,
-            };
-            if let Some(p) = &prev {
-                ops.push(Op {
-                    tree: T::ActionDue,
-                    key: keys::action_due(p.done.is_some(), p.deadline, id.0).to_vec(),
-                    value: None,
-                });
-                ops.push(Op {
-                    tree: T::ActionCase,
-                    key: keys::pair(p.case.0, id.0).to_vec(),
-                    value: None,
-                });
-            }
-            match &new {
-                Some(a) => {
-                    if ch.actions.contains_key(id) {
-                        ops.push(rec(T::Actions, id.0, Some(codec::encode(a)?)));
-                    }
-                    let case = self.pending_case(ch, a.case)?;
-                    let Some(case) = case else {
-                        return Err(StoreError::Invalid(format!(
-                            "action {id}: case {} does not exist",
-                            a.case
-                        )));
-                    };
-                    let family = self.pending_family(ch, case.family)?;
-                    let row = ActionSummary::derive(a, Some(&case), family.as_ref());
-                    ops.push(Op {
-                        tree: T::ActionDue,
-                        key: keys::action_due(a.done.is_some(), a.deadline, id.0).to_vec(),
-                        value: Some(codec::encode(&row)?),
-                    });
-                    ops.push(Op {
-                        tree: T::ActionCase,
-                        key: keys::pair(a.case.0, id.0).to_vec(),
-                        value: Some(vec![]),
-                    });
-                }
-                None => ops.push(rec(T::Actions, id.0, None)),
-            }
+    /// An action's record (if the change writes it), its index entries and its list row (the
+    /// row is the value of its deadline index entry); or their removal.
+    fn plan_action(&self, ch: &Change, old: &Undo, id: ActionId, ops: &mut Vec<Op>) -> Result<()> {
+        let new = match ch.actions.get(&id) {
+            Some(a) => a.clone(),
+            None => self.action(id)?,
+        };
+        let prev = match old.actions.get(&id) {
+            Some(a) => a.clone(),
+            None => self.action(id)?,
+        };
+        if let Some(p) = &prev {
+            ops.push(Op {
+                tree: T::ActionDue,
+                key: keys::action_due(p.done.is_some(), p.deadline, id.0).to_vec(),
+                value: None,
+            });
+            ops.push(Op {
+                tree: T::ActionCase,
+                key: keys::pair(p.case.0, id.0).to_vec(),
+                value: None,
+            });
         }
+        let Some(a) = &new else {
+            ops.push(record(T::Actions, id.0, None));
+            return Ok(());
+        };
+        if ch.actions.contains_key(&id) {
+            ops.push(record(T::Actions, id.0, Some(codec::encode(a)?)));
+        }
+        let case = self.pending_case(ch, a.case)?;
+        let Some(case) = case else {
+            return Err(Invalid::ActionWithoutCase {
+                action: id,
+                case: a.case,
+            }
+            .into());
+        };
+        let family = self.pending_family(ch, case.family)?;
+        let row = ActionSummary::derive(a, Some(&case), family.as_ref());
+        ops.push(Op {
+            tree: T::ActionDue,
+            key: keys::action_due(a.done.is_some(), a.deadline, id.0).to_vec(),
+            value: Some(codec::encode(&row)?),
+        });
+        ops.push(Op {
+            tree: T::ActionCase,
+            key: keys::pair(a.case.0, id.0).to_vec(),
+            value: Some(vec![]),
+        });
         Ok(())
     }
 
@@ -231,4 +223,64 @@ impl Store {
         }
         Ok(by_id.into_values().collect())
     }
+}
+
+/// The write of a record under its id (`None`: removed).
+fn record(tree: T, id: u64, value: Option<Vec<u8>>) -> Op {
+    Op {
+        tree,
+        key: keys::id(id).to_vec(),
+        value,
+    }
+}
+
+/// Families, persons and meetings: records without index entries or rows of their own.
+fn plan_plain_records(ch: &Change, ops: &mut Vec<Op>) -> Result<()> {
+    for (id, f) in &ch.families {
+        ops.push(record(
+            T::Families,
+            id.0,
+            f.as_ref().map(codec::encode).transpose()?,
+        ));
+    }
+    for (id, p) in &ch.persons {
+        ops.push(record(
+            T::Persons,
+            id.0,
+            p.as_ref().map(codec::encode).transpose()?,
+        ));
+    }
+    for (id, m) in &ch.meetings {
+        ops.push(record(
+            T::Meetings,
+            id.0,
+            m.as_ref().map(codec::encode).transpose()?,
+        ));
+    }
+    Ok(())
+}
+
+/// Timeline events the change takes out and writes, with their entries in the case index.
+fn plan_events(ch: &Change, ops: &mut Vec<Op>) -> Result<()> {
+    for e in &ch.removed_events {
+        ops.push(record(T::Events, e.id.0, None));
+        if let Some(c) = e.case {
+            ops.push(Op {
+                tree: T::EventCase,
+                key: keys::pair(c.0, e.id.0).to_vec(),
+                value: None,
+            });
+        }
+    }
+    for e in &ch.events {
+        ops.push(record(T::Events, e.id.0, Some(codec::encode(e)?)));
+        if let Some(c) = e.case {
+            ops.push(Op {
+                tree: T::EventCase,
+                key: keys::pair(c.0, e.id.0).to_vec(),
+                value: Some(vec![]),
+            });
+        }
+    }
+    Ok(())
 }

@@ -8,7 +8,7 @@
 use super::backup::{self, BackupInfo};
 use super::files::{self, DirLock};
 use super::journal;
-use super::{Damage, Result, Store, StoreError};
+use super::{Damage, Invalid, Result, Store, StoreError};
 use std::path::{Path, PathBuf};
 
 /// Present while a restore runs: a store opened then is half built.
@@ -51,20 +51,26 @@ pub struct Restored {
 
 /// Works out what `tandem restore [FILE]` would do: the backup named, or the newest one.
 ///
-/// Errors: [`StoreError::Locked`]; `Invalid` when there is no backup at all.
+/// Errors: [`StoreError::Locked`]; [`Invalid::NoBackup`] when there is none at all, and
+/// [`Invalid::FileUnreadable`] for a named file that can't be looked at.
 pub fn plan(dir: &Path, file: Option<&Path>) -> Result<RestorePlan> {
     let current = match Store::open_existing(dir) {
         Ok(s) if s.is_empty() => Current::Empty,
         Ok(_) => Current::Healthy,
         Err(StoreError::NoStore(_)) => Current::Missing,
         Err(e @ StoreError::Locked(_)) => return Err(e),
-        Err(e) if e.is_damage() => Current::Damaged(Damage::of(&e)),
-        Err(e) => return Err(e),
+        Err(e) => match Damage::of(&e) {
+            Some(damage) => Current::Damaged(damage),
+            None => return Err(e),
+        },
     };
     let backup = match file {
         Some(f) => {
             let size = std::fs::metadata(f)
-                .map_err(|e| StoreError::Invalid(format!("{}: {e}", f.display())))?
+                .map_err(|source| Invalid::FileUnreadable {
+                    path: f.to_path_buf(),
+                    source,
+                })?
                 .len();
             BackupInfo {
                 path: f.to_path_buf(),
@@ -73,9 +79,7 @@ pub fn plan(dir: &Path, file: Option<&Path>) -> Result<RestorePlan> {
                 size,
             }
         }
-        None => backup::list(dir)?.pop().ok_or_else(|| {
-            StoreError::Invalid("er is nog geen back-up in deze gegevensmap".into())
-        })?,
+        None => backup::list(dir)?.pop().ok_or(Invalid::NoBackup)?,
     };
     let saved = dir.join(SAVED_JOURNAL);
     let found = if saved.exists() {

@@ -2,10 +2,15 @@
 //! store could not hold. Each error names the record and the field.
 
 use super::{ExportDoc, FORMAT_NAME, FORMAT_VERSION};
-use crate::domain::{CaseStatus, EventKind, Family, FamilyId, MeetingId, PersonId};
+use crate::domain::{Action, Case, CaseStatus, EventKind, Family, FamilyId, Meeting, MeetingId};
+use crate::store::error::{Blank, ImportRule, ItemList, RecordRef};
 use crate::store::{Result, StoreError};
-use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+
+mod nul;
+
+/// The first rule a part of the document breaks, if any.
+type Rule = std::result::Result<(), ImportRule>;
 
 /// Checks the whole document before a byte is written, and refuses what the store could not
 /// hold or tandem itself never writes, naming the place (the record, and the field or item).
@@ -26,10 +31,12 @@ use std::collections::{HashMap, HashSet};
 /// An event that names an action or a person is history, not a reference: undo takes back a new
 /// action or person and keeps the line on the timeline, and a family's file leaves out earlier
 /// leads. Those are not checked.
+///
+/// Errors: [`ImportRule`] (as [`StoreError::Invalid`]) for the first rule broken;
+/// [`StoreError::NewerVersion`] for a file from a newer tandem.
 pub fn validate(doc: &ExportDoc) -> Result<()> {
-    let bad = |msg: String| Err(StoreError::Invalid(msg));
     if doc.format != FORMAT_NAME {
-        return bad(format!("not a tandem export (format is '{}')", doc.format));
+        return Err(ImportRule::NotAnExport(doc.format.clone()).into());
     }
     if doc.version > FORMAT_VERSION {
         return Err(StoreError::NewerVersion {
@@ -37,152 +44,223 @@ pub fn validate(doc: &ExportDoc) -> Result<()> {
             supported: FORMAT_VERSION,
         });
     }
-    no_nul(doc)?;
-    fn unique<I: Iterator<Item = u64>>(what: &str, ids: I) -> Result<HashSet<u64>> {
-        let mut seen = HashSet::new();
-        for id in ids {
-            if id == 0 || !seen.insert(id) {
-                return Err(StoreError::Invalid(format!(
-                    "{what} id {id} is zero or appears twice"
-                )));
-            }
-        }
-        Ok(seen)
-    }
-    let persons = unique("person", doc.persons.iter().map(|p| p.id.0))?;
-    let families = unique("family", doc.families.iter().map(|f| f.id.0))?;
-    unique(
-        "child",
-        doc.families
-            .iter()
-            .flat_map(|f| f.children.iter().map(|c| c.id.0)),
-    )?;
-    let cases = unique("case", doc.cases.iter().map(|c| c.id.0))?;
-    let actions = unique("action", doc.actions.iter().map(|a| a.id.0))?;
-    let meetings = unique("meeting", doc.meetings.iter().map(|m| m.id.0))?;
-    unique("event", doc.events.iter().map(|e| e.id.0))?;
-    let person_ok = |p: &PersonId| persons.contains(&p.0);
-    let family_by_id: HashMap<FamilyId, &Family> = doc.families.iter().map(|f| (f.id, f)).collect();
+    nul::no_nul(doc)?;
+    let ids = Ids::of(doc)?;
     for f in &doc.families {
-        if let Some(i) = f.network.iter().find(|i| !person_ok(&i.person)) {
-            return bad(format!(
-                "family {} names person {}, who is not in the file",
-                f.id, i.person
-            ));
-        }
+        ids.family_refs(f)?;
     }
+    let family_by_id: HashMap<FamilyId, &Family> = doc.families.iter().map(|f| (f.id, f)).collect();
     for c in &doc.cases {
+        ids.case_refs(c, &family_by_id)?;
+    }
+    for a in &doc.actions {
+        ids.action_refs(a)?;
+    }
+    for m in &doc.meetings {
+        ids.meeting_refs(m)?;
+    }
+    events_resolve(doc, &ids)?;
+    required_text(doc)?;
+    meeting_state(doc)?;
+    closings_agree(doc)?;
+    Ok(())
+}
+
+/// The ids of each kind of record in the file, each unique and not zero.
+struct Ids {
+    persons: HashSet<u64>,
+    families: HashSet<u64>,
+    cases: HashSet<u64>,
+    actions: HashSet<u64>,
+    meetings: HashSet<u64>,
+}
+
+impl Ids {
+    /// Gathers the ids, kind by kind; children and events are checked for uniqueness only.
+    fn of(doc: &ExportDoc) -> std::result::Result<Ids, ImportRule> {
+        let persons = unique("person", doc.persons.iter().map(|p| p.id.0))?;
+        let families = unique("family", doc.families.iter().map(|f| f.id.0))?;
+        unique(
+            "child",
+            doc.families
+                .iter()
+                .flat_map(|f| f.children.iter().map(|c| c.id.0)),
+        )?;
+        let cases = unique("case", doc.cases.iter().map(|c| c.id.0))?;
+        let actions = unique("action", doc.actions.iter().map(|a| a.id.0))?;
+        let meetings = unique("meeting", doc.meetings.iter().map(|m| m.id.0))?;
+        unique("event", doc.events.iter().map(|e| e.id.0))?;
+        Ok(Ids {
+            persons,
+            families,
+            cases,
+            actions,
+            meetings,
+        })
+    }
+
+    fn person_ok(&self, p: &crate::domain::PersonId) -> bool {
+        self.persons.contains(&p.0)
+    }
+
+    /// A family's network names persons in the file.
+    fn family_refs(&self, f: &Family) -> Rule {
+        if let Some(i) = f.network.iter().find(|i| !self.person_ok(&i.person)) {
+            return Err(ImportRule::NotInFile {
+                record: RecordRef::new("family", f.id.0),
+                target: RecordRef::new("person", i.person.0),
+            });
+        }
+        Ok(())
+    }
+
+    /// A case's family, child, lead and consents are in the file; one consent per person.
+    fn case_refs(&self, c: &Case, family_by_id: &HashMap<FamilyId, &Family>) -> Rule {
+        let record = RecordRef::new("case", c.id.0);
         let Some(f) = family_by_id.get(&c.family) else {
-            return bad(format!(
-                "case {} names family {}, which is not in the file",
-                c.id, c.family
-            ));
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("family", c.family.0),
+            });
         };
         if f.child(c.child).is_none() {
-            return bad(format!(
-                "case {} names child {}, who is not in family {}",
-                c.id, c.child, f.id
-            ));
+            return Err(ImportRule::ChildNotInFamily {
+                case: c.id,
+                child: c.child,
+                family: f.id,
+            });
         }
         let named = c
             .lead
             .person
             .iter()
             .chain(c.consents.iter().map(|x| &x.person));
-        if let Some(p) = named.into_iter().find(|p| !person_ok(p)) {
-            return bad(format!(
-                "case {} names person {p}, who is not in the file",
-                c.id
-            ));
+        if let Some(p) = named.into_iter().find(|p| !self.person_ok(p)) {
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("person", p.0),
+            });
         }
         let mut asked = HashSet::new();
         if let Some(x) = c.consents.iter().find(|x| !asked.insert(x.person)) {
-            return bad(format!(
-                "case {} holds two consents for person {}",
-                c.id, x.person
-            ));
+            return Err(ImportRule::TwoConsents {
+                case: c.id,
+                person: x.person,
+            });
         }
+        Ok(())
     }
-    for a in &doc.actions {
-        if !cases.contains(&a.case.0) {
-            return bad(format!(
-                "action {} names case {}, which is not in the file",
-                a.id, a.case
-            ));
+
+    /// An action's case, owner, who marked it done and its meeting are in the file.
+    fn action_refs(&self, a: &Action) -> Rule {
+        let record = RecordRef::new("action", a.id.0);
+        if !self.cases.contains(&a.case.0) {
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("case", a.case.0),
+            });
         }
-        if let Some(p) = a.owner.iter().find(|p| !person_ok(p)) {
-            return bad(format!(
-                "action {} names owner {p}, who is not in the file",
-                a.id
-            ));
+        if let Some(p) = a.owner.iter().find(|p| !self.person_ok(p)) {
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("owner", p.0),
+            });
         }
-        if let Some(p) = a.done.as_ref().and_then(|d| d.by).filter(|p| !person_ok(p)) {
-            return bad(format!(
-                "action {} was marked done by person {p}, who is not in the file",
-                a.id
-            ));
+        let done_by = a.done.as_ref().and_then(|d| d.by);
+        if let Some(p) = done_by.filter(|p| !self.person_ok(p)) {
+            return Err(ImportRule::DoneByUnknown {
+                action: a.id,
+                person: p,
+            });
         }
-        if let Some(m) = a.meeting.filter(|m| !meetings.contains(&m.0)) {
-            return bad(format!(
-                "action {} names meeting {m}, which is not in the file",
-                a.id
-            ));
+        if let Some(m) = a.meeting.filter(|m| !self.meetings.contains(&m.0)) {
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("meeting", m.0),
+            });
         }
+        Ok(())
     }
-    for m in &doc.meetings {
-        if let Some(i) = m.items.iter().find(|i| !cases.contains(&i.case.0)) {
-            return bad(format!(
-                "meeting {} names case {}, which is not in the file",
-                m.id, i.case
-            ));
+
+    /// A meeting's items' cases and attendees are in the file, a case is on its agenda once,
+    /// and the actions its items list are in the file.
+    fn meeting_refs(&self, m: &Meeting) -> Rule {
+        let record = RecordRef::new("meeting", m.id.0);
+        if let Some(i) = m.items.iter().find(|i| !self.cases.contains(&i.case.0)) {
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("case", i.case.0),
+            });
         }
-        if let Some(p) = m.attendees.iter().find(|p| !person_ok(p)) {
-            return bad(format!(
-                "meeting {} names person {p}, who is not in the file",
-                m.id
-            ));
+        if let Some(p) = m.attendees.iter().find(|p| !self.person_ok(p)) {
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("person", p.0),
+            });
         }
         let mut on_agenda = HashSet::new();
         if let Some(i) = m.items.iter().find(|i| !on_agenda.insert(i.case)) {
-            return bad(format!(
-                "meeting {}: case {} is on its agenda twice",
-                m.id, i.case
-            ));
+            return Err(ImportRule::OnAgendaTwice {
+                meeting: m.id,
+                case: i.case,
+            });
         }
         for i in &m.items {
-            for (how, listed) in [("added", &i.actions_added), ("done", &i.actions_done)] {
-                if let Some(a) = listed.iter().find(|a| !actions.contains(&a.0)) {
-                    return bad(format!(
-                        "meeting {}, item of case {}: lists action {a} as {how}, which is not in the file",
-                        m.id, i.case
-                    ));
+            for (list, listed) in [
+                (ItemList::Added, &i.actions_added),
+                (ItemList::Done, &i.actions_done),
+            ] {
+                if let Some(a) = listed.iter().find(|a| !self.actions.contains(&a.0)) {
+                    return Err(ImportRule::ListedActionUnknown {
+                        meeting: m.id,
+                        case: i.case,
+                        action: *a,
+                        list,
+                    });
                 }
             }
         }
+        Ok(())
     }
+}
+
+fn unique<I: Iterator<Item = u64>>(
+    kind: &'static str,
+    ids: I,
+) -> std::result::Result<HashSet<u64>, ImportRule> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if id == 0 || !seen.insert(id) {
+            return Err(ImportRule::IdTwice { kind, id });
+        }
+    }
+    Ok(seen)
+}
+
+/// An event's case, family and meeting are in the file.
+fn events_resolve(doc: &ExportDoc, ids: &Ids) -> Rule {
     for e in &doc.events {
-        if let Some(c) = e.case.filter(|c| !cases.contains(&c.0)) {
-            return bad(format!(
-                "event {} names case {c}, which is not in the file",
-                e.id
-            ));
+        let record = RecordRef::new("event", e.id.0);
+        if let Some(c) = e.case.filter(|c| !ids.cases.contains(&c.0)) {
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("case", c.0),
+            });
         }
-        if let Some(f) = e.family.filter(|f| !families.contains(&f.0)) {
-            return bad(format!(
-                "event {} names family {f}, which is not in the file",
-                e.id
-            ));
+        if let Some(f) = e.family.filter(|f| !ids.families.contains(&f.0)) {
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("family", f.0),
+            });
         }
-        if let Some(m) = event_meeting(&e.kind).filter(|m| !meetings.contains(&m.0)) {
-            return bad(format!(
-                "event {} names meeting {m}, which is not in the file",
-                e.id
-            ));
+        if let Some(m) = event_meeting(&e.kind).filter(|m| !ids.meetings.contains(&m.0)) {
+            return Err(ImportRule::NotInFile {
+                record,
+                target: RecordRef::new("meeting", m.0),
+            });
         }
     }
-    required_text(doc)?;
-    meeting_state(doc)?;
-    closings_agree(doc)
+    Ok(())
 }
 
 /// The meeting an event is about, if any. Meetings are never deleted, so this one must resolve.
@@ -197,41 +275,43 @@ fn event_meeting(kind: &EventKind) -> Option<MeetingId> {
 }
 
 /// Text every form asks for (a required field, trimmed) is there.
-fn required_text(doc: &ExportDoc) -> Result<()> {
+fn required_text(doc: &ExportDoc) -> Rule {
     let blank = |s: &str| s.trim().is_empty();
-    let bad = |msg: String| Err(StoreError::Invalid(msg));
+    let bad = |what: Blank| Err(ImportRule::Blank(what));
     if let Some(p) = doc.persons.iter().find(|p| blank(&p.name)) {
-        return bad(format!("person {}: name is empty", p.id));
+        return bad(Blank::PersonName(p.id));
     }
     for f in &doc.families {
         if blank(&f.name) {
-            return bad(format!("family {}: name is empty", f.id));
+            return bad(Blank::FamilyName(f.id));
         }
         if let Some(n) = f.carers.iter().position(|c| blank(&c.name)) {
-            return bad(format!("family {}, carer {}: name is empty", f.id, n + 1));
+            return bad(Blank::CarerName {
+                family: f.id,
+                carer: n + 1,
+            });
         }
         if let Some(c) = f.children.iter().find(|c| blank(&c.first_name)) {
-            return bad(format!(
-                "family {}, child {}: first name is empty",
-                f.id, c.id
-            ));
+            return bad(Blank::ChildFirstName {
+                family: f.id,
+                child: c.id,
+            });
         }
     }
     if let Some(c) = doc.cases.iter().find(|c| blank(&c.question)) {
-        return bad(format!("case {}: question is empty", c.id));
+        return bad(Blank::Question(c.id));
     }
     if let Some(a) = doc.actions.iter().find(|a| blank(&a.text)) {
-        return bad(format!("action {}: text is empty", a.id));
+        return bad(Blank::ActionText(a.id));
     }
     for m in &doc.meetings {
         for i in &m.items {
             if let Some(n) = i.agreements.iter().position(|a| blank(&a.text)) {
-                return bad(format!(
-                    "meeting {}, item of case {}, agreement {}: text is empty",
-                    m.id,
-                    i.case,
-                    n + 1
-                ));
+                return bad(Blank::AgreementText {
+                    meeting: m.id,
+                    case: i.case,
+                    agreement: n + 1,
+                });
             }
         }
     }
@@ -240,174 +320,58 @@ fn required_text(doc: &ExportDoc) -> Result<()> {
 
 /// A meeting resumes at its current item, so that item must exist; only a started meeting can
 /// have ended; and tandem runs one meeting at a time.
-fn meeting_state(doc: &ExportDoc) -> Result<()> {
-    let bad = |msg: String| Err(StoreError::Invalid(msg));
+fn meeting_state(doc: &ExportDoc) -> Rule {
     for m in &doc.meetings {
         let n = m.items.len();
         // An empty agenda has no item to point at; 0 is what tandem writes then.
         if m.current >= n && m.current > 0 {
-            return bad(format!(
-                "meeting {}: current item {} is beyond its {n} agenda items",
-                m.id,
-                m.current + 1
-            ));
+            return Err(ImportRule::CurrentBeyond {
+                meeting: m.id,
+                current: m.current + 1,
+                items: n,
+            });
         }
         if m.ended.is_some() && m.started.is_none() {
-            return bad(format!("meeting {}: ended but never started", m.id));
+            return Err(ImportRule::EndedNotStarted(m.id));
         }
     }
     let mut running = doc.meetings.iter().filter(|m| m.is_running());
     if let (Some(a), Some(b)) = (running.next(), running.next()) {
-        return bad(format!(
-            "meetings {} and {} are both running (started, not ended); only one can be",
-            a.id, b.id
-        ));
+        return Err(ImportRule::TwoRunning(a.id, b.id));
     }
     Ok(())
 }
 
 /// Closing and reopening keep a case's history: every closing but the one that closes the case
 /// now was reopened, and a closed case has its closing.
-fn closings_agree(doc: &ExportDoc) -> Result<()> {
+fn closings_agree(doc: &ExportDoc) -> Rule {
     for c in &doc.cases {
         let closed = c.status == CaseStatus::Afgesloten;
         if closed && c.closings.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "case {}: status afgesloten, but it has no closing",
-                c.id
-            )));
+            return Err(ImportRule::ClosedWithoutClosing(c.id));
         }
         let now = closed.then(|| c.closings.len() - 1);
         for (n, cl) in c.closings.iter().enumerate() {
-            let problem = match (Some(n) == now, cl.reopened) {
-                (true, Some(day)) => format!(
-                    "status afgesloten, but its last closing ({}) was reopened on {day}",
-                    cl.closed
-                ),
-                (false, None) if n + 1 == c.closings.len() => format!(
-                    "status {}, but its last closing ({}) was never reopened",
-                    c.status.key(),
-                    cl.closed
-                ),
-                (false, None) => format!(
-                    "closing {} ({}) was never reopened, yet a later closing follows",
-                    n + 1,
-                    cl.closed
-                ),
+            let rule = match (Some(n) == now, cl.reopened) {
+                (true, Some(reopened)) => ImportRule::LastClosingReopened {
+                    case: c.id,
+                    closed: cl.closed,
+                    reopened,
+                },
+                (false, None) if n + 1 == c.closings.len() => ImportRule::LastClosingOpen {
+                    case: c.id,
+                    status: c.status,
+                    closed: cl.closed,
+                },
+                (false, None) => ImportRule::EarlierClosingOpen {
+                    case: c.id,
+                    closing: n + 1,
+                    closed: cl.closed,
+                },
                 _ => continue,
             };
-            return Err(StoreError::Invalid(format!("case {}: {problem}", c.id)));
+            return Err(rule);
         }
     }
     Ok(())
-}
-
-/// No text anywhere in the document holds U+0000. One pass over the serialised document finds
-/// out whether any string does, whatever field it is in (fields added later included); only then
-/// is the place looked up, record by record.
-fn no_nul(doc: &ExportDoc) -> Result<()> {
-    if !has_nul(doc) {
-        return Ok(());
-    }
-    fn records<R: Serialize>(kind: &str, list: &[R], id: impl Fn(&R) -> u64) -> Result<()> {
-        for r in list.iter().filter(|r| has_nul(*r)) {
-            if let Some(path) = serde_json::to_value(r).ok().as_ref().and_then(nul_path) {
-                return Err(StoreError::Invalid(format!(
-                    "{kind} {}, field {path}: contains a NUL character",
-                    id(r)
-                )));
-            }
-        }
-        Ok(())
-    }
-    records("person", &doc.persons, |p| p.id.0)?;
-    records("family", &doc.families, |f| f.id.0)?;
-    records("case", &doc.cases, |c| c.id.0)?;
-    records("action", &doc.actions, |a| a.id.0)?;
-    records("meeting", &doc.meetings, |m| m.id.0)?;
-    records("event", &doc.events, |e| e.id.0)?;
-    // Not in a record: one of the document's own fields.
-    match serde_json::to_value(doc).ok().as_ref().and_then(nul_path) {
-        Some(path) => Err(StoreError::Invalid(format!(
-            "field {path}: contains a NUL character"
-        ))),
-        None => Ok(()),
-    }
-}
-
-/// Whether `x`, written as JSON, holds a NUL in a string. serde_json writes U+0000 only as the
-/// escape `\u0000`, so watching for that escape is enough.
-fn has_nul<T: Serialize + ?Sized>(x: &T) -> bool {
-    let mut scan = NulScan::default();
-    // The scan stops the writing with an error at the first NUL.
-    let _ = serde_json::to_writer(&mut scan, x);
-    scan.found
-}
-
-/// Reads JSON as it is written and watches for the escape `\u0000`. `state`: 0 plain text, 1
-/// just after an escaping backslash, 2–5 inside `\u` with that many characters of `u000` seen.
-#[derive(Default)]
-struct NulScan {
-    state: u8,
-    found: bool,
-}
-
-impl std::io::Write for NulScan {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut rest = buf;
-        while let Some((&b, tail)) = rest.split_first() {
-            if self.state == 0 {
-                // Plain text, the bulk of it: only a backslash can start the escape.
-                match rest.iter().position(|&b| b == b'\\') {
-                    Some(at) => {
-                        self.state = 1;
-                        rest = &rest[at + 1..];
-                    }
-                    None => break,
-                }
-                continue;
-            }
-            self.state = match (self.state, b) {
-                (1, b'u') => 2,
-                (2..=4, b'0') => self.state + 1,
-                (5, b'0') => {
-                    self.found = true;
-                    return Err(std::io::Error::other("NUL found"));
-                }
-                _ => 0,
-            };
-            rest = tail;
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The JSON path (`items[1].agreements[0].text`) of the first string in `v` holding a NUL.
-fn nul_path(v: &serde_json::Value) -> Option<String> {
-    use serde_json::Value;
-    let join = |head: String, rest: String| {
-        if rest.is_empty() || rest.starts_with('[') {
-            head + &rest
-        } else {
-            format!("{head}.{rest}")
-        }
-    };
-    match v {
-        Value::String(s) => s.contains('\0').then(String::new),
-        Value::Array(xs) => xs
-            .iter()
-            .enumerate()
-            .find_map(|(i, x)| nul_path(x).map(|rest| join(format!("[{i}]"), rest))),
-        Value::Object(fields) => fields.iter().find_map(|(k, x)| {
-            if k.contains('\0') {
-                return Some(k.replace('\0', "\\u0000"));
-            }
-            nul_path(x).map(|rest| join(k.clone(), rest))
-        }),
-        _ => None,
-    }
 }

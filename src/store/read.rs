@@ -1,0 +1,204 @@
+//! Reading records and list rows. Every read passes through the panic guard (sled 0.34.7 panics
+//! on some damaged files) and [`Store::seen`], so damage found while reading is noted for the
+//! close.
+
+use super::{codec, guard, keys, Result, Store, Unreadable, T, TREE_NAMES};
+use crate::domain::{
+    Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting,
+    MeetingId, Person, PersonId,
+};
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+
+impl Store {
+    fn get<V: DeserializeOwned>(&self, t: T, id: u64, what: &'static str) -> Result<Option<V>> {
+        self.seen(
+            match guard(|| self.tree(t).get(keys::id(id))).and_then(|r| Ok(r?)) {
+                Ok(Some(bytes)) => codec::decode(&bytes, what).map(Some),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
+            },
+        )
+    }
+
+    fn all<V: DeserializeOwned>(&self, t: T, what: &'static str) -> Result<Vec<V>> {
+        self.seen(
+            guard(|| {
+                self.tree(t)
+                    .iter()
+                    .values()
+                    .map(|v| codec::decode(&v?, what))
+                    .collect()
+            })
+            .and_then(|r| r),
+        )
+    }
+
+    /// The second ids of every `a ++ b` key under the prefix `a`.
+    pub(super) fn ids_under(&self, t: T, prefix: u64) -> Result<Vec<u64>> {
+        self.seen(
+            guard(|| {
+                self.tree(t)
+                    .scan_prefix(keys::id(prefix))
+                    .keys()
+                    .map(|k| {
+                        let k = k?;
+                        keys::pair_second(&k).ok_or_else(|| {
+                            Unreadable::IndexKey {
+                                tree: TREE_NAMES[t as usize],
+                            }
+                            .into()
+                        })
+                    })
+                    .collect()
+            })
+            .and_then(|r| r),
+        )
+    }
+
+    pub fn family(&self, id: FamilyId) -> Result<Option<Family>> {
+        self.get(T::Families, id.0, "family")
+    }
+    pub fn case(&self, id: CaseId) -> Result<Option<Case>> {
+        self.get(T::Cases, id.0, "case")
+    }
+    pub fn person(&self, id: PersonId) -> Result<Option<Person>> {
+        self.get(T::Persons, id.0, "person")
+    }
+    pub fn action(&self, id: ActionId) -> Result<Option<Action>> {
+        self.get(T::Actions, id.0, "action")
+    }
+    pub fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>> {
+        self.get(T::Meetings, id.0, "meeting")
+    }
+    pub fn persons(&self) -> Result<Vec<Person>> {
+        self.all(T::Persons, "person")
+    }
+    pub fn families(&self) -> Result<Vec<Family>> {
+        self.all(T::Families, "family")
+    }
+    pub fn cases(&self) -> Result<Vec<Case>> {
+        self.all(T::Cases, "case")
+    }
+    pub fn actions(&self) -> Result<Vec<Action>> {
+        self.all(T::Actions, "action")
+    }
+    pub fn meetings(&self) -> Result<Vec<Meeting>> {
+        self.all(T::Meetings, "meeting")
+    }
+    pub fn events(&self) -> Result<Vec<Event>> {
+        self.all(T::Events, "event")
+    }
+
+    /// The compact rows of every case: what the case list and the lookup need, without decoding
+    /// full records.
+    pub fn case_rows(&self) -> Result<Vec<CaseSummary>> {
+        self.decode_range(T::CaseRows, Vec::new(), None, "case row")
+    }
+
+    pub fn case_row(&self, id: CaseId) -> Result<Option<CaseSummary>> {
+        self.get(T::CaseRows, id.0, "case row")
+    }
+
+    pub fn cases_of_family(&self, family: FamilyId) -> Result<Vec<Case>> {
+        let mut out = Vec::new();
+        for id in self.ids_under(T::FamilyCase, family.0)? {
+            out.extend(self.case(CaseId(id))?);
+        }
+        Ok(out)
+    }
+
+    pub fn actions_of_case(&self, case: CaseId) -> Result<Vec<Action>> {
+        let mut out = Vec::new();
+        for id in self.ids_under(T::ActionCase, case.0)? {
+            out.extend(self.action(ActionId(id))?);
+        }
+        Ok(out)
+    }
+
+    /// The case's timeline (klantreis), oldest first. Sorted by time, not by id: an import or a
+    /// back-dated entry may have written a later id for an earlier moment.
+    pub fn events_of_case(&self, case: CaseId) -> Result<Vec<Event>> {
+        let mut out = Vec::new();
+        for id in self.ids_under(T::EventCase, case.0)? {
+            out.extend(self.get::<Event>(T::Events, id, "event")?);
+        }
+        out.sort_by_key(|e| (e.at, e.id));
+        Ok(out)
+    }
+
+    /// Action rows in deadline order: open ones (`done == false`) or done ones, with a deadline
+    /// from `from` (inclusive) up to `until` (inclusive); `None` leaves that end open (actions
+    /// without a deadline come last and only when `until` is `None`).
+    pub fn action_rows(
+        &self,
+        done: bool,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Vec<ActionSummary>> {
+        let start = keys::action_due_from(done, from);
+        let end_day = match until {
+            Some(u) => keys::day(Some(u)).saturating_add(1),
+            None => u32::MAX,
+        };
+        let mut end = [0u8; 5];
+        end[0] = u8::from(done);
+        end[1..5].copy_from_slice(&end_day.to_be_bytes());
+        let end = if until.is_none() {
+            vec![u8::from(done) + 1]
+        } else {
+            end.to_vec()
+        };
+        self.decode_range(T::ActionDue, start.to_vec(), Some(end), "action row")
+    }
+
+    /// Decodes every value in `start..end` (to the end of the tree when `end` is `None`), in key
+    /// order. Long lists are most of the time of a start or a query at 50,000 cases, so the raw
+    /// values are gathered first (cheap: sled hands out shared buffers) and decoded in two halves
+    /// at once, one per core.
+    ///
+    /// Only forward iteration: sled 0.34.7 panics inside reverse iteration with an exclusive upper
+    /// bound in some tree layouts (issue 8; `tests/sled_traps.rs` builds one), so no store code
+    /// calls `next_back`, `rev`, `last`, `get_lt` or `pop_max`.
+    fn decode_range<V: DeserializeOwned + Send>(
+        &self,
+        t: T,
+        start: Vec<u8>,
+        end: Option<Vec<u8>>,
+        what: &'static str,
+    ) -> Result<Vec<V>> {
+        self.seen(self.decode_range_inner(t, start, end, what))
+    }
+
+    fn decode_range_inner<V: DeserializeOwned + Send>(
+        &self,
+        t: T,
+        start: Vec<u8>,
+        end: Option<Vec<u8>>,
+        what: &'static str,
+    ) -> Result<Vec<V>> {
+        let tree = self.tree(t);
+        let raw: Vec<sled::IVec> = guard(|| {
+            let iter = match end {
+                Some(end) => tree.range(start..end),
+                None => tree.range(start..),
+            };
+            iter.values().collect::<std::result::Result<Vec<_>, _>>()
+        })??;
+        let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
+            part.iter().map(|v| codec::decode(v, what)).collect()
+        };
+        if raw.len() < 2048 {
+            return decode(&raw);
+        }
+        let (low, high) = raw.split_at(raw.len() / 2);
+        let (low, high) = std::thread::scope(|s| {
+            let high = s.spawn(|| decode(high));
+            (decode(low), high.join())
+        });
+        let high = high.map_err(|_| Unreadable::DecodeStopped { what })??;
+        let mut low = low?;
+        low.extend(high);
+        Ok(low)
+    }
+}
