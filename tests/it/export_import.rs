@@ -213,13 +213,37 @@ fn a_bad_file_leaves_the_store_untouched() {
     wait_unlocked(dir.path());
     let before = store_json(dir.path());
 
+    let bad = bad_files(&good, fx.a_today.0);
+    let files = tempfile::tempdir().unwrap();
+    for (what, text, says) in bad {
+        let file = files.path().join("bad.json");
+        std::fs::write(&file, &text).unwrap();
+        let f = file.to_str().unwrap();
+        let line = assert_one_line_failure(dir.path(), &["import", f, "--replace"]);
+        assert!(line.contains(says), "{what}: {line}");
+        assert_eq!(store_json(dir.path()), before, "{what}: store changed");
+
+        let empty = tempfile::tempdir().unwrap();
+        let line = assert_one_line_failure(empty.path(), &["import", f]);
+        assert!(line.contains(says), "{what}: {line}");
+        let store = Store::open(empty.path()).unwrap();
+        assert!(store.is_empty(), "{what}: the empty store got records");
+    }
+    let missing = files.path().join("bestaat-niet.json");
+    let line = assert_one_line_failure(dir.path(), &["import", missing.to_str().unwrap()]);
+    assert!(line.contains("bestaat-niet.json"), "{line}");
+    assert_eq!(store_json(dir.path()), before);
+}
+
+/// Export files an import must refuse, each from the good export `good`: what is wrong, the
+/// file's text, and what the refusal must say. `a_today` is an action in it.
+fn bad_files(good: &Value, a_today: u64) -> Vec<(&'static str, String, &'static str)> {
     let edit = |f: &dyn Fn(&mut Value)| {
         let mut v = good.clone();
         f(&mut v);
         serde_json::to_string_pretty(&v).unwrap()
     };
-    let a_today = fx.a_today.0;
-    let bad: Vec<(&str, String, &str)> = vec![
+    vec![
         (
             "invalid JSON",
             "{\"format\": \"tandem-export\", ".into(),
@@ -274,26 +298,7 @@ fn a_bad_file_leaves_the_store_untouched() {
             }),
             "geen geldig",
         ),
-    ];
-    let files = tempfile::tempdir().unwrap();
-    for (what, text, says) in bad {
-        let file = files.path().join("bad.json");
-        std::fs::write(&file, &text).unwrap();
-        let f = file.to_str().unwrap();
-        let line = assert_one_line_failure(dir.path(), &["import", f, "--replace"]);
-        assert!(line.contains(says), "{what}: {line}");
-        assert_eq!(store_json(dir.path()), before, "{what}: store changed");
-
-        let empty = tempfile::tempdir().unwrap();
-        let line = assert_one_line_failure(empty.path(), &["import", f]);
-        assert!(line.contains(says), "{what}: {line}");
-        let store = Store::open(empty.path()).unwrap();
-        assert!(store.is_empty(), "{what}: the empty store got records");
-    }
-    let missing = files.path().join("bestaat-niet.json");
-    let line = assert_one_line_failure(dir.path(), &["import", missing.to_str().unwrap()]);
-    assert!(line.contains("bestaat-niet.json"), "{line}");
-    assert_eq!(store_json(dir.path()), before);
+    ]
 }
 
 #[test]

@@ -6,7 +6,7 @@
 use crate::meeting_common::*;
 use tandem::domain::dates::format_numeric;
 use tandem::domain::text::initials;
-use tandem::domain::{CaseId, CaseStatus, Outcome, Reason, Side};
+use tandem::domain::{CaseId, CaseStatus, MeetingId, Outcome, Reason, Side};
 use tandem::tui::theme::Theme;
 
 #[test]
@@ -139,9 +139,30 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
     s.press("1m");
     let ids = s.agenda_ids();
     let mid = s.meeting().id;
-    let yvonne = person_id(&s, "Yvonne Postma");
-    let marloes = person_id(&s, "Marloes Kuipers");
+    let done_id = hold_three_items(&mut s, &ids);
+    let (zorg_text, done_text) = check_the_stored_meeting(&s, mid, &ids, done_id);
+    check_the_next_agenda(&s, &ids);
 
+    // The minutes, through the binary.
+    let (onderwijs_line, zorg_line) = (
+        format!(
+            "O onderwijs · Marloes Kuipers · {} · Gesprek met leerplicht plannen",
+            format_numeric(date(2026, 12, 4))
+        ),
+        format!("Z zorg · Yvonne Postma · 27-11-2026 · {zorg_text}"),
+    );
+    let dir = s.close();
+    let md = tandem(dir.path(), &["minutes", "latest", "--format", "md"]);
+    check_the_minutes(&md, &ids, (&onderwijs_line, &zorg_line), &done_text);
+    let json = tandem_json(dir.path(), &["minutes", "latest", "--format", "json"]);
+    assert_eq!(json["meeting"], mid.0);
+    assert_eq!(json["items"].as_array().map(Vec::len), Some(ids.len()));
+    assert_eq!(json["items"][0]["new_actions"][0]["owner"], "Yvonne Postma");
+}
+
+/// Item 1 gets two actions and an agreement, item 2 an action done, item 3 is closed; then the
+/// meeting ends. The id of the action done.
+fn hold_three_items(s: &mut Session, ids: &[u64]) -> u64 {
     // Item 1: an action for zorg, one for onderwijs, an agreement.
     s.press("aMoeder bellen over de ochtenden<Tab>yv<Tab>vr<Enter>");
     assert!(s.app.popup.is_none(), "saved: {:?}", s.app.status);
@@ -175,8 +196,20 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
     s.press("<Enter>");
     assert!(s.app.popup.is_none());
     assert!(s.store.running_meeting().expect("read").is_none());
+    done_id
+}
 
-    // The store.
+/// The meeting as the store holds it after [`hold_three_items`]: three items discussed, the
+/// new actions with their owners, sides and deadlines, the done action, the closed case. The
+/// texts of the zorg action and of the done one.
+fn check_the_stored_meeting(
+    s: &Session,
+    mid: MeetingId,
+    ids: &[u64],
+    done_id: u64,
+) -> (String, String) {
+    let yvonne = person_id(s, "Yvonne Postma");
+    let marloes = person_id(s, "Marloes Kuipers");
     let m = s.store.meeting(mid).expect("read").expect("meeting");
     assert!(m.ended.is_some(), "ended");
     let discussed: Vec<bool> = m.items.iter().map(|i| i.discussed).collect();
@@ -220,9 +253,12 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
         case3.closings.last().map(|c| (c.outcome, c.closed)),
         Some((Outcome::KortdurendeInterventie, today()))
     );
+    (zorg.text.clone(), done.text)
+}
 
-    // The next agenda: the undiscussed first, carried over; the closed case is gone.
-    let next = proposal(&s);
+/// The next agenda: the undiscussed first, carried over; the closed case is gone.
+fn check_the_next_agenda(s: &Session, ids: &[u64]) {
+    let next = proposal(s);
     let carried: Vec<u64> = next
         .iter()
         .take_while(|i| i.reasons.first() == Some(&Reason::CarriedOver))
@@ -241,18 +277,16 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
         s.agenda_ids(),
         next.iter().map(|i| i.case.0).collect::<Vec<_>>()
     );
+}
 
-    // The minutes, through the binary.
-    let (onderwijs_line, zorg_line) = (
-        format!(
-            "O onderwijs · Marloes Kuipers · {} · Gesprek met leerplicht plannen",
-            format_numeric(date(2026, 12, 4))
-        ),
-        format!("Z zorg · Yvonne Postma · 27-11-2026 · {}", zorg.text),
-    );
-    let done_text = done.text.clone();
-    let dir = s.close();
-    let md = tandem(dir.path(), &["minutes", "latest", "--format", "md"]);
+/// The minutes in Markdown: the agreement, the new actions (onderwijs before zorg), the done
+/// action in the second case's section, and the open actions per owner.
+fn check_the_minutes(
+    md: &str,
+    ids: &[u64],
+    (onderwijs_line, zorg_line): (&str, &str),
+    done_text: &str,
+) {
     assert!(
         md.contains("Afspraak: Zusjes gaan vanaf januari naar de voorschoolse opvang."),
         "{md}"
@@ -269,26 +303,22 @@ fn a_whole_meeting_is_in_the_store_the_next_agenda_and_the_minutes() {
     assert!(
         sections[1]
             .lines()
-            .any(|l| l.starts_with("- Afgerond: ") && l.ends_with(&done_text)),
+            .any(|l| l.starts_with("- Afgerond: ") && l.ends_with(done_text)),
         "{}",
         sections[1]
     );
     assert!(!sections[2].contains("niet besproken"), "{}", sections[2]);
     assert_eq!(md.matches("niet besproken").count(), ids.len() - 3, "{md}");
-    let open_part = &md[md.find("## Open acties per eigenaar").expect(&md)..];
-    let yv = &open_part[open_part.find("### Yvonne Postma").expect(&md)..];
+    let open_part = &md[md.find("## Open acties per eigenaar").expect(md)..];
+    let yv = &open_part[open_part.find("### Yvonne Postma").expect(md)..];
     let yv = &yv[..yv[4..].find("### ").map_or(yv.len(), |i| i + 4)];
     assert!(yv.contains(&format!("- [ ] {zorg_line}")), "{yv}");
     assert!(
-        !open_part.contains(&done_text),
+        !open_part.contains(done_text),
         "a done action is not open:\n{open_part}"
     );
-    let ml = &open_part[open_part.find("### Marloes Kuipers").expect(&md)..];
+    let ml = &open_part[open_part.find("### Marloes Kuipers").expect(md)..];
     assert!(ml.contains(&format!("- [ ] {onderwijs_line}")), "{ml}");
-    let json = tandem_json(dir.path(), &["minutes", "latest", "--format", "json"]);
-    assert_eq!(json["meeting"], mid.0);
-    assert_eq!(json["items"].as_array().map(Vec::len), Some(ids.len()));
-    assert_eq!(json["items"][0]["new_actions"][0]["owner"], "Yvonne Postma");
 }
 
 #[test]

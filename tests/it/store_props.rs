@@ -152,77 +152,20 @@ impl Run {
         let before = self.model.clone();
         let now = self.now;
         let undo = match *op {
-            Op::NewFamily { kids } => {
-                let mut ids = self.store.begin();
-                let id = ids.family_id();
-                let n = self.model.families.len();
-                let children = (0..kids)
-                    .map(|k| child(ids.child_id(), NAMES[(n + usize::from(k)) % 6], "Test", "1"))
-                    .collect();
-                let family = Family {
-                    id,
-                    name: format!("Gezin {n}"),
-                    carers: vec![carer("Ouder", "moeder")],
-                    children,
-                    network: vec![involvement(
-                        self.persons[n % self.persons.len()],
-                        "gezinscoach",
-                    )],
-                };
-                self.model.families.insert(id, family.clone());
-                Some(self.store.save_family(now, family).expect("save family"))
-            }
-            Op::NewCase { family, child } => pick(&self.model.families, family).map(|f| {
-                let kids = &self.model.families[&f].children;
-                let kid = kids[usize::from(child) % kids.len()].id;
-                let id = self.store.begin().case_id();
-                let case = new_case(id, f, kid, &format!("Vraag {id}"), now);
-                self.model.cases.insert(id, case.clone());
-                self.store.save_case(now, case).expect("save case")
-            }),
+            Op::NewFamily { kids } => Some(self.do_new_family(kids)),
+            Op::NewCase { family, child } => self.do_new_case(family, child),
             Op::NewAction {
                 case,
                 zorg,
                 owner,
                 deadline,
-            } => pick(&self.model.cases, case).map(|c| {
-                let id = self.store.begin().action_id();
-                let side = if zorg { Side::Zorg } else { Side::Onderwijs };
-                let owner = owner.and_then(|o| self.persons.get(usize::from(o)).copied());
-                let text = format!("Actie {id} 🙂");
-                self.save_action(new_action(
-                    id,
-                    c,
-                    &text,
-                    (owner, side),
-                    offset(deadline),
-                    now,
-                ))
-            }),
+            } => self.do_new_action(case, zorg, owner, deadline),
             Op::EditDeadline { action, deadline } => pick(&self.model.actions, action).map(|a| {
                 let mut a = self.model.actions[&a].clone();
                 a.deadline = offset(deadline);
                 self.save_action(a)
             }),
-            Op::SetDone { action, done } => pick(&self.model.actions, action).map(|id| {
-                let mut a = self.model.actions[&id].clone();
-                // Marking done what is done (or open what is open) changes nothing.
-                if a.done.is_some() != done {
-                    a.done = done.then_some(Done { at: now, by: None });
-                    self.model.actions.insert(id, a.clone());
-                    self.model
-                        .cases
-                        .get_mut(&a.case)
-                        .expect("case")
-                        .last_activity = now;
-                }
-                let (saved, undo) = self
-                    .store
-                    .set_action_done(now, id, done, None)
-                    .expect("set done");
-                assert_eq!(saved, a);
-                undo
-            }),
+            Op::SetDone { action, done } => self.do_set_done(action, done),
             Op::Status { case, status } => pick(&self.model.cases, case).and_then(|id| {
                 let mut c = self.model.cases[&id].clone();
                 if c.status == CaseStatus::Afgesloten {
@@ -243,29 +186,12 @@ impl Run {
                 child,
                 groep,
                 rename,
-            } => pick(&self.model.families, family).map(|f| {
-                let mut fam = self.model.families[&f].clone();
-                let n = fam.children.len();
-                let kid = &mut fam.children[usize::from(child) % n];
-                kid.groep = groep.to_string();
-                if rename {
-                    kid.first_name.push('ë');
-                }
-                self.model.families.insert(f, fam.clone());
-                self.store.save_family(now, fam).expect("save family")
-            }),
+            } => self.do_edit_child(family, child, groep, rename),
             Op::MoveCase {
                 case,
                 family,
                 child,
-            } => pick(&self.model.cases, case).and_then(|id| {
-                // To another child, maybe of another family (registered in the wrong place).
-                let f = pick(&self.model.families, family)?;
-                let kids = &self.model.families[&f].children;
-                let mut c = self.model.cases[&id].clone();
-                (c.family, c.child) = (f, kids[usize::from(child) % kids.len()].id);
-                self.save_case(c)
-            }),
+            } => self.do_move_case(case, family, child),
             Op::DeleteCase { case } => pick(&self.model.cases, case).map(|id| {
                 self.model.cases.remove(&id);
                 self.model.actions.retain(|_, a| a.case != id);
@@ -282,6 +208,113 @@ impl Run {
         if let Some(undo) = undo {
             self.last = Some((undo, before));
         }
+    }
+
+    fn do_new_family(&mut self, kids: u8) -> Undo {
+        let now = self.now;
+        let mut ids = self.store.begin();
+        let id = ids.family_id();
+        let n = self.model.families.len();
+        let children = (0..kids)
+            .map(|k| child(ids.child_id(), NAMES[(n + usize::from(k)) % 6], "Test", "1"))
+            .collect();
+        let family = Family {
+            id,
+            name: format!("Gezin {n}"),
+            carers: vec![carer("Ouder", "moeder")],
+            children,
+            network: vec![involvement(
+                self.persons[n % self.persons.len()],
+                "gezinscoach",
+            )],
+        };
+        self.model.families.insert(id, family.clone());
+        self.store.save_family(now, family).expect("save family")
+    }
+
+    fn do_new_case(&mut self, family: u16, child: u8) -> Option<Undo> {
+        let now = self.now;
+        pick(&self.model.families, family).map(|f| {
+            let kids = &self.model.families[&f].children;
+            let kid = kids[usize::from(child) % kids.len()].id;
+            let id = self.store.begin().case_id();
+            let case = new_case(id, f, kid, &format!("Vraag {id}"), now);
+            self.model.cases.insert(id, case.clone());
+            self.store.save_case(now, case).expect("save case")
+        })
+    }
+
+    fn do_new_action(
+        &mut self,
+        case: u16,
+        zorg: bool,
+        owner: Option<u8>,
+        deadline: Option<i8>,
+    ) -> Option<Undo> {
+        let now = self.now;
+        pick(&self.model.cases, case).map(|c| {
+            let id = self.store.begin().action_id();
+            let side = if zorg { Side::Zorg } else { Side::Onderwijs };
+            let owner = owner.and_then(|o| self.persons.get(usize::from(o)).copied());
+            let text = format!("Actie {id} 🙂");
+            self.save_action(new_action(
+                id,
+                c,
+                &text,
+                (owner, side),
+                offset(deadline),
+                now,
+            ))
+        })
+    }
+
+    fn do_set_done(&mut self, action: u16, done: bool) -> Option<Undo> {
+        let now = self.now;
+        pick(&self.model.actions, action).map(|id| {
+            let mut a = self.model.actions[&id].clone();
+            // Marking done what is done (or open what is open) changes nothing.
+            if a.done.is_some() != done {
+                a.done = done.then_some(Done { at: now, by: None });
+                self.model.actions.insert(id, a.clone());
+                self.model
+                    .cases
+                    .get_mut(&a.case)
+                    .expect("case")
+                    .last_activity = now;
+            }
+            let (saved, undo) = self
+                .store
+                .set_action_done(now, id, done, None)
+                .expect("set done");
+            assert_eq!(saved, a);
+            undo
+        })
+    }
+
+    fn do_edit_child(&mut self, family: u16, child: u8, groep: u8, rename: bool) -> Option<Undo> {
+        let now = self.now;
+        pick(&self.model.families, family).map(|f| {
+            let mut fam = self.model.families[&f].clone();
+            let n = fam.children.len();
+            let kid = &mut fam.children[usize::from(child) % n];
+            kid.groep = groep.to_string();
+            if rename {
+                kid.first_name.push('ë');
+            }
+            self.model.families.insert(f, fam.clone());
+            self.store.save_family(now, fam).expect("save family")
+        })
+    }
+
+    fn do_move_case(&mut self, case: u16, family: u16, child: u8) -> Option<Undo> {
+        pick(&self.model.cases, case).and_then(|id| {
+            // To another child, maybe of another family (registered in the wrong place).
+            let f = pick(&self.model.families, family)?;
+            let kids = &self.model.families[&f].children;
+            let mut c = self.model.cases[&id].clone();
+            (c.family, c.child) = (f, kids[usize::from(child) % kids.len()].id);
+            self.save_case(c)
+        })
     }
 
     fn verify(&self) -> Result<(), TestCaseError> {

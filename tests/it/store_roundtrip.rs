@@ -4,8 +4,8 @@
 use crate::common::*;
 use std::collections::BTreeSet;
 use tandem::domain::{
-    ActionId, AgendaItem, Agreement, CaseStatus, Consent, ConsentStatus, Done, EventKind, Family,
-    Lead, Meeting, Outcome, Reason, Side, SignalSource,
+    ActionId, AgendaItem, Agreement, Case, CaseStatus, ChildId, Consent, ConsentStatus, Done,
+    EventKind, Family, FamilyId, Lead, Meeting, Outcome, PersonId, Reason, Side, SignalSource,
 };
 use tandem::domain::{ActionSummary, CaseId, CaseSummary};
 use tandem::store::{export::validate, Store};
@@ -77,25 +77,8 @@ fn every_record_type_reads_back_equal() {
     store.save_family(now, family.clone()).unwrap();
     assert_eq!(store.family(fid).unwrap(), Some(family));
 
-    let cid = store.begin().case_id();
-    let mut case = new_case(cid, fid, kid, "Angstig 😟\nsinds de verhuizing", now);
-    case.signal = SignalSource::School;
-    case.intake_date = Some(day(2026, 11, 24));
-    case.support_date = Some(day(2026, 11, 25));
-    case.lead = Lead {
-        side: Some(Side::Zorg),
-        person: Some(pid),
-    };
-    case.consents = vec![Consent {
-        person: pid,
-        status: ConsentStatus::NietGevraagd,
-        date: None,
-        note: "volgt".into(),
-    }];
-    case.flagged = true;
-    case.notes = "Çelik: let op ✓".into();
-    store.save_case(now, case.clone()).unwrap();
-    assert_eq!(store.case(cid).unwrap(), Some(case.clone()));
+    let case = case_reads_back_equal(&mut store, fid, kid, pid, now);
+    let cid = case.id;
 
     let aid = store.begin().action_id();
     let who = (Some(pid), Side::Zorg);
@@ -117,12 +100,66 @@ fn every_record_type_reads_back_equal() {
     assert_eq!(store.actions_of_case(cid).unwrap().len(), 1);
     assert_eq!(store.cases_of_family(fid).unwrap(), vec![case]);
 
+    let discussed = meeting_reads_back_equal(&mut store, (fx.sanne, pid), (cid, fid), aid, now);
+
+    let added = EventKind::ActionAdded { action: aid };
+    assert_eq!(
+        kinds(&store, cid),
+        [EventKind::CaseCreated, added, discussed]
+    );
+    let events = store.events_of_case(cid).unwrap();
+    assert!(events
+        .iter()
+        .all(|e| e.case == Some(cid) && e.family == Some(fid) && e.at == now));
+    assert!(events.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
+    assert_consistent(&store);
+}
+
+/// A case with every field set, saved and read back equal.
+fn case_reads_back_equal(
+    store: &mut Store,
+    fid: FamilyId,
+    kid: ChildId,
+    pid: PersonId,
+    now: Time,
+) -> Case {
+    let cid = store.begin().case_id();
+    let mut case = new_case(cid, fid, kid, "Angstig 😟\nsinds de verhuizing", now);
+    case.signal = SignalSource::School;
+    case.intake_date = Some(day(2026, 11, 24));
+    case.support_date = Some(day(2026, 11, 25));
+    case.lead = Lead {
+        side: Some(Side::Zorg),
+        person: Some(pid),
+    };
+    case.consents = vec![Consent {
+        person: pid,
+        status: ConsentStatus::NietGevraagd,
+        date: None,
+        note: "volgt".into(),
+    }];
+    case.flagged = true;
+    case.notes = "Çelik: let op ✓".into();
+    store.save_case(now, case.clone()).unwrap();
+    assert_eq!(store.case(cid).unwrap(), Some(case.clone()));
+    case
+}
+
+/// A running meeting about case `cid` (of family `fid`) with every field set, attended by
+/// `attendees`, committed with its "discussed" line and read back equal. That line's kind.
+fn meeting_reads_back_equal(
+    store: &mut Store,
+    attendees: (PersonId, PersonId),
+    (cid, fid): (CaseId, FamilyId),
+    aid: ActionId,
+    now: Time,
+) -> EventKind {
     let mut ch = store.begin();
     let mid = ch.meeting_id();
     let meeting = Meeting {
         id: mid,
         date: today(),
-        attendees: vec![fx.sanne, pid],
+        attendees: vec![attendees.0, attendees.1],
         items: vec![AgendaItem {
             case: cid,
             reasons: vec![Reason::New, Reason::DueSoon, Reason::Added],
@@ -147,17 +184,7 @@ fn every_record_type_reads_back_equal() {
     store.commit(ch).unwrap();
     assert_eq!(store.meeting(mid).unwrap(), Some(meeting));
 
-    let added = EventKind::ActionAdded { action: aid };
-    assert_eq!(
-        kinds(&store, cid),
-        [EventKind::CaseCreated, added, discussed]
-    );
-    let events = store.events_of_case(cid).unwrap();
-    assert!(events
-        .iter()
-        .all(|e| e.case == Some(cid) && e.family == Some(fid) && e.at == now));
-    assert!(events.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
-    assert_consistent(&store);
+    discussed
 }
 
 #[test]

@@ -73,56 +73,10 @@ fn cli_writes_killed_at_random_moments_keep_every_reported_change() {
     let mut damaged = Vec::new();
     for round in 0..rounds {
         let mut rng = Rng::new(round as u64);
-        for _ in 0..4 {
-            let id = pool[rng.below(pool.len() as u64) as usize];
-            // Mostly the opposite of what it is now, so most commands write.
-            let target = match known[&id] {
-                Some(done) if rng.below(5) > 0 => !done,
-                _ => rng.below(2) == 0,
-            };
-            let id_s = id.to_string();
-            let mut args = vec!["done", id_s.as_str()];
-            if !target {
-                args.push("--undo");
-            }
-            let delay = Duration::from_millis(rng.below(window + 1));
-            let mut child = cmd(&data)
-                .args(&args)
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn tandem done");
-            std::thread::sleep(delay);
-            let _ = child.kill();
-            let (exit_ok, _, stderr) = output_of(child.wait_with_output().expect("wait"));
-            let said_saved = stderr.contains("afgevinkt") || stderr.contains("staat weer open");
-            if exit_ok || said_saved {
-                reported += 1;
-                known.insert(id, Some(target));
-            } else {
-                killed += 1;
-                known.insert(id, None);
-            }
-        }
+        let (r, k) = kill_four_commands(&data, &mut rng, &pool, &mut known, window);
+        (reported, killed) = (reported + r, killed + k);
         match after_round(&data) {
-            Ok(states) => {
-                for (id, want) in known.iter_mut() {
-                    let Some(&now) = states.get(id) else {
-                        losses.push(format!("round {round}: action {id} is gone"));
-                        continue;
-                    };
-                    if let Some(w) = *want {
-                        if w != now {
-                            losses.push(format!(
-                                "round {round}: action {id} was reported {} but is {}",
-                                if w { "done" } else { "open" },
-                                if now { "done" } else { "open" }
-                            ));
-                        }
-                    }
-                    *want = Some(now);
-                }
-            }
+            Ok(states) => losses.extend(losses_of(round, &mut known, &states)),
             Err(e) => damaged.push(format!("round {round}: {e}")),
         }
         if !damaged.is_empty() {
@@ -143,6 +97,78 @@ fn cli_writes_killed_at_random_moments_keep_every_reported_change() {
         damaged.join("\n"),
         losses.join("\n")
     );
+}
+
+/// One round: four `done` or `done --undo` commands on actions of `pool`, each killed after a
+/// random delay of up to `window` ms. `known` takes what each reported saved, and forgets what
+/// a command killed before it reported. (reported, killed).
+fn kill_four_commands(
+    data: &Path,
+    rng: &mut Rng,
+    pool: &[u64],
+    known: &mut BTreeMap<u64, Option<bool>>,
+    window: u64,
+) -> (usize, usize) {
+    let (mut reported, mut killed) = (0, 0);
+    for _ in 0..4 {
+        let id = pool[rng.below(pool.len() as u64) as usize];
+        // Mostly the opposite of what it is now, so most commands write.
+        let target = match known[&id] {
+            Some(done) if rng.below(5) > 0 => !done,
+            _ => rng.below(2) == 0,
+        };
+        let id_s = id.to_string();
+        let mut args = vec!["done", id_s.as_str()];
+        if !target {
+            args.push("--undo");
+        }
+        let delay = Duration::from_millis(rng.below(window + 1));
+        let mut child = cmd(data)
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn tandem done");
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        let (exit_ok, _, stderr) = output_of(child.wait_with_output().expect("wait"));
+        let said_saved = stderr.contains("afgevinkt") || stderr.contains("staat weer open");
+        if exit_ok || said_saved {
+            reported += 1;
+            known.insert(id, Some(target));
+        } else {
+            killed += 1;
+            known.insert(id, None);
+        }
+    }
+    (reported, killed)
+}
+
+/// The changes reported saved that the store no longer holds after round `round`, one line
+/// each; `known` then holds the store's states.
+fn losses_of(
+    round: usize,
+    known: &mut BTreeMap<u64, Option<bool>>,
+    states: &BTreeMap<u64, bool>,
+) -> Vec<String> {
+    let mut losses = Vec::new();
+    for (id, want) in known.iter_mut() {
+        let Some(&now) = states.get(id) else {
+            losses.push(format!("round {round}: action {id} is gone"));
+            continue;
+        };
+        if let Some(w) = *want {
+            if w != now {
+                losses.push(format!(
+                    "round {round}: action {id} was reported {} but is {}",
+                    if w { "done" } else { "open" },
+                    if now { "done" } else { "open" }
+                ));
+            }
+        }
+        *want = Some(now);
+    }
+    losses
 }
 
 /// How long one uninterrupted `done` and `done --undo` take here, in ms (the mean of the two).
@@ -290,20 +316,8 @@ fn a_restore_killed_at_random_moments_can_simply_be_run_again() {
     let reference_copy = root.path().join("reference");
     trust_common::copy_dir(&clean, &reference_copy);
     let reference = ok(&reference_copy, &["export"]);
-    // A damaged copy: the first offset (in steps of 4 KiB) whose flip `check` reports.
     let damaged = root.path().join("damaged");
-    let mut found = false;
-    for offset in (4096..160_000).step_by(4096) {
-        let _ = std::fs::remove_dir_all(&damaged);
-        trust_common::copy_dir(&clean, &damaged);
-        trust_common::flip_bit(&damaged.join("db"), offset, 0);
-        let (c_ok, _, c_err) = out(&damaged, &["check"]);
-        if !c_ok && c_err.contains("beschadigd") {
-            found = true;
-            break;
-        }
-    }
-    assert!(found, "no offset gave a damaged store");
+    damaged_copy(&clean, &damaged);
     let timing = root.path().join("timing");
     trust_common::copy_dir(&damaged, &timing);
     let timed = Instant::now();
@@ -312,54 +326,13 @@ fn a_restore_killed_at_random_moments_can_simply_be_run_again() {
     let (mut finished, mut cut) = (0, 0);
     let mut problems = Vec::new();
     for round in 0..rounds {
-        let mut rng = Rng::new(5000 + round as u64);
         let case = root.path().join(format!("case{round}"));
         trust_common::copy_dir(&damaged, &case);
-        let mut child = cmd(&case)
-            .args(["restore", "--yes"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn restore");
-        std::thread::sleep(Duration::from_millis(rng.below(window + 1)));
-        let _ = child.kill();
-        let status = child.wait().expect("wait");
-        let (e_ok, export, e_err) = out(&case, &["export"]);
-        if e_ok {
-            if export != reference {
-                problems.push(format!(
-                    "round {round}: after a killed restore, export exits 0 but differs from before the damage"
-                ));
-            }
+        if restore_killed_once(&case, round, window, &reference, &mut problems) {
             finished += 1;
         } else {
-            if !e_err.contains("tandem restore") {
-                problems.push(format!(
-                    "round {round}: after a killed restore the store says neither healthy nor \"tandem restore\": {e_err}"
-                ));
-            }
             cut += 1;
-            let (r_ok, _, r_err) = out(&case, &["restore", "--yes"]);
-            if !r_ok {
-                problems.push(format!(
-                    "round {round} (restore {status}): the restore run again failed: {r_err}"
-                ));
-                continue;
-            }
-            if ok(&case, &["export"]) != reference {
-                problems.push(format!(
-                    "round {round}: export after the second restore differs from before the damage"
-                ));
-            }
         }
-        let (c_ok, c_out, c_err) = out(&case, &["check"]);
-        if !c_ok || !String::from_utf8_lossy(&c_out).contains("In orde") {
-            problems.push(format!(
-                "round {round}: check after the restore: {}{c_err}",
-                String::from_utf8_lossy(&c_out)
-            ));
-        }
-        let _ = std::fs::remove_dir_all(&case);
     }
     eprintln!(
         "trust_crash restore: {rounds} rounds, kills at 0–{window} ms, {finished} had finished, {cut} were cut off and run again, {} problems, {:.1} s",
@@ -367,4 +340,79 @@ fn a_restore_killed_at_random_moments_can_simply_be_run_again() {
         started.elapsed().as_secs_f64()
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A copy of `clean` in `damaged`, one bit flipped at the first offset (in steps of 4 KiB)
+/// whose flip `check` reports.
+fn damaged_copy(clean: &Path, damaged: &Path) {
+    let mut found = false;
+    for offset in (4096..160_000).step_by(4096) {
+        let _ = std::fs::remove_dir_all(damaged);
+        trust_common::copy_dir(clean, damaged);
+        trust_common::flip_bit(&damaged.join("db"), offset, 0);
+        let (c_ok, _, c_err) = out(damaged, &["check"]);
+        if !c_ok && c_err.contains("beschadigd") {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "no offset gave a damaged store");
+}
+
+/// Round `round`: `restore --yes` on the damaged copy `case`, killed after a random delay of up
+/// to `window` ms; then the store must be whole (`reference` is its export from before the
+/// damage) or say to restore, and a second restore must bring it back. What is wrong goes to
+/// `problems`. True if the killed restore had finished.
+fn restore_killed_once(
+    case: &Path,
+    round: usize,
+    window: u64,
+    reference: &[u8],
+    problems: &mut Vec<String>,
+) -> bool {
+    let mut rng = Rng::new(5000 + round as u64);
+    let mut child = cmd(case)
+        .args(["restore", "--yes"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn restore");
+    std::thread::sleep(Duration::from_millis(rng.below(window + 1)));
+    let _ = child.kill();
+    let status = child.wait().expect("wait");
+    let (e_ok, export, e_err) = out(case, &["export"]);
+    if e_ok {
+        if export != reference {
+            problems.push(format!(
+                "round {round}: after a killed restore, export exits 0 but differs from before the damage"
+            ));
+        }
+    } else {
+        if !e_err.contains("tandem restore") {
+            problems.push(format!(
+                "round {round}: after a killed restore the store says neither healthy nor \"tandem restore\": {e_err}"
+            ));
+        }
+        let (r_ok, _, r_err) = out(case, &["restore", "--yes"]);
+        if !r_ok {
+            problems.push(format!(
+                "round {round} (restore {status}): the restore run again failed: {r_err}"
+            ));
+            return false;
+        }
+        if ok(case, &["export"]) != reference {
+            problems.push(format!(
+                "round {round}: export after the second restore differs from before the damage"
+            ));
+        }
+    }
+    let (c_ok, c_out, c_err) = out(case, &["check"]);
+    if !c_ok || !String::from_utf8_lossy(&c_out).contains("In orde") {
+        problems.push(format!(
+            "round {round}: check after the restore: {}{c_err}",
+            String::from_utf8_lossy(&c_out)
+        ));
+    }
+    let _ = std::fs::remove_dir_all(case);
+    e_ok
 }

@@ -444,25 +444,12 @@ fn a_bit_flipped_behind_the_file_systems_back_is_reported_and_kept_as_it_was() {
         return;
     }
     let mnt = root.path().join("mnt");
-    let (reference, used) = {
-        let _m = match trust_common::Mount::loop_image(&image, &mnt) {
-            Ok(m) => m,
-            Err(e) => {
-                eprintln!("SKIPPED bit flip behind the file system: {e}");
-                return;
-            }
-        };
-        let data = mnt.join("data");
-        ok(&data, &["demo"]);
-        ok(&data, &["check"]);
-        for id in open_ids(&data).into_iter().take(2) {
-            ok(&data, &["done", &id.to_string()]);
+    let (reference, used) = match reference_on_image(root.path(), &image, &mnt) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("SKIPPED bit flip behind the file system: {e}");
+            return;
         }
-        let copy = root.path().join("reference");
-        copy_dir(&data, &copy);
-        let db = std::fs::read(data.join("db")).expect("db");
-        let used = db.iter().rposition(|b| *b != 0).unwrap_or(0) as u64 + 1;
-        (ok(&copy, &["export"]), used)
     };
     let n = env_count("TANDEM_TRUST_OFFSETS", 8).max(1) as u64;
     let (mut intact, mut reported) = (0, 0);
@@ -495,46 +482,7 @@ fn a_bit_flipped_behind_the_file_systems_back_is_reported_and_kept_as_it_was() {
             }
             continue;
         }
-        let mut problems = Vec::new();
-        if let Some(p) = damage_report_problem(c_ok, &c_err, "beschadigd") {
-            problems.push(p);
-        }
-        let after = sled_bytes(&data);
-        if after != damaged {
-            problems.push(format!(
-                "sled's files changed: {}",
-                diff_names(&damaged, &after)
-            ));
-        }
-        let kept = trust_common::quarantine_folders(&data)
-            .into_iter()
-            .filter(|(_, marked)| *marked)
-            .map(|(name, _)| data.join("quarantine").join(name))
-            .next_back();
-        match kept {
-            Some(k) => {
-                let copy = sled_bytes(&k);
-                let original: BTreeMap<_, _> = damaged
-                    .iter()
-                    .filter(|(n, _)| copy.contains_key(*n) || *n == "db")
-                    .map(|(n, b)| (n.clone(), b.clone()))
-                    .collect();
-                if copy.get("db") != damaged.get("db") {
-                    problems.push(format!(
-                        "the kept copy in {} is not the damaged db: {}",
-                        k.display(),
-                        diff_names(&original, &copy)
-                    ));
-                }
-            }
-            None => problems.push("no copy marked BESCHADIGD.txt".into()),
-        }
-        let (r_ok, _, r_err) = out(&data, &["restore", "--yes"]);
-        if !r_ok {
-            problems.push(format!("restore failed: {r_err}"));
-        } else if ok(&data, &["export"]) != reference {
-            problems.push("export after restore differs".into());
-        }
+        let problems = reported_damage_problems(&data, &damaged, &c_err, &reference);
         if problems.is_empty() {
             reported += 1;
         } else {
@@ -550,6 +498,78 @@ fn a_bit_flipped_behind_the_file_systems_back_is_reported_and_kept_as_it_was() {
         wrong.len()
     );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The demo school on the file system in `image` (mounted on `mnt` meanwhile), with two actions
+/// done: its export (from a copy under `root`) and how many bytes of `db` were written. An error
+/// if the image can't be mounted here.
+#[cfg(unix)]
+fn reference_on_image(root: &Path, image: &Path, mnt: &Path) -> Result<(Vec<u8>, u64), String> {
+    let _m = trust_common::Mount::loop_image(image, mnt)?;
+    let data = mnt.join("data");
+    ok(&data, &["demo"]);
+    ok(&data, &["check"]);
+    for id in open_ids(&data).into_iter().take(2) {
+        ok(&data, &["done", &id.to_string()]);
+    }
+    let copy = root.join("reference");
+    copy_dir(&data, &copy);
+    let db = std::fs::read(data.join("db")).expect("db");
+    let used = db.iter().rposition(|b| *b != 0).unwrap_or(0) as u64 + 1;
+    Ok((ok(&copy, &["export"]), used))
+}
+
+/// What is wrong after `check` on `data` failed with `c_err`: the report's form, sled's files
+/// (they must still be the `damaged` bytes), the copy kept in quarantine, and the restore
+/// (it must bring back the export `reference`).
+#[cfg(unix)]
+fn reported_damage_problems(
+    data: &Path,
+    damaged: &BTreeMap<String, Vec<u8>>,
+    c_err: &str,
+    reference: &[u8],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(p) = damage_report_problem(false, c_err, "beschadigd") {
+        problems.push(p);
+    }
+    let after = sled_bytes(data);
+    if after != *damaged {
+        problems.push(format!(
+            "sled's files changed: {}",
+            diff_names(damaged, &after)
+        ));
+    }
+    let kept = trust_common::quarantine_folders(data)
+        .into_iter()
+        .filter(|(_, marked)| *marked)
+        .map(|(name, _)| data.join("quarantine").join(name))
+        .next_back();
+    match kept {
+        Some(k) => {
+            let copy = sled_bytes(&k);
+            let original: BTreeMap<_, _> = damaged
+                .iter()
+                .filter(|(n, _)| copy.contains_key(*n) || *n == "db")
+                .map(|(n, b)| (n.clone(), b.clone()))
+                .collect();
+            if copy.get("db") != damaged.get("db") {
+                problems.push(format!(
+                    "the kept copy in {} is not the damaged db: {}",
+                    k.display(),
+                    diff_names(&original, &copy)
+                ));
+            }
+        }
+        None => problems.push("no copy marked BESCHADIGD.txt".into()),
+    }
+    let (r_ok, _, r_err) = out(data, &["restore", "--yes"]);
+    if !r_ok {
+        problems.push(format!("restore failed: {r_err}"));
+    } else if ok(data, &["export"]) != reference {
+        problems.push("export after restore differs".into());
+    }
+    problems
 }
 
 /// Two faults at once: a bit in the journal (its first entry) and a bit in `db` near the end of

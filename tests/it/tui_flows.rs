@@ -5,7 +5,7 @@ use crate::tui_common::*;
 use serde_json::Value;
 use tandem::domain::dates::Lang;
 use tandem::domain::text::MAX_TEXT_CHARS;
-use tandem::domain::{CaseStatus, ConsentStatus, EventKind};
+use tandem::domain::{CaseStatus, ConsentStatus, EventKind, PersonId};
 use tandem::store::Store;
 use tandem::tui::app::{CasePane, Page, Popup, Screen};
 use tandem::tui::forms::f;
@@ -221,8 +221,17 @@ fn network_person_and_consent_then_two_undos_restore_the_records() {
 
     // Store::undo promises the records as they were; the timeline keeps the change and its undo
     // (it is the audit trail), so events only grow and none before is touched.
-    let after = s.export();
-    assert_eq!(records(&after), records(&before));
+    assert_undone_with_the_timeline_kept(&before, &s.export(), bram);
+    // Gone from the Netwerk pane; the timeline still tells what happened.
+    let card = s.screen(120, 40);
+    assert!(!card.contains("Z Bram Kok"), "{card}");
+    assert!(card.contains("toestemming Bram Kok"), "{card}");
+}
+
+/// `after` holds the records of `before`, and its timeline is `before`'s and then the lines
+/// of adding Bram (`bram`) to the network, of his consent, and of the undo.
+fn assert_undone_with_the_timeline_kept(before: &Value, after: &Value, bram: PersonId) {
+    assert_eq!(records(after), records(before));
     let (old, new) = (
         before["events"].as_array().expect("events"),
         after["events"].as_array().expect("events"),
@@ -250,10 +259,6 @@ fn network_person_and_consent_then_two_undos_restore_the_records() {
         added.contains(&EventKind::CaseEdited),
         "the undo is not on the timeline: {added:?}"
     );
-    // Gone from the Netwerk pane; the timeline still tells what happened.
-    let card = s.screen(120, 40);
-    assert!(!card.contains("Z Bram Kok"), "{card}");
-    assert!(card.contains("toestemming Bram Kok"), "{card}");
 }
 
 #[test]

@@ -279,14 +279,8 @@ fn add_family(
 
 /// Builds the fixture in `store`.
 pub fn build(store: &mut Store) -> Fixture {
-    let (o, z) = (Side::Onderwijs, Side::Zorg);
     let t0 = at(day(2026, 9, 7), 9, 0);
-    let sanne = add_person(store, t0, "Sanne de Vries", "onderwijscoach", o);
-    let jeroen = add_person(store, t0, "Jeroen Bakker", "gezinscoach", z);
-    let fatima = add_person(store, t0, "Fatima El Amrani", "jeugdverpleegkundige", z);
-    let pieter = add_person(store, t0, "Pieter Jansen", "leerkracht", o);
-    let lotte = add_person(store, t0, "Lotte Mulder", "budgetcoach", z);
-
+    let [sanne, jeroen, fatima, pieter, lotte] = add_people(store, t0);
     let t1 = at(day(2026, 9, 14), 10, 0);
     let (celik, emre, elif) = add_family(
         store,
@@ -321,7 +315,81 @@ pub fn build(store: &mut Store) -> Fixture {
     let case_yasmina = add_case(store, t2, nguyen, yasmina, "Concentratie in de klas");
     let case_xiaoming = add_case(store, t2, wang, xiaoming, "Vragen over geld en kleding");
     let case_zoe = add_case(store, t2, wang, zoe, "Zoë 🦄 wordt gepest");
+    let people = People {
+        sanne,
+        jeroen,
+        fatima,
+        pieter,
+        lotte,
+    };
+    walk_cases(
+        store,
+        &people,
+        [case_emre, case_minh, case_yasmina, case_xiaoming, case_zoe],
+    );
 
+    let cases = [
+        case_emre,
+        case_elif,
+        case_minh,
+        case_yasmina,
+        case_xiaoming,
+        case_zoe,
+    ];
+    #[rustfmt::skip]
+    let [a_overdue_o, a_overdue_z, a_friday, a_no_deadline, a_today, a_dec12, a_dec1,
+         a_done_yasmina, a_done_xiaoming, a_jan15, a_no_owner, a_done_elif] =
+        add_actions(store, &people, cases);
+    let t7 = at(day(2026, 11, 9), 15, 0);
+    for id in [a_done_yasmina, a_done_xiaoming, a_done_elif] {
+        store
+            .set_action_done(t7, id, true, Some(sanne))
+            .expect("mark done");
+    }
+    let meeting = add_last_meeting(
+        store,
+        &people,
+        (case_emre, celik),
+        (case_minh, nguyen),
+        a_friday,
+    );
+
+    #[rustfmt::skip]
+    let fx = Fixture {
+        sanne, jeroen, fatima, pieter, lotte, celik, nguyen, wang, emre, elif, minh, yasmina,
+        xiaoming, zoe, case_emre, case_elif, case_minh, case_yasmina, case_xiaoming, case_zoe,
+        a_overdue_o, a_overdue_z, a_friday, a_no_deadline, a_today, a_dec12, a_dec1,
+        a_done_yasmina, a_done_xiaoming, a_jan15, a_no_owner, a_done_elif, meeting,
+    };
+    fx
+}
+
+/// The fixture's five professionals.
+struct People {
+    sanne: PersonId,
+    jeroen: PersonId,
+    fatima: PersonId,
+    pieter: PersonId,
+    lotte: PersonId,
+}
+
+/// Sanne, Jeroen, Fatima, Pieter and Lotte, in that order.
+fn add_people(store: &mut Store, t0: Time) -> [PersonId; 5] {
+    let (o, z) = (Side::Onderwijs, Side::Zorg);
+    [
+        add_person(store, t0, "Sanne de Vries", "onderwijscoach", o),
+        add_person(store, t0, "Jeroen Bakker", "gezinscoach", z),
+        add_person(store, t0, "Fatima El Amrani", "jeugdverpleegkundige", z),
+        add_person(store, t0, "Pieter Jansen", "leerkracht", o),
+        add_person(store, t0, "Lotte Mulder", "budgetcoach", z),
+    ]
+}
+
+/// Emre's case runs (flagged, consents given and refused), Minh's is at intake, Yasmina's,
+/// 王小明's and Zoë's run; Yasmina's and 王小明's close, Yasmina's reopens.
+fn walk_cases(store: &mut Store, p: &People, cases: [CaseId; 5]) {
+    let [case_emre, case_minh, case_yasmina, case_xiaoming, case_zoe] = cases;
+    let (o, z) = (Side::Onderwijs, Side::Zorg);
     let t3 = at(day(2026, 9, 28), 9, 30);
     let consent = |person, status, note: &str| Consent {
         person,
@@ -335,11 +403,15 @@ pub fn build(store: &mut Store) -> Fixture {
         c.support_date = Some(day(2026, 9, 28));
         c.lead = Lead {
             side: Some(o),
-            person: Some(sanne),
+            person: Some(p.sanne),
         };
         c.flagged = true;
-        c.set_consent(consent(jeroen, ConsentStatus::Gegeven, "mondeling, moeder"));
-        c.set_consent(consent(fatima, ConsentStatus::Geweigerd, ""));
+        c.set_consent(consent(
+            p.jeroen,
+            ConsentStatus::Gegeven,
+            "mondeling, moeder",
+        ));
+        c.set_consent(consent(p.fatima, ConsentStatus::Geweigerd, ""));
     });
     edit_case(store, t3, case_minh, |c| {
         c.status = CaseStatus::Intake;
@@ -362,8 +434,20 @@ pub fn build(store: &mut Store) -> Fixture {
     edit_case(store, t5, case_yasmina, |c| {
         c.reopen(t5.date());
     });
+}
 
-    // Actions: overdue, due this week, later, without a deadline, done.
+/// The twelve actions, all open: overdue, due this week, later, without a deadline (and the
+/// three that [`build`] marks done), in the order of [`Fixture`]'s fields.
+fn add_actions(store: &mut Store, p: &People, cases: [CaseId; 6]) -> [ActionId; 12] {
+    let [case_emre, case_elif, case_minh, case_yasmina, case_xiaoming, case_zoe] = cases;
+    let (o, z) = (Side::Onderwijs, Side::Zorg);
+    let People {
+        sanne,
+        jeroen,
+        fatima,
+        pieter,
+        lotte,
+    } = *p;
     let t6 = at(day(2026, 10, 5), 10, 0);
     let d = |m, dd| Some(day(if m < 9 { 2027 } else { 2026 }, m, dd));
     #[rustfmt::skip]
@@ -381,23 +465,19 @@ pub fn build(store: &mut Store) -> Fixture {
         (case_zoe, "Jongerenwerker vragen", None, z, d(11, 30)),
         (case_elif, "Gesprek met Elif", Some(lotte), z, None),
     ];
-    let ids: Vec<ActionId> = specs
-        .into_iter()
+    specs
         .map(|(case, text, owner, side, due)| add_action(store, t6, case, text, (owner, side), due))
-        .collect();
-    #[rustfmt::skip]
-    let [a_overdue_o, a_overdue_z, a_friday, a_no_deadline, a_today, a_dec12, a_dec1,
-         a_done_yasmina, a_done_xiaoming, a_jan15, a_no_owner, a_done_elif] = ids[..] else {
-        unreachable!("twelve actions")
-    };
-    let t7 = at(day(2026, 11, 9), 15, 0);
-    for id in [a_done_yasmina, a_done_xiaoming, a_done_elif] {
-        store
-            .set_action_done(t7, id, true, Some(sanne))
-            .expect("mark done");
-    }
+}
 
-    // Last week's meeting, with agenda items and agreements, in one unit of work.
+/// Last week's meeting, with agenda items and agreements about Emre's and Minh's cases (with
+/// their families), in one unit of work; `a_friday` was added in it.
+fn add_last_meeting(
+    store: &mut Store,
+    p: &People,
+    (case_emre, celik): (CaseId, FamilyId),
+    (case_minh, nguyen): (CaseId, FamilyId),
+    a_friday: ActionId,
+) -> MeetingId {
     let t8 = at(day(2026, 11, 16), 8, 30);
     let mut ch = store.begin();
     let meeting = ch.meeting_id();
@@ -423,7 +503,7 @@ pub fn build(store: &mut Store) -> Fixture {
     ch.put_meeting(Meeting {
         id: meeting,
         date: t8.date(),
-        attendees: vec![sanne, jeroen],
+        attendees: vec![p.sanne, p.jeroen],
         items: vec![first, second],
         started: Some(t8),
         ended: Some(at(t8.date(), 9, 15)),
@@ -445,15 +525,7 @@ pub fn build(store: &mut Store) -> Fixture {
         ch.event(t8, case, family, kind);
     }
     store.commit(ch).expect("commit meeting");
-
-    #[rustfmt::skip]
-    let fx = Fixture {
-        sanne, jeroen, fatima, pieter, lotte, celik, nguyen, wang, emre, elif, minh, yasmina,
-        xiaoming, zoe, case_emre, case_elif, case_minh, case_yasmina, case_xiaoming, case_zoe,
-        a_overdue_o, a_overdue_z, a_friday, a_no_deadline, a_today, a_dec12, a_dec1,
-        a_done_yasmina, a_done_xiaoming, a_jan15, a_no_owner, a_done_elif, meeting,
-    };
-    fx
+    meeting
 }
 
 /// The case row as it should be, worked out by hand from the records (not via `derive`).
