@@ -113,28 +113,18 @@ fn names(people: &[&Person]) -> String {
 pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
     let today = ctx.clock.today();
     let lang = ctx.lang;
-    let side = match &args.side {
-        Some(s) => Some(Side::parse(s).ok_or_else(|| {
-            CliError(match lang {
-                Lang::Nl => format!("Kant '{s}' bestaat niet: kies onderwijs of zorg."),
-                Lang::En => format!("Side '{s}' does not exist: choose onderwijs or zorg."),
-            })
-        })?),
-        None => None,
-    };
+    let side = args
+        .side
+        .as_deref()
+        .map(|s| parse_side(s, lang))
+        .transpose()?;
     let due = args
         .due
         .as_deref()
         .map(|d| parse_due(d, today, lang))
         .transpose()
         .map_err(CliError)?;
-    // One ASCII character (what CSV readers and the csv crate take), and not one CSV needs.
-    if !args.delimiter.is_ascii() || matches!(args.delimiter, '"' | '\n' | '\r') {
-        return Err(CliError(match lang {
-            Lang::Nl => "Dat scheidingsteken kan niet; kies bijv. ',' of ';'.".into(),
-            Lang::En => "That delimiter cannot be used; choose e.g. ',' or ';'.".into(),
-        }));
-    }
+    check_delimiter(args.delimiter, lang)?;
     let store = ctx.open()?;
     let persons = store.persons().map_err(|e| ctx.fail(e))?;
     let owner = args
@@ -173,32 +163,63 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
             && args.case_id.is_none_or(|c| r.case.0 == c)
     });
     let names = Names::new(&persons, args.privacy);
+    write_rows(ctx, args, &rows, &names).map_err(|e| CliError(e.to_string()))
+}
+
+/// `--side`: onderwijs or zorg.
+fn parse_side(s: &str, lang: Lang) -> Result<Side, CliError> {
+    Side::parse(s).ok_or_else(|| {
+        CliError(match lang {
+            Lang::Nl => format!("Kant '{s}' bestaat niet: kies onderwijs of zorg."),
+            Lang::En => format!("Side '{s}' does not exist: choose onderwijs or zorg."),
+        })
+    })
+}
+
+/// `--delimiter`: one ASCII character (what CSV readers and the csv crate take), and not one
+/// CSV needs.
+fn check_delimiter(delimiter: char, lang: Lang) -> Result<(), CliError> {
+    if !delimiter.is_ascii() || matches!(delimiter, '"' | '\n' | '\r') {
+        return Err(CliError(match lang {
+            Lang::Nl => "Dat scheidingsteken kan niet; kies bijv. ',' of ';'.".into(),
+            Lang::En => "That delimiter cannot be used; choose e.g. ',' or ';'.".into(),
+        }));
+    }
+    Ok(())
+}
+
+/// Prints the rows on stdout in the format `--format` asks for.
+fn write_rows(
+    ctx: &Ctx,
+    args: &ActionsArgs,
+    rows: &[ActionSummary],
+    names: &Names,
+) -> std::io::Result<()> {
+    let (today, lang) = (ctx.clock.today(), ctx.lang);
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    let written = match args.format {
-        Format::Json => crate::report::actions::write_json(&mut w, &rows, &names, today)
+    match args.format {
+        Format::Json => crate::report::actions::write_json(&mut w, rows, names, today)
             .map_err(std::io::Error::other)
             .and_then(|_| w.write_all(b"\n")),
         // The human formats escape each field themselves; the last pass over the whole text
         // keeps a field added later from reaching the terminal raw.
-        Format::Table => w.write_all(safe::text(&table(&rows, &names, today, lang)).as_bytes()),
+        Format::Table => w.write_all(safe::text(&table(rows, names, today, lang)).as_bytes()),
         Format::Csv => {
             // Unlike the JSON contract (initials always), a spreadsheet shows names unless --privacy.
-            let mut outs = to_out(&rows, &names, today);
-            for (o, r) in outs.iter_mut().zip(&rows) {
+            let mut outs = to_out(rows, names, today);
+            for (o, r) in outs.iter_mut().zip(rows) {
                 o.child = names.child(&r.child_name);
             }
             w.write_all(formats::csv(&outs, args.delimiter).as_bytes())
         }
-        Format::Ics => w.write_all(formats::ics(&rows, &names, ctx.clock.now(), lang).as_bytes()),
+        Format::Ics => w.write_all(formats::ics(rows, names, ctx.clock.now(), lang).as_bytes()),
         Format::Md => {
-            let md = formats::markdown(&rows, &names, today, lang);
+            let md = formats::markdown(rows, names, today, lang);
             w.write_all(safe::text(&md).as_bytes())
         }
-    };
-    written
-        .and_then(|_| w.flush())
-        .map_err(|e| CliError(e.to_string()))
+    }
+    .and_then(|_| w.flush())
 }
 
 pub fn done(ctx: &Ctx, id: u64, undo: bool) -> Result<(), CliError> {

@@ -199,50 +199,11 @@ impl Builder<'_> {
         let created = at(signal, 9 * 60 + 15 + 7 * index as i64);
         self.tl.add(created, cs, f, EventKind::CaseCreated);
 
-        let first_lead = match c.earlier_lead {
-            Some((side, key, _)) => (side, key),
-            None => c.lead,
+        let lead_person = self.case_leads(c, (cs, f), created, intake)?;
+        let consents = match intake {
+            Some(day) => self.case_intake(c, (cs, f), day)?,
+            None => Vec::new(),
         };
-        let lead_at = intake.map_or(created + Duration::minutes(5), |d| at(d, 13 * 60 + 45));
-        let (person, _) = self.person(first_lead.1)?;
-        let kind = EventKind::LeadChanged {
-            side: Some(first_lead.0),
-            person: Some(person),
-        };
-        self.tl.add(lead_at, cs, f, kind);
-        let (lead_person, _) = self.person(c.lead.1)?;
-        if let Some((_, _, day)) = c.earlier_lead {
-            let kind = EventKind::LeadChanged {
-                side: Some(c.lead.0),
-                person: Some(lead_person),
-            };
-            self.tl.add(at(shift(today, day), 9 * 60 + 45), cs, f, kind);
-        }
-
-        let mut consents = Vec::new();
-        if let Some(day) = intake {
-            let (from, to) = (CaseStatus::Aangemeld, CaseStatus::Intake);
-            let kind = EventKind::StatusChanged { from, to };
-            self.tl.add(at(day, 13 * 60), cs, f, kind);
-            for (k, (key, status, note)) in c.consents.iter().enumerate() {
-                let (person, _) = self.person(key)?;
-                let when = at(day, 13 * 60 + 20 + k as i64);
-                let asked = *status != ConsentStatus::NietGevraagd;
-                if asked {
-                    let kind = EventKind::ConsentSet {
-                        person,
-                        status: *status,
-                    };
-                    self.tl.add(when, cs, f, kind);
-                }
-                consents.push(Consent {
-                    person,
-                    status: *status,
-                    date: asked.then_some(day),
-                    note: (*note).into(),
-                });
-            }
-        }
         if let Some(day) = support {
             let (from, to) = (CaseStatus::Intake, CaseStatus::Lopend);
             let kind = EventKind::StatusChanged { from, to };
@@ -254,21 +215,7 @@ impl Builder<'_> {
             };
             self.tl.add(at(day, minutes), cs, f, kind);
         }
-        let mut closings = Vec::new();
-        if let Some((closed, outcome, reopened)) = c.closing {
-            let closed = shift(today, closed);
-            let reopened = reopened.map(|r| shift(today, r));
-            self.tl
-                .add(at(closed, 16 * 60), cs, f, EventKind::Closed { outcome });
-            if let Some(r) = reopened {
-                self.tl.add(at(r, 9 * 60 + 30), cs, f, EventKind::Reopened);
-            }
-            closings.push(Closing {
-                closed,
-                outcome,
-                reopened,
-            });
-        }
+        let closings = self.case_closings(c, (cs, f));
         if c.flagged {
             let when = at(shift(today, -2), 16 * 60 + index as i64);
             self.tl
@@ -300,6 +247,96 @@ impl Builder<'_> {
         });
         self.summary.cases += 1;
         Ok(())
+    }
+
+    /// The timeline lines of a case's lead: the first lead at the intake (or just after the
+    /// signal), and the change to the present lead if there was an earlier one. The present
+    /// lead's person.
+    fn case_leads(
+        &mut self,
+        c: &'static Casus,
+        (cs, f): (Option<CaseId>, Option<FamilyId>),
+        created: NaiveDateTime,
+        intake: Option<NaiveDate>,
+    ) -> Result<PersonId, StoreError> {
+        let first_lead = match c.earlier_lead {
+            Some((side, key, _)) => (side, key),
+            None => c.lead,
+        };
+        let lead_at = intake.map_or(created + Duration::minutes(5), |d| at(d, 13 * 60 + 45));
+        let (person, _) = self.person(first_lead.1)?;
+        let kind = EventKind::LeadChanged {
+            side: Some(first_lead.0),
+            person: Some(person),
+        };
+        self.tl.add(lead_at, cs, f, kind);
+        let (lead_person, _) = self.person(c.lead.1)?;
+        if let Some((_, _, day)) = c.earlier_lead {
+            let kind = EventKind::LeadChanged {
+                side: Some(c.lead.0),
+                person: Some(lead_person),
+            };
+            self.tl
+                .add(at(shift(self.today, day), 9 * 60 + 45), cs, f, kind);
+        }
+        Ok(lead_person)
+    }
+
+    /// The intake on `day`: its status line and the consents asked then (those not asked get no
+    /// line and no date).
+    fn case_intake(
+        &mut self,
+        c: &'static Casus,
+        (cs, f): (Option<CaseId>, Option<FamilyId>),
+        day: NaiveDate,
+    ) -> Result<Vec<Consent>, StoreError> {
+        let (from, to) = (CaseStatus::Aangemeld, CaseStatus::Intake);
+        let kind = EventKind::StatusChanged { from, to };
+        self.tl.add(at(day, 13 * 60), cs, f, kind);
+        let mut consents = Vec::new();
+        for (k, (key, status, note)) in c.consents.iter().enumerate() {
+            let (person, _) = self.person(key)?;
+            let when = at(day, 13 * 60 + 20 + k as i64);
+            let asked = *status != ConsentStatus::NietGevraagd;
+            if asked {
+                let kind = EventKind::ConsentSet {
+                    person,
+                    status: *status,
+                };
+                self.tl.add(when, cs, f, kind);
+            }
+            consents.push(Consent {
+                person,
+                status: *status,
+                date: asked.then_some(day),
+                note: (*note).into(),
+            });
+        }
+        Ok(consents)
+    }
+
+    /// A closed (and maybe reopened) case: its timeline lines and its closing.
+    fn case_closings(
+        &mut self,
+        c: &'static Casus,
+        (cs, f): (Option<CaseId>, Option<FamilyId>),
+    ) -> Vec<Closing> {
+        let mut closings = Vec::new();
+        if let Some((closed, outcome, reopened)) = c.closing {
+            let closed = shift(self.today, closed);
+            let reopened = reopened.map(|r| shift(self.today, r));
+            self.tl
+                .add(at(closed, 16 * 60), cs, f, EventKind::Closed { outcome });
+            if let Some(r) = reopened {
+                self.tl.add(at(r, 9 * 60 + 30), cs, f, EventKind::Reopened);
+            }
+            closings.push(Closing {
+                closed,
+                outcome,
+                reopened,
+            });
+        }
+        closings
     }
 
     fn action(

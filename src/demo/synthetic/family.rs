@@ -1,6 +1,6 @@
 //! One synthetic family: carers, children and network, then its cases (see `cases`).
 
-use super::super::names::{household, is_woman, pick_origin};
+use super::super::names::{household, is_woman, pick_origin, Origin};
 use super::super::rng::Rng;
 use super::super::texts::SCHOOLS;
 use super::super::{birth_date, email, groep_label, phone, shift};
@@ -42,7 +42,43 @@ pub fn family(
     let origin = pick_origin(rng);
     let last = *rng.pick(origin.last);
     let id = ch.family_id();
+    let (carers, name) = carers(rng, origin, last, id);
+    let children = children(ch, rng, origin, last, school, today);
 
+    let since = shift(today, signal_offset(first, ctx.n));
+    let mut fam = Fam {
+        id,
+        school,
+        children: children
+            .iter()
+            .map(|c| (c.id, c.first_name.clone()))
+            .collect(),
+        network: Vec::new(),
+        newcomer: origin.newcomer,
+    };
+    let network = network(ctx, rng, &mut fam, &children, since);
+
+    let mut actions = 0;
+    for k in 0..cases {
+        actions += case(ch, ctx, &fam, first + k, k as usize, plan);
+    }
+    ch.put_family(Family {
+        id,
+        name,
+        carers,
+        children,
+        network,
+    });
+    actions
+}
+
+/// The family's carers (one to three), and the family's name from their surnames.
+fn carers(
+    rng: &mut Rng,
+    origin: &'static Origin,
+    last: &'static str,
+    id: FamilyId,
+) -> (Vec<Carer>, String) {
     // One family in eight has a second surname: a stepparent, or parents who kept their own.
     let mixed = rng.chance(12).then(|| pick_origin(rng));
     let carer_count = match rng.below(100) {
@@ -88,7 +124,18 @@ pub fn family(
         Some(l) if l != last => format!("{} / {}", household(last), household(l)),
         _ => household(last),
     };
+    (carers, name)
+}
 
+/// The family's children at `school` (one to three, each in a groep of their own).
+fn children(
+    ch: &mut Change,
+    rng: &mut Rng,
+    origin: &'static Origin,
+    last: &str,
+    school: usize,
+    today: NaiveDate,
+) -> Vec<Child> {
     let child_count = match rng.below(100) {
         0..=44 => 1,
         45..=84 => 2,
@@ -112,22 +159,23 @@ pub fn family(
             groep: groep_label(groep),
         });
     }
+    children
+}
 
-    let since = shift(today, signal_offset(first, ctx.n));
+/// The family's network (one to four professionals, perhaps the first child's teacher), there
+/// from about `since`; also noted in `fam.network` for its cases.
+fn network(
+    ctx: &Ctx,
+    rng: &mut Rng,
+    fam: &mut Fam,
+    children: &[Child],
+    since: NaiveDate,
+) -> Vec<Involvement> {
+    let today = ctx.today;
     let mut network = Vec::new();
-    let mut fam = Fam {
-        id,
-        school,
-        children: children
-            .iter()
-            .map(|c| (c.id, c.first_name.clone()))
-            .collect(),
-        network: Vec::new(),
-        newcomer: origin.newcomer,
-    };
     for k in 0..1 + rng.below(4) {
         let (pro, role) = if k == 0 && rng.chance(40) {
-            let t = ctx.kaart.teacher(school, rng);
+            let t = ctx.kaart.teacher(fam.school, rng);
             (t, format!("leerkracht groep {}", children[0].groep))
         } else {
             let p = ctx.kaart.network(rng);
@@ -149,17 +197,5 @@ pub fn family(
             until,
         });
     }
-
-    let mut actions = 0;
-    for k in 0..cases {
-        actions += case(ch, ctx, &fam, first + k, k as usize, plan);
-    }
-    ch.put_family(Family {
-        id,
-        name,
-        carers,
-        children,
-        network,
-    });
-    actions
+    network
 }

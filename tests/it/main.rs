@@ -1,0 +1,38 @@
+//! The integration tests, in one test crate: each crate under `tests/` links the whole program,
+//! so twenty of them made every rebuild link twenty binaries. One module a former crate
+//! (`cargo test --test it tui_flows::` runs one of them), and the helpers once each.
+
+// The helpers outside `#[test]` functions unwrap and expect too (clippy.toml allows it in tests).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+// Helpers shared by the test modules.
+mod common;
+mod meeting_common;
+mod pty;
+mod screen;
+mod trust_common;
+mod tui_common;
+
+// The tests.
+mod actions_formats;
+mod actions_screen;
+mod cli;
+mod cli_escapes;
+mod e2e;
+mod export_import;
+mod import_rules;
+mod meeting_e2e;
+mod meeting_flows;
+mod perf;
+mod perf_tui;
+mod sled_traps;
+mod store_errors;
+mod store_props;
+mod store_roundtrip;
+mod trust_crash;
+mod trust_damage;
+mod trust_disk;
+mod trust_journal;
+mod tui_flows;
+mod tui_patch;
+mod tui_snapshots;
