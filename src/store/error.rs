@@ -40,6 +40,10 @@ pub enum StoreError {
     /// The disk is full: the change was not saved.
     #[error("the disk is full")]
     DiskFull,
+    /// sled hit a full disk while flushing and refuses every later flush of this session; every
+    /// confirmed change is in the journal, and the next start writes it back.
+    #[error("the disk was full; tandem must be restarted before it can save again")]
+    RestartAfterFullDisk,
     /// A record or the schema written by a newer tandem.
     #[error("the store was written by a newer tandem (format {found}, this one reads up to {supported})")]
     NewerVersion { found: u32, supported: u32 },
@@ -229,7 +233,12 @@ impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
         match e {
             sled::Error::Corruption { .. } => StoreError::Damaged(Unreadable::Checksum),
-            sled::Error::Io(io) => StoreError::io(io),
+            // sled never recovers from an I/O error in the same session (0.34.7 latches it):
+            // a full disk seen through sled asks for a restart, not for another try.
+            sled::Error::Io(io) => match StoreError::io(io) {
+                StoreError::DiskFull => StoreError::RestartAfterFullDisk,
+                other => other,
+            },
             other => StoreError::Io(IoFailure::Sled(other)),
         }
     }
@@ -239,6 +248,20 @@ impl From<sled::Error> for StoreError {
 mod tests {
     use super::*;
     use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_full_disk_seen_through_sled_asks_for_a_restart() {
+        let sled = sled::Error::Io(Error::from(ErrorKind::StorageFull));
+        assert!(matches!(
+            StoreError::from(sled),
+            StoreError::RestartAfterFullDisk
+        ));
+        let own = StoreError::io(Error::from(ErrorKind::StorageFull));
+        assert!(
+            matches!(own, StoreError::DiskFull),
+            "the journal's own write: try again"
+        );
+    }
 
     #[test]
     fn a_full_or_read_only_disk_gets_its_own_kind() {

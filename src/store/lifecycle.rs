@@ -71,7 +71,7 @@ impl Store {
         match Store::open_locked(dir, lock, false) {
             // sled writes while it opens (a snapshot, the log's tail); on a full disk the
             // store is still read, from a copy, and every save says why it can't.
-            Err(StoreError::DiskFull) if exists => {
+            Err(StoreError::DiskFull | StoreError::RestartAfterFullDisk) if exists => {
                 let mut store = Store::open_read_only(dir)?;
                 store.disk_full = true;
                 Ok(store)
@@ -176,35 +176,39 @@ impl Store {
         Ok(store)
     }
 
-    fn open_sled(
-        dir: &Path,
-        lock: Option<DirLock>,
-        pending: Option<Quarantine>,
-    ) -> std::result::Result<Store, (StoreError, Option<Quarantine>)> {
+    /// Opens sled on `dir` with all of tandem's trees, and the `db` file to sync it for real.
+    fn open_db(dir: &Path) -> Result<(sled::Db, Vec<sled::Tree>, Option<std::fs::File>)> {
         let config = sled::Config::new()
             .path(dir)
             .cache_capacity(CACHE_BYTES)
             .flush_every_ms(Some(500));
-        let db = match guard(|| config.open()) {
-            Ok(Ok(db)) => db,
-            Ok(Err(sled::Error::Io(io))) if io.to_string().contains("could not acquire lock") => {
-                return Err((StoreError::Locked(dir.to_path_buf()), pending))
+        let db = match guard(|| config.open())? {
+            Ok(db) => db,
+            Err(sled::Error::Io(io)) if io.to_string().contains("could not acquire lock") => {
+                return Err(StoreError::Locked(dir.to_path_buf()))
             }
-            Ok(Err(e)) => return Err((e.into(), pending)),
-            Err(e) => return Err((e, pending)),
+            Err(e) => return Err(e.into()),
         };
         let mut trees = Vec::with_capacity(TREE_NAMES.len());
         for name in TREE_NAMES {
-            match guard(|| db.open_tree(name)) {
-                Ok(Ok(t)) => trees.push(t),
-                Ok(Err(e)) => return Err((e.into(), pending)),
-                Err(e) => return Err((e, pending)),
-            }
+            trees.push(guard(|| db.open_tree(name))??);
         }
         let db_file = std::fs::OpenOptions::new()
             .read(true)
             .open(dir.join("db"))
             .ok();
+        Ok((db, trees, db_file))
+    }
+
+    fn open_sled(
+        dir: &Path,
+        lock: Option<DirLock>,
+        pending: Option<Quarantine>,
+    ) -> std::result::Result<Store, (StoreError, Option<Quarantine>)> {
+        let (db, trees, db_file) = match Store::open_db(dir) {
+            Ok(opened) => opened,
+            Err(e) => return Err((e, pending)),
+        };
         Ok(Store {
             db: Some(db),
             trees,

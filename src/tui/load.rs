@@ -33,7 +33,8 @@ pub fn after_change(store: &Store, app: &mut App, touched: &super::patch::Touche
 /// The open pages read again, each keeping its pane and selection; a page whose record is gone
 /// (an undone new case) closes.
 fn refresh_pages(store: &Store, app: &mut App) -> Result<()> {
-    let mut pages = std::mem::take(&mut app.pages);
+    // Worked on a copy: a read that fails leaves the pages as they were.
+    let mut pages = app.pages.clone();
     for page in &mut pages {
         match page {
             Page::Case(p) => {
@@ -68,7 +69,8 @@ fn refresh_pages(store: &Store, app: &mut App) -> Result<()> {
 /// The running meeting as the store has it now (an undo may have taken a step back), and the
 /// case of its current item.
 fn refresh_meeting(store: &Store, app: &mut App) -> Result<()> {
-    let Some(mut state) = app.meeting.take() else {
+    // Worked on a copy: a read that fails leaves the meeting as it was.
+    let Some(mut state) = app.meeting.clone() else {
         return Ok(());
     };
     if state.running() {

@@ -59,6 +59,12 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         (StoreError::DiskFull, Lang::En) => {
             "The disk is full: the change was not saved. Free some space and try again.".into()
         }
+        (StoreError::RestartAfterFullDisk, Lang::Nl) => {
+            "De schijf was vol: wat al opgeslagen was, is veilig, maar deze wijziging niet. Maak ruimte vrij en start tandem opnieuw; daarna kunt u weer opslaan.".into()
+        }
+        (StoreError::RestartAfterFullDisk, Lang::En) => {
+            "The disk was full: what was saved before is safe, this change is not. Free some space and restart tandem; then you can save again.".into()
+        }
         (StoreError::NewerVersion { found, supported }, Lang::Nl) => format!(
             "Deze gegevens zijn geschreven door een nieuwere tandem (formaat {found}; deze versie leest tot {supported}). Werk tandem bij."
         ),

@@ -168,7 +168,7 @@ impl Store {
             if let Some(j) = self.journal.as_mut() {
                 j.take_back(seq, before);
             }
-            return self.seen(Err(e));
+            return self.seen(Err(sled_latched(e)));
         }
         self.seq = seq;
         // The journal already holds the change on disk; if sled's flush fails, the next commit
@@ -211,7 +211,9 @@ impl Store {
     fn before_commit(&mut self) -> Result<()> {
         self.writable()?;
         if self.unflushed {
-            self.flush_synced()?;
+            // Reopening sled within the session can panic in sled's recovery (seen with a
+            // full disk), so a latched error asks for a restart instead.
+            self.flush_synced().map_err(sled_latched)?;
             self.unflushed = false;
         }
         self.ensure_journal()?;
@@ -322,5 +324,16 @@ impl Counters {
             *slot = (*slot).max(theirs);
         }
         self
+    }
+}
+
+/// sled 0.34.7 latches an I/O error: once one of its writes hit a full disk (a flush of its own,
+/// or its background flusher), every later write of that `Db` fails too, however much room there
+/// is again. "Make room and try again" would never work; a restart does (it opens the files
+/// afresh and writes back from the journal what they miss).
+fn sled_latched(e: StoreError) -> StoreError {
+    match e {
+        StoreError::DiskFull => StoreError::RestartAfterFullDisk,
+        other => other,
     }
 }
