@@ -16,6 +16,7 @@ mod tui_common;
 // The tests.
 mod actions_formats;
 mod actions_screen;
+mod architecture;
 mod cli;
 mod cli_escapes;
 mod e2e;
