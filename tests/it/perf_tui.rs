@@ -52,6 +52,14 @@ fn copy_of(store: &Path, to: &Path) {
     assert!(status.success());
 }
 
+/// The binary to time: this build's, or another one (`TANDEM_BENCH_BIN`) for a side-by-side
+/// with an older tandem on the same store.
+fn binary() -> PathBuf {
+    std::env::var_os("TANDEM_BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_tandem")))
+}
+
 /// tandem in a 120x40 pty, with everything it prints timestamped as it arrives.
 struct Pty {
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -71,7 +79,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tandem"));
+        let mut cmd = CommandBuilder::new(binary());
         cmd.arg("--data-dir");
         cmd.arg(data);
         cmd.env("TANDEM_TODAY", TODAY);
@@ -202,7 +210,7 @@ fn keys_in_a_pty() {
     copy_of(&store, &data);
     // A copy's files don't match the seal of their last close (another inode), so the first open
     // keeps a copy of them first: done here, not in the timed start.
-    let sealed = Command::new(env!("CARGO_BIN_EXE_tandem"))
+    let sealed = Command::new(binary())
         .env("TANDEM_TODAY", TODAY)
         .arg("--data-dir")
         .arg(&data)
@@ -215,7 +223,12 @@ fn keys_in_a_pty() {
         String::from_utf8_lossy(&sealed.stderr)
     );
     let config = tempfile::tempdir().expect("config dir");
-    println!("{} cases, a copy of {}", cases(), store.display());
+    println!(
+        "{} cases, a copy of {}, binary {}",
+        cases(),
+        store.display(),
+        binary().display()
+    );
     let (mut t, started) = Pty::start(&data, config.path());
     let first = t.until("the first frame", |s| {
         s.contains("Casussen") && s.contains("Regie")
