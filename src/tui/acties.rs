@@ -6,7 +6,7 @@ pub mod view;
 use super::app::App;
 use super::msg::ActiesFilterStep;
 use super::update::Problem;
-use crate::domain::{ActionSummary, PersonId, Side};
+use crate::domain::{ActionId, ActionSummary, CaseId, PersonId, Side};
 use crate::store::Store;
 use chrono::NaiveDate;
 
@@ -123,30 +123,90 @@ pub fn counts(rows: &[ActionSummary], today: NaiveDate) -> Counts {
     c
 }
 
+/// Whether the filter shows row `r` (`me`: the user, for "Mijn acties").
+fn shown(f: &ActionFilter, r: &ActionSummary, today: NaiveDate, me: Option<PersonId>) -> bool {
+    (f.show_done || r.done.is_none())
+        && f.side.is_none_or(|s| r.side == s)
+        && (!f.mine || (me.is_some() && r.owner == me))
+        && f.due.is_none_or(|d| Due::of(r.deadline, today) == d)
+}
+
+/// The list's order: open before done, then by when due, the deadline, the id (a total order, so
+/// a full sort and a patch put every row in the same place).
+fn key(r: &ActionSummary, today: NaiveDate) -> (bool, Due, Option<NaiveDate>, ActionId) {
+    (
+        r.done.is_some(),
+        Due::of(r.deadline, today),
+        r.deadline,
+        r.id,
+    )
+}
+
 pub fn apply(list: &mut ActionList, today: NaiveDate, me: Option<PersonId>) {
-    let f = &list.filter;
     let mut visible: Vec<usize> = list
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| f.show_done || r.done.is_none())
-        .filter(|(_, r)| f.side.is_none_or(|s| r.side == s))
-        .filter(|(_, r)| !f.mine || (me.is_some() && r.owner == me))
-        .filter(|(_, r)| f.due.is_none_or(|d| Due::of(r.deadline, today) == d))
+        .filter(|(_, r)| shown(&list.filter, r, today, me))
         .map(|(i, _)| i)
         .collect();
     let rows = &list.rows;
-    visible.sort_by_key(|i| {
-        let r = &rows[*i];
-        (
-            r.done.is_some(),
-            Due::of(r.deadline, today),
-            r.deadline,
-            r.id,
-        )
-    });
+    visible.sort_by_cached_key(|i| key(&rows[*i], today));
     list.visible = visible;
     list.selected = list.selected.min(list.visible.len().saturating_sub(1));
+}
+
+impl ActionList {
+    /// The rows of the cases a change touched, derived again (`fresh`, done ones included: a row
+    /// the filter hides stays in `rows`, hidden). Rows are replaced in place and only they move in
+    /// the list; an action that is gone (an undone new one) rebuilds the list.
+    pub fn patch(
+        &mut self,
+        cases: &std::collections::BTreeSet<CaseId>,
+        fresh: Vec<ActionSummary>,
+        today: NaiveDate,
+        me: Option<PersonId>,
+    ) {
+        let gone = self
+            .rows
+            .iter()
+            .filter(|r| cases.contains(&r.case))
+            .any(|r| !fresh.iter().any(|f| f.id == r.id));
+        if gone {
+            self.rows.retain(|r| !cases.contains(&r.case));
+            self.rows.extend(fresh);
+            return apply(self, today, me);
+        }
+        let mut fresh: std::collections::HashMap<ActionId, ActionSummary> =
+            fresh.into_iter().map(|r| (r.id, r)).collect();
+        let mut changed = Vec::new();
+        for (i, row) in self.rows.iter_mut().enumerate() {
+            if !cases.contains(&row.case) {
+                continue;
+            }
+            if let Some(new) = fresh.remove(&row.id) {
+                if new != *row {
+                    *row = new;
+                    changed.push(i);
+                }
+            }
+        }
+        for row in fresh.into_values() {
+            changed.push(self.rows.len());
+            self.rows.push(row);
+        }
+        self.visible.retain(|i| !changed.contains(i));
+        for i in changed {
+            if shown(&self.filter, &self.rows[i], today, me) {
+                let k = key(&self.rows[i], today);
+                let at = self
+                    .visible
+                    .partition_point(|j| key(&self.rows[*j], today) < k);
+                self.visible.insert(at, i);
+            }
+        }
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub fn apply(store: &Store, app: &mut App, touched: &Touched) -> Result<()> {
     let cases = affected_cases(store, app, touched)?;
     names_changed |= case_rows(store, app, &cases)?;
     if app.actions.loaded {
-        action_rows(store, app, touched, &cases)?;
+        action_rows(store, app, &cases)?;
     }
     if names_changed {
         app.lookup
@@ -126,18 +126,10 @@ fn case_rows(store: &Store, app: &mut App, cases: &BTreeSet<CaseId>) -> Result<b
     Ok(changed)
 }
 
-/// Screen 3's rows of the actions written and of the affected cases, derived again as the store
-/// derives them.
-fn action_rows(
-    store: &Store,
-    app: &mut App,
-    touched: &Touched,
-    cases: &BTreeSet<CaseId>,
-) -> Result<()> {
-    let show_done = app.actions.filter.show_done;
-    let list = &mut app.actions;
-    list.rows
-        .retain(|r| !touched.actions.contains(&r.id) && !cases.contains(&r.case));
+/// Screen 3's rows of the affected cases, derived again as the store derives them (done ones
+/// too: the filter decides what shows).
+fn action_rows(store: &Store, app: &mut App, cases: &BTreeSet<CaseId>) -> Result<()> {
+    let mut fresh = Vec::new();
     for case_id in cases {
         let case = store.case(*case_id)?;
         let family = match &case {
@@ -145,15 +137,14 @@ fn action_rows(
             None => None,
         };
         for action in store.actions_of_case(*case_id)? {
-            if action.is_open() || show_done {
-                list.rows.push(ActionSummary::derive(
-                    &action,
-                    case.as_ref(),
-                    family.as_ref(),
-                ));
-            }
+            fresh.push(ActionSummary::derive(
+                &action,
+                case.as_ref(),
+                family.as_ref(),
+            ));
         }
     }
-    super::acties::apply(list, app.today, app.config.me.map(PersonId));
+    let me = app.config.me.map(PersonId);
+    app.actions.patch(cases, fresh, app.today, me);
     Ok(())
 }
