@@ -1,5 +1,5 @@
 //! The sled panic guard. sled 0.34.7 panics on some damaged files (and in reverse iteration,
-//! see `tests/sled_traps.rs`) instead of returning an error; `guard` turns such a panic into
+//! see `tests/it/sled_traps.rs`) instead of returning an error; `guard` turns such a panic into
 //! [`StoreError::Damaged`](super::StoreError::Damaged) ([`Unreadable::SledPanic`]), so the user
 //! gets a message, never a backtrace.
 //!

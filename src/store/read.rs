@@ -158,7 +158,7 @@ impl Store {
     /// at once, one per core.
     ///
     /// Only forward iteration: sled 0.34.7 panics inside reverse iteration with an exclusive upper
-    /// bound in some tree layouts (issue 8; `tests/sled_traps.rs` builds one), so no store code
+    /// bound in some tree layouts (issue 8; `tests/it/sled_traps.rs` builds one), so no store code
     /// calls `next_back`, `rev`, `last`, `get_lt` or `pop_max`.
     fn decode_range<V: DeserializeOwned + Send>(
         &self,
