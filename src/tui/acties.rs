@@ -54,6 +54,18 @@ pub struct ActionList {
 }
 
 impl ActionList {
+    /// Puts the cursor on action `id`, if the filter shows it.
+    pub fn select(&mut self, id: ActionId) {
+        let rows = &self.rows;
+        if let Some(at) = self
+            .visible
+            .iter()
+            .position(|i| rows.get(*i).is_some_and(|r| r.id == id))
+        {
+            self.selected = at;
+        }
+    }
+
     /// The action under the cursor.
     pub fn selected_row(&self) -> Option<&ActionSummary> {
         self.visible

@@ -41,6 +41,13 @@ fn refresh_pages(store: &Store, app: &mut App) -> Result<()> {
                 if let Some(mut fresh) = case::case_page(store, app, p.case.id)? {
                     fresh.pane = p.pane;
                     fresh.selected = p.selected.min(case::pane_len(&fresh).saturating_sub(1));
+                    // An edited action may move in its pane: the cursor follows it.
+                    if p.pane == case::CasePane::Actions {
+                        let id = p.actions.get(p.selected).map(|a| a.id);
+                        if let Some(at) = fresh.actions.iter().position(|a| Some(a.id) == id) {
+                            fresh.selected = at;
+                        }
+                    }
                     **p = fresh;
                 }
             }

@@ -309,6 +309,10 @@ pub fn end(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Proble
     ended.end(now);
     store.end_meeting(now, &ended)?;
     let id = ended.id;
+    // The minutes are final: an undo of something recorded in the meeting would put the running
+    // meeting back (its record as it was then), so those entries leave the undo list.
+    app.undo
+        .retain(|(undo, _)| !undo.meetings.contains_key(&id));
     app.meeting = None;
     app.popup = None;
     app.privacy = false;

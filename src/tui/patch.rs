@@ -4,7 +4,9 @@
 //! name or a question changed. `tests` checks that a patched app equals a fresh reload.
 
 use super::app::App;
-use crate::domain::{ActionId, ActionSummary, CaseId, CaseSummary, FamilyId, MeetingId, PersonId};
+use crate::domain::{
+    ActionId, ActionSummary, CaseId, CaseSummary, FamilyId, MeetingId, Person, PersonId,
+};
 use crate::store::{Result, Store, Undo};
 use std::collections::{BTreeSet, HashMap};
 
@@ -51,27 +53,32 @@ pub fn apply(store: &Store, app: &mut App, touched: &Touched) -> Result<()> {
     Ok(())
 }
 
-/// The people written, read again; true when a name changed (the lookup shows names).
+/// The people written, read again, the cursor of screen 4 on the same person; true when one of
+/// them changed (the lookup shows their name, role and organisation).
 fn persons(store: &Store, app: &mut App, touched: &Touched) -> Result<bool> {
     if touched.persons.is_empty() {
         return Ok(false);
     }
+    let selected = app.persons.get(app.kaart_selected).map(|p| p.id);
     let mut all = std::mem::take(&mut app.persons);
-    let before: HashMap<PersonId, String> = all
+    let before: HashMap<PersonId, Person> = all
         .iter()
         .filter(|p| touched.persons.contains(&p.id))
-        .map(|p| (p.id, p.name.clone()))
+        .map(|p| (p.id, p.clone()))
         .collect();
     all.retain(|p| !touched.persons.contains(&p.id));
     let mut changed = false;
     for id in &touched.persons {
         let fresh = store.person(*id)?;
-        changed |= before.get(id) != fresh.as_ref().map(|p| &p.name);
+        changed |= before.get(id) != fresh.as_ref();
         all.extend(fresh);
     }
     // In the store's order first, so people with the same name keep the order a reload gives.
     all.sort_by_key(|p| p.id);
     app.set_persons(all);
+    if let Some(at) = selected.and_then(|id| app.persons.iter().position(|p| p.id == id)) {
+        app.kaart_selected = at;
+    }
     Ok(changed)
 }
 
@@ -145,6 +152,10 @@ fn action_rows(store: &Store, app: &mut App, cases: &BTreeSet<CaseId>) -> Result
         }
     }
     let me = app.config.me.map(PersonId);
+    let selected = app.actions.selected_row().map(|r| r.id);
     app.actions.patch(cases, fresh, app.today, me);
+    if let Some(id) = selected {
+        app.actions.select(id);
+    }
     Ok(())
 }

@@ -171,3 +171,67 @@ fn the_lookup_finds_new_and_renamed_names_after_a_patch() {
         "a renamed person is found by the new name"
     );
 }
+
+#[test]
+fn the_lookup_shows_a_professionals_new_role_after_an_edit_of_the_role_only() {
+    let mut s = demo(Lang::Nl);
+    s.press("4");
+    let name = s.app.persons[0].name.clone();
+    s.press(&format!(
+        "e<Tab><End>{}teamleider<Enter>",
+        "<BS>".repeat(60)
+    ));
+    assert_eq!(s.app.persons[0].role, "teamleider", "the role was saved");
+    s.press(&format!("/{}", name.to_lowercase()));
+    let details: Vec<String> = match &s.app.popup {
+        Some(tandem::tui::app::Popup::Lookup(state)) => state
+            .results
+            .hits
+            .iter()
+            .map(|h| h.detail.clone())
+            .collect(),
+        other => panic!("no lookup open: {other:?}"),
+    };
+    assert!(
+        details.iter().any(|d| d.contains("teamleider")),
+        "the lookup shows the new role: {details:?}"
+    );
+}
+
+#[test]
+fn the_cursor_follows_the_edited_item_when_it_moves() {
+    let mut s = demo(Lang::Nl);
+    // Screen 3: the selected action gets a deadline far away, and moves down the list.
+    s.press("3jjj");
+    let id = s.app.actions.selected_row().expect("an action").id;
+    s.press(&format!(
+        "e<Tab><Tab><End>{}31-12-2027<Enter>",
+        "<BS>".repeat(12)
+    ));
+    assert_eq!(
+        s.app.actions.selected_row().map(|r| r.id),
+        Some(id),
+        "screen 3"
+    );
+    // Screen 4: a renamed person moves in the alphabetical list.
+    s.press("4");
+    let id = s.app.persons[0].id;
+    s.press(&format!("e<End>{}Zwaantje Zomer<Enter>", "<BS>".repeat(60)));
+    let at = s.app.kaart_selected;
+    assert_eq!(s.app.persons[at].id, id, "screen 4");
+    assert_eq!(s.app.persons[at].name, "Zwaantje Zomer");
+}
+
+#[test]
+fn an_undo_after_the_meeting_ended_does_not_reopen_it() {
+    let mut s = demo(Lang::Nl);
+    s.press("1m");
+    let id = s.app.meeting.as_ref().expect("a meeting").meeting.id;
+    s.press("rAfspraak vlak voor het einde<Enter>E<Enter>");
+    let ended = s.store.meeting(id).expect("read").expect("stored");
+    assert!(ended.ended.is_some(), "the meeting ended");
+    s.press("u");
+    let after = s.store.meeting(id).expect("read").expect("stored");
+    assert!(after.ended.is_some(), "an undo reopened the ended meeting");
+    assert_eq!(after.items, ended.items, "an undo changed the minutes");
+}
