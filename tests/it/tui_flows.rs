@@ -517,3 +517,27 @@ fn a_bidi_override_in_a_name_stays_off_the_screen_in_the_lookup() {
         );
     }
 }
+
+/// An owner typed who is on nobody's list: the form stays open, says so under the owner field
+/// and goes there; nothing is saved.
+#[test]
+fn an_owner_that_matches_no_one_is_marked_and_nothing_is_saved() {
+    let mut s = demo(Lang::Nl);
+    let before = s.export();
+    s.press("<Enter>aBellen met school<Tab>qqxzw<Enter>");
+    assert_eq!(focused(&s), t::L_OWNER, "the focus goes to the owner");
+    let fm = form(&s);
+    let owner = &fm.fields()[fm.focus];
+    assert!(
+        owner
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("Niemand gevonden")),
+        "{:?}",
+        owner.error
+    );
+    assert_eq!(s.export(), before, "nothing was saved");
+    s.press(&format!("{}<Enter>", "<BS>".repeat(5)));
+    assert!(s.app.popup.is_none(), "without an owner it saves");
+    assert!(status(&s).contains("Opgeslagen"), "{}", status(&s));
+}

@@ -91,12 +91,7 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
         Body::NewCase(f) => new_case(store, ctx, f)?,
         Body::EditCase(id, f) => match edit_case(app, store, ctx, *id, f)? {
             Some(undo) => (undo, t::F_EDIT_CASE.get(lang).to_string()),
-            None => {
-                return mark(form, lang, |b| match b {
-                    Body::EditCase(_, f) => &f.lead_person,
-                    _ => unreachable_field(b),
-                })
-            }
+            None => return mark(form, lang, t::L_LEAD_PERSON),
         },
         Body::CloseCase(id, f) => {
             let mut case = store.case(*id)?.ok_or(Problem::NotFound)?;
@@ -107,11 +102,11 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
         }
         Body::NewAction(case, f) => match action(app, store, ctx, Target::New(*case), f)? {
             Some(saved) => saved,
-            None => return mark(form, lang, owner_field),
+            None => return mark(form, lang, t::L_OWNER),
         },
         Body::EditAction(id, f) => match action(app, store, ctx, Target::Edit(*id), f)? {
             Some(saved) => saved,
-            None => return mark(form, lang, owner_field),
+            None => return mark(form, lang, t::L_OWNER),
         },
         Body::Agreement(case, f) => {
             let text = f.text();
@@ -145,25 +140,13 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
     Ok(Saved::Commit(undo, what))
 }
 
-/// The one way a body can be other than its match arm expected: it can't, so any field will do.
-fn unreachable_field(b: &Body) -> &Field {
-    b.fields()[0]
-}
-
-fn owner_field(b: &Body) -> &Field {
-    match b {
-        Body::NewAction(_, f) | Body::EditAction(_, f) => &f.owner,
-        _ => unreachable_field(b),
-    }
-}
-
-/// A pick that matched no one: marked under its field.
+/// A pick that matched no one: marked under its field (by its label).
 fn mark(
     form: &mut Form,
     lang: crate::domain::dates::Lang,
-    field: impl Fn(&Body) -> &Field,
+    label: crate::i18n::Text,
 ) -> Result<Saved, Problem> {
-    form.mark(field, t::PICK_NONE.get(lang));
+    form.mark(label, t::PICK_NONE.get(lang));
     Ok(Saved::Marked)
 }
 
@@ -345,7 +328,7 @@ fn family(store: &mut Store, ctx: &Ctx, id: FamilyId, f: &FamilyForm) -> Result<
 /// Remembers who the user is in the config file; nothing in the store changes.
 fn choose_me(app: &mut App, picked: Option<PersonId>, mut form: Box<Form>) -> Result<(), Problem> {
     let Some(me) = picked else {
-        form.mark(|b| b.fields()[0], t::PICK_NONE.get(app.lang));
+        form.mark(t::L_NAME, t::PICK_NONE.get(app.lang));
         app.popup = Some(Popup::Form(form));
         return Ok(());
     };
