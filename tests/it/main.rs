@@ -2,7 +2,7 @@
 //! so twenty of them made every rebuild link twenty binaries. One module a former crate
 //! (`cargo test --test it tui_flows::` runs one of them), and the helpers once each.
 
-// The helpers outside `#[test]` functions unwrap and expect too (clippy.toml allows it in tests).
+// The helpers outside `#[test]` functions unwrap and expect too (.clippy.toml allows it in tests).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 // Helpers shared by the test modules.

@@ -178,24 +178,15 @@ pub fn involvement(person: PersonId, role: &str) -> Involvement {
 }
 
 pub fn new_case(id: CaseId, family: FamilyId, kid: ChildId, question: &str, t: Time) -> Case {
-    Case {
+    Case::new(
         id,
         family,
-        child: kid,
-        question: question.into(),
-        signal: SignalSource::Ouder,
-        signal_date: t.date(),
-        intake_date: None,
-        support_date: None,
-        status: CaseStatus::Aangemeld,
-        lead: Lead::default(),
-        consents: vec![],
-        flagged: false,
-        closings: vec![],
-        notes: String::new(),
-        created: t,
-        last_activity: t,
-    }
+        kid,
+        question.into(),
+        SignalSource::Ouder,
+        t.date(),
+        t,
+    )
 }
 
 /// A new open action; `who` is the owner and the side.
