@@ -11,6 +11,7 @@ pub mod codec;
 pub mod error;
 pub mod export;
 pub mod files;
+mod groups;
 pub mod guard;
 pub mod intake;
 pub mod journal;
@@ -21,6 +22,7 @@ pub mod ops;
 mod plan;
 mod read;
 pub mod restore;
+mod upgrade;
 
 pub use change::{Change, Undo};
 pub use check::CheckReport;
@@ -31,7 +33,12 @@ use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// The schema this build writes; older ones are upgraded step by step at open, newer refused.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 1: one value per action and per event, with `action_case` and `event_case` index entries.
+/// 2: a case's action ids and its timeline are one value each (`case_actions`, `case_events`);
+/// `events` keeps only events without a case (issue 10: sled's open time and memory grow with
+/// the number of values, not their size).
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -47,15 +54,20 @@ pub enum T {
     Events,
     CaseRows,
     ActionDue,
+    /// Schema 1 only: case id ++ action id. Empty in schema 2; kept so a store or a journal
+    /// written by schema 1 can still be read and folded in ([`upgrade`]).
     ActionCase,
+    /// Schema 1 only: case id ++ event id. Empty in schema 2, like [`T::ActionCase`].
     EventCase,
     CaseStatus,
     FamilyCase,
+    CaseActions,
+    CaseEvents,
 }
 
 impl T {
     /// Every tree, by its number (the journal stores the number).
-    pub const ALL: [T; 13] = [
+    pub const ALL: [T; 15] = [
         T::Meta,
         T::Families,
         T::Persons,
@@ -69,10 +81,12 @@ impl T {
         T::EventCase,
         T::CaseStatus,
         T::FamilyCase,
+        T::CaseActions,
+        T::CaseEvents,
     ];
 }
 
-const TREE_NAMES: [&str; 13] = [
+const TREE_NAMES: [&str; 15] = [
     "meta",
     "families",
     "persons",
@@ -86,6 +100,8 @@ const TREE_NAMES: [&str; 13] = [
     "event_case",
     "case_status",
     "family_case",
+    "case_actions",
+    "case_events",
 ];
 
 /// Per-kind id counters; the next free id of each kind.
@@ -157,6 +173,9 @@ pub struct Store {
     read_only: bool,
     /// The store is read-only because the disk was full when it opened.
     disk_full: bool,
+    /// Upgraded from an older schema at this open: a backup in the new layout is made before
+    /// anything else, so no journal of the old layout is ever replayed onto the new one.
+    upgraded: bool,
     /// Held until the files are sealed at close.
     _lock: Option<files::DirLock>,
     /// A read-only store is read from a copy in a temporary dir, removed at close.
@@ -178,7 +197,11 @@ impl Store {
         &self.trees[t as usize]
     }
 
-    fn check_schema(&mut self) -> Result<()> {
+    /// The schema the store was written with (this build's for a new store).
+    ///
+    /// Errors: [`StoreError::NewerVersion`]; [`Unreadable`] for a damaged version entry or
+    /// records without one.
+    fn check_schema(&mut self) -> Result<u32> {
         let meta = self.tree(T::Meta);
         match guard(|| meta.get("schema_version"))?? {
             Some(v) => {
@@ -196,8 +219,8 @@ impl Store {
                 if found == 0 {
                     return Err(Unreadable::SchemaVersionZero.into());
                 }
-                // Older schemas would be upgraded here, one step at a time.
-                Ok(())
+                // Older schemas are upgraded after the journal's replay (`upgrade`).
+                Ok(found)
             }
             None => {
                 let empty = self.trees.iter().skip(1).all(|t| t.is_empty());
@@ -206,7 +229,7 @@ impl Store {
                 }
                 meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
                 self.db().flush()?;
-                Ok(())
+                Ok(SCHEMA_VERSION)
             }
         }
     }

@@ -133,6 +133,9 @@ pub enum Unreadable {
     /// An index key in `tree` that is not two ids.
     #[error("index key in {tree}")]
     IndexKey { tree: &'static str },
+    /// A case's timeline holds an event that names another case (or none).
+    #[error("timeline of case {case} holds another case's event")]
+    GroupMismatch { case: u64 },
     /// One of the threads decoding a long list of `what` records stopped (it panicked).
     #[error("{what}s: a decoding thread stopped")]
     DecodeStopped { what: &'static str },

@@ -10,13 +10,17 @@
 //! | `cases`       | case id (u64)                         | envelope(Case)             |
 //! | `actions`     | action id (u64)                       | envelope(Action)           |
 //! | `meetings`    | meeting id (u64)                      | envelope(Meeting)          |
-//! | `events`      | event id (u64)                        | envelope(Event)            |
+//! | `events`      | event id (u64)                        | envelope(Event), only events without a case |
 //! | `case_rows`   | case id (u64)                         | envelope(CaseSummary)      |
 //! | `action_due`  | done (u8: 0 open, 1 done) ++ day (u32) ++ action id | envelope(ActionSummary) |
-//! | `action_case` | case id ++ action id                  | empty                      |
-//! | `event_case`  | case id ++ event id                   | empty                      |
+//! | `case_actions`| case id (u64)                         | envelope(Vec<u64>): its action ids, ascending |
+//! | `case_events` | case id (u64)                         | envelope(Vec<Event>): its timeline, by id |
 //! | `case_status` | status (u8) ++ case id                | empty                      |
 //! | `family_case` | family id ++ case id                  | empty                      |
+//!
+//! Schema 1 kept every event of a case under its own id, with `action_case` and `event_case`
+//! (case id ++ id, empty value) beside them: four values per action and two per event. Those
+//! trees stay empty now and are read only to upgrade (`store/upgrade.rs`).
 //!
 //! `day` is the number of days since 1 January of year 1, with the top bit flipped so that it
 //! sorts as unsigned; an action without a deadline gets `u32::MAX` and sorts last.

@@ -154,6 +154,12 @@ impl Store {
         if !usable && !store.is_empty() {
             store.unjournaled = true;
         }
+        if store.upgraded {
+            // The journal holds writes of the old layout: a backup now starts it over. Should it
+            // fail (a full disk), the next commit makes it first, as after any bulk load.
+            store.unjournaled = true;
+            let _ = store.backup_now(chrono::Local::now().date_naive());
+        }
         files::private_sled_files(dir);
         Ok(store)
     }
@@ -228,6 +234,7 @@ impl Store {
             today: None,
             read_only: false,
             disk_full: false,
+            upgraded: false,
             _lock: lock,
             _scratch: None,
         })
@@ -251,7 +258,7 @@ impl Store {
                 return Ok(());
             }
         }
-        self.check_schema()?;
+        let schema = self.check_schema()?;
         self.seq = match guard(|| self.tree(T::Meta).get(SEQ_KEY))?? {
             Some(v) => super::keys::read_id(&v).ok_or(Unreadable::JournalSeq)?,
             None => 0,
@@ -274,6 +281,7 @@ impl Store {
                 return Err(Damage::Behind { held, confirmed }.error());
             }
         }
+        self.upgrade(schema)?;
         self.load_counters()
     }
 
@@ -290,6 +298,9 @@ impl Store {
             });
         }
         self.write_ops(&ops)?;
+        // An entry written before the upgrade to schema 2 (a restore replays those too).
+        self.drop_from_groups(&ops)?;
+        self.fold_retired()?;
         self.seq = self.seq.max(seq);
         Ok(())
     }

@@ -3,8 +3,10 @@
 //! same functions ([`CaseSummary::derive`], [`ActionSummary::derive`]).
 
 use super::change::{Change, Op, Undo};
-use super::{codec, keys, Invalid, Result, Store, T};
-use crate::domain::{Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Family, FamilyId};
+use super::{codec, groups, keys, Invalid, Result, Store, T};
+use crate::domain::{
+    Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, EventId, Family, FamilyId,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Store {
@@ -15,7 +17,8 @@ impl Store {
     /// reading or encoding a record reports.
     pub(super) fn plan(&self, ch: &Change, old: &Undo, ops: &mut Vec<Op>) -> Result<()> {
         plan_plain_records(ch, ops)?;
-        plan_events(ch, ops)?;
+        self.plan_events(ch, ops)?;
+        self.plan_case_actions(ch, old, ops)?;
         let (cases, actions) = self.rows_to_derive(ch, old)?;
         for id in &cases {
             self.plan_case(ch, old, *id, ops)?;
@@ -38,11 +41,7 @@ impl Store {
         for (id, f) in &ch.families {
             for c in self.cases_of_changed_family(ch, *id, f.is_none())? {
                 cases.insert(c);
-                actions.extend(
-                    self.ids_under(T::ActionCase, c.0)?
-                        .into_iter()
-                        .map(ActionId),
-                );
+                actions.extend(self.case_action_ids(c)?);
             }
         }
         // A case that moves to another child: its action rows name the child, derive them again.
@@ -50,8 +49,7 @@ impl Store {
             let prev = old.cases.get(id).and_then(Option::as_ref);
             if let (Some(n), Some(p)) = (new, prev) {
                 if (n.family, n.child) != (p.family, p.child) {
-                    let ids = self.ids_under(T::ActionCase, id.0)?;
-                    actions.extend(ids.into_iter().map(ActionId));
+                    actions.extend(self.case_action_ids(*id)?);
                 }
             }
         }
@@ -140,8 +138,8 @@ impl Store {
         Ok(())
     }
 
-    /// An action's record (if the change writes it), its index entries and its list row (the
-    /// row is the value of its deadline index entry); or their removal.
+    /// An action's record (if the change writes it) and its list row (the value of its deadline
+    /// index entry); or their removal.
     fn plan_action(&self, ch: &Change, old: &Undo, id: ActionId, ops: &mut Vec<Op>) -> Result<()> {
         let new = match ch.actions.get(&id) {
             Some(a) => a.clone(),
@@ -155,11 +153,6 @@ impl Store {
             ops.push(Op {
                 tree: T::ActionDue,
                 key: keys::action_due(p.done.is_some(), p.deadline, id.0).to_vec(),
-                value: None,
-            });
-            ops.push(Op {
-                tree: T::ActionCase,
-                key: keys::pair(p.case.0, id.0).to_vec(),
                 value: None,
             });
         }
@@ -185,11 +178,6 @@ impl Store {
             key: keys::action_due(a.done.is_some(), a.deadline, id.0).to_vec(),
             value: Some(codec::encode(&row)?),
         });
-        ops.push(Op {
-            tree: T::ActionCase,
-            key: keys::pair(a.case.0, id.0).to_vec(),
-            value: Some(vec![]),
-        });
         Ok(())
     }
 
@@ -210,8 +198,7 @@ impl Store {
     /// The case's actions as they will be after the change.
     fn pending_actions_of(&self, ch: &Change, case: CaseId) -> Result<Vec<Action>> {
         let mut by_id: BTreeMap<ActionId, Action> = BTreeMap::new();
-        for id in self.ids_under(T::ActionCase, case.0)? {
-            let id = ActionId(id);
+        for id in self.case_action_ids(case)? {
             if !ch.actions.contains_key(&id) {
                 by_id.extend(self.action(id)?.map(|a| (id, a)));
             }
@@ -260,27 +247,70 @@ fn plan_plain_records(ch: &Change, ops: &mut Vec<Op>) -> Result<()> {
     Ok(())
 }
 
-/// Timeline events the change takes out and writes, with their entries in the case index.
-fn plan_events(ch: &Change, ops: &mut Vec<Op>) -> Result<()> {
-    for e in &ch.removed_events {
-        ops.push(record(T::Events, e.id.0, None));
-        if let Some(c) = e.case {
-            ops.push(Op {
-                tree: T::EventCase,
-                key: keys::pair(c.0, e.id.0).to_vec(),
-                value: None,
-            });
+/// The case a timeline event belongs in, if any: events without one are records of their own.
+fn by_case(events: &[Event]) -> (BTreeMap<CaseId, Vec<&Event>>, Vec<&Event>) {
+    let mut grouped: BTreeMap<CaseId, Vec<&Event>> = BTreeMap::new();
+    let mut alone = Vec::new();
+    for e in events {
+        match e.case {
+            Some(c) => grouped.entry(c).or_default().push(e),
+            None => alone.push(e),
         }
     }
-    for e in &ch.events {
-        ops.push(record(T::Events, e.id.0, Some(codec::encode(e)?)));
-        if let Some(c) = e.case {
-            ops.push(Op {
-                tree: T::EventCase,
-                key: keys::pair(c.0, e.id.0).to_vec(),
-                value: Some(vec![]),
-            });
+    (grouped, alone)
+}
+
+impl Store {
+    /// Timeline events the change takes out and writes: each touched case's timeline written
+    /// again as one value, an event without a case as a record of its own.
+    fn plan_events(&self, ch: &Change, ops: &mut Vec<Op>) -> Result<()> {
+        let (added, added_alone) = by_case(&ch.events);
+        let (removed, removed_alone) = by_case(&ch.removed_events);
+        for e in removed_alone {
+            ops.push(record(T::Events, e.id.0, None));
         }
+        for e in added_alone {
+            ops.push(record(T::Events, e.id.0, Some(codec::encode(e)?)));
+        }
+        let cases: BTreeSet<CaseId> = added.keys().chain(removed.keys()).copied().collect();
+        for case in cases {
+            let gone: BTreeSet<EventId> = removed
+                .get(&case)
+                .into_iter()
+                .flatten()
+                .map(|e| e.id)
+                .collect();
+            let mut events = self.case_event_group(case)?;
+            events.retain(|e| !gone.contains(&e.id));
+            events.extend(added.get(&case).into_iter().flatten().map(|e| (*e).clone()));
+            ops.push(groups::events_op(case, events)?);
+        }
+        Ok(())
     }
-    Ok(())
+
+    /// The action ids of every case that gains or loses an action in the change, written again
+    /// as one value per case.
+    fn plan_case_actions(&self, ch: &Change, old: &Undo, ops: &mut Vec<Op>) -> Result<()> {
+        let mut cases: BTreeSet<CaseId> = BTreeSet::new();
+        for (id, new) in &ch.actions {
+            let prev = old.actions.get(id).and_then(Option::as_ref).map(|a| a.case);
+            let next = new.as_ref().map(|a| a.case);
+            if prev != next {
+                cases.extend(prev);
+                cases.extend(next);
+            }
+        }
+        for case in cases {
+            let mut ids = self.case_action_ids(case)?;
+            ids.retain(|id| !ch.actions.contains_key(id));
+            ids.extend(
+                ch.actions
+                    .iter()
+                    .filter(|(_, a)| a.as_ref().is_some_and(|a| a.case == case))
+                    .map(|(id, _)| *id),
+            );
+            ops.push(groups::action_ids_op(case, ids)?);
+        }
+        Ok(())
+    }
 }

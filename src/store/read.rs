@@ -86,8 +86,18 @@ impl Store {
     pub fn meetings(&self) -> Result<Vec<Meeting>> {
         self.all(T::Meetings, "meeting")
     }
+    /// Every timeline event, by id (the order an export has always had).
     pub fn events(&self) -> Result<Vec<Event>> {
-        self.all(T::Events, "event")
+        let mut out: Vec<Event> = self.all(T::Events, "event")?;
+        if let Some(e) = out.iter().find(|e| e.case.is_some()) {
+            return self.seen(Err(Unreadable::GroupMismatch {
+                case: e.case.map_or(0, |c| c.0),
+            }
+            .into()));
+        }
+        out.extend(self.all_case_events()?);
+        out.sort_unstable_by_key(|e| e.id);
+        Ok(out)
     }
 
     /// The compact rows of every case: what the case list and the lookup need, without decoding
@@ -110,8 +120,8 @@ impl Store {
 
     pub fn actions_of_case(&self, case: CaseId) -> Result<Vec<Action>> {
         let mut out = Vec::new();
-        for id in self.ids_under(T::ActionCase, case.0)? {
-            out.extend(self.action(ActionId(id))?);
+        for id in self.case_action_ids(case)? {
+            out.extend(self.action(id)?);
         }
         Ok(out)
     }
@@ -119,10 +129,7 @@ impl Store {
     /// The case's timeline (klantreis), oldest first. Sorted by time, not by id: an import or a
     /// back-dated entry may have written a later id for an earlier moment.
     pub fn events_of_case(&self, case: CaseId) -> Result<Vec<Event>> {
-        let mut out = Vec::new();
-        for id in self.ids_under(T::EventCase, case.0)? {
-            out.extend(self.get::<Event>(T::Events, id, "event")?);
-        }
+        let mut out = self.case_event_group(case)?;
         out.sort_by_key(|e| (e.at, e.id));
         Ok(out)
     }

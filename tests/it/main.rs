@@ -39,3 +39,4 @@ mod trust_latch;
 mod tui_flows;
 mod tui_patch;
 mod tui_snapshots;
+mod upgrade;

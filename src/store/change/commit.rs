@@ -2,7 +2,7 @@
 //! transaction, then sled's files synced; and undoing one as a change of its own.
 
 use super::{Change, Op, Undo};
-use crate::domain::{CaseId, EventKind, FamilyId};
+use crate::domain::{CaseId, EventId, EventKind, FamilyId};
 use crate::store::{guard, journal, keys, Counters, Result, Store, StoreError, T};
 use chrono::NaiveDateTime;
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
@@ -17,7 +17,7 @@ impl Store {
     /// commit works once there is room), or whatever sled reports.
     pub fn commit(&mut self, change: Change) -> Result<Undo> {
         self.before_commit()?;
-        self.apply_with(change, Vec::new(), true)
+        self.apply_with(change, true)
     }
 
     /// Commits without the journal and without waiting for the disk; for bulk loads (demo,
@@ -25,7 +25,7 @@ impl Store {
     pub fn commit_unflushed(&mut self, change: Change) -> Result<Undo> {
         self.writable()?;
         self.unjournaled = true;
-        self.apply_with(change, Vec::new(), false)
+        self.apply_with(change, false)
     }
 
     /// Reverses a committed change as a new change of its own (it is on the timeline too).
@@ -50,45 +50,24 @@ impl Store {
             .filter(|(_, old)| old.is_none())
             .map(|(id, _)| *id)
             .collect();
-        let mut ops = Vec::new();
         // Every timeline line of a case the undo removes goes with it, also the lines of later
         // changes to that case (an action added, then undone first): a line naming a case that
         // no longer exists fails `check`, and with it every backup's import.
-        let mut gone: BTreeSet<u64> = BTreeSet::new();
+        let mut gone: BTreeSet<EventId> = BTreeSet::new();
         for case in &deleted {
-            for id in self.ids_under(T::EventCase, case.0)? {
-                if gone.insert(id) {
-                    ops.push(Op {
-                        tree: T::Events,
-                        key: keys::id(id).to_vec(),
-                        value: None,
-                    });
-                    ops.push(Op {
-                        tree: T::EventCase,
-                        key: keys::pair(case.0, id).to_vec(),
-                        value: None,
-                    });
+            for e in self.case_event_group(*case)? {
+                if gone.insert(e.id) {
+                    change.removed_events.push(e);
                 }
             }
         }
-        for e in undo.events.iter().filter(|e| !gone.contains(&e.id.0)) {
+        for e in &undo.events {
             let of_deleted = match e.case {
                 Some(c) => deleted.contains(&c),
                 None => e.family.is_some_and(|f| deleted_families.contains(&f)),
             };
-            if of_deleted {
-                ops.push(Op {
-                    tree: T::Events,
-                    key: keys::id(e.id.0).to_vec(),
-                    value: None,
-                });
-                if let Some(c) = e.case {
-                    ops.push(Op {
-                        tree: T::EventCase,
-                        key: keys::pair(c.0, e.id.0).to_vec(),
-                        value: None,
-                    });
-                }
+            if of_deleted && gone.insert(e.id) {
+                change.removed_events.push(e.clone());
             }
         }
         for (id, old) in &undo.cases {
@@ -101,19 +80,15 @@ impl Store {
                 );
             }
         }
-        self.apply_with(change, ops, true).map(|_| ())
+        self.apply_with(change, true).map(|_| ())
     }
 
-    fn apply_with(
-        &mut self,
-        mut change: Change,
-        mut ops: Vec<Op>,
-        journaled: bool,
-    ) -> Result<Undo> {
+    fn apply_with(&mut self, mut change: Change, journaled: bool) -> Result<Undo> {
         for e in change.events.iter_mut().filter(|e| e.who.is_empty()) {
             e.who.clone_from(&self.who);
         }
         let undo = self.previous_of(&change)?;
+        let mut ops = Vec::new();
         self.plan(&change, &undo, &mut ops)?;
         // Counters only ever grow: a change made without `begin()` (all zeros) cannot wind them
         // back over ids in use.

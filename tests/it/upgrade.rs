@@ -1,0 +1,177 @@
+//! A store written by tandem before schema 2 (one value per action and per event, with the
+//! `action_case` and `event_case` index trees) upgrades itself at open without losing a thing,
+//! also when an earlier upgrade was cut off, and a restore replays its old journal onto the new
+//! layout. The fixture in `fixtures/store-v1/` was made by tandem at commit b244811: the demo, then
+//! `done 3`, `done 52`, `done --undo 52` (so its journal holds entries of the old layout), and
+//! `fixtures/store-v1.export.json.gz` is that tandem's `export` of it.
+
+use crate::common::*;
+use serde_json::Value;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use tandem::store::{codec, keys, Store};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures")
+}
+
+/// A copy of the old store in a fresh temporary data dir.
+fn old_store() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixture().join("store-v1"), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+/// The old tandem's export of the fixture.
+fn old_export() -> Value {
+    let file = std::fs::File::open(fixture().join("store-v1.export.json.gz")).expect("open");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .expect("gunzip");
+    serde_json::from_str(&text).expect("json")
+}
+
+fn export_of(store: &Store) -> Value {
+    serde_json::to_value(store.export().expect("export")).expect("json")
+}
+
+/// Entries per tree, read with sled itself after tandem closed the store.
+fn entries(dir: &Path, tree: &str) -> usize {
+    wait_unlocked(dir);
+    let db = sled::open(dir).expect("sled open");
+    let n = db.open_tree(tree).expect("tree").len();
+    drop(db);
+    wait_unlocked(dir);
+    n
+}
+
+fn schema(dir: &Path) -> u32 {
+    let db = sled::open(dir).expect("sled open");
+    let v = db
+        .open_tree("meta")
+        .expect("meta")
+        .get("schema_version")
+        .expect("get")
+        .expect("schema_version");
+    drop(db);
+    wait_unlocked(dir);
+    u32::from_be_bytes(v.as_ref().try_into().expect("4 bytes"))
+}
+
+fn backups(dir: &Path) -> usize {
+    std::fs::read_dir(dir.join("backups")).map_or(0, |d| d.count())
+}
+
+#[test]
+fn the_old_layout_is_what_the_fixture_holds() {
+    // Guards the other tests: they prove nothing on a fixture that isn't of the old layout.
+    let dir = old_store();
+    assert_eq!(schema(dir.path()), 1);
+    assert_eq!(entries(dir.path(), "action_case"), 59);
+    let of_cases = old_export()["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| !e["case"].is_null())
+        .count();
+    assert!(of_cases > 100);
+    assert_eq!(entries(dir.path(), "event_case"), of_cases);
+    assert_eq!(entries(dir.path(), "case_events"), 0);
+}
+
+#[test]
+fn an_old_store_upgrades_at_open_and_loses_nothing() {
+    let dir = old_store();
+    let before = backups(dir.path());
+    {
+        let store = Store::open(dir.path()).expect("open old store");
+        let report = store.check().expect("check");
+        assert!(report.is_ok(), "{:?}", report.problems);
+        assert_eq!(export_of(&store), old_export());
+    }
+    assert_eq!(schema(dir.path()), tandem::store::SCHEMA_VERSION);
+    assert_eq!(entries(dir.path(), "action_case"), 0);
+    assert_eq!(entries(dir.path(), "event_case"), 0);
+    let with_actions: std::collections::BTreeSet<u64> = old_export()["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| a["case"].as_u64().expect("case id"))
+        .collect();
+    assert_eq!(entries(dir.path(), "case_actions"), with_actions.len());
+    // Only events without a case keep a value of their own.
+    let alone = old_export()["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["case"].is_null())
+        .count();
+    assert_eq!(entries(dir.path(), "events"), alone);
+    // A backup in the new layout starts the journal over, so no old entry is replayed later.
+    assert_eq!(backups(dir.path()), before + 1);
+    // The next open finds nothing to upgrade, and the CLI works on it.
+    let (ok, out, err) = run(dir.path(), &["check"]);
+    assert!(ok, "{out}{err}");
+    assert_eq!(backups(dir.path()), before + 1);
+}
+
+#[test]
+fn an_upgrade_cut_off_halfway_finishes_at_the_next_open() {
+    let dir = old_store();
+    // What an upgrade leaves when it stops between two of its transactions: the first cases
+    // folded into their one value, the rest still in the old trees, the version still 1.
+    {
+        let db = sled::open(dir.path()).expect("sled open");
+        let (events, event_case) = (
+            db.open_tree("events").expect("events"),
+            db.open_tree("event_case").expect("event_case"),
+        );
+        let case_events = db.open_tree("case_events").expect("case_events");
+        for case in 1..=5u64 {
+            let mut group = Vec::new();
+            for k in event_case.scan_prefix(keys::id(case)).keys() {
+                let k = k.expect("key");
+                let id = keys::pair_second(&k).expect("pair");
+                let v = events.get(keys::id(id)).expect("get").expect("event");
+                let e: tandem::domain::Event = codec::decode(&v, "event").expect("decode");
+                group.push(e);
+                events.remove(keys::id(id)).expect("remove");
+                event_case.remove(&k).expect("remove");
+            }
+            let value = codec::encode(&group).expect("encode");
+            case_events.insert(keys::id(case), value).expect("insert");
+        }
+        db.flush().expect("flush");
+    }
+    wait_unlocked(dir.path());
+    let store = Store::open(dir.path()).expect("open");
+    let report = store.check().expect("check");
+    assert!(report.is_ok(), "{:?}", report.problems);
+    assert_eq!(export_of(&store), old_export());
+}
+
+#[test]
+fn a_restore_replays_an_old_journal_onto_the_new_layout() {
+    let dir = old_store();
+    // The fixture's backup is from before its three `done` commands; its journal holds them.
+    let (ok, out, err) = run(dir.path(), &["restore", "--yes", "--replace"]);
+    assert!(ok, "{out}{err}");
+    let store = reopen(dir.path());
+    let report = store.check().expect("check");
+    assert!(report.is_ok(), "{:?}", report.problems);
+    assert_eq!(export_of(&store), old_export());
+}
