@@ -8,6 +8,7 @@ pub mod backup;
 pub mod change;
 pub mod check;
 pub mod codec;
+mod compact;
 pub mod error;
 pub mod export;
 pub mod files;

@@ -51,6 +51,7 @@ impl Store {
         if dir.join(super::restore::RESTORING).exists() {
             return Err(named(dir, Damage::RestoreCut));
         }
+        super::compact::finish_locked(dir).map_err(|e| read_only_as(e, dir))?;
         let exists = files::has_store(dir);
         if !exists && (journal::path(dir).exists() || !backup::list(dir)?.is_empty()) {
             // The store's file is gone but its journal or backups are here: lost, not new.
@@ -69,6 +70,8 @@ impl Store {
         };
         files::private_dir(dir);
         match Store::open_locked(dir, lock, false) {
+            // An upgraded store is written afresh: in place it keeps the pages of the old layout.
+            Ok(store) if store.upgraded => store.compacted(),
             // sled writes while it opens (a snapshot, the log's tail); on a full disk the
             // store is still read, from a copy, and every save says why it can't.
             Err(StoreError::DiskFull | StoreError::RestartAfterFullDisk) if exists => {

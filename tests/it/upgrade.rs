@@ -175,3 +175,105 @@ fn a_restore_replays_an_old_journal_onto_the_new_layout() {
     assert!(report.is_ok(), "{:?}", report.problems);
     assert_eq!(export_of(&store), old_export());
 }
+
+/// The sled files of `dir` (`db`, `conf`, `snap.*`, `blobs/`), by name.
+fn sled_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n == "db" || n == "conf" || n == "blobs" || n.starts_with("snap."))
+        .collect();
+    names.sort();
+    names
+}
+
+/// An upgraded store, closed, and a fresh copy of its sled files in `compact.new/`: what a
+/// compaction has made when its swap begins.
+fn store_with_a_copy_ready() -> (tempfile::TempDir, Value) {
+    let dir = old_store();
+    let before = {
+        let store = Store::open(dir.path()).expect("open");
+        export_of(&store)
+    };
+    wait_unlocked(dir.path());
+    let new = dir.path().join("compact.new");
+    std::fs::create_dir(&new).expect("mkdir");
+    for name in sled_names(dir.path()) {
+        let from = dir.path().join(&name);
+        if from.is_dir() {
+            copy_dir(&from, &new.join(&name));
+        } else {
+            std::fs::copy(&from, new.join(&name)).expect("copy");
+        }
+    }
+    (dir, before)
+}
+
+fn assert_whole_and_tidy(dir: &Path, before: &Value) {
+    let store = Store::open(dir).expect("open after the cut");
+    let report = store.check().expect("check");
+    assert!(report.is_ok(), "{:?}", report.problems);
+    assert_eq!(&export_of(&store), before);
+    drop(store);
+    for leftover in ["compact.new", "compact.old", "compact.swap"] {
+        assert!(!dir.join(leftover).exists(), "{leftover} left behind");
+    }
+}
+
+#[test]
+fn an_upgrade_writes_the_store_afresh_and_leaves_nothing_behind() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = old_store();
+    let inode = |dir: &Path| std::fs::metadata(dir.join("db")).expect("db").ino();
+    let db_before = inode(dir.path());
+    drop(Store::open(dir.path()).expect("open"));
+    wait_unlocked(dir.path());
+    for leftover in ["compact.new", "compact.old", "compact.swap"] {
+        assert!(
+            !dir.path().join(leftover).exists(),
+            "{leftover} left behind"
+        );
+    }
+    // Written afresh: another file, holding the live values only.
+    assert_ne!(inode(dir.path()), db_before);
+    // The files were sealed as the new ones: the next open takes no quarantine copy.
+    drop(Store::open(dir.path()).expect("reopen"));
+    let quarantined = std::fs::read_dir(dir.path().join("quarantine")).map_or(0, |d| d.count());
+    assert_eq!(quarantined, 0);
+}
+
+#[test]
+fn a_swap_cut_off_before_it_moved_anything_finishes_at_the_next_open() {
+    let (dir, before) = store_with_a_copy_ready();
+    std::fs::write(dir.path().join("compact.swap"), "out").expect("mark");
+    assert_whole_and_tidy(dir.path(), &before);
+}
+
+#[test]
+fn a_swap_cut_off_halfway_in_either_phase_finishes_at_the_next_open() {
+    // Phase out: `db` already moved aside, the rest not yet.
+    let (dir, before) = store_with_a_copy_ready();
+    std::fs::write(dir.path().join("compact.swap"), "out").expect("mark");
+    std::fs::create_dir(dir.path().join("compact.old")).expect("mkdir");
+    std::fs::rename(dir.path().join("db"), dir.path().join("compact.old/db")).expect("move");
+    assert_whole_and_tidy(dir.path(), &before);
+
+    // Phase in: every old file aside, `conf` of the new ones already in place, `db` not yet.
+    let (dir, before) = store_with_a_copy_ready();
+    std::fs::create_dir(dir.path().join("compact.old")).expect("mkdir");
+    for name in sled_names(dir.path()) {
+        let target = dir.path().join("compact.old").join(&name);
+        std::fs::rename(dir.path().join(&name), target).expect("move out");
+    }
+    std::fs::rename(dir.path().join("compact.new/conf"), dir.path().join("conf")).expect("in");
+    std::fs::write(dir.path().join("compact.swap"), "in").expect("mark");
+    assert_whole_and_tidy(dir.path(), &before);
+}
+
+#[test]
+fn a_copy_left_without_a_swap_is_cleared_and_the_store_kept() {
+    let (dir, before) = store_with_a_copy_ready();
+    // Make the copy differ, so that taking it by mistake would show.
+    std::fs::remove_file(dir.path().join("compact.new/db")).expect("rm");
+    assert_whole_and_tidy(dir.path(), &before);
+}

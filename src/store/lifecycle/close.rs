@@ -26,7 +26,7 @@ impl Store {
     }
 
     /// Closes sled. `seal`: the session ended well and the files may be sealed as healthy.
-    pub(super) fn shut(&mut self, seal: bool) {
+    pub(in crate::store) fn shut(&mut self, seal: bool) {
         let flushed = !self.read_only && self.flush_synced().is_ok();
         self.trees.clear();
         let db = self.db.take();
