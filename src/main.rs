@@ -19,10 +19,14 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(command) => cli::run(command, &ctx),
         // The TUI sits beside the CLI, not under it: the CLI opens the store, the TUI runs on it.
-        None => cli::start::store_for_tui(&ctx).and_then(|mut store| {
-            tandem::tui::start::run(&mut store, ctx.lang, args.theme.clone(), &ctx.clock)
-                .map_err(cli::CliError)
-        }),
+        None => tandem::tui::start::run(
+            Box::new(|leave| cli::start::store_for_tui(&ctx, leave).map_err(|e| e.0)),
+            &ctx.data_dir,
+            ctx.lang,
+            args.theme.clone(),
+            &ctx.clock,
+        )
+        .map_err(cli::CliError),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -188,6 +188,11 @@ pub const DEMO_LOADED: Text = Text::new(
 );
 
 pub const SCREEN_ACTIES: Text = Text::new("Acties", "Actions");
+/// On the first frame, drawn from the page kept by the last session while the store opens.
+pub const OPENING: Text = Text::new(
+    "De casusmap wordt geopend… toetsen wachten even.",
+    "Opening the case book… keys wait a moment.",
+);
 pub const DUE_OVERDUE: Text = Text::new("Te laat", "Overdue");
 pub const DUE_TODAY: Text = Text::new("Vandaag", "Today");
 pub const DUE_WEEK: Text = Text::new("Deze week", "This week");

@@ -143,20 +143,8 @@ impl Store {
         from: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Result<Vec<ActionSummary>> {
-        let start = keys::action_due_from(done, from);
-        let end_day = match until {
-            Some(u) => keys::day(Some(u)).saturating_add(1),
-            None => u32::MAX,
-        };
-        let mut end = [0u8; 5];
-        end[0] = u8::from(done);
-        end[1..5].copy_from_slice(&end_day.to_be_bytes());
-        let end = if until.is_none() {
-            vec![u8::from(done) + 1]
-        } else {
-            end.to_vec()
-        };
-        self.decode_range(T::ActionDue, start.to_vec(), Some(end), "action row")
+        let (start, end) = due_bounds(done, from, until);
+        self.decode_range(T::ActionDue, start, Some(end), "action row")
     }
 
     /// Decodes every value in `start..end` (to the end of the tree when `end` is `None`), in key
@@ -184,28 +172,81 @@ impl Store {
         end: Option<Vec<u8>>,
         what: &'static str,
     ) -> Result<Vec<V>> {
-        let tree = self.tree(t);
-        let raw: Vec<sled::IVec> = guard(|| {
-            let iter = match end {
-                Some(end) => tree.range(start..end),
-                None => tree.range(start..),
-            };
-            iter.values().collect::<std::result::Result<Vec<_>, _>>()
-        })??;
-        let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
-            part.iter().map(|v| codec::decode(v, what)).collect()
-        };
-        if raw.len() < 2048 {
-            return decode(&raw);
-        }
-        let (low, high) = raw.split_at(raw.len() / 2);
-        let (low, high) = std::thread::scope(|s| {
-            let high = s.spawn(|| decode(high));
-            (decode(low), high.join())
-        });
-        let high = high.map_err(|_| Unreadable::DecodeStopped { what })??;
-        let mut low = low?;
-        low.extend(high);
-        Ok(low)
+        decode_tree_range(self.tree(t), start, end, what)
     }
+
+    /// The deadline index's rows, to read on another thread while the store goes on being used
+    /// (the overdue count after the first frame).
+    pub fn action_rows_reader(&self) -> ActionRowsReader {
+        ActionRowsReader {
+            tree: self.tree(T::ActionDue).clone(),
+        }
+    }
+}
+
+/// A handle of the deadline index of its own: [`ActionRowsReader::read`] answers what
+/// [`Store::action_rows`] answers, from any thread.
+pub struct ActionRowsReader {
+    tree: sled::Tree,
+}
+
+impl ActionRowsReader {
+    /// As [`Store::action_rows`]; damage found here is reported, not noted for the close.
+    pub fn read(
+        &self,
+        done: bool,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Vec<ActionSummary>> {
+        let (start, end) = due_bounds(done, from, until);
+        decode_tree_range(&self.tree, start, Some(end), "action row")
+    }
+}
+
+/// The key range of [`Store::action_rows`].
+fn due_bounds(done: bool, from: Option<NaiveDate>, until: Option<NaiveDate>) -> (Vec<u8>, Vec<u8>) {
+    let start = keys::action_due_from(done, from);
+    let end = match until {
+        Some(u) => {
+            let end_day = keys::day(Some(u)).saturating_add(1);
+            let mut end = [0u8; 5];
+            end[0] = u8::from(done);
+            end[1..5].copy_from_slice(&end_day.to_be_bytes());
+            end.to_vec()
+        }
+        None => vec![u8::from(done) + 1],
+    };
+    (start.to_vec(), end)
+}
+
+/// Decodes every value in `start..end` of `tree` (to its end when `end` is `None`), in key order,
+/// in two halves at once, one per core, once the list is long.
+fn decode_tree_range<V: DeserializeOwned + Send>(
+    tree: &sled::Tree,
+    start: Vec<u8>,
+    end: Option<Vec<u8>>,
+    what: &'static str,
+) -> Result<Vec<V>> {
+    let raw: Vec<sled::IVec> = guard(|| {
+        let iter = match end {
+            Some(end) => tree.range(start..end),
+            None => tree.range(start..),
+        };
+        iter.values().collect::<std::result::Result<Vec<_>, _>>()
+    })??;
+    let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
+        part.iter().map(|v| codec::decode(v, what)).collect()
+    };
+    if raw.len() < 2048 {
+        return decode(&raw);
+    }
+    let (low, high) = raw.split_at(raw.len() / 2);
+    let (low, high) = std::thread::scope(|s| {
+        let high = s.spawn(|| decode(high));
+        (decode(low), high.join())
+    });
+    let high = high.map_err(|_| Unreadable::DecodeStopped { what })??;
+    let mut low = low?;
+    low.extend(high);
+    Ok(low)
 }

@@ -87,6 +87,8 @@ pub struct App {
     pub meeting: Option<super::meeting::MeetingState>,
     /// The time as of the last tick: views show timers from it, never from the clock.
     pub now: chrono::NaiveDateTime,
+    /// The overdue count being read after the first frame ([`super::poll_overdue`]).
+    pub overdue: Option<std::sync::mpsc::Receiver<crate::store::Result<[usize; 2]>>>,
 }
 
 impl App {

@@ -41,6 +41,9 @@ pub struct CaseList {
     pub filter: CaseFilter,
     pub sort: SortBy,
     pub schools: Vec<String>,
+    /// While only the first page kept from the last session is loaded (the store still opening):
+    /// the counts of the whole list, shown instead of the loaded rows' own.
+    pub counts: Option<(usize, usize)>,
 }
 
 impl CaseList {
@@ -55,6 +58,7 @@ impl CaseList {
             .collect();
         self.schools = schools.into_iter().map(str::to_string).collect();
         self.name_rank = std::sync::OnceLock::new();
+        self.counts = None;
         self.rows = rows;
     }
 

@@ -1,17 +1,31 @@
-//! Starting the terminal program on an opened store: the theme, the settings, the first screen,
-//! and what must be said at once (a broken theme or config, a store that can't be written).
+//! Starting the terminal program: the first page kept from the last session on screen at once,
+//! then the store opened, then the theme, the settings, the first screen, and what must be said
+//! at once (a broken theme or config, a store that can't be written).
 
+use super::app::App;
 use super::theme::Theme;
+use super::{first_page, views};
 use crate::clock::Clock;
 use crate::config::{config_dir, Config};
 use crate::domain::dates::Lang;
 use crate::i18n::cli::store_error;
 use crate::store::Store;
+use std::io::IsTerminal;
+use std::path::Path;
 
-/// Runs the TUI until the user quits. Errors: the store could not be read for the first screen
-/// (its message, in `lang`), or the terminal failed.
+/// How the store is opened: `leave_screen` is called before anything is asked or said on the
+/// plain terminal (the offer to restore a damaged store).
+pub type Opener<'a> = dyn FnOnce(&mut dyn FnMut()) -> Result<Store, String> + 'a;
+
+/// Runs the TUI on the store in `dir` until the user quits. While `open` runs, the first page
+/// of the last session is on screen, with a line saying the store is opening; keys typed
+/// meanwhile wait and are answered once it is open.
+///
+/// Errors: the store could not be opened or read for the first screen (its message, in
+/// `lang`), or the terminal failed.
 pub fn run(
-    store: &mut Store,
+    open: Box<Opener<'_>>,
+    dir: &Path,
     lang: Lang,
     theme: Option<String>,
     clock: &Clock,
@@ -19,8 +33,65 @@ pub fn run(
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let name = theme.unwrap_or_else(|| "standaard".into());
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);
-    let mut app =
-        super::first_screen(store, lang, theme, clock).map_err(|e| store_error(&e, lang))?;
+    let screen = std::cell::RefCell::new(
+        first_page::load(dir)
+            .filter(|_| std::io::stdout().is_terminal())
+            .map(|page| opening_frame(page, lang, theme.clone(), clock)),
+    );
+    let mut leave = || {
+        if screen.borrow_mut().take().is_some() {
+            ratatui::restore();
+        }
+    };
+    let opened = open(&mut leave);
+    let mut store = match opened {
+        Ok(store) => store,
+        Err(e) => {
+            leave();
+            return Err(e);
+        }
+    };
+    let terminal = screen.borrow_mut().take();
+    let read = super::first_screen(&store, lang, theme, clock);
+    let mut app = match read {
+        Ok(app) => app,
+        Err(e) => {
+            if terminal.is_some() {
+                ratatui::restore();
+            }
+            return Err(store_error(&e, lang));
+        }
+    };
+    settle(&mut app, &store, &name, problem);
+    // ratatui::init enters raw mode and the alternate screen, and installs a panic hook that
+    // restores the terminal before the panic message prints.
+    let terminal = terminal.unwrap_or_else(ratatui::init);
+    let result = super::terminal::run(terminal, &mut app, &mut store, clock);
+    if !store.is_read_only() {
+        first_page::save(store.dir(), &app);
+    }
+    result.map_err(|e| e.to_string())
+}
+
+/// The terminal with the kept first page drawn on it, and a line saying the store is opening.
+fn opening_frame(
+    page: first_page::FirstPage,
+    lang: Lang,
+    theme: Theme,
+    clock: &Clock,
+) -> ratatui::DefaultTerminal {
+    let mut app = super::blank(lang, theme, clock);
+    app.cases = first_page::list_of(page);
+    app.info(crate::i18n::tui::OPENING.get(lang));
+    let mut terminal = ratatui::init();
+    // A frame that can't be drawn now is drawn by the loop later; nothing is lost.
+    let _ = terminal.draw(|f| views::render(&app, f));
+    terminal
+}
+
+/// The settings and what the start must say at once.
+fn settle(app: &mut App, store: &Store, theme_name: &str, theme_problem: Option<String>) {
+    let lang = app.lang;
     let (config, config_problem) = Config::load(config_dir().as_deref());
     // "Mijn acties": once you have said who you are, screen 3 opens on your actions.
     app.actions.filter.mine = config.me.is_some();
@@ -33,8 +104,7 @@ pub fn run(
         // Said at once, not at the first save: nothing typed here can be kept.
         app.error(store_error(&why, lang));
     }
-    if let Some(p) = problem {
-        app.error(crate::i18n::tui::theme_not_loaded(&name, &p, lang));
+    if let Some(p) = theme_problem {
+        app.error(crate::i18n::tui::theme_not_loaded(theme_name, &p, lang));
     }
-    super::terminal::run(&mut app, store, clock).map_err(|e| e.to_string())
 }

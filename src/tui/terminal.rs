@@ -40,7 +40,14 @@ fn reader() -> Receiver<std::io::Result<Event>> {
     rx
 }
 
-pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::io::Result<()> {
+/// Runs the loop on `terminal`, already in raw mode and on the alternate screen
+/// (`ratatui::init`), until the user quits; restores the terminal however it ends.
+pub fn run(
+    mut terminal: ratatui::DefaultTerminal,
+    app: &mut super::app::App,
+    store: &mut Store,
+    clock: &Clock,
+) -> std::io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     {
@@ -48,9 +55,6 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
             signal_hook::flag::register(sig, Arc::clone(&stop))?;
         }
     }
-    // ratatui::init enters raw mode and the alternate screen, and installs a panic hook that
-    // restores the terminal before the panic message prints.
-    let mut terminal = ratatui::init();
     // ratatui's hook restores the terminal; a sled panic the store catches must not trigger it.
     crate::store::guard::keep_store_panics_quiet();
     let _ = execute!(stdout(), EnableBracketedPaste);
@@ -74,9 +78,7 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
                 if !started {
                     // The rest of the start waits until something is on screen.
                     started = true;
-                    if let Err(e) = super::finish_start(store, app) {
-                        app.error(crate::i18n::cli::store_error(&e, app.lang));
-                    }
+                    super::finish_start_later(store, app);
                     dirty = true;
                 }
             }
@@ -108,6 +110,9 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
                 Err(RecvTimeoutError::Disconnected) => break,
             }
             if matches!(app.popup, Some(Popup::Lookup(_))) && update::poll_lookup(app) {
+                dirty = true;
+            }
+            if super::poll_overdue(app) {
                 dirty = true;
             }
         }

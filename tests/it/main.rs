@@ -21,6 +21,7 @@ mod cli;
 mod cli_escapes;
 mod e2e;
 mod export_import;
+mod first_frame;
 mod import_rules;
 mod meeting_e2e;
 mod meeting_flows;

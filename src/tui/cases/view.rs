@@ -19,7 +19,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [bar, table_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
 
-    let count = format!(" {} / {} ", list.visible.len(), list.rows.len());
+    let (shown, total) = list.counts.unwrap_or((list.visible.len(), list.rows.len()));
+    let count = format!(" {shown} / {total} ");
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(count, th.style(Role::Header)),

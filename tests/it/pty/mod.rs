@@ -112,6 +112,11 @@ impl Tui {
 
     /// The terminal is back as it was: the last alternate-screen switch left it, and after that
     /// only the cursor may be shown again.
+    /// Everything tandem printed so far, as text (escape sequences included).
+    pub fn printed(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().expect("raw")).into_owned()
+    }
+
     pub fn assert_restored(&self) {
         // The reader thread may still be draining the last bytes.
         let start = Instant::now();
