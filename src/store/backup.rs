@@ -136,6 +136,7 @@ impl Store {
             }
         }
         self.unjournaled = false;
+        super::guard(|| self.tree(super::T::Meta).remove(super::upgrade::BACKUP_DUE))??;
         // One journaled change right after the backup puts the newest change number at the end
         // of sled's log: if sled later cuts its log off anywhere before it (bulk-loaded records
         // included), the number at open is behind the journal's, and the loss is noticed.

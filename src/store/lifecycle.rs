@@ -157,11 +157,11 @@ impl Store {
         if !usable && !store.is_empty() {
             store.unjournaled = true;
         }
-        if store.upgraded {
-            // The journal holds writes of the old layout: a backup now starts it over. Should it
-            // fail (a full disk), the next commit makes it first, as after any bulk load.
+        // After an upgrade the journal holds writes of the old layout: the first commit makes a
+        // backup in the new one and starts the journal over on it. Until then a replay folds old
+        // entries in (`Store::replay`), so nothing depends on when that commit comes.
+        if guard(|| store.tree(T::Meta).contains_key(super::upgrade::BACKUP_DUE))?? {
             store.unjournaled = true;
-            let _ = store.backup_now(chrono::Local::now().date_naive());
         }
         files::private_sled_files(dir);
         Ok(store)

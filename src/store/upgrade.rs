@@ -6,6 +6,10 @@ use super::change::Op;
 use super::{codec, groups, guard, keys, Result, Store, Unreadable, SCHEMA_VERSION, T};
 use crate::domain::{ActionId, CaseId, Event};
 
+/// Meta key set by an upgrade until a backup in the new layout is made: the journal beside it
+/// still holds writes of the old layout, so the next commit, in whatever session, backs up first.
+pub(super) const BACKUP_DUE: &str = "backup_due";
+
 /// Cases per transaction: small enough for sled's transaction, large enough to be quick.
 const CASES_PER_WRITE: usize = 2000;
 
@@ -19,9 +23,11 @@ impl Store {
     pub(super) fn upgrade(&mut self, from: u32) -> Result<()> {
         self.fold_retired()?;
         if from < SCHEMA_VERSION {
-            guard(|| {
-                self.tree(T::Meta)
-                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())
+            guard(|| -> std::result::Result<(), sled::Error> {
+                let meta = self.tree(T::Meta);
+                meta.insert(BACKUP_DUE, &[1u8])?;
+                meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+                Ok(())
             })??;
             if !self.read_only {
                 self.flush_synced()?;

@@ -229,11 +229,34 @@ fn keys_in_a_pty() {
         store.display(),
         binary().display()
     );
-    let (mut t, started) = Pty::start(&data, config.path());
-    let first = t.until("the first frame", |s| {
-        s.contains("Casussen") && s.contains("Regie")
-    });
-    println!("start to first frame: {:.0} ms", ms(first - started));
+    // The first start finds no page kept by a session before it; the second draws that page
+    // while the store opens.
+    for start in ["first start", "start with the kept page"] {
+        let (mut t, started) = Pty::start(&data, config.path());
+        let first = t.until("the first frame", |s| {
+            s.contains("Casussen") && s.contains("Regie")
+        });
+        // The kept page says the store is opening; the store's own screen has the key hints.
+        let open = t.until("the store's own rows", |s| {
+            s.contains("Regie") && s.contains("Enter openen")
+        });
+        println!(
+            "{start}: first frame {:.0} ms, the store's rows {:.0} ms",
+            ms(first - started),
+            ms(open - started)
+        );
+        if start == "first start" {
+            t.keys("q");
+            let _ = t.child.wait();
+        } else {
+            rest_of_bench(t);
+            return;
+        }
+    }
+}
+
+/// The rest of the bench, on the running second start.
+fn rest_of_bench(mut t: Pty) {
     t.drain();
     println!("peak memory after start: {:.0} MB", t.peak_mb());
     t.keys("\r");
