@@ -27,8 +27,8 @@ pub struct ActionsArgs {
     /// Done actions too
     #[arg(long)]
     pub all: bool,
-    /// Initials for everyone, professionals too
-    #[arg(long, conflicts_with = "names")]
+    /// Initials for everyone, professionals too (wins over --names)
+    #[arg(long)]
     pub privacy: bool,
     /// Children by their full name (csv, ics, md, table); default initials and case number
     #[arg(long)]

@@ -17,6 +17,16 @@ pub fn csv_header(lang: Lang) -> [&'static str; 10] {
     }
 }
 
+/// A yes/no value in the CSV ("te laat"): words a Dutch spreadsheet shows as they are.
+pub fn yes_no(yes: bool, lang: Lang) -> &'static str {
+    match (lang, yes) {
+        (Lang::Nl, true) => "ja",
+        (Lang::Nl, false) => "nee",
+        (Lang::En, true) => "true",
+        (Lang::En, false) => "false",
+    }
+}
+
 /// "casus 12": how an output names a case beside the child's initials.
 pub const CASE: Text = Text::new("casus", "case");
 

@@ -75,10 +75,6 @@ impl<'a> Names<'a> {
     }
 }
 
-pub fn to_out(rows: &[ActionSummary], names: &Names, today: NaiveDate) -> Vec<ActionOut> {
-    rows.iter().map(|r| out_of(r, names, today)).collect()
-}
-
 /// One action in the JSON contract's shape.
 pub fn out_of(r: &ActionSummary, names: &Names, today: NaiveDate) -> ActionOut {
     ActionOut {

@@ -292,3 +292,68 @@ fn item_lines(item: &MinuteItem, lang: Lang, esc: Escape, out: &mut String) {
         out.push('\n');
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minutes(agreement: &str, recipient: Option<Recipient>) -> Minutes {
+        Minutes {
+            meeting: 1,
+            date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+            recipient,
+            attendees: vec!["Sanne <de> Vries".into()],
+            started: None,
+            ended: None,
+            items: vec![MinuteItem {
+                case: 12,
+                child: "E.Ç.".into(),
+                groep: "1/2".into(),
+                discussed: true,
+                minutes_spent: 5,
+                agreements: vec![agreement.into()],
+                new_actions: vec![],
+                done_actions: vec![],
+                closed: None,
+            }],
+            open_by_owner: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn markdown_escapes_and_the_screen_shows_as_typed() {
+        let m = minutes("*alleen* met moeder", None);
+        let md = markdown(&m, Lang::Nl);
+        assert!(md.contains("- Afspraak: \\*alleen\\* met moeder\n"), "{md}");
+        assert!(md.contains("Aanwezig: Sanne \\<de\\> Vries"), "{md}");
+        assert!(
+            md.contains("## E.Ç. (groep 1/2) · casus 12 · 5 min"),
+            "{md}"
+        );
+        let text = text(&m, Lang::Nl);
+        assert!(text.contains("- Afspraak: *alleen* met moeder\n"), "{text}");
+        assert!(text.contains("Aanwezig: Sanne <de> Vries"), "{text}");
+    }
+
+    #[test]
+    fn minutes_for_one_person_say_so_at_the_top() {
+        let r = |left_out| Recipient {
+            id: 3,
+            name: "Fatma Aydın".into(),
+            left_out,
+            total: 4,
+        };
+        let md = markdown(&minutes("x", Some(r(3))), Lang::Nl);
+        let second = md.lines().nth(2).unwrap_or_default();
+        assert_eq!(
+            second,
+            "Verslag voor Fatma Aydın. 3 van de 4 casussen zijn weggelaten: daarvoor is geen toestemming om met Fatma Aydın te delen."
+        );
+        let md = markdown(&minutes("x", Some(r(1))), Lang::En);
+        assert!(md.contains("1 of the 4 cases was left out"), "{md}");
+        let md = markdown(&minutes("x", Some(r(0))), Lang::Nl);
+        assert!(
+            md.contains("Alle 4 casussen van dit overleg mogen met Fatma Aydın gedeeld worden.")
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //!
 //! - A UTF-8 byte order mark when the delimiter is `;` (what a Dutch Excel expects) or when asked:
 //!   without it Excel reads the file in the old Windows code page and `Zoë` comes out as `ZoÃ«`.
-//! - The header row in the language of `--lang` (Dutch by default).
+//! - The header row, and the yes/no of "te laat", in the language of `--lang` (Dutch by default).
 //! - A text that a spreadsheet would take for a number, a date or a truth value (`1/2`, a phone
 //!   number `0612345678`, `3 mei`, `waar`) is written as `="1/2"`: the usual way to make Excel
 //!   keep a CSV value as the text it is (a formula whose result is that text). Only such values
@@ -55,7 +55,7 @@ pub fn csv(rows: &[ActionSummary], names: &Names, today: NaiveDate, opts: CsvOpt
             text_field(&names.owner(r.owner).unwrap_or_default()),
             ours(r.side.key().to_string()),
             ours(r.deadline.map(|d| d.to_string()).unwrap_or_default()),
-            ours(r.is_overdue(today).to_string()),
+            ours(exports::yes_no(r.is_overdue(today), opts.lang).to_string()),
             ours(
                 r.done
                     .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string())
@@ -91,7 +91,7 @@ pub fn text_field(f: &str) -> String {
 /// without a leading zero shows as typed, so it stays a number). What may stand between the quotes is limited to
 /// digits, month names, `e`/`E` between digits, truth words and the separators below, so no
 /// quote, and nothing a formula could run, ever gets inside; Excel takes at most 255 characters
-/// in a formula's text.
+/// in a formula's text. Spaces around the value are dropped.
 pub fn as_text_formula(f: &str) -> Option<String> {
     const SEPARATORS: &[char] = &[' ', '/', '-', '.', ',', ':', '%', '€', '$', '(', ')', '+'];
     let t = f.trim();
