@@ -217,9 +217,9 @@ fn write_rows(
                 bom: args.bom,
                 lang,
             };
-            w.write_all(formats::csv(rows, names, today, opts).as_bytes())
+            formats::write_csv(&mut w, rows, names, today, opts)
         }
-        Format::Ics => w.write_all(formats::ics(rows, names, ctx.clock.now(), lang).as_bytes()),
+        Format::Ics => formats::write_ics(&mut w, rows, names, ctx.clock.now(), lang),
         Format::Md => {
             let md = formats::markdown(rows, names, today, lang);
             w.write_all(safe::text(&md).as_bytes())

@@ -10,6 +10,6 @@ pub mod csv;
 mod ics;
 mod md;
 
-pub use csv::{csv, CsvOptions};
-pub use ics::ics;
+pub use csv::{csv, write_csv, CsvOptions};
+pub use ics::{ics, write_ics};
 pub use md::markdown;

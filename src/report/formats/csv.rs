@@ -37,16 +37,31 @@ pub const BOM: &str = "\u{FEFF}";
 /// The rows with a header, CRLF line ends, fields quoted when they hold the delimiter, a quote
 /// or a line break. Children as [`Names::child`] shows them (initials unless `--names`).
 pub fn csv(rows: &[ActionSummary], names: &Names, today: NaiveDate, opts: CsvOptions) -> String {
-    let delimiter = u8::try_from(opts.delimiter).unwrap_or(b',');
+    let mut out = Vec::new();
+    // Writing into a Vec can't fail.
+    let _ = write_csv(&mut out, rows, names, today, opts);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// As [`csv`], written as it is made, a record at a time.
+pub fn write_csv<W: std::io::Write>(
+    mut w: W,
+    rows: &[ActionSummary],
+    names: &Names,
+    today: NaiveDate,
+    opts: CsvOptions,
+) -> std::io::Result<()> {
+    if opts.bom || opts.delimiter == ';' {
+        w.write_all(BOM.as_bytes())?;
+    }
     let mut w = ::csv::WriterBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(u8::try_from(opts.delimiter).unwrap_or(b','))
         .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing into a Vec can't fail; a record that did would only be left out.
-    let _ = w.write_record(exports::csv_header(opts.lang));
+        .from_writer(w);
+    w.write_record(exports::csv_header(opts.lang))?;
     for r in rows {
         let ours = |s: String| safe::text(&s).into_owned();
-        let record = [
+        w.write_record([
             ours(r.id.to_string()),
             ours(r.case.to_string()),
             text_field(&names.child(&r.child_name)),
@@ -61,16 +76,9 @@ pub fn csv(rows: &[ActionSummary], names: &Names, today: NaiveDate, opts: CsvOpt
                     .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string())
                     .unwrap_or_default(),
             ),
-        ];
-        let _ = w.write_record(record);
+        ])?;
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    let body = String::from_utf8(bytes).unwrap_or_default();
-    if opts.bom || opts.delimiter == ';' {
-        format!("{BOM}{body}")
-    } else {
-        body
-    }
+    w.flush()
 }
 
 /// A field of text typed by people, as it may leave tandem.
