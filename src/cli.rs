@@ -79,6 +79,9 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = meeting::DocFormat::Md)]
         format: meeting::DocFormat,
+        /// Only the cases whose family gave consent to share with this person (id or name)
+        #[arg(long = "for", value_name = "PERSON")]
+        for_person: Option<String>,
     },
     /// Verify the store's integrity
     Check,
@@ -184,7 +187,11 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Import { file, replace } => data::import(ctx, &file, replace),
         Command::Check => data::check(ctx),
         Command::Agenda { format } => meeting::agenda(ctx, format),
-        Command::Minutes { id, format } => meeting::minutes_cmd(ctx, &id, format),
+        Command::Minutes {
+            id,
+            format,
+            for_person,
+        } => meeting::minutes_cmd(ctx, &id, format, for_person.as_deref()),
         Command::Actions(args) => actions::list(ctx, &args),
         Command::Done { id, undo } => actions::done(ctx, id, undo),
         Command::Backup => safety::backup(ctx),

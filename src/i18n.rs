@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod events;
+pub mod exports;
 pub mod meeting;
 pub mod tui;
 pub mod words;

@@ -4,7 +4,7 @@ use super::{CliError, Ctx};
 use crate::domain::dates::{end_of_week, parse_date};
 use crate::domain::{ActionId, ActionSummary, CaseId, Person, Side};
 use crate::i18n::Lang;
-use crate::report::actions::{table, to_out, Names};
+use crate::report::actions::{table, Names};
 use crate::report::{formats, safe};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -27,14 +27,20 @@ pub struct ActionsArgs {
     /// Done actions too
     #[arg(long)]
     pub all: bool,
-    /// Initials instead of names
+    /// Initials for everyone, professionals too (wins over --names)
     #[arg(long)]
     pub privacy: bool,
+    /// Children by their full name (csv, ics, md, table); default initials and case number
+    #[arg(long)]
+    pub names: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Field separator for --format csv (';' for Dutch spreadsheet programs)
     #[arg(long, default_value_t = ',')]
     pub delimiter: char,
+    /// A UTF-8 byte order mark at the start of the CSV (always with --delimiter ';')
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -162,7 +168,7 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
             && owner.is_none_or(|o| r.owner == Some(o.id))
             && args.case_id.is_none_or(|c| r.case.0 == c)
     });
-    let names = Names::new(&persons, args.privacy);
+    let names = Names::new(&persons, args.privacy).with_child_names(args.names);
     write_rows(ctx, args, &rows, &names).map_err(|e| CliError(e.to_string()))
 }
 
@@ -206,14 +212,14 @@ fn write_rows(
         // keeps a field added later from reaching the terminal raw.
         Format::Table => w.write_all(safe::text(&table(rows, names, today, lang)).as_bytes()),
         Format::Csv => {
-            // Unlike the JSON contract (initials always), a spreadsheet shows names unless --privacy.
-            let mut outs = to_out(rows, names, today);
-            for (o, r) in outs.iter_mut().zip(rows) {
-                o.child = names.child(&r.child_name);
-            }
-            w.write_all(formats::csv(&outs, args.delimiter).as_bytes())
+            let opts = formats::CsvOptions {
+                delimiter: args.delimiter,
+                bom: args.bom,
+                lang,
+            };
+            formats::write_csv(&mut w, rows, names, today, opts)
         }
-        Format::Ics => w.write_all(formats::ics(rows, names, ctx.clock.now(), lang).as_bytes()),
+        Format::Ics => formats::write_ics(&mut w, rows, names, ctx.clock.now(), lang),
         Format::Md => {
             let md = formats::markdown(rows, names, today, lang);
             w.write_all(safe::text(&md).as_bytes())

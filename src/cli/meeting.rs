@@ -4,9 +4,11 @@ use super::{CliError, Ctx};
 use crate::config::Config;
 use crate::domain::agenda::propose;
 use crate::domain::text::initials;
-use crate::domain::{MeetingId, Reason};
-use crate::i18n::{meeting as words, Lang};
-use crate::report::{minutes, safe};
+use crate::domain::{Meeting, MeetingId, Person, Reason};
+use crate::i18n::{exports, meeting as words, Lang};
+use crate::report::recipient::{self, NotOne};
+use crate::report::{markdown, minutes, safe};
+use crate::store::Store;
 use clap::ValueEnum;
 use serde::Serialize;
 use std::io::Write;
@@ -77,11 +79,12 @@ pub fn agenda(ctx: &Ctx, format: DocFormat) -> Result<(), CliError> {
                     .map(|r| words::reason(*r).get(ctx.lang))
                     .collect();
                 s.push_str(&format!(
-                    "{}. {} ({} {}) · casus {} · {} · {} min\n",
+                    "{}. {} ({} {}) · {} {} · {} · {} min\n",
                     l.position,
-                    safe::line(&l.child),
+                    markdown::inline(&l.child),
                     words::GROEP.get(ctx.lang),
-                    safe::line(&l.groep),
+                    markdown::inline(&l.groep),
+                    exports::CASE.get(ctx.lang),
                     l.case,
                     reasons.join(", "),
                     l.timebox_minutes
@@ -92,38 +95,88 @@ pub fn agenda(ctx: &Ctx, format: DocFormat) -> Result<(), CliError> {
     }
 }
 
-pub fn minutes_cmd(ctx: &Ctx, id: &str, format: DocFormat) -> Result<(), CliError> {
+/// `tandem minutes ID|latest [--for PERSON]`: the whole minutes, or those for one recipient.
+pub fn minutes_cmd(
+    ctx: &Ctx,
+    id: &str,
+    format: DocFormat,
+    for_person: Option<&str>,
+) -> Result<(), CliError> {
     let store = ctx.open()?;
-    let meeting = if id.trim().eq_ignore_ascii_case("latest") || id.trim() == "laatste" {
-        store
-            .meetings()
-            .map_err(|e| ctx.fail(e))?
-            .into_iter()
-            .filter(|m| m.ended.is_some())
-            .max_by_key(|m| (m.date, m.id))
-            .ok_or_else(|| CliError(words::NO_MINUTES.get(ctx.lang).into()))?
-    } else {
-        let n: u64 = id.trim().parse().map_err(|_| {
-            CliError(match ctx.lang {
-                Lang::Nl => format!("'{id}' is geen overlegnummer; geef een nummer of 'latest'."),
-                Lang::En => format!("'{id}' is not a meeting number; give a number or 'latest'."),
-            })
-        })?;
-        store
-            .meeting(MeetingId(n))
-            .map_err(|e| ctx.fail(e))?
-            .ok_or_else(|| {
-                ctx.fail(crate::store::StoreError::NotFound {
-                    kind: "meeting",
-                    id: n,
-                })
-            })?
-    };
-    let m = minutes::build(&store, &meeting).map_err(|e| ctx.fail(e))?;
+    let meeting = find_meeting(ctx, &store, id)?;
+    let m = match for_person {
+        None => minutes::build(&store, &meeting),
+        Some(query) => {
+            let persons = store.persons().map_err(|e| ctx.fail(e))?;
+            let person = recipient_of(ctx, &store, &meeting, &persons, query)?;
+            minutes::build_for(&store, &meeting, person)
+        }
+    }
+    .map_err(|e| ctx.fail(e))?;
     match format {
         DocFormat::Json => {
             out(&(serde_json::to_string_pretty(&m).map_err(|e| CliError(e.to_string()))? + "\n"))
         }
         DocFormat::Md => out(&safe::text(&minutes::markdown(&m, ctx.lang))),
+    }
+}
+
+/// The meeting `id` names: a number, or `latest` (the last one that ended).
+fn find_meeting(ctx: &Ctx, store: &Store, id: &str) -> Result<Meeting, CliError> {
+    if id.trim().eq_ignore_ascii_case("latest") || id.trim() == "laatste" {
+        return store
+            .meetings()
+            .map_err(|e| ctx.fail(e))?
+            .into_iter()
+            .filter(|m| m.ended.is_some())
+            .max_by_key(|m| (m.date, m.id))
+            .ok_or_else(|| CliError(words::NO_MINUTES.get(ctx.lang).into()));
+    }
+    let n: u64 = id.trim().parse().map_err(|_| {
+        CliError(match ctx.lang {
+            Lang::Nl => format!("'{id}' is geen overlegnummer; geef een nummer of 'latest'."),
+            Lang::En => format!("'{id}' is not a meeting number; give a number or 'latest'."),
+        })
+    })?;
+    store
+        .meeting(MeetingId(n))
+        .map_err(|e| ctx.fail(e))?
+        .ok_or_else(|| {
+            ctx.fail(crate::store::StoreError::NotFound {
+                kind: "meeting",
+                id: n,
+            })
+        })
+}
+
+/// The one person `--for` names; no one or several is a calm message with the candidates.
+fn recipient_of<'a>(
+    ctx: &Ctx,
+    store: &Store,
+    meeting: &Meeting,
+    persons: &'a [Person],
+    query: &str,
+) -> Result<&'a Person, CliError> {
+    let labels = |list: &[&Person]| -> Vec<String> {
+        list.iter()
+            .map(|p| safe::line(&recipient::label(p)).into_owned())
+            .collect()
+    };
+    let shown = safe::line(query);
+    match recipient::find(persons, query) {
+        Ok(p) => Ok(p),
+        Err(NotOne::Ambiguous(many)) => Err(CliError(exports::recipient_ambiguous(
+            &shown,
+            &labels(&many),
+            ctx.lang,
+        ))),
+        Err(NotOne::Unknown) => {
+            let involved = recipient::involved(store, meeting, persons).map_err(|e| ctx.fail(e))?;
+            Err(CliError(exports::recipient_unknown(
+                &shown,
+                &labels(&involved),
+                ctx.lang,
+            )))
+        }
     }
 }

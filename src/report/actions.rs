@@ -27,19 +27,35 @@ pub struct ActionOut {
     pub done: Option<NaiveDateTime>,
 }
 
+/// How an output names people (README, "What leaves the laptop"). A child: initials, with the
+/// case number beside them in every output, unless full names are asked for (`--names`). A
+/// professional (an action's owner): the name, unless `--privacy` asks for initials there too.
 pub struct Names<'a> {
     by_id: HashMap<PersonId, &'a Person>,
+    /// Professionals as initials too (`--privacy`).
     pub privacy: bool,
+    /// Children by their full name (`--names`).
+    pub child_names: bool,
 }
 
 impl<'a> Names<'a> {
+    /// Children as initials; professionals by name, or as initials under `privacy`.
     pub fn new(persons: &'a [Person], privacy: bool) -> Names<'a> {
         Names {
             by_id: persons.iter().map(|p| (p.id, p)).collect(),
             privacy,
+            child_names: false,
         }
     }
 
+    /// Children by their full name when `yes` (`--names`); `--privacy` still wins.
+    pub fn with_child_names(mut self, yes: bool) -> Names<'a> {
+        self.child_names = yes;
+        self
+    }
+
+    /// The owner's name (initials under `--privacy`); `None` without an owner or for an id
+    /// that is not on the sociale kaart.
     pub fn owner(&self, id: Option<PersonId>) -> Option<String> {
         let p = self.by_id.get(&id?)?;
         Some(if self.privacy {
@@ -49,17 +65,14 @@ impl<'a> Names<'a> {
         })
     }
 
+    /// The child's full name with `--names` (and without `--privacy`), else initials.
     pub fn child(&self, name: &str) -> String {
-        if self.privacy {
-            initials(name)
-        } else {
+        if self.child_names && !self.privacy {
             name.to_string()
+        } else {
+            initials(name)
         }
     }
-}
-
-pub fn to_out(rows: &[ActionSummary], names: &Names, today: NaiveDate) -> Vec<ActionOut> {
-    rows.iter().map(|r| out_of(r, names, today)).collect()
 }
 
 /// One action in the JSON contract's shape.
@@ -91,15 +104,18 @@ pub fn write_json<W: std::io::Write>(
     ser.collect_seq(rows.iter().map(|r| out_of(r, names, today)))
 }
 
-/// A plain table for the terminal: one line per action, overdue marked with `!`. Names and texts
-/// pass through [`safe::line`]: no control or bidi character reaches the terminal, and a line
-/// break in the data never splits a row.
+/// A plain table for the terminal: one line per action, overdue marked with `!`, the child as
+/// [`Names::child`] shows it beside the case number. Names and texts pass through
+/// [`safe::line`]: no control or bidi character reaches the terminal, and a line break in the
+/// data never splits a row.
 pub fn table(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang) -> String {
     let header = match lang {
-        Lang::Nl => ["id", "deadline", "kant", "eigenaar", "kind", "actie"],
-        Lang::En => ["id", "due", "side", "owner", "child", "action"],
+        Lang::Nl => [
+            "id", "deadline", "kant", "eigenaar", "casus", "kind", "actie",
+        ],
+        Lang::En => ["id", "due", "side", "owner", "case", "child", "action"],
     };
-    let mut lines: Vec<[String; 6]> = vec![header.map(String::from)];
+    let mut lines: Vec<[String; 7]> = vec![header.map(String::from)];
     for r in rows {
         let due = match (r.deadline, r.is_overdue(today)) {
             (Some(d), true) => format!("!{}", format_numeric(d)),
@@ -114,6 +130,7 @@ pub fn table(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang
             names
                 .owner(r.owner)
                 .map_or_else(|| "-".into(), |o| safe::line(&o).into_owned()),
+            r.case.to_string(),
             format!(
                 "{} ({})",
                 safe::line(&names.child(&r.child_name)),
@@ -123,7 +140,7 @@ pub fn table(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang
         ]);
     }
     // Columns by display width: 王 and 🦄 take two cells of the terminal, not one.
-    let mut widths = [0usize; 5];
+    let mut widths = [0usize; 6];
     for l in &lines {
         for (w, cell) in widths.iter_mut().zip(l.iter()) {
             *w = (*w).max(cell.width());
@@ -135,7 +152,7 @@ pub fn table(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang
             out.push_str(cell);
             out.push_str(&" ".repeat(w - cell.width() + 2));
         }
-        out.push_str(&l[5]);
+        out.push_str(&l[6]);
         out.push('\n');
     }
     out

@@ -1,12 +1,13 @@
 //! The minutes (verslag) of a meeting, built from what was recorded: nobody writes them.
 //! Per case the agreements and the new and finished actions per side; at the end the open
-//! actions per owner.
+//! actions per owner. Minutes for one recipient ([`build_for`]) hold only the cases whose family
+//! gave consent to share with that person: no consent, no sharing (DOMAIN.md, "intake").
 
 use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::text::initials;
-use crate::domain::{Action, Meeting, Person, PersonId, Side};
-use crate::i18n::{words, Text};
-use crate::report::safe;
+use crate::domain::{Action, Case, ConsentStatus, Meeting, Person, PersonId, Side};
+use crate::i18n::{exports, words, Text};
+use crate::report::{markdown, safe};
 use crate::store::{Result, Store};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -36,15 +37,30 @@ pub struct MinuteItem {
     pub closed: Option<crate::domain::Outcome>,
 }
 
+/// Who minutes made with `--for` are for, and what was left out for them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recipient {
+    pub id: u64,
+    pub name: String,
+    /// How many of the meeting's cases were left out: no consent to share them with this person
+    /// (refused, not asked, or a case that no longer exists).
+    pub left_out: usize,
+    /// How many cases the meeting had in all.
+    pub total: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Minutes {
     pub meeting: u64,
     pub date: NaiveDate,
+    /// Only in minutes for one recipient (`--for`).
+    #[serde(rename = "for", skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<Recipient>,
     pub attendees: Vec<String>,
     pub started: Option<chrono::NaiveDateTime>,
     pub ended: Option<chrono::NaiveDateTime>,
     pub items: Vec<MinuteItem>,
-    /// Open actions of the cases on the agenda, per owner.
+    /// Open actions of the cases in these minutes, per owner.
     pub open_by_owner: BTreeMap<String, Vec<MinuteAction>>,
 }
 
@@ -61,12 +77,42 @@ fn minute_action(a: &Action, persons: &HashMap<PersonId, &Person>) -> MinuteActi
     }
 }
 
+/// The whole minutes of `meeting`, every case in them: for the tandem itself.
 pub fn build(store: &Store, meeting: &Meeting) -> Result<Minutes> {
+    build_where(store, meeting, |_| true)
+}
+
+/// The minutes for `person`: only the cases whose family gave consent to share with them
+/// ([`Case::consent_for`] is `Gegeven`), and only those cases' actions, also among the open
+/// actions per owner. The rest is counted in [`Recipient::left_out`], never shown.
+pub fn build_for(store: &Store, meeting: &Meeting, person: &Person) -> Result<Minutes> {
+    let mut m = build_where(store, meeting, |case| {
+        case.is_some_and(|c| c.consent_for(person.id) == ConsentStatus::Gegeven)
+    })?;
+    m.recipient = Some(Recipient {
+        id: person.id.0,
+        name: person.name.clone(),
+        left_out: meeting.items.len() - m.items.len(),
+        total: meeting.items.len(),
+    });
+    Ok(m)
+}
+
+/// The minutes with the agenda items whose case `keep` takes (`None`: the case is gone).
+fn build_where(
+    store: &Store,
+    meeting: &Meeting,
+    keep: impl Fn(Option<&Case>) -> bool,
+) -> Result<Minutes> {
     let persons_list = store.persons()?;
     let persons: HashMap<PersonId, &Person> = persons_list.iter().map(|p| (p.id, p)).collect();
     let mut items = Vec::new();
     let mut open_by_owner: BTreeMap<String, Vec<MinuteAction>> = BTreeMap::new();
     for item in &meeting.items {
+        let case = store.case(item.case)?;
+        if !keep(case.as_ref()) {
+            continue;
+        }
         let row = store.case_row(item.case)?;
         let actions = store.actions_of_case(item.case)?;
         let pick = |ids: &[crate::domain::ActionId]| -> Vec<MinuteAction> {
@@ -87,8 +133,7 @@ pub fn build(store: &Store, meeting: &Meeting) -> Result<Minutes> {
             agreements: item.agreements.iter().map(|a| a.text.clone()).collect(),
             new_actions: pick(&item.actions_added),
             done_actions: pick(&item.actions_done),
-            closed: store
-                .case(item.case)?
+            closed: case
                 .filter(|c| c.closed_date() == Some(meeting.date))
                 .and_then(|c| c.outcome()),
         });
@@ -106,6 +151,7 @@ pub fn build(store: &Store, meeting: &Meeting) -> Result<Minutes> {
     Ok(Minutes {
         meeting: meeting.id.0,
         date: meeting.date,
+        recipient: None,
         attendees: meeting
             .attendees
             .iter()
@@ -119,57 +165,75 @@ pub fn build(store: &Store, meeting: &Meeting) -> Result<Minutes> {
     })
 }
 
-fn action_line(a: &MinuteAction, lang: Lang) -> String {
-    let side = Side::parse(a.side)
-        .map(|s| format!("{} {}", s.mark(), words::side(s).get(lang)))
-        .unwrap_or_default();
-    let due = a.deadline.map(format_numeric).unwrap_or_else(|| "–".into());
-    format!(
-        "{side} · {} · {due} · {}",
-        safe::line(a.owner.as_deref().unwrap_or("–")),
-        safe::line(&a.text)
-    )
+/// How a name or text taken from the records is put into a line of the minutes.
+type Escape = fn(&str) -> String;
+
+/// The minutes as Markdown, to mail or keep: every name and text is escaped
+/// ([`markdown::inline`]), so it reads as typed in any Markdown viewer, never as markup, and no
+/// line break in the data starts a new Markdown line.
+pub fn markdown(m: &Minutes, lang: Lang) -> String {
+    render(m, lang, markdown::inline)
 }
 
-/// The minutes as Markdown. Every name and text passes through [`safe::line`]: control and bidi
-/// characters show as placeholders, and no line break in the data starts a new Markdown line.
-pub fn markdown(m: &Minutes, lang: Lang) -> String {
+/// The same minutes for the screen: the same lines, with names and texts as typed (control
+/// and bidi characters as placeholders, [`safe::line`]) instead of escaped for Markdown.
+pub fn text(m: &Minutes, lang: Lang) -> String {
+    render(m, lang, |s| safe::line(s).trim().to_string())
+}
+
+fn render(m: &Minutes, lang: Lang, esc: Escape) -> String {
     let t = |nl: &'static str, en: &'static str| Text::new(nl, en).get(lang);
     let mut out = format!(
         "# {} {}\n\n",
         t("Verslag overleg", "Minutes of the meeting"),
         format_numeric(m.date)
     );
+    if let Some(r) = &m.recipient {
+        let line = exports::minutes_for(&esc(&r.name), r.left_out, r.total, lang);
+        out.push_str(&format!("{line}\n\n"));
+    }
     if !m.attendees.is_empty() {
         out.push_str(&format!(
             "{}: {}\n\n",
             t("Aanwezig", "Present"),
             m.attendees
                 .iter()
-                .map(|a| safe::line(a))
+                .map(|a| esc(a))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
     }
     for item in &m.items {
-        item_markdown(item, lang, &mut out);
+        item_lines(item, lang, esc, &mut out);
     }
     out.push_str(&format!(
         "\n## {}\n\n",
         t("Open acties per eigenaar", "Open actions per owner")
     ));
     for (owner, list) in &m.open_by_owner {
-        out.push_str(&format!("### {}\n\n", safe::line(owner)));
+        out.push_str(&format!("### {}\n\n", esc(owner)));
         for a in list {
-            out.push_str(&format!("- [ ] {}\n", action_line(a, lang)));
+            out.push_str(&format!("- [ ] {}\n", action_line(a, lang, esc)));
         }
         out.push('\n');
     }
     out
 }
 
+fn action_line(a: &MinuteAction, lang: Lang, esc: Escape) -> String {
+    let side = Side::parse(a.side)
+        .map(|s| format!("{} {}", s.mark(), words::side(s).get(lang)))
+        .unwrap_or_default();
+    let due = a.deadline.map(format_numeric).unwrap_or_else(|| "–".into());
+    format!(
+        "{side} · {} · {due} · {}",
+        esc(a.owner.as_deref().unwrap_or("–")),
+        esc(&a.text)
+    )
+}
+
 /// One agenda item: its heading, then what was agreed, closed and done, side by side.
-fn item_markdown(item: &MinuteItem, lang: Lang, out: &mut String) {
+fn item_lines(item: &MinuteItem, lang: Lang, esc: Escape, out: &mut String) {
     let t = |nl: &'static str, en: &'static str| Text::new(nl, en).get(lang);
     let state = if item.discussed {
         format!("{} min", item.minutes_spent)
@@ -181,18 +245,15 @@ fn item_markdown(item: &MinuteItem, lang: Lang, out: &mut String) {
         .to_string()
     };
     out.push_str(&format!(
-        "## {} ({} {}) · casus {} · {state}\n\n",
-        safe::line(&item.child),
+        "## {} ({} {}) · {} {} · {state}\n\n",
+        esc(&item.child),
         t("groep", "year"),
-        safe::line(&item.groep),
+        esc(&item.groep),
+        exports::CASE.get(lang),
         item.case
     ));
     for a in &item.agreements {
-        out.push_str(&format!(
-            "- {}: {}\n",
-            t("Afspraak", "Agreement"),
-            safe::line(a)
-        ));
+        out.push_str(&format!("- {}: {}\n", t("Afspraak", "Agreement"), esc(a)));
     }
     if let Some(outcome) = item.closed {
         out.push_str(&format!(
@@ -206,14 +267,14 @@ fn item_markdown(item: &MinuteItem, lang: Lang, out: &mut String) {
             out.push_str(&format!(
                 "- {}: {}\n",
                 t("Nieuwe actie", "New action"),
-                action_line(a, lang)
+                action_line(a, lang, esc)
             ));
         }
         for a in item.done_actions.iter().filter(|a| a.side == side.key()) {
             out.push_str(&format!(
                 "- {}: {}\n",
                 t("Afgerond", "Done"),
-                action_line(a, lang)
+                action_line(a, lang, esc)
             ));
         }
     }
@@ -229,5 +290,70 @@ fn item_markdown(item: &MinuteItem, lang: Lang, out: &mut String) {
     }
     if !nothing || item.discussed {
         out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minutes(agreement: &str, recipient: Option<Recipient>) -> Minutes {
+        Minutes {
+            meeting: 1,
+            date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+            recipient,
+            attendees: vec!["Sanne <de> Vries".into()],
+            started: None,
+            ended: None,
+            items: vec![MinuteItem {
+                case: 12,
+                child: "E.Ç.".into(),
+                groep: "1/2".into(),
+                discussed: true,
+                minutes_spent: 5,
+                agreements: vec![agreement.into()],
+                new_actions: vec![],
+                done_actions: vec![],
+                closed: None,
+            }],
+            open_by_owner: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn markdown_escapes_and_the_screen_shows_as_typed() {
+        let m = minutes("*alleen* met moeder", None);
+        let md = markdown(&m, Lang::Nl);
+        assert!(md.contains("- Afspraak: \\*alleen\\* met moeder\n"), "{md}");
+        assert!(md.contains("Aanwezig: Sanne \\<de\\> Vries"), "{md}");
+        assert!(
+            md.contains("## E.Ç. (groep 1/2) · casus 12 · 5 min"),
+            "{md}"
+        );
+        let text = text(&m, Lang::Nl);
+        assert!(text.contains("- Afspraak: *alleen* met moeder\n"), "{text}");
+        assert!(text.contains("Aanwezig: Sanne <de> Vries"), "{text}");
+    }
+
+    #[test]
+    fn minutes_for_one_person_say_so_at_the_top() {
+        let r = |left_out| Recipient {
+            id: 3,
+            name: "Fatma Aydın".into(),
+            left_out,
+            total: 4,
+        };
+        let md = markdown(&minutes("x", Some(r(3))), Lang::Nl);
+        let second = md.lines().nth(2).unwrap_or_default();
+        assert_eq!(
+            second,
+            "Verslag voor Fatma Aydın. 3 van de 4 casussen zijn weggelaten: daarvoor is geen toestemming om met Fatma Aydın te delen."
+        );
+        let md = markdown(&minutes("x", Some(r(1))), Lang::En);
+        assert!(md.contains("1 of the 4 cases was left out"), "{md}");
+        let md = markdown(&minutes("x", Some(r(0))), Lang::Nl);
+        assert!(
+            md.contains("Alle 4 casussen van dit overleg mogen met Fatma Aydın gedeeld worden.")
+        );
     }
 }

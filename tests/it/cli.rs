@@ -80,7 +80,7 @@ fn actions_json_has_the_documented_shape_and_order() {
 #[test]
 fn the_table_marks_overdue_actions() {
     let (dir, fx) = fixture_dir();
-    let (ok, stdout, stderr) = run(dir.path(), &["actions"]);
+    let (ok, stdout, stderr) = run(dir.path(), &["actions", "--names"]);
     assert!(ok, "{stderr}");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 1 + fx.open_in_order().len());

@@ -130,7 +130,7 @@ fn assert_shown(out: &str, what: &str, wanted: &[&str]) {
 #[test]
 fn table_shows_placeholders_and_keeps_one_line_per_action() {
     let fx = fixture();
-    let out = ok(&fx, &["actions", "--format", "table", "--all"]);
+    let out = ok(&fx, &["actions", "--format", "table", "--all", "--names"]);
     assert_safe(&out, "table", false);
     assert_shown(
         &out,
@@ -157,7 +157,7 @@ fn table_shows_placeholders_and_keeps_one_line_per_action() {
 #[test]
 fn markdown_shows_placeholders() {
     let fx = fixture();
-    let out = ok(&fx, &["actions", "--format", "md", "--all"]);
+    let out = ok(&fx, &["actions", "--format", "md", "--all", "--names"]);
     assert_safe(&out, "md", false);
     assert_shown(
         &out,
@@ -178,7 +178,8 @@ fn markdown_shows_placeholders() {
 fn csv_shows_placeholders_and_guards_tab_and_cr() {
     let fx = fixture();
     for delim in [",", ";"] {
-        let out = ok(&fx, &["actions", "--format", "csv", "--delimiter", delim]);
+        let args = ["--lang", "en", "actions", "--format", "csv", "--names"];
+        let out = ok(&fx, &[&args[..], &["--delimiter", delim]].concat());
         assert_safe(&out, "csv", true);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delim.as_bytes()[0])
@@ -232,7 +233,7 @@ fn json_keeps_the_data_exactly() {
 fn ics_keeps_the_text_with_its_own_escaping() {
     use icalendar::{CalendarComponent, Component};
     let fx = fixture();
-    let out = ok(&fx, &["actions", "--format", "ics", "--all"]);
+    let out = ok(&fx, &["actions", "--format", "ics", "--all", "--names"]);
     let cal: icalendar::Calendar = out.parse().expect("valid iCalendar");
     let todo = cal
         .components
@@ -249,7 +250,7 @@ fn ics_keeps_the_text_with_its_own_escaping() {
     // RFC 5545 has no room for control characters in TEXT: ics drops them (as it always did);
     // everything else, the bidi characters included, is there as it was, without placeholders.
     let summary = todo.get_summary().expect("SUMMARY");
-    let want = format!("{} ({FIRST} {LAST})", clean_line(TEXT));
+    let want = format!("{} ({FIRST} {LAST}, casus 1)", clean_line(TEXT));
     let want: String = want.chars().filter(|c| !c.is_control()).collect();
     assert_eq!(summary, want);
     assert!(summary.contains("\u{202E}txet\u{200F}"));
@@ -279,10 +280,11 @@ fn agenda_and_minutes_show_placeholders() {
         &minutes,
         "minutes",
         &[
-            "Aanwezig: Owen ␛]0;pwned␇ Eig⟨U+2066⟩enaar",
+            // Markdown: `]` escaped, as every Markdown special in user text.
+            "Aanwezig: Owen ␛\\]0;pwned␇ Eig⟨U+2066⟩enaar",
             "## ␛B. (groep 6⟨U+2066⟩b⟨U+2069⟩)",
             "⟨U+202E⟩x",
-            "### Owen ␛]0;pwned␇ Eig⟨U+2066⟩enaar",
+            "### Owen ␛\\]0;pwned␇ Eig⟨U+2066⟩enaar",
             "⟨U+202E⟩txet⟨U+200F⟩",
         ],
     );
