@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         Some(command) => cli::run(command, &ctx),
         // The TUI sits beside the CLI, not under it: the CLI opens the store, the TUI runs on it.
         None => cli::start::store_for_tui(&ctx).and_then(|mut store| {
-            tandem::tui::start::run(&mut store, ctx.lang, args.theme.clone(), &ctx.clock)
+            tandem::tui::start::run(&mut store, ctx.lang, args.theme, args.privacy, &ctx.clock)
                 .map_err(cli::CliError)
         }),
     };

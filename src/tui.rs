@@ -8,8 +8,10 @@ pub mod app;
 pub mod case;
 pub mod cases;
 pub mod changes;
+pub mod consent;
 pub mod family;
 pub mod form;
+pub mod idle;
 pub mod intent;
 pub mod kaart;
 pub mod keymap;
@@ -18,6 +20,7 @@ pub mod lookup;
 pub mod meeting;
 pub mod msg;
 pub mod patch;
+pub mod privacy;
 pub mod resolve;
 pub mod script;
 pub mod start;
@@ -73,6 +76,7 @@ pub fn first_screen(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> S
         config_dir: None,
         meeting: None,
         now: clock.now(),
+        last_input: clock.now(),
     };
     app.cases.set_rows(rows);
     app.cases.filter.open_only = true;

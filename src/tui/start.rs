@@ -8,12 +8,14 @@ use crate::domain::dates::Lang;
 use crate::i18n::cli::store_error;
 use crate::store::Store;
 
-/// Runs the TUI until the user quits. Errors: the store could not be read for the first screen
-/// (its message, in `lang`), or the terminal failed.
+/// Runs the TUI until the user quits; `privacy` (`--privacy`) starts it in privacy mode. Errors:
+/// the store could not be read for the first screen (its message, in `lang`), or the terminal
+/// failed.
 pub fn run(
     store: &mut Store,
     lang: Lang,
     theme: Option<String>,
+    privacy: bool,
     clock: &Clock,
 ) -> Result<(), String> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -26,6 +28,7 @@ pub fn run(
     app.actions.filter.mine = config.me.is_some();
     app.config = config;
     app.config_dir = config_dir();
+    super::privacy::at_start(&mut app, privacy);
     if let Some(p) = config_problem {
         app.error(p);
     }

@@ -68,6 +68,7 @@ pub fn run(app: &mut super::app::App, store: &mut Store, clock: &Clock) -> std::
                 dirty = true;
             }
             app.now = now;
+            dirty |= super::idle::tick(app, now);
             if dirty {
                 terminal.draw(|f| views::render(app, f))?;
                 dirty = false;

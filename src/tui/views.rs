@@ -6,9 +6,9 @@ mod chrome;
 mod popup;
 
 use super::app::{App, Page, Popup, Screen};
+use super::privacy::{Privacy, Whose};
 use super::theme::Role;
-use crate::domain::text::{clean_line, initials};
-use crate::domain::CaseId;
+use crate::domain::text::clean_line;
 use crate::i18n::tui as t;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -33,6 +33,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         };
         frame.render_widget(Block::default().style(black), area);
         return;
+    }
+    if let Some(Popup::PrivacyOffer) = app.popup {
+        // Asked before anything of the case book is drawn: the projector may be on already.
+        return popup::privacy_offer(app, frame, area);
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
@@ -78,6 +82,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             super::form::view::form(app, form, frame, area);
             popup::confirm(app, t::DISCARD.get(app.lang), frame, area);
         }
+        Some(Popup::ConfirmNoConsent(form)) => {
+            super::form::view::form(app, form, frame, area);
+            let question = super::consent::question(app, form);
+            popup::confirm(app, &question, frame, area);
+        }
         Some(Popup::Text {
             title,
             lines,
@@ -86,7 +95,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Popup::MeetingSummary { lines, scroll }) => {
             popup::summary(app, lines, *scroll, frame, area)
         }
-        None => {}
+        None | Some(Popup::PrivacyOffer) => {}
     }
 }
 
@@ -113,22 +122,51 @@ mod safe_tests {
     }
 }
 
-/// A child's (or family's) name as the privacy mode allows: full on the case opened on purpose,
-/// initials elsewhere.
-pub fn name_for(app: &App, name: &str, case: Option<CaseId>) -> String {
-    if app.privacy && (case.is_none() || case != app.case_in_focus()) {
-        initials(name)
-    } else {
-        safe(name)
-    }
+/// A child's, carer's or family's name as privacy mode allows it (see [`super::privacy`]).
+pub fn name_for(app: &App, name: &str, whose: impl Into<Whose>) -> String {
+    Privacy::of(app).name(name, whose)
 }
 
-/// Free text and contact details: hidden under privacy unless on the case opened on purpose.
-pub fn private_text(app: &App, text: &str, case: Option<CaseId>) -> String {
-    if app.privacy && (case.is_none() || case != app.case_in_focus()) {
-        t::HIDDEN.get(app.lang).to_string()
+/// Free text and contact details of a family as privacy mode allows them (see
+/// [`super::privacy`]).
+pub fn private_text(app: &App, text: &str, whose: impl Into<Whose>) -> String {
+    Privacy::of(app).text(text, whose)
+}
+
+/// An action's owner as the actions lists show them: their name, after a mark (✗ refused, ?
+/// not asked) when `case`'s family gave no consent for them.
+pub fn owner_spans(
+    app: &App,
+    case: &crate::domain::Case,
+    owner: Option<crate::domain::PersonId>,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if let Some(status) = owner.and_then(|id| super::consent::missing(app, case, id)) {
+        spans.push(consent_span(app, status));
+    }
+    spans.push(Span::styled(
+        safe(&app.person_name(owner)),
+        app.theme.style(Role::Muted),
+    ));
+    spans
+}
+
+/// A network's title: "Netwerk", and how many of the people on show (the network, the owners of
+/// open actions) the family gave no consent for.
+pub fn network_title(
+    app: &App,
+    case: &crate::domain::Case,
+    people: impl Iterator<Item = crate::domain::PersonId>,
+) -> String {
+    let n = super::consent::count_missing(app, case, people);
+    let title = t::NETWORK.get(app.lang);
+    if n == 0 {
+        title.to_string()
     } else {
-        safe(text)
+        format!(
+            "{title} · {}",
+            crate::i18n::privacy::without_consent(n, app.lang)
+        )
     }
 }
 

@@ -27,6 +27,7 @@ mod meeting_flows;
 mod meeting_refused;
 mod perf;
 mod perf_tui;
+mod privacy_sweep;
 mod sled_traps;
 mod store_errors;
 mod store_props;

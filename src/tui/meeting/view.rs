@@ -7,7 +7,9 @@ use crate::i18n::{meeting as t, tui as tt, words};
 use crate::tui::app::App;
 use crate::tui::meeting::MeetingState;
 use crate::tui::theme::Role;
-use crate::tui::views::{block, name_for, private_text, safe, side_span, window};
+use crate::tui::views::{
+    block, name_for, network_title, owner_spans, private_text, safe, side_span, window,
+};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, List, ListItem, Paragraph, Row, Table, Wrap};
@@ -63,7 +65,7 @@ fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
         .map(|(n, item)| {
             let r = app.cases.row(item.case);
             let name = r
-                .map(|r| name_for(app, &r.child_name, None))
+                .map(|r| name_for(app, &r.child_name, r.family))
                 .unwrap_or_default();
             let overdue = r.is_some_and(|r| r.is_overdue(app.today));
             let next = r
@@ -152,7 +154,8 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     side_columns(app, m, frame, cols);
     let [net, agree] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
-    network(app, c, family, frame, net);
+    let owners: Vec<_> = m.open_actions().iter().filter_map(|a| a.owner).collect();
+    network(app, c, family, &owners, frame, net);
     agreements(app, m, item, &page.agreements, frame, agree);
 }
 
@@ -213,7 +216,7 @@ fn case_card(
     let child = family.and_then(|f| f.child(c.child));
     let name = child.map(|ch| ch.full_name()).unwrap_or_default();
     let mut head = vec![
-        Span::styled(name_for(app, &name, Some(c.id)), th.style(Role::Header)),
+        Span::styled(name_for(app, &name, c.family), th.style(Role::Header)),
         Span::raw(format!(
             "  {} {}  ",
             tt::GROEP.get(lang),
@@ -228,7 +231,7 @@ fn case_card(
     ));
     let lines = vec![
         Line::from(head),
-        Line::from(private_text(app, &c.question, Some(c.id))),
+        Line::from(private_text(app, &c.question, c.family)),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(
@@ -253,6 +256,7 @@ fn side_columns(app: &App, m: &MeetingState, frame: &mut Frame, cols: Rect) {
             .map(|a| {
                 action_item(
                     app,
+                    m,
                     a,
                     Some(a.id) == selected,
                     area.width.saturating_sub(2) as usize,
@@ -274,6 +278,7 @@ fn network(
     app: &App,
     c: &crate::domain::Case,
     family: Option<&crate::domain::Family>,
+    open_owners: &[crate::domain::PersonId],
     frame: &mut Frame,
     net: Rect,
 ) {
@@ -288,16 +293,20 @@ fn network(
                 side_span(app, app.person(inv.person).map(|p| p.side)),
                 Span::raw(format!(" {} ", safe(&app.person_name(Some(inv.person))))),
                 Span::styled(
-                    format!("· {}", safe(&inv.role)),
+                    format!("· {}", private_text(app, &inv.role, c.family)),
                     app.theme.style(Role::Muted),
                 ),
             ]))
         })
         .collect();
-    frame.render_widget(
-        List::new(net_items).block(block(app, tt::NETWORK.get(app.lang), false)),
-        net,
-    );
+    let people = family
+        .into_iter()
+        .flat_map(|f| f.network.iter())
+        .filter(|i| i.active_on(app.today))
+        .map(|i| i.person);
+    let owners = open_owners.iter().copied();
+    let title = network_title(app, c, people.chain(owners));
+    frame.render_widget(List::new(net_items).block(block(app, &title, false)), net);
 }
 
 /// This item's agreements so far, then up to four from earlier meetings, newest first.
@@ -315,7 +324,7 @@ fn agreements(
     for a in &item.agreements {
         lines.push(Line::from(vec![
             Span::styled("● ", th.style(Role::Done)),
-            Span::raw(safe(&a.text)),
+            Span::raw(private_text(app, &a.text, item.case)),
         ]));
     }
     let earlier: Vec<&(chrono::NaiveDate, String)> = before
@@ -335,7 +344,7 @@ fn agreements(
                     format!("{} ", format_short(*d, lang)),
                     th.style(Role::Muted),
                 ),
-                Span::raw(safe(text)),
+                Span::raw(private_text(app, text, item.case)),
             ]));
         }
     }
@@ -352,7 +361,13 @@ fn agreements(
     );
 }
 
-fn action_item<'a>(app: &App, a: &Action, selected: bool, width: usize) -> ListItem<'a> {
+fn action_item<'a>(
+    app: &App,
+    m: &MeetingState,
+    a: &Action,
+    selected: bool,
+    width: usize,
+) -> ListItem<'a> {
     let th = &app.theme;
     let overdue = a.is_overdue(app.today);
     let style = if overdue {
@@ -367,12 +382,18 @@ fn action_item<'a>(app: &App, a: &Action, selected: bool, width: usize) -> ListI
     let mark = if overdue { "!" } else { "○" };
     // The owner and deadline on one line, the whole text wrapped below: it must read from the
     // back of the room, not end in the middle of a word.
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{mark} {due:<10} "), style),
-        Span::styled(safe(&app.person_name(a.owner)), th.style(Role::Muted)),
-    ])];
+    let mut head = vec![Span::styled(format!("{mark} {due:<10} "), style)];
+    match m.page.as_ref() {
+        Some(p) => head.extend(owner_spans(app, &p.case, a.owner)),
+        None => head.push(Span::styled(
+            safe(&app.person_name(a.owner)),
+            th.style(Role::Muted),
+        )),
+    }
+    let mut lines = vec![Line::from(head)];
+    let text = private_text(app, &a.text, a.case);
     lines.extend(
-        crate::tui::views::wrap(&a.text, width.saturating_sub(2))
+        crate::tui::views::wrap(&text, width.saturating_sub(2))
             .into_iter()
             .map(|l| Line::from(format!("  {l}"))),
     );
