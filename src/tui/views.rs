@@ -152,21 +152,27 @@ pub fn owner_spans(
 }
 
 /// A network's title: "Netwerk", and how many of the people on show (the network, the owners of
-/// open actions) the family gave no consent for.
+/// open actions) the family gave no consent for; "⚠ 2" where the words don't fit in `width`.
 pub fn network_title(
     app: &App,
     case: &crate::domain::Case,
     people: impl Iterator<Item = crate::domain::PersonId>,
+    width: u16,
 ) -> String {
     let n = super::consent::count_missing(app, case, people);
     let title = t::NETWORK.get(app.lang);
     if n == 0 {
-        title.to_string()
+        return title.to_string();
+    }
+    let long = format!(
+        "{title} · {}",
+        crate::i18n::privacy::without_consent(n, app.lang)
+    );
+    // The block's corners and the spaces around its title take four columns.
+    if long.chars().count() + 4 <= width as usize {
+        long
     } else {
-        format!(
-            "{title} · {}",
-            crate::i18n::privacy::without_consent(n, app.lang)
-        )
+        format!("{title} · ⚠ {n}")
     }
 }
 

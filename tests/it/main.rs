@@ -37,6 +37,8 @@ mod trust_damage;
 mod trust_disk;
 mod trust_journal;
 mod trust_latch;
+mod tui_consent;
 mod tui_flows;
 mod tui_patch;
+mod tui_privacy;
 mod tui_snapshots;

@@ -229,29 +229,7 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         .family
         .iter()
         .flat_map(|f| f.network.iter())
-        .map(|inv| {
-            let consent = p.case.consent_for(inv.person);
-            let person = app.person(inv.person);
-            let ended = inv.until.is_some_and(|u| u < app.today);
-            let style = if ended {
-                th.style(Role::Muted)
-            } else {
-                th.style(Role::Text)
-            };
-            ListItem::new(Line::from(vec![
-                crate::tui::views::consent_span(app, consent),
-                side_span(app, person.map(|p| p.side)),
-                Span::styled(
-                    format!(" {} ", safe(&app.person_name(Some(inv.person)))),
-                    style,
-                ),
-                Span::styled(
-                    format!("· {}", private_text(app, &inv.role, p.case.family)),
-                    th.style(Role::Muted),
-                ),
-                Span::styled(consent_note(app, p, inv.person), th.style(Role::Muted)),
-            ]))
-        })
+        .map(|inv| network_item(app, p, inv))
         .collect();
     let people = p
         .family
@@ -262,7 +240,7 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|a| a.is_open())
         .filter_map(|a| a.owner);
-    let title = network_title(app, &p.case, people.chain(owners));
+    let title = network_title(app, &p.case, people.chain(owners), area.width);
     let list = List::new(items)
         .block(block(app, &title, focused))
         .highlight_style(th.style(Role::Selected));
@@ -343,15 +321,42 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(list, area, &mut state);
 }
 
-/// The note kept with a network person's consent ("moeder mondeling; vader nog vragen"), after
-/// a separator; empty when there is none.
-fn consent_note(app: &App, p: &CasePage, person: crate::domain::PersonId) -> String {
-    p.case
+/// One person of the network: consent mark, side, name (muted once no longer involved), role;
+/// beneath, the note kept with the consent ("moeder mondeling; vader nog vragen"), if any.
+fn network_item<'a>(app: &App, p: &CasePage, inv: &crate::domain::Involvement) -> ListItem<'a> {
+    let th = &app.theme;
+    let consent = p.case.consent_for(inv.person);
+    let person = app.person(inv.person);
+    let ended = inv.until.is_some_and(|u| u < app.today);
+    let style = if ended {
+        th.style(Role::Muted)
+    } else {
+        th.style(Role::Text)
+    };
+    let mut lines = vec![Line::from(vec![
+        crate::tui::views::consent_span(app, consent),
+        side_span(app, person.map(|p| p.side)),
+        Span::styled(
+            format!(" {} ", safe(&app.person_name(Some(inv.person)))),
+            style,
+        ),
+        Span::styled(
+            format!("· {}", private_text(app, &inv.role, p.case.family)),
+            th.style(Role::Muted),
+        ),
+    ])];
+    let note = p
+        .case
         .consents
         .iter()
-        .find(|c| c.person == person && !c.note.trim().is_empty())
-        .map(|c| format!(" · {}", private_text(app, &c.note, p.case.family)))
-        .unwrap_or_default()
+        .find(|c| c.person == inv.person && !c.note.trim().is_empty());
+    if let Some(c) = note {
+        lines.push(Line::from(Span::styled(
+            format!("    {}", private_text(app, &c.note, p.case.family)),
+            th.style(Role::Muted),
+        )));
+    }
+    ListItem::new(lines)
 }
 
 /// "Afspraken · besproken 9 nov, 16 nov": the meetings the case was discussed in.

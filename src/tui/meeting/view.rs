@@ -305,7 +305,7 @@ fn network(
         .filter(|i| i.active_on(app.today))
         .map(|i| i.person);
     let owners = open_owners.iter().copied();
-    let title = network_title(app, c, people.chain(owners));
+    let title = network_title(app, c, people.chain(owners), net.width);
     frame.render_widget(List::new(net_items).block(block(app, &title, false)), net);
 }
 
