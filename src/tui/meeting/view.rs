@@ -1,24 +1,26 @@
 //! Overleg (screen 1): the agenda (before) and the walk-through (during), made for a projector:
 //! one case fills the screen, the two sides stand in two columns, the timer counts down.
 
-use crate::domain::dates::{format_long, format_short};
+use crate::domain::dates::format_short;
 use crate::domain::{Action, Side};
 use crate::i18n::{meeting as t, tui as tt, words};
 use crate::tui::app::App;
 use crate::tui::meeting::MeetingState;
 use crate::tui::theme::Role;
 use crate::tui::views::{
-    block, name_for, network_title, owner_spans, private_text, safe, side_span, window,
+    block, name_for, network_title, owner_spans, private_text, safe, side_span,
 };
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, List, ListItem, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{List, ListItem, Paragraph, Wrap};
 use ratatui::Frame;
+
+mod agenda;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     match &app.meeting {
         Some(m) if m.running() => walk_through(app, m, frame, area),
-        Some(m) => agenda(app, m, frame, area),
+        Some(m) => agenda::render(app, m, frame, area),
         None => {}
     }
 }
@@ -33,94 +35,13 @@ fn mmss(seconds: i64) -> String {
     )
 }
 
+/// Why an item is on the agenda, in words.
 fn reasons(app: &App, item: &crate::domain::AgendaItem) -> String {
     item.reasons
         .iter()
         .map(|r| t::reason(*r).get(app.lang))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
-    let th = &app.theme;
-    let lang = app.lang;
-    let items = &m.meeting.items;
-    let total: u32 = items.iter().map(|i| i.timebox_minutes).sum();
-    let title = format!(
-        "{} · {} · {} {} · {total} {}",
-        t::PROPOSAL.get(lang),
-        format_long(m.meeting.date, lang),
-        items.len(),
-        tt::SCREEN_CASES.get(lang).to_lowercase(),
-        t::MINUTES_SHORT.get(lang)
-    );
-    let range = window(
-        items.len(),
-        m.selected,
-        area.height.saturating_sub(3) as usize,
-    );
-    let rows: Vec<Row> = items[range.clone()]
-        .iter()
-        .enumerate()
-        .map(|(n, item)| {
-            let r = app.cases.row(item.case);
-            let name = r
-                .map(|r| name_for(app, &r.child_name, r.family))
-                .unwrap_or_default();
-            let overdue = r.is_some_and(|r| r.is_overdue(app.today));
-            let next = r
-                .and_then(|r| r.next_deadline)
-                .map(|d| format_short(d, lang))
-                .unwrap_or_default();
-            let row = Row::new(vec![
-                Cell::from(format!("{:>2}", range.start + n + 1)),
-                Cell::from(Line::from(side_span(app, r.and_then(|r| r.lead_side)))),
-                Cell::from(name),
-                Cell::from(r.map(|r| safe(&r.groep)).unwrap_or_default()),
-                Cell::from(Span::styled(reasons(app, item), th.style(Role::Accent))),
-                Cell::from(Span::styled(
-                    next,
-                    th.style(if overdue { Role::Overdue } else { Role::Text }),
-                )),
-                Cell::from(format!(
-                    "{:>3} {}",
-                    item.timebox_minutes,
-                    t::MINUTES_SHORT.get(lang)
-                )),
-            ]);
-            if range.start + n == m.selected {
-                row.style(th.style(Role::Selected))
-            } else {
-                row
-            }
-        })
-        .collect();
-    let widths = [
-        Constraint::Length(2),
-        Constraint::Length(1),
-        Constraint::Fill(2),
-        Constraint::Length(4),
-        Constraint::Fill(3),
-        Constraint::Length(10),
-        Constraint::Length(7),
-    ];
-    let header = Row::new(vec![
-        "#",
-        "",
-        tt::COL_CHILD.get(lang),
-        tt::COL_GROEP.get(lang),
-        "",
-        tt::COL_NEXT.get(lang),
-        "",
-    ])
-    .style(th.style(Role::Header));
-    frame.render_widget(
-        Table::new(rows, widths)
-            .header(header)
-            .block(block(app, &title, true))
-            .column_spacing(1),
-        area,
-    );
 }
 
 fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
