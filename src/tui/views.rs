@@ -220,6 +220,24 @@ pub fn consent_span(app: &App, consent: crate::domain::ConsentStatus) -> Span<'s
     )
 }
 
+/// A network person's consent mark in `case`: ✓ given, ✗ refused, ? not asked, and · for the
+/// tandem (the lead, the two coaches), who need none: the marks agree with the count in the
+/// network's title.
+pub fn network_mark(
+    app: &App,
+    case: &crate::domain::Case,
+    person: crate::domain::PersonId,
+) -> Span<'static> {
+    let recorded = case.consent_for(person);
+    if recorded == crate::domain::ConsentStatus::Gegeven
+        || super::consent::missing(app, case, person).is_some()
+    {
+        consent_span(app, recorded)
+    } else {
+        Span::styled("· ", app.theme.style(Role::Muted))
+    }
+}
+
 /// "O onderwijs · Marloes Kuipers": who has regie, mark first.
 pub fn lead_spans(app: &App, lead: &crate::domain::Lead) -> Vec<Span<'static>> {
     vec![

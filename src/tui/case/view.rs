@@ -325,7 +325,6 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
 /// beneath, the note kept with the consent ("moeder mondeling; vader nog vragen"), if any.
 fn network_item<'a>(app: &App, p: &CasePage, inv: &crate::domain::Involvement) -> ListItem<'a> {
     let th = &app.theme;
-    let consent = p.case.consent_for(inv.person);
     let person = app.person(inv.person);
     let ended = inv.until.is_some_and(|u| u < app.today);
     let style = if ended {
@@ -334,7 +333,7 @@ fn network_item<'a>(app: &App, p: &CasePage, inv: &crate::domain::Involvement) -
         th.style(Role::Text)
     };
     let mut lines = vec![Line::from(vec![
-        crate::tui::views::consent_span(app, consent),
+        crate::tui::views::network_mark(app, &p.case, inv.person),
         side_span(app, person.map(|p| p.side)),
         Span::styled(
             format!(" {} ", safe(&app.person_name(Some(inv.person)))),

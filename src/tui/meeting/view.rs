@@ -208,9 +208,8 @@ fn network(
         .flat_map(|f| f.network.iter())
         .filter(|i| i.active_on(app.today))
         .map(|inv| {
-            let consent = c.consent_for(inv.person);
             ListItem::new(Line::from(vec![
-                crate::tui::views::consent_span(app, consent),
+                crate::tui::views::network_mark(app, c, inv.person),
                 side_span(app, app.person(inv.person).map(|p| p.side)),
                 Span::raw(format!(" {} ", safe(&app.person_name(Some(inv.person))))),
                 Span::styled(
