@@ -29,6 +29,9 @@ pub struct Args {
     /// Language of the interface: nl (default) or en
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Start the screen in privacy mode: initials only, free text hidden (p turns it off)
+    #[arg(long)]
+    pub privacy: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -10,8 +10,12 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     /// The person on the sociale kaart this user is (id), for "Mijn acties".
     pub me: Option<u64>,
+    /// tandem starts in privacy mode (as `--privacy` does).
+    pub privacy: bool,
     /// The meeting starts in privacy mode.
     pub meeting_privacy: bool,
+    /// Minutes without a key after which the screen blanks by itself (as `b` does); 0: never.
+    pub blank_after_minutes: u32,
     /// A case not discussed for this many weeks comes back on the agenda.
     pub not_discussed_weeks: u32,
     /// Default timebox per agenda item, in minutes.
@@ -24,7 +28,9 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             me: None,
+            privacy: false,
             meeting_privacy: true,
+            blank_after_minutes: 5,
             not_discussed_weeks: 4,
             timebox_minutes: 10,
             backups_keep: crate::store::backup::DEFAULT_KEEP,

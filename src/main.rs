@@ -24,6 +24,7 @@ fn main() -> ExitCode {
             &ctx.data_dir,
             ctx.lang,
             args.theme.clone(),
+            args.privacy,
             &ctx.clock,
         )
         .map_err(cli::CliError),

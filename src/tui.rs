@@ -8,9 +8,11 @@ pub mod app;
 pub mod case;
 pub mod cases;
 pub mod changes;
+pub mod consent;
 pub mod family;
 pub mod first_page;
 pub mod form;
+pub mod idle;
 pub mod intent;
 pub mod kaart;
 pub mod keymap;
@@ -19,6 +21,7 @@ pub mod lookup;
 pub mod meeting;
 pub mod msg;
 pub mod patch;
+pub mod privacy;
 pub mod resolve;
 pub mod script;
 pub mod start;
@@ -86,6 +89,7 @@ pub fn blank(lang: Lang, theme: Theme, clock: &Clock) -> App {
         meeting: None,
         now: clock.now(),
         overdue: None,
+        last_input: clock.now(),
     }
 }
 

@@ -39,6 +39,11 @@ pub enum Popup {
     Form(Box<Form>),
     /// Asks before throwing away a form with typed text.
     ConfirmDiscard(Box<Form>),
+    /// Asks before saving an action for an owner the family gave no consent for.
+    ConfirmNoConsent(Box<Form>),
+    /// At the start with the beamer theme, before anything of the case book shows: privacy
+    /// mode on?
+    PrivacyOffer,
     /// A text to read (meeting history, minutes), scrolled with j/k.
     Text {
         title: String,
@@ -74,7 +79,7 @@ pub struct App {
     pub kaart_selected: usize,
     pub meetings: Vec<Meeting>,
     /// This session's changes, newest last, with what to say when undone.
-    pub undo: Vec<(Undo, String)>,
+    pub undo: Vec<(Undo, super::privacy::Said)>,
     pub lookup: Lookup,
     pub welcome: bool,
     pub quit: bool,
@@ -89,16 +94,22 @@ pub struct App {
     pub now: chrono::NaiveDateTime,
     /// The overdue count being read after the first frame ([`super::poll_overdue`]).
     pub overdue: Option<std::sync::mpsc::Receiver<crate::store::Result<[usize; 2]>>>,
+    /// When the last key or paste came: the screen blanks after the idle minutes of the config.
+    pub last_input: chrono::NaiveDateTime,
 }
 
 impl App {
     /// Which binding table applies now.
     pub fn context(&self) -> Context {
         match &self.popup {
-            Some(Popup::Help { .. }) | Some(Popup::Text { .. }) => Context::Help,
+            Some(Popup::Help { .. }) | Some(Popup::Text { .. }) | Some(Popup::PrivacyOffer) => {
+                Context::Help
+            }
             Some(Popup::MeetingSummary { .. }) => Context::Summary,
             Some(Popup::Lookup(_)) => Context::Lookup,
-            Some(Popup::Form(_)) | Some(Popup::ConfirmDiscard(_)) => Context::Form,
+            Some(Popup::Form(_))
+            | Some(Popup::ConfirmDiscard(_))
+            | Some(Popup::ConfirmNoConsent(_)) => Context::Form,
             None => self.context_below_popup(),
         }
     }
@@ -168,23 +179,5 @@ impl App {
 
     pub fn error(&mut self, msg: impl Into<String>) {
         self.status = Some((msg.into(), Level::Error));
-    }
-
-    /// The id of the case whose names may show under privacy mode: the one opened on purpose.
-    pub fn case_in_focus(&self) -> Option<crate::domain::CaseId> {
-        let opened = self.pages.iter().rev().find_map(|p| match p {
-            Page::Case(c) => Some(c.case.id),
-            _ => None,
-        });
-        // In the meeting, the case being discussed is the one on show; it hides again when the
-        // meeting moves on.
-        let discussed = || {
-            let m = self
-                .meeting
-                .as_ref()
-                .filter(|_| self.screen == Screen::Overleg)?;
-            m.meeting.current_case()
-        };
-        opened.or_else(discussed)
     }
 }

@@ -5,6 +5,7 @@
 use super::app::App;
 use super::meeting::record;
 use super::patch::Touched;
+use super::privacy::{say, Said};
 use super::update::Problem;
 use crate::clock::Clock;
 use crate::domain::text::{clean_line, short};
@@ -12,18 +13,20 @@ use crate::domain::{ActionId, CaseId, Meeting};
 use crate::i18n::tui as t;
 use crate::store::{Store, Undo};
 
-/// A committed change: kept for undo, shown, and said.
-pub fn saved(app: &mut App, store: &Store, undo: Undo, what: String) -> Result<(), Problem> {
+/// A committed change: kept for undo, shown, and said (by the privacy rule: a quoted text of a
+/// family not in focus is hidden).
+pub fn saved(app: &mut App, store: &Store, undo: Undo, what: Said) -> Result<(), Problem> {
     let touched = Touched::of(&undo);
     app.undo.push((undo, what.clone()));
     super::load::after_change(store, app, &touched)?;
-    app.info(what);
+    say(app, &what);
     Ok(())
 }
 
-/// What the status line says about an action: its text, short and on one line.
-fn about(text: &str) -> String {
-    clean_line(&short(text, 50))
+/// What the status line says about an action of `case`: "`msg`: " and its text, short and on one
+/// line.
+fn about(msg: &str, text: &str, case: CaseId) -> Said {
+    Said::plain(format!("{msg}: ")).text(&clean_line(&short(text, 50)), case)
 }
 
 /// `d`: an action done, or open again.
@@ -31,13 +34,14 @@ pub fn set_done(
     app: &mut App,
     store: &mut Store,
     clock: &Clock,
-    id: ActionId,
+    target: (ActionId, CaseId),
     done: bool,
     text: &str,
 ) -> Result<(), Problem> {
+    let (id, case) = target;
     let (_, undo) = store.set_action_done(clock.now(), id, done, None)?;
     let msg = if done { t::ACTION_DONE } else { t::ACTION_OPEN };
-    let what = format!("{}: {}", msg.get(app.lang), about(text));
+    let what = about(msg.get(app.lang), text, case);
     saved(app, store, undo, what)
 }
 
@@ -51,7 +55,7 @@ pub fn meeting_done(
     text: &str,
 ) -> Result<(), Problem> {
     let undo = record::done(app, store, clock.now(), case, id)?;
-    let what = format!("{}: {}", t::ACTION_DONE.get(app.lang), about(text));
+    let what = about(t::ACTION_DONE.get(app.lang), text, case);
     saved(app, store, undo, what)
 }
 
@@ -62,7 +66,7 @@ pub fn flag(app: &mut App, store: &mut Store, clock: &Clock, id: CaseId) -> Resu
     let on = case.flagged;
     let undo = store.save_case(clock.now(), case)?;
     let what = if on { t::FLAG_ON } else { t::FLAG_OFF };
-    saved(app, store, undo, what.get(app.lang).to_string())
+    saved(app, store, undo, Said::plain(what.get(app.lang)))
 }
 
 /// `c` on a closed case: it is reopened (its closing is kept).
@@ -70,7 +74,7 @@ pub fn reopen(app: &mut App, store: &mut Store, clock: &Clock, id: CaseId) -> Re
     let mut case = store.case(id)?.ok_or(Problem::NotFound)?;
     case.reopen(clock.today());
     let undo = store.save_case(clock.now(), case)?;
-    saved(app, store, undo, t::REOPENED.get(app.lang).to_string())
+    saved(app, store, undo, Said::plain(t::REOPENED.get(app.lang)))
 }
 
 /// `u`: takes back this session's last change.
@@ -91,7 +95,7 @@ pub fn undo(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Probl
         return Err(e.into());
     }
     super::load::after_change(store, app, &touched)?;
-    app.info(format!("{}: {what}", t::UNDONE.get(app.lang)));
+    say(app, &Said::after(t::UNDONE.get(app.lang), &what));
     Ok(())
 }
 

@@ -45,6 +45,11 @@ pub struct Form {
     pub error: Option<String>,
     /// Something was typed; leaving asks first.
     pub dirty: bool,
+    /// The family whose record the form is about: while it is open, privacy mode shows that
+    /// family in full (the form was opened on purpose).
+    pub about: Option<FamilyId>,
+    /// A line above the fields that says what the form is about (whom a consent is for).
+    pub intro: Option<crate::tui::privacy::Said>,
 }
 
 impl Form {
@@ -55,6 +60,8 @@ impl Form {
             focus: 0,
             error: None,
             dirty: false,
+            about: None,
+            intro: None,
         }
     }
 

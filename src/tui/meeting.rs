@@ -3,6 +3,7 @@
 //! and `m` resumes where it was.
 
 pub mod history;
+pub mod minutes;
 pub mod record;
 pub mod view;
 
@@ -244,11 +245,7 @@ pub fn summary(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pr
     state.book(clock.now());
     let snapshot = state.meeting.clone();
     save(app, store)?;
-    let minutes = crate::report::minutes::build(store, &snapshot)?;
-    let lines = crate::report::minutes::markdown(&minutes, app.lang)
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let lines = minutes::lines(app, store, &snapshot)?;
     app.popup = Some(Popup::MeetingSummary { lines, scroll: 0 });
     Ok(())
 }
@@ -315,7 +312,8 @@ pub fn end(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Proble
         .retain(|(undo, _)| !undo.meetings.contains_key(&id));
     app.meeting = None;
     app.popup = None;
-    app.privacy = false;
+    // Privacy mode stays as it is: only `p` turns it off (the next agenda may be on the
+    // projector too).
     super::load::refresh(store, app)?;
     app.info(format!("{} tandem minutes {id}", t::ENDED.get(app.lang)));
     show(app, store)

@@ -92,6 +92,8 @@ pub enum Msg {
     Cancel,
     /// Any key after `b`: the screen comes back, and nothing else happens.
     Unblank,
+    /// The answer to the question at the start with the beamer theme: privacy mode on or off.
+    PrivacyAnswer(bool),
     Help,
     Lookup {
         add_to_agenda: bool,
@@ -134,6 +136,8 @@ pub enum ChangeMsg {
     Undo,
     SetDone {
         action: ActionId,
+        /// The action's case: whose text the status line quotes.
+        case: CaseId,
         done: bool,
         text: String,
     },
@@ -187,6 +191,8 @@ pub enum PopupMsg {
     BackToForm,
     /// Yes: the typed text is thrown away, and tandem quits.
     Discard,
+    /// Yes: the action is saved for its owner, though the family gave no consent for them.
+    ConfirmConsent,
     LookupBackspace,
     /// Enter in the lookup: opens the hit, or puts it on the agenda.
     LookupChoose,

@@ -22,6 +22,9 @@ pub fn key(app: &App, key: KeyEvent) -> Option<Msg> {
     if app.blank {
         return Some(Msg::Unblank);
     }
+    if let Some(Popup::PrivacyOffer) = app.popup {
+        return privacy_offer(key);
+    }
     if app.welcome && app.popup.is_none() {
         return welcome(key);
     }
@@ -33,6 +36,13 @@ pub fn key(app: &App, key: KeyEvent) -> Option<Msg> {
         // Asked only on Ctrl-C over typed text: yes throws the text away and quits.
         return Some(match key.code {
             KeyCode::Char('j' | 'J' | 'y' | 'Y') if plain => Msg::Popup(PopupMsg::Discard),
+            _ => Msg::Popup(PopupMsg::BackToForm),
+        });
+    }
+    if let Some(Popup::ConfirmNoConsent(_)) = app.popup {
+        // Yes saves the action for the owner without consent; anything else goes back.
+        return Some(match key.code {
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') if plain => Msg::Popup(PopupMsg::ConfirmConsent),
             _ => Msg::Popup(PopupMsg::BackToForm),
         });
     }
@@ -53,6 +63,20 @@ fn welcome(key: KeyEvent) -> Option<Msg> {
         }
         (KeyCode::Char('d'), false) => Some(Msg::LoadDemo),
         (KeyCode::Char('n'), false) => Some(Msg::FirstCase),
+        _ => None,
+    }
+}
+
+/// The question at the start with the beamer theme: Enter or yes turns privacy mode on, no or
+/// Esc leaves it off, Ctrl-C quits; other keys wait for an answer.
+fn privacy_offer(key: KeyEvent) -> Option<Msg> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match (key.code, ctrl) {
+        (KeyCode::Char('c'), true) => Some(Msg::Quit),
+        (KeyCode::Enter | KeyCode::Char('j' | 'J' | 'y' | 'Y'), false) => {
+            Some(Msg::PrivacyAnswer(true))
+        }
+        (KeyCode::Esc | KeyCode::Char('n' | 'N'), false) => Some(Msg::PrivacyAnswer(false)),
         _ => None,
     }
 }
@@ -274,6 +298,7 @@ fn on_screen(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
         (Context::Acties, Intent::ToggleDone) => match action() {
             Some(a) => Msg::Change(ChangeMsg::SetDone {
                 action: a.id,
+                case: a.case,
                 done: a.done.is_none(),
                 text: a.text.clone(),
             }),
@@ -347,6 +372,7 @@ fn on_case(p: &CasePage, i: Intent) -> Option<Msg> {
         Intent::ToggleDone => match action {
             Some(a) => Msg::Change(ChangeMsg::SetDone {
                 action: a.id,
+                case: a.case,
                 done: a.is_open(),
                 text: a.text.clone(),
             }),

@@ -19,7 +19,8 @@ pub type Opener<'a> = dyn FnOnce(&mut dyn FnMut()) -> Result<Store, String> + 'a
 
 /// Runs the TUI on the store in `dir` until the user quits. While `open` runs, the first page
 /// of the last session is on screen, with a line saying the store is opening; keys typed
-/// meanwhile wait and are answered once it is open.
+/// meanwhile wait and are answered once it is open. `privacy` (`--privacy`) starts it in privacy
+/// mode.
 ///
 /// Errors: the store could not be opened or read for the first screen (its message, in
 /// `lang`), or the terminal failed.
@@ -28,15 +29,23 @@ pub fn run(
     dir: &Path,
     lang: Lang,
     theme: Option<String>,
+    privacy: bool,
     clock: &Clock,
 ) -> Result<(), String> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let name = theme.unwrap_or_else(|| "standaard".into());
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);
+    let (config, config_problem) = Config::load(config_dir().as_deref());
     let screen = std::cell::RefCell::new(
         first_page::load(dir)
             .filter(|_| std::io::stdout().is_terminal())
-            .map(|page| opening_frame(page, lang, theme.clone(), clock)),
+            .map(|page| {
+                let mut app = super::blank(lang, theme.clone(), clock);
+                app.config = config.clone();
+                // The projector may be on already: the kept page obeys privacy mode too.
+                super::privacy::at_start(&mut app, privacy);
+                opening_frame(app, page)
+            }),
     );
     let mut leave = || {
         if screen.borrow_mut().take().is_some() {
@@ -62,7 +71,9 @@ pub fn run(
             return Err(store_error(&e, lang));
         }
     };
-    settle(&mut app, &store, &name, problem);
+    app.config = config;
+    super::privacy::at_start(&mut app, privacy);
+    settle(&mut app, &store, &name, [config_problem, problem]);
     // ratatui::init enters raw mode and the alternate screen, and installs a panic hook that
     // restores the terminal before the panic message prints.
     let terminal = terminal.unwrap_or_else(ratatui::init);
@@ -74,29 +85,23 @@ pub fn run(
 }
 
 /// The terminal with the kept first page drawn on it, and a line saying the store is opening.
-fn opening_frame(
-    page: first_page::FirstPage,
-    lang: Lang,
-    theme: Theme,
-    clock: &Clock,
-) -> ratatui::DefaultTerminal {
-    let mut app = super::blank(lang, theme, clock);
+fn opening_frame(mut app: App, page: first_page::FirstPage) -> ratatui::DefaultTerminal {
     app.cases = first_page::list_of(page);
-    app.info(crate::i18n::tui::OPENING.get(lang));
+    app.info(crate::i18n::tui::OPENING.get(app.lang));
     let mut terminal = ratatui::init();
     // A frame that can't be drawn now is drawn by the loop later; nothing is lost.
     let _ = terminal.draw(|f| views::render(&app, f));
     terminal
 }
 
-/// The settings and what the start must say at once.
-fn settle(app: &mut App, store: &Store, theme_name: &str, theme_problem: Option<String>) {
+/// The settings and what the start must say at once: `problems` are the config's and the
+/// theme's, already worded.
+fn settle(app: &mut App, store: &Store, theme_name: &str, problems: [Option<String>; 2]) {
     let lang = app.lang;
-    let (config, config_problem) = Config::load(config_dir().as_deref());
     // "Mijn acties": once you have said who you are, screen 3 opens on your actions.
-    app.actions.filter.mine = config.me.is_some();
-    app.config = config;
+    app.actions.filter.mine = app.config.me.is_some();
     app.config_dir = config_dir();
+    let [config_problem, theme_problem] = problems;
     if let Some(p) = config_problem {
         app.error(p);
     }

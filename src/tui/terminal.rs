@@ -72,6 +72,7 @@ pub fn run(
                 dirty = true;
             }
             app.now = now;
+            dirty |= super::idle::tick(app, now);
             if dirty {
                 terminal.draw(|f| views::render(app, f))?;
                 dirty = false;

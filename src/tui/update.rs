@@ -42,6 +42,9 @@ impl Problem {
 
 /// One event from the terminal (or a test script): a key, a paste, a resize.
 pub fn step(app: &mut App, store: &mut Store, clock: &Clock, event: Event) {
+    if matches!(event, Event::Key(_) | Event::Paste(_)) {
+        app.last_input = clock.now();
+    }
     let msg = match event {
         Event::Key(key) => {
             // A key clears the status line, unless a popup is open (its message stays readable).
@@ -86,6 +89,10 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resu
             }
         }
         Msg::Unblank => app.blank = false,
+        Msg::PrivacyAnswer(on) => {
+            app.popup = None;
+            app.privacy = on;
+        }
         Msg::Blank => app.blank = true,
         Msg::Help => app.popup = Some(Popup::Help { scroll: 0 }),
         Msg::Lookup { add_to_agenda } => app.popup = Some(lookup::open(add_to_agenda)),
@@ -127,9 +134,12 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resu
 fn change(app: &mut App, store: &mut Store, clock: &Clock, msg: ChangeMsg) -> Result<(), Problem> {
     match msg {
         ChangeMsg::Undo => changes::undo(app, store, clock),
-        ChangeMsg::SetDone { action, done, text } => {
-            changes::set_done(app, store, clock, action, done, &text)
-        }
+        ChangeMsg::SetDone {
+            action,
+            case,
+            done,
+            text,
+        } => changes::set_done(app, store, clock, (action, case), done, &text),
         ChangeMsg::MeetingDone { case, action, text } => {
             changes::meeting_done(app, store, clock, case, action, &text)
         }
@@ -179,8 +189,15 @@ fn in_popup(app: &mut App, store: &mut Store, clock: &Clock, msg: PopupMsg) -> R
         PopupMsg::Submit => form::save::submit(app, store, clock)?,
         PopupMsg::QuitForm => quit_form(app),
         PopupMsg::BackToForm => {
-            if let Some(Popup::ConfirmDiscard(f)) = app.popup.take() {
+            if let Some(Popup::ConfirmDiscard(f) | Popup::ConfirmNoConsent(f)) = app.popup.take() {
                 app.popup = Some(Popup::Form(f));
+            }
+        }
+        PopupMsg::ConfirmConsent => {
+            if let Some(Popup::ConfirmNoConsent(mut f)) = app.popup.take() {
+                super::consent::confirm(app, &mut f);
+                app.popup = Some(Popup::Form(f));
+                form::save::submit(app, store, clock)?;
             }
         }
         PopupMsg::LookupBackspace => lookup::backspace(app),

@@ -6,9 +6,9 @@ mod chrome;
 mod popup;
 
 use super::app::{App, Page, Popup, Screen};
+use super::privacy::{Privacy, Whose};
 use super::theme::Role;
-use crate::domain::text::{clean_line, initials};
-use crate::domain::CaseId;
+use crate::domain::text::clean_line;
 use crate::i18n::tui as t;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -33,6 +33,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         };
         frame.render_widget(Block::default().style(black), area);
         return;
+    }
+    if let Some(Popup::PrivacyOffer) = app.popup {
+        // Asked before anything of the case book is drawn: the projector may be on already.
+        return popup::privacy_offer(app, frame, area);
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
@@ -78,6 +82,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             super::form::view::form(app, form, frame, area);
             popup::confirm(app, t::DISCARD.get(app.lang), frame, area);
         }
+        Some(Popup::ConfirmNoConsent(form)) => {
+            super::form::view::form(app, form, frame, area);
+            let question = super::consent::question(app, form);
+            popup::confirm(app, &question, frame, area);
+        }
         Some(Popup::Text {
             title,
             lines,
@@ -86,7 +95,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Popup::MeetingSummary { lines, scroll }) => {
             popup::summary(app, lines, *scroll, frame, area)
         }
-        None => {}
+        None | Some(Popup::PrivacyOffer) => {}
     }
 }
 
@@ -113,22 +122,57 @@ mod safe_tests {
     }
 }
 
-/// A child's (or family's) name as the privacy mode allows: full on the case opened on purpose,
-/// initials elsewhere.
-pub fn name_for(app: &App, name: &str, case: Option<CaseId>) -> String {
-    if app.privacy && (case.is_none() || case != app.case_in_focus()) {
-        initials(name)
-    } else {
-        safe(name)
-    }
+/// A child's, carer's or family's name as privacy mode allows it (see [`super::privacy`]).
+pub fn name_for(app: &App, name: &str, whose: impl Into<Whose>) -> String {
+    Privacy::of(app).name(name, whose)
 }
 
-/// Free text and contact details: hidden under privacy unless on the case opened on purpose.
-pub fn private_text(app: &App, text: &str, case: Option<CaseId>) -> String {
-    if app.privacy && (case.is_none() || case != app.case_in_focus()) {
-        t::HIDDEN.get(app.lang).to_string()
+/// Free text and contact details of a family as privacy mode allows them (see
+/// [`super::privacy`]).
+pub fn private_text(app: &App, text: &str, whose: impl Into<Whose>) -> String {
+    Privacy::of(app).text(text, whose)
+}
+
+/// An action's owner as the actions lists show them: their name, after a mark (✗ refused, ?
+/// not asked) when `case`'s family gave no consent for them.
+pub fn owner_spans(
+    app: &App,
+    case: &crate::domain::Case,
+    owner: Option<crate::domain::PersonId>,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if let Some(status) = owner.and_then(|id| super::consent::missing(app, case, id)) {
+        spans.push(consent_span(app, status));
+    }
+    spans.push(Span::styled(
+        safe(&app.person_name(owner)),
+        app.theme.style(Role::Muted),
+    ));
+    spans
+}
+
+/// A network's title: "Netwerk", and how many of the people on show (the network, the owners of
+/// open actions) the family gave no consent for; "⚠ 2" where the words don't fit in `width`.
+pub fn network_title(
+    app: &App,
+    case: &crate::domain::Case,
+    people: impl Iterator<Item = crate::domain::PersonId>,
+    width: u16,
+) -> String {
+    let n = super::consent::count_missing(app, case, people);
+    let title = t::NETWORK.get(app.lang);
+    if n == 0 {
+        return title.to_string();
+    }
+    let long = format!(
+        "{title} · {}",
+        crate::i18n::privacy::without_consent(n, app.lang)
+    );
+    // The block's corners and the spaces around its title take four columns.
+    if long.chars().count() + 4 <= width as usize {
+        long
     } else {
-        safe(text)
+        format!("{title} · ⚠ {n}")
     }
 }
 
@@ -174,6 +218,24 @@ pub fn consent_span(app: &App, consent: crate::domain::ConsentStatus) -> Span<'s
         format!("{} ", crate::i18n::words::consent_mark(consent)),
         app.theme.style(role),
     )
+}
+
+/// A network person's consent mark in `case`: ✓ given, ✗ refused, ? not asked, and · for the
+/// tandem (the lead, the two coaches), who need none: the marks agree with the count in the
+/// network's title.
+pub fn network_mark(
+    app: &App,
+    case: &crate::domain::Case,
+    person: crate::domain::PersonId,
+) -> Span<'static> {
+    let recorded = case.consent_for(person);
+    if recorded == crate::domain::ConsentStatus::Gegeven
+        || super::consent::missing(app, case, person).is_some()
+    {
+        consent_span(app, recorded)
+    } else {
+        Span::styled("· ", app.theme.style(Role::Muted))
+    }
 }
 
 /// "O onderwijs · Marloes Kuipers": who has regie, mark first.

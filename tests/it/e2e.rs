@@ -61,9 +61,11 @@ fn a_whole_session_from_welcome_to_quit_is_on_disk() {
     t.step("bram", "→ Bram Kok");
     t.step("\r", "Opgeslagen.");
     t.wait_for("Bram Kok · logopedist");
-    // Netwerk pane, consent for the selected (only) person.
+    // Netwerk pane, consent for the selected (only) person: the dialog starts on "niet
+    // gevraagd" (what is recorded now); space moves on to "toestemming".
     t.keys("\t");
-    t.step("t", "Toestemming");
+    t.step("t", "Toestemming voor Bram Kok");
+    t.keys(" ");
     t.step("\r", "Opgeslagen.");
     t.wait_for("✓ Z Bram Kok");
 

@@ -40,6 +40,12 @@ fn a_meeting_killed_halfway_resumes_where_it_was_and_its_minutes_keep_everything
     t.wait_for("Moeder bellen over de ochtenden");
     t.wait_for("● Zusjes gaan vanaf januari naar de opvang.");
     t.step("]", "casus 2 van 12");
+    // In privacy mode the minutes hide what item 1 recorded (it is not under discussion now):
+    // p shows everything again.
+    t.step("E", "Wat is er besloten");
+    t.wait_for("Afspraak: (verborgen)");
+    t.step("\x1b", "casus 2 van 12");
+    t.step("p", "Privacymodus uit");
     t.step("E", "Wat is er besloten");
     t.wait_for("Afspraak: Zusjes gaan vanaf januari naar de opvang.");
     t.step("\r", "Overleg afgerond");

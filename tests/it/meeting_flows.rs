@@ -187,6 +187,8 @@ fn hold_three_items(s: &mut Session, ids: &[u64]) -> u64 {
     s.press("c<Right><Enter>");
     assert!(s.app.popup.is_none(), "closed: {:?}", s.app.status);
 
+    // The minutes of items not under discussion are hidden in privacy mode: p shows them.
+    s.press("p");
     s.press("E");
     let summary = match &s.app.popup {
         Some(tandem::tui::app::Popup::MeetingSummary { lines, .. }) => lines.join("\n"),

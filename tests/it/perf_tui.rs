@@ -310,3 +310,93 @@ fn rest_of_bench(mut t: Pty) {
     t.keys("\x1b\x1bq");
     let _ = t.child.wait();
 }
+
+/// Each key of `keys` pressed `rounds` times; the time from the key to the first output after it
+/// (the frame that answers it: a selection is a style, so no text to wait for).
+fn key_frames(t: &mut Pty, key: &str, rounds: usize, label: &str) {
+    let mut took = Vec::new();
+    for _ in 0..rounds {
+        let sent = t.keys(key);
+        let shown = t.next_output();
+        took.push(ms(shown - sent));
+        t.drain();
+    }
+    summary(label, took);
+}
+
+/// Privacy mode (issue 11): `p` to the frame that shows (or drops) the PRIVACY mark, and moving
+/// in privacy mode on the case list, screen 3, the agenda and the lookup, per keystroke.
+#[test]
+#[ignore]
+fn privacy_keys_in_a_pty() {
+    let store = bench_store();
+    let work = tempfile::tempdir().expect("temp dir");
+    let data = work.path().join("data");
+    copy_of(&store, &data);
+    let sealed = Command::new(binary())
+        .env("TANDEM_TODAY", TODAY)
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["actions", "--due", "today", "--format", "json"])
+        .output()
+        .expect("run tandem actions");
+    assert!(sealed.status.success());
+    let config = tempfile::tempdir().expect("config dir");
+    println!("{} cases, binary {}", cases(), binary().display());
+    let (mut t, _) = Pty::start(&data, config.path());
+    t.until("the first frame", |s| {
+        s.contains("Casussen") && s.contains("Regie")
+    });
+    t.drain();
+    key_frames(&mut t, "j", 50, "j on the case list, privacy off");
+    let mut toggles = Vec::new();
+    for _ in 0..20 {
+        for on in [true, false] {
+            let sent = t.keys("p");
+            let shown = t.until("the privacy mark", |s| {
+                s.lines().next().unwrap_or("").contains("PRIVACY") == on
+            });
+            toggles.push(ms(shown - sent));
+            t.drain();
+        }
+    }
+    summary("p (privacy on or off) to its frame", toggles);
+    t.keys("p");
+    t.until("privacy on", |s| {
+        s.lines().next().unwrap_or("").contains("PRIVACY")
+    });
+    t.drain();
+    key_frames(&mut t, "j", 50, "j on the case list, privacy on");
+    key_frames(&mut t, "k", 50, "k on the case list, privacy on");
+    t.keys("3");
+    t.until("screen 3", |s| {
+        s.contains("te laat") || s.contains("Te laat")
+    });
+    t.drain();
+    key_frames(&mut t, "j", 50, "j on screen 3, privacy on");
+    t.keys("1");
+    t.until("the agenda", |s| s.contains("Voorstel agenda"));
+    t.drain();
+    key_frames(&mut t, "j", 30, "j on the agenda, privacy on");
+    t.keys("2\r");
+    t.until("a case page", |s| s.contains("Netwerk"));
+    t.drain();
+    key_frames(&mut t, "\t", 30, "Tab on a case page, privacy on");
+    t.keys("q/");
+    t.until("the lookup", |s| s.contains("Zoeken"));
+    t.drain();
+    let mut typed = Vec::new();
+    for c in "vanderberg".chars() {
+        let sent = t.keys(&c.to_string());
+        let shown = t.next_output();
+        typed.push(ms(shown - sent));
+        t.drain();
+    }
+    summary(
+        "a letter in the lookup, privacy on (letter on screen)",
+        typed,
+    );
+    println!("peak memory: {:.0} MB", t.peak_mb());
+    t.keys("\x1bq");
+    let _ = t.child.wait();
+}

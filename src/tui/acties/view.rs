@@ -1,7 +1,6 @@
 //! Acties (screen 3): counts per side on top, then the actions grouped by when they are due.
 
 use crate::domain::dates::format_short;
-use crate::domain::text::initials;
 use crate::domain::Side;
 use crate::i18n::{tui as t, words};
 use crate::tui::acties::{counts, Due};
@@ -194,11 +193,7 @@ fn action_row(
     } else {
         "○"
     };
-    let child = if app.privacy {
-        initials(&r.child_name)
-    } else {
-        safe(&r.child_name)
-    };
+    let child = crate::tui::views::name_for(app, &r.child_name, r.case);
     let mut cells = vec![
         Cell::from(group_cell),
         Cell::from(Span::styled(check, date_style)),

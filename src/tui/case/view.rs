@@ -6,7 +6,9 @@ use crate::i18n::{events, tui as t, words};
 use crate::tui::app::App;
 use crate::tui::case::{CasePage, CasePane};
 use crate::tui::theme::Role;
-use crate::tui::views::{block, name_for, private_text, safe, side_span};
+use crate::tui::views::{
+    block, name_for, network_title, owner_spans, private_text, safe, side_span,
+};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
@@ -48,18 +50,18 @@ fn case_card(app: &App, p: &CasePage, frame: &mut Frame, card: Rect) {
             format!("{}: ", t::QUESTION.get(lang)),
             th.style(Role::Muted),
         ),
-        Span::raw(private_text(app, &c.question, Some(c.id))),
+        Span::raw(private_text(app, &c.question, c.family)),
     ]));
     if !c.notes.is_empty() {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", t::NOTES.get(lang)), th.style(Role::Muted)),
-            Span::raw(private_text(app, &c.notes, Some(c.id))),
+            Span::raw(private_text(app, &c.notes, c.family)),
         ]));
     }
     let family_name = p
         .family
         .as_ref()
-        .map(|f| name_for(app, &f.name, Some(c.id)))
+        .map(|f| name_for(app, &f.name, f.id))
         .unwrap_or_default();
     let head = format!(
         "{} · {} {family_name}",
@@ -84,10 +86,7 @@ fn title_line(
     let th = &app.theme;
     let child_name = child.map(|ch| ch.full_name()).unwrap_or_default();
     let mut title = vec![
-        Span::styled(
-            name_for(app, &child_name, Some(c.id)),
-            th.style(Role::Header),
-        ),
+        Span::styled(name_for(app, &child_name, c.family), th.style(Role::Header)),
         Span::raw(format!(
             "  {} {} · {}",
             t::GROEP.get(lang),
@@ -141,7 +140,7 @@ fn list_state(selected: usize, focused: bool) -> ListState {
     ListState::default().with_selected(focused.then_some(selected))
 }
 
-fn action_item<'a>(app: &App, a: &Action, width: usize) -> ListItem<'a> {
+fn action_item<'a>(app: &App, p: &CasePage, a: &Action, width: usize) -> ListItem<'a> {
     let th = &app.theme;
     let overdue = a.is_overdue(app.today);
     let due = a
@@ -164,16 +163,20 @@ fn action_item<'a>(app: &App, a: &Action, width: usize) -> ListItem<'a> {
         th.style(Role::Text)
     };
     // Status, side, deadline and owner on one line; the whole text wrapped beneath it.
-    let mut lines = vec![Line::from(vec![
+    let mut head = vec![
         Span::styled(format!("{check} "), style),
         side_span(app, Some(a.side)),
         Span::styled(format!(" {due:<10} "), style),
-        Span::styled(safe(&app.person_name(a.owner)), th.style(Role::Muted)),
-    ])];
+    ];
+    head.extend(owner_spans(app, &p.case, a.owner));
+    let mut lines = vec![Line::from(head)];
     lines.extend(
-        crate::tui::views::wrap(&a.text, width.saturating_sub(4))
-            .into_iter()
-            .map(|l| Line::from(format!("    {l}"))),
+        crate::tui::views::wrap(
+            &private_text(app, &a.text, p.case.family),
+            width.saturating_sub(4),
+        )
+        .into_iter()
+        .map(|l| Line::from(format!("    {l}"))),
     );
     ListItem::new(lines)
 }
@@ -204,7 +207,12 @@ fn actions(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             if i == p.selected {
                 selected_row = items.len();
             }
-            items.push(action_item(app, a, area.width.saturating_sub(2) as usize));
+            items.push(action_item(
+                app,
+                p,
+                a,
+                area.width.saturating_sub(2) as usize,
+            ));
         }
     }
     let list = List::new(items)
@@ -221,28 +229,20 @@ fn network(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         .family
         .iter()
         .flat_map(|f| f.network.iter())
-        .map(|inv| {
-            let consent = p.case.consent_for(inv.person);
-            let person = app.person(inv.person);
-            let ended = inv.until.is_some_and(|u| u < app.today);
-            let style = if ended {
-                th.style(Role::Muted)
-            } else {
-                th.style(Role::Text)
-            };
-            ListItem::new(Line::from(vec![
-                crate::tui::views::consent_span(app, consent),
-                side_span(app, person.map(|p| p.side)),
-                Span::styled(
-                    format!(" {} ", safe(&app.person_name(Some(inv.person)))),
-                    style,
-                ),
-                Span::styled(format!("· {}", safe(&inv.role)), th.style(Role::Muted)),
-            ]))
-        })
+        .map(|inv| network_item(app, p, inv))
         .collect();
+    let people = p
+        .family
+        .iter()
+        .flat_map(|f| f.network.iter().map(|i| i.person));
+    let owners = p
+        .actions
+        .iter()
+        .filter(|a| a.is_open())
+        .filter_map(|a| a.owner);
+    let title = network_title(app, &p.case, people.chain(owners), area.width);
     let list = List::new(items)
-        .block(block(app, t::NETWORK.get(app.lang), focused))
+        .block(block(app, &title, focused))
         .highlight_style(th.style(Role::Selected));
     frame.render_stateful_widget(list, area, &mut list_state(p.selected, focused));
 }
@@ -263,7 +263,7 @@ fn agreements(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                         format!("{} ", format_numeric(*d)),
                         app.theme.style(Role::Muted),
                     ),
-                    Span::raw(private_text(app, text, Some(p.case.id))),
+                    Span::raw(private_text(app, text, p.case.family)),
                 ])
             })
             .collect()
@@ -293,7 +293,11 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                     format!("{} ", e.at.format("%d-%m-%Y %H:%M")),
                     app.theme.style(Role::Muted),
                 ),
-                Span::raw(events::describe(&e.kind, app.lang, &name, &action)),
+                Span::raw(private_text(
+                    app,
+                    &events::describe(&e.kind, app.lang, &name, &action),
+                    p.case.family,
+                )),
                 Span::styled(
                     format!("  ({})", safe(&e.who)),
                     app.theme.style(Role::Muted),
@@ -315,6 +319,43 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         )
     };
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// One person of the network: consent mark, side, name (muted once no longer involved), role;
+/// beneath, the note kept with the consent ("moeder mondeling; vader nog vragen"), if any.
+fn network_item<'a>(app: &App, p: &CasePage, inv: &crate::domain::Involvement) -> ListItem<'a> {
+    let th = &app.theme;
+    let person = app.person(inv.person);
+    let ended = inv.until.is_some_and(|u| u < app.today);
+    let style = if ended {
+        th.style(Role::Muted)
+    } else {
+        th.style(Role::Text)
+    };
+    let mut lines = vec![Line::from(vec![
+        crate::tui::views::network_mark(app, &p.case, inv.person),
+        side_span(app, person.map(|p| p.side)),
+        Span::styled(
+            format!(" {} ", safe(&app.person_name(Some(inv.person)))),
+            style,
+        ),
+        Span::styled(
+            format!("· {}", private_text(app, &inv.role, p.case.family)),
+            th.style(Role::Muted),
+        ),
+    ])];
+    let note = p
+        .case
+        .consents
+        .iter()
+        .find(|c| c.person == inv.person && !c.note.trim().is_empty());
+    if let Some(c) = note {
+        lines.push(Line::from(Span::styled(
+            format!("    {}", private_text(app, &c.note, p.case.family)),
+            th.style(Role::Muted),
+        )));
+    }
+    ListItem::new(lines)
 }
 
 /// "Afspraken · besproken 9 nov, 16 nov": the meetings the case was discussed in.

@@ -134,10 +134,10 @@ fn case_row(app: &App, r: &crate::domain::CaseSummary, wide: bool) -> Row<'stati
             th.style(Role::Zorg),
         ),
     ]);
-    let question = private_text(app, &short(&r.question, 60), Some(r.id));
+    let question = private_text(app, &short(&r.question, 60), r.family);
     let mut cells = vec![
         Cell::from(mark),
-        Cell::from(name_for(app, &r.child_name, Some(r.id))),
+        Cell::from(name_for(app, &r.child_name, r.family)),
         Cell::from(crate::tui::views::safe(&r.groep)),
         Cell::from(question),
         Cell::from(Line::from(side_span(app, r.lead_side))),

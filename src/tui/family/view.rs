@@ -1,7 +1,7 @@
 //! Gezin / netwerk: carers, children and their cases, and every professional involved.
 
 use crate::domain::dates::format_numeric;
-use crate::domain::{CaseId, ConsentStatus, Involvement};
+use crate::domain::{ConsentStatus, Involvement};
 use crate::i18n::{tui as t, words};
 use crate::tui::app::App;
 use crate::tui::family::FamilyPage;
@@ -14,13 +14,6 @@ use ratatui::Frame;
 
 pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
     let f = &p.family;
-    // The family was opened on purpose: under privacy its names show if one of its cases is
-    // the case in focus; otherwise initials.
-    let focus = p
-        .cases
-        .iter()
-        .map(|c| c.id)
-        .find(|id| Some(*id) == app.case_in_focus());
     let carers_h = (f.carers.len() as u16 + 2).max(3);
     let [top, cases_area, net_area] = Layout::vertical([
         Constraint::Length(carers_h),
@@ -28,13 +21,13 @@ pub fn render(app: &App, p: &FamilyPage, frame: &mut Frame, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(area);
-    carers(app, p, focus, frame, top);
+    carers(app, p, frame, top);
     cases(app, p, frame, cases_area);
-    network(app, p, focus, frame, net_area);
+    network(app, p, frame, net_area);
 }
 
 /// The carers with their relation and contact details.
-fn carers(app: &App, p: &FamilyPage, focus: Option<CaseId>, frame: &mut Frame, top: Rect) {
+fn carers(app: &App, p: &FamilyPage, frame: &mut Frame, top: Rect) {
     let lang = app.lang;
     let th = &app.theme;
     let f = &p.family;
@@ -48,12 +41,15 @@ fn carers(app: &App, p: &FamilyPage, focus: Option<CaseId>, frame: &mut Frame, t
             .iter()
             .map(|c| {
                 Line::from(vec![
-                    Span::styled(name_for(app, &c.name, focus), th.style(Role::Header)),
-                    Span::styled(format!(" ({})  ", safe(&c.relation)), th.style(Role::Muted)),
+                    Span::styled(name_for(app, &c.name, f.id), th.style(Role::Header)),
+                    Span::styled(
+                        format!(" ({})  ", private_text(app, &c.relation, f.id)),
+                        th.style(Role::Muted),
+                    ),
                     Span::raw(private_text(
                         app,
                         &format!("{}  {}", c.phone, c.email),
-                        focus,
+                        f.id,
                     )),
                 ])
             })
@@ -62,7 +58,7 @@ fn carers(app: &App, p: &FamilyPage, focus: Option<CaseId>, frame: &mut Frame, t
     let title = format!(
         "{} {} · {}",
         t::FAMILY.get(lang),
-        name_for(app, &f.name, focus),
+        name_for(app, &f.name, f.id),
         t::CARERS.get(lang)
     );
     frame.render_widget(
@@ -82,7 +78,7 @@ fn cases(app: &App, p: &FamilyPage, frame: &mut Frame, cases_area: Rect) {
         let child = p.family.child(c.child);
         let name = child.map(|ch| ch.full_name()).unwrap_or_default();
         items.push(ListItem::new(Line::from(vec![
-            Span::styled(name_for(app, &name, Some(c.id)), th.style(Role::Header)),
+            Span::styled(name_for(app, &name, c.family), th.style(Role::Header)),
             Span::raw(format!(
                 " ({} {}) ",
                 t::GROEP.get(lang),
@@ -93,7 +89,7 @@ fn cases(app: &App, p: &FamilyPage, frame: &mut Frame, cases_area: Rect) {
                 format!(" {} · ", words::status(c.status).get(lang)),
                 th.style(Role::Accent),
             ),
-            Span::raw(private_text(app, &c.question, Some(c.id))),
+            Span::raw(private_text(app, &c.question, c.family)),
         ])));
     }
     let n_cases = items.len();
@@ -109,7 +105,7 @@ fn cases(app: &App, p: &FamilyPage, frame: &mut Frame, cases_area: Rect) {
 }
 
 /// Every professional involved, with how many faces the family sees today.
-fn network(app: &App, p: &FamilyPage, focus: Option<CaseId>, frame: &mut Frame, net_area: Rect) {
+fn network(app: &App, p: &FamilyPage, frame: &mut Frame, net_area: Rect) {
     let lang = app.lang;
     let f = &p.family;
     let n_cases = p.cases.len();
@@ -118,7 +114,7 @@ fn network(app: &App, p: &FamilyPage, focus: Option<CaseId>, frame: &mut Frame, 
     let net: Vec<ListItem> = f
         .network
         .iter()
-        .map(|inv| involvement_item(app, p, inv, focus))
+        .map(|inv| involvement_item(app, p, inv))
         .collect();
     let title = format!("{} · {faces} {}", t::NETWORK.get(lang), t::FACES.get(lang));
     let list = List::new(net)
@@ -134,12 +130,7 @@ fn network(app: &App, p: &FamilyPage, focus: Option<CaseId>, frame: &mut Frame, 
 
 /// One professional: consent, side, name (muted once no longer involved), role, organisation,
 /// contact details and since when.
-fn involvement_item<'a>(
-    app: &App,
-    p: &FamilyPage,
-    inv: &Involvement,
-    focus: Option<CaseId>,
-) -> ListItem<'a> {
+fn involvement_item<'a>(app: &App, p: &FamilyPage, inv: &Involvement) -> ListItem<'a> {
     let lang = app.lang;
     let th = &app.theme;
     let person = app.person(inv.person);
@@ -172,7 +163,7 @@ fn involvement_item<'a>(
         ),
         Span::raw(format!(
             "· {} · {} ",
-            safe(&inv.role),
+            private_text(app, &inv.role, p.family.id),
             person.map(|p| safe(&p.organisation)).unwrap_or_default()
         )),
         Span::styled(
@@ -184,7 +175,7 @@ fn involvement_item<'a>(
             &person
                 .map(|p| format!("{} {}", p.phone, p.email))
                 .unwrap_or_default(),
-            focus,
+            p.family.id,
         )),
         Span::styled(format!("  {since}{until}"), th.style(Role::Muted)),
     ]))

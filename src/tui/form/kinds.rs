@@ -122,6 +122,10 @@ pub struct ActionForm {
     pub deadline: Field,
     /// `None`: the owner's side.
     pub side: Choice<Option<Side>>,
+    /// Whom the case's family consented to share with: an owner without consent is warned about.
+    pub consent: crate::tui::consent::ConsentFacts,
+    /// An owner without consent whom the user confirmed anyway.
+    pub confirmed: Option<PersonId>,
 }
 fields!(ActionForm {
     text,

@@ -11,12 +11,13 @@ use super::kinds::{
 use super::{Field, FieldKind, Form, FormKind};
 use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::{
-    Action, Carer, Case, CaseStatus, ConsentStatus, Family, Outcome, Person, PersonId, Side,
-    SignalSource,
+    Action, Carer, Case, CaseStatus, Consent, ConsentStatus, Family, Outcome, Person, PersonId,
+    Side, SignalSource,
 };
 use crate::i18n::{meeting as tm, tui as t, words, Text};
 use crate::store::Store;
 use crate::tui::app::App;
+use crate::tui::privacy::Said;
 use crate::tui::update::Problem;
 use std::collections::HashSet;
 
@@ -43,11 +44,61 @@ pub fn person_options(persons: &[Person], first: &[PersonId]) -> Vec<PickOption>
 
 /// Builds the form `kind` asks for. Errors: the record it edits could not be read, or is gone.
 pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> {
+    if let Some(form) = about_a_case(app, store, kind)? {
+        return Ok(form);
+    }
     let today = today_word(app.lang);
+    let (title, body, about) = match kind {
+        FormKind::NewCase => (t::F_NEW_CASE, Body::NewCase(new_case(app)), None),
+        FormKind::AddNetwork(id) => {
+            let form = NetworkForm::new(person_options(&app.persons, &[]), today);
+            (t::F_ADD_NETWORK, Body::AddNetwork(id, form), Some(id))
+        }
+        FormKind::NewPerson => (
+            t::F_NEW_PERSON,
+            Body::NewPerson(PersonForm::new(None)),
+            None,
+        ),
+        FormKind::EditPerson(id) => {
+            let person = app.person(id).ok_or(Problem::NotFound)?;
+            let form = PersonForm::new(Some(person));
+            (t::F_EDIT_PERSON, Body::EditPerson(id, form), None)
+        }
+        FormKind::EditFamily(id) => {
+            let family = store.family(id)?.ok_or(Problem::NotFound)?;
+            let form = FamilyForm::new(&family);
+            (t::F_EDIT_FAMILY, Body::EditFamily(id, form), Some(id))
+        }
+        FormKind::ChooseMe => {
+            let people = FieldKind::Pick(person_options(&app.persons, &[]));
+            let field = Field::new(t::L_NAME, people).required();
+            (t::F_CHOOSE_ME, Body::ChooseMe(field), None)
+        }
+        // Forms about a case are built above.
+        _ => return Err(Problem::NotFound),
+    };
+    let mut form = Form::new(title, body);
+    form.about = about;
+    Ok(form)
+}
+
+/// The forms about one case (or one of its actions), each marked with the case's family: privacy
+/// mode shows that family while the form is open. `None` for a form of another kind.
+fn about_a_case(app: &App, store: &Store, kind: FormKind) -> Result<Option<Form>, Problem> {
+    let today = today_word(app.lang);
+    let case_id = match kind {
+        FormKind::EditCase(id)
+        | FormKind::CloseCase(id)
+        | FormKind::NewAction(id)
+        | FormKind::Consent(id, _)
+        | FormKind::Agreement(id) => id,
+        FormKind::EditAction(id) => store.action(id)?.ok_or(Problem::NotFound)?.case,
+        _ => return Ok(None),
+    };
+    let (case, family) = case_and_family(store, case_id)?;
+    let mut intro = None;
     let (title, body) = match kind {
-        FormKind::NewCase => (t::F_NEW_CASE, Body::NewCase(new_case(app))),
         FormKind::EditCase(id) => {
-            let (case, family) = case_and_family(store, id)?;
             let people = person_options(&app.persons, &network(family.as_ref()));
             let lead = app.person_name_or_empty(case.lead.person);
             let form = EditCaseForm::new(&case, people, &lead);
@@ -55,56 +106,58 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
         }
         FormKind::CloseCase(id) => (t::F_CLOSE_CASE, Body::CloseCase(id, CloseForm::new(today))),
         FormKind::NewAction(id) => {
-            let (case, family) = case_and_family(store, id)?;
             let form = action_form(app, &case, family.as_ref(), None);
             (t::F_NEW_ACTION, Body::NewAction(id, form))
         }
         FormKind::EditAction(id) => {
             let action = store.action(id)?.ok_or(Problem::NotFound)?;
-            let (case, family) = case_and_family(store, action.case)?;
             let form = action_form(app, &case, family.as_ref(), Some(&action));
             (t::F_EDIT_ACTION, Body::EditAction(id, form))
         }
-        FormKind::Consent(case, person) => {
-            let now = store
-                .case(case)?
-                .ok_or(Problem::NotFound)?
-                .consent_for(person);
+        FormKind::Consent(id, person) => {
+            let now = case.consents.iter().find(|c| c.person == person);
+            intro = Some(consent_intro(app, &case, family.as_ref(), person));
             let form = ConsentForm::new(now, today);
-            (t::F_CONSENT, Body::Consent(case, person, form))
+            (t::F_CONSENT, Body::Consent(id, person, form))
         }
-        FormKind::AddNetwork(id) => {
-            let form = NetworkForm::new(person_options(&app.persons, &[]), today);
-            (t::F_ADD_NETWORK, Body::AddNetwork(id, form))
-        }
-        FormKind::NewPerson => (t::F_NEW_PERSON, Body::NewPerson(PersonForm::new(None))),
-        FormKind::EditPerson(id) => {
-            let person = app.person(id).ok_or(Problem::NotFound)?;
-            (
-                t::F_EDIT_PERSON,
-                Body::EditPerson(id, PersonForm::new(Some(person))),
-            )
-        }
-        FormKind::EditFamily(id) => {
-            let family = store.family(id)?.ok_or(Problem::NotFound)?;
-            (
-                t::F_EDIT_FAMILY,
-                Body::EditFamily(id, FamilyForm::new(&family)),
-            )
-        }
-        FormKind::ChooseMe => {
-            let people = FieldKind::Pick(person_options(&app.persons, &[]));
-            (
-                t::F_CHOOSE_ME,
-                Body::ChooseMe(Field::new(t::L_NAME, people).required()),
-            )
-        }
-        FormKind::Agreement(case) => {
+        FormKind::Agreement(id) => {
             let text = Field::new(tm::L_AGREEMENT, FieldKind::Text).required();
-            (tm::F_AGREEMENT, Body::Agreement(case, text))
+            (tm::F_AGREEMENT, Body::Agreement(id, text))
         }
+        _ => return Ok(None),
     };
-    Ok(Form::new(title, body))
+    let mut form = Form::new(title, body);
+    form.about = Some(case.family);
+    form.intro = intro;
+    Ok(Some(form))
+}
+
+/// "Toestemming voor Petra Vermeulen (budgetcoach, Stichting Rondkomen) · casus 4: Daan de
+/// Vries · gezin De Vries": whom the consent is for, and about which case.
+fn consent_intro(app: &App, case: &Case, family: Option<&Family>, person: PersonId) -> Said {
+    use crate::i18n::privacy as p;
+    let lang = app.lang;
+    let who = app.person(person).map_or_else(
+        || app.person_name(Some(person)),
+        |p| format!("{} ({}, {})", p.name, p.role, p.organisation),
+    );
+    let child = family
+        .and_then(|f| f.child(case.child))
+        .map(|c| c.full_name())
+        .unwrap_or_default();
+    let mut said = Said::plain(format!(
+        "{} {who} · {} {}: ",
+        p::CONSENT_FOR.get(lang),
+        p::CASE_OF.get(lang),
+        case.id.0
+    ))
+    .name(&child, case.family);
+    if let Some(f) = family {
+        said = said
+            .and(&format!(" · {} ", p::FAMILY_OF.get(lang)))
+            .name(&f.name, f.id);
+    }
+    said
 }
 
 fn case_and_family(
@@ -150,7 +203,9 @@ fn action_form(
     let mut first: Vec<PersonId> = case.lead.person.into_iter().collect();
     first.extend(network(family));
     let owner = app.person_name_or_empty(action.and_then(|a| a.owner));
-    ActionForm::new(action, person_options(&app.persons, &first), &owner)
+    let mut form = ActionForm::new(action, person_options(&app.persons, &first), &owner);
+    form.consent = crate::tui::consent::ConsentFacts::of(case);
+    form
 }
 
 fn side_options() -> Vec<(Text, Side)> {
@@ -259,17 +314,20 @@ impl ActionForm {
                 side_or(t::OPT_FROM_OWNER),
                 action.map(|a| a.side),
             ),
+            consent: Default::default(),
+            confirmed: None,
         }
     }
 }
 
 impl ConsentForm {
-    /// Starts on the consent recorded now; "not asked" starts on "given", the answer asked for.
-    pub fn new(now: ConsentStatus, today: &str) -> ConsentForm {
-        let start = match now {
-            ConsentStatus::NietGevraagd => ConsentStatus::Gegeven,
-            other => other,
-        };
+    /// Starts on the consent recorded now (its status, date and note), or on "not asked" with
+    /// today's date when none is: what shows is what is kept until it is changed.
+    pub fn new(now: Option<&Consent>, today: &str) -> ConsentForm {
+        let status = now.map_or(ConsentStatus::NietGevraagd, |c| c.status);
+        let date = now
+            .and_then(|c| c.date)
+            .map_or_else(|| today.to_string(), format_numeric);
         ConsentForm {
             status: Choice::new(
                 t::L_CONSENT,
@@ -280,10 +338,10 @@ impl ConsentForm {
                 ]
                 .map(|c| (words::consent(c), c))
                 .to_vec(),
-                start,
+                status,
             ),
-            date: Field::new(t::L_DATE, K::Date).with(today),
-            note: Field::new(t::L_NOTE, K::Line),
+            date: Field::new(t::L_DATE, K::Date).with(&date),
+            note: Field::new(t::L_NOTE, K::Line).with(now.map_or("", |c| c.note.as_str())),
         }
     }
 }

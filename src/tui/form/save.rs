@@ -15,15 +15,18 @@ use crate::i18n::{meeting as tm, tui as t};
 use crate::store::{Store, Undo};
 use crate::tui::app::{App, Popup};
 use crate::tui::meeting::record;
+use crate::tui::privacy::Said;
 use crate::tui::update::Problem;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// What a saved form did.
 enum Saved {
     /// A commit: its undo, and what to say.
-    Commit(Undo, String),
+    Commit(Undo, Said),
     /// A field needs attention; the form stays open with the field marked.
     Marked,
+    /// An action for an owner without consent: asked first (see `tui::consent`).
+    Ask,
 }
 
 /// Enter in a form: checks it, saves it, and closes it, or keeps it open with what needs
@@ -64,6 +67,10 @@ pub fn submit(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pro
             app.popup = Some(Popup::Form(form));
             Ok(())
         }
+        Ok(Saved::Ask) => {
+            app.popup = Some(Popup::ConfirmNoConsent(form));
+            Ok(())
+        }
         Err(problem) => {
             app.popup = Some(Popup::Form(form));
             Err(problem)
@@ -90,7 +97,7 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
     let (undo, what) = match &form.body {
         Body::NewCase(f) => new_case(store, ctx, f)?,
         Body::EditCase(id, f) => match edit_case(app, store, ctx, *id, f)? {
-            Some(undo) => (undo, t::F_EDIT_CASE.get(lang).to_string()),
+            Some(undo) => (undo, Said::plain(t::F_EDIT_CASE.get(lang))),
             None => return mark(form, lang, t::L_LEAD_PERSON),
         },
         Body::CloseCase(id, f) => {
@@ -98,7 +105,12 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
             let old = case.clone();
             case.close(ctx.date(&f.date).unwrap_or(ctx.today), f.outcome.value());
             let undo = record::save_case(app, store, ctx.now, &old, case)?;
-            (undo, t::F_CLOSE_CASE.get(lang).to_string())
+            (undo, Said::plain(t::F_CLOSE_CASE.get(lang)))
+        }
+        Body::NewAction(_, _) | Body::EditAction(_, _)
+            if !crate::tui::consent::may_save(app, form) =>
+        {
+            return Ok(Saved::Ask)
         }
         Body::NewAction(case, f) => match action(app, store, ctx, Target::New(*case), f)? {
             Some(saved) => saved,
@@ -111,7 +123,8 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
         Body::Agreement(case, f) => {
             let text = f.text();
             let undo = record::agreement(app, store, ctx.now, *case, text.clone())?;
-            let what = format!("{}: {}", tm::L_AGREEMENT.get(lang), short(&text, 40));
+            let what = Said::plain(format!("{}: ", tm::L_AGREEMENT.get(lang)))
+                .text(&short(&text, 40), *case);
             (undo, what)
         }
         Body::Consent(case_id, person, f) => {
@@ -123,17 +136,17 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
                 note: f.note.line(),
             });
             let undo = store.save_case(ctx.now, case)?;
-            (undo, t::F_CONSENT.get(lang).to_string())
+            (undo, Said::plain(t::F_CONSENT.get(lang)))
         }
         Body::AddNetwork(id, f) => (
             network(app, store, ctx, *id, f)?,
-            t::F_ADD_NETWORK.get(lang).to_string(),
+            Said::plain(t::F_ADD_NETWORK.get(lang)),
         ),
         Body::NewPerson(f) => person(store, ctx, None, f)?,
         Body::EditPerson(id, f) => person(store, ctx, Some(*id), f)?,
         Body::EditFamily(id, f) => (
             family(store, ctx, *id, f)?,
-            t::F_EDIT_FAMILY.get(lang).to_string(),
+            Said::plain(t::F_EDIT_FAMILY.get(lang)),
         ),
         Body::ChooseMe(_) => return Ok(Saved::Marked),
     };
@@ -150,7 +163,7 @@ fn mark(
     Ok(Saved::Marked)
 }
 
-fn new_case(store: &mut Store, ctx: &Ctx, f: &NewCaseForm) -> Result<(Undo, String), Problem> {
+fn new_case(store: &mut Store, ctx: &Ctx, f: &NewCaseForm) -> Result<(Undo, Said), Problem> {
     let mut ids = store.begin();
     let child = Child::new(
         ids.child_id(),
@@ -177,9 +190,11 @@ fn new_case(store: &mut Store, ctx: &Ctx, f: &NewCaseForm) -> Result<(Undo, Stri
         ctx.date(&f.signal_date).unwrap_or(ctx.today),
         ctx.now,
     );
+    let id = case.id;
     // Ids taken from a throwaway change are reserved by the commit that writes them.
     let undo = store.create_case(ctx.now, family, case)?;
-    Ok((undo, format!("{} {name}", t::F_NEW_CASE.get(ctx.lang))))
+    let what = Said::plain(format!("{} ", t::F_NEW_CASE.get(ctx.lang))).name(&name, id);
+    Ok((undo, what))
 }
 
 /// `None`: the lead person typed matches no one.
@@ -221,7 +236,7 @@ fn action(
     ctx: &Ctx,
     target: Target,
     f: &ActionForm,
-) -> Result<Option<(Undo, String)>, Problem> {
+) -> Result<Option<(Undo, Said)>, Problem> {
     let Ok(owner) = f.owner.person_or_none() else {
         return Ok(None);
     };
@@ -229,20 +244,24 @@ fn action(
     let side = f.side.value().or(owner_side).unwrap_or(Side::Zorg);
     let text = f.text.text();
     let deadline = ctx.date(&f.deadline);
-    let what = format!("{}: {}", t::L_ACTION.get(ctx.lang), short(&text, 40));
-    let undo = match target {
+    let what = |case: CaseId| {
+        Said::plain(format!("{}: ", t::L_ACTION.get(ctx.lang))).text(&short(&text, 40), case)
+    };
+    let (undo, what) = match target {
         Target::New(case) => {
             let id = store.begin().action_id();
+            let what = what(case);
             let action = Action::new(id, case, text, owner, side, deadline, ctx.now);
-            record::new_action(app, store, ctx.now, action)?
+            (record::new_action(app, store, ctx.now, action)?, what)
         }
         Target::Edit(id) => {
             let mut action = store.action(id)?.ok_or(Problem::NotFound)?;
+            let what = what(action.case);
             action.text = text;
             action.owner = owner;
             action.side = side;
             action.deadline = deadline;
-            store.save_action(ctx.now, action)?
+            (store.save_action(ctx.now, action)?, what)
         }
     };
     Ok(Some((undo, what)))
@@ -295,7 +314,7 @@ fn person(
     ctx: &Ctx,
     id: Option<PersonId>,
     f: &PersonForm,
-) -> Result<(Undo, String), Problem> {
+) -> Result<(Undo, Said), Problem> {
     let id = id.unwrap_or_else(|| store.begin().person_id());
     let mut p = Person::new(
         id,
@@ -307,7 +326,8 @@ fn person(
     p.phone = f.phone.line();
     p.email = f.email.line();
     p.offer = f.offer.text();
-    let name = p.name.clone();
+    // A professional's name: no family's data.
+    let name = Said::plain(p.name.clone());
     Ok((store.save_person(ctx.now, p)?, name))
 }
 

@@ -2,7 +2,8 @@
 
 use crate::i18n::tui as t;
 use crate::tui::app::App;
-use crate::tui::form::{Field, FieldKind, Form};
+use crate::tui::form::{Field, FieldKind, Form, PickId, PickOption};
+use crate::tui::privacy::Privacy;
 use crate::tui::theme::Role;
 use crate::tui::views::{block, centered, safe};
 use ratatui::layout::Rect;
@@ -12,17 +13,29 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
+/// The widest a form gets, in columns.
+const FORM_WIDTH: u16 = 96;
+
 pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let lang = app.lang;
     let label_w = 30u16.min(area.width / 3);
+    // The form's inside: its width is known before its height.
+    let inner_w = FORM_WIDTH.min(area.width).saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
+    if let Some(intro) = &form.intro {
+        let intro = Privacy::of(app).say(intro);
+        for l in crate::tui::views::wrap(&intro, inner_w) {
+            lines.push(Line::from(Span::styled(l, th.style(Role::Header))));
+        }
+    }
     for (i, f) in form.fields().into_iter().enumerate() {
         let focused = i == form.focus;
         let row = lines.len() as u16;
         lines.push(field_line(app, f, focused, label_w, row, &mut cursor));
         field_hints(app, form, f, focused, label_w, &mut lines);
+        consent_hints(app, form, f, (label_w, inner_w), &mut lines);
     }
     if let Some(e) = &form.error {
         lines.push(Line::from(Span::styled(safe(e), th.style(Role::Error))));
@@ -32,7 +45,7 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         th.style(Role::Muted),
     )));
     let h = (lines.len() as u16 + 2).min(area.height);
-    let r = centered(area, 96, h);
+    let r = centered(area, FORM_WIDTH, h);
     frame.render_widget(Clear, r);
     let b = block(app, form.title.get(lang), true);
     let inner = b.inner(r);
@@ -93,7 +106,7 @@ fn field_line(
             if let (FieldKind::Pick(_), false) = (&f.kind, focused) {
                 if let Some(o) = f.picked() {
                     spans.push(Span::styled(
-                        format!("  → {}", safe(&o.label)),
+                        format!("  → {}", option_text(app, o).0),
                         th.style(Role::Done),
                     ));
                 }
@@ -155,9 +168,55 @@ fn field_hints(
             } else {
                 " "
             };
+            let (label, detail) = option_text(app, o);
             lines.push(Line::from(Span::styled(
-                format!("{pad}{arrow} {} · {}", safe(&o.label), safe(&o.detail)),
+                format!("{pad}{arrow} {label} · {detail}"),
                 style,
+            )));
+        }
+    }
+}
+
+/// A pick option's label and detail: a family (its name, a child's name) by the privacy rule,
+/// a professional in full.
+fn option_text(app: &App, o: &PickOption) -> (String, String) {
+    match o.id {
+        PickId::Family(id) => {
+            let rule = Privacy::of(app);
+            (rule.name(&o.label, id), rule.name(&o.detail, id))
+        }
+        PickId::Person(_) => (safe(&o.label), safe(&o.detail)),
+    }
+}
+
+/// Under an action's owner, a warning when the family gave no consent for them; under a
+/// consent's empty note, what it is for. Wrapped below the field's value: `widths` are the
+/// label's and the form's inside.
+fn consent_hints(
+    app: &App,
+    form: &Form,
+    f: &Field,
+    widths: (u16, usize),
+    lines: &mut Vec<Line<'static>>,
+) {
+    let (label_w, inner_w) = widths;
+    let pad = " ".repeat(label_w as usize + 1);
+    let hint = if f.label == t::L_OWNER {
+        crate::tui::consent::warning(app, form).map(|w| (w, Role::Warning))
+    } else if f.label == t::L_NOTE && f.value.is_empty() {
+        Some((
+            crate::i18n::privacy::NOTE_HINT.get(app.lang).to_string(),
+            Role::Muted,
+        ))
+    } else {
+        None
+    };
+    if let Some((text, role)) = hint {
+        let room = inner_w.saturating_sub(pad.len()).max(10);
+        for l in crate::tui::views::wrap(&text, room) {
+            lines.push(Line::from(Span::styled(
+                format!("{pad}{l}"),
+                app.theme.style(role),
             )));
         }
     }

@@ -4,7 +4,7 @@ use crate::i18n::{tui as t, words};
 use crate::tui::app::App;
 use crate::tui::kaart::PersonPage;
 use crate::tui::theme::Role;
-use crate::tui::views::{block, name_for, safe, side_span, window};
+use crate::tui::views::{block, name_for, private_text, safe, side_span, window};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, Wrap};
@@ -93,8 +93,11 @@ pub fn person(app: &App, p: &PersonPage, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|(f, role)| {
             ListItem::new(Line::from(vec![
-                Span::styled(name_for(app, &f.name, None), th.style(Role::Header)),
-                Span::styled(format!("  · {}", safe(role)), th.style(Role::Muted)),
+                Span::styled(name_for(app, &f.name, f.id), th.style(Role::Header)),
+                Span::styled(
+                    format!("  · {}", private_text(app, role, f.id)),
+                    th.style(Role::Muted),
+                ),
             ]))
         })
         .collect();

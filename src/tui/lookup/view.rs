@@ -2,7 +2,8 @@
 
 use crate::i18n::tui as t;
 use crate::tui::app::App;
-use crate::tui::lookup::{Hit, Kind, LookupState};
+use crate::tui::lookup::{Hit, Kind, LookupState, Target};
+use crate::tui::privacy::Privacy;
 use crate::tui::theme::Role;
 use crate::tui::views::{block, centered, safe};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -81,12 +82,15 @@ fn hit_item<'a>(app: &App, h: &Hit) -> ListItem<'a> {
         format!("{:<12} ", kind_label(h.kind).get(app.lang)),
         th.style(Role::Muted),
     )];
-    // Under privacy, hits show initials: nobody opened them on purpose yet.
-    if app.privacy && h.kind != Kind::Person {
-        let shown = if h.kind == Kind::Question {
-            t::HIDDEN.get(app.lang).to_string()
-        } else {
-            crate::domain::text::initials(&h.label)
+    // A hit about a family follows the privacy rule: initials, the question hidden, no detail.
+    let family = match h.target {
+        Target::Family(id, _) => Some(id),
+        Target::Person(_) => None,
+    };
+    if let Some(id) = family.filter(|id| !Privacy::of(app).shows(*id)) {
+        let shown = match h.kind {
+            Kind::Question => crate::tui::views::private_text(app, &h.label, id),
+            _ => crate::tui::views::name_for(app, &h.label, id),
         };
         spans.push(Span::raw(shown));
     } else {

@@ -22,13 +22,8 @@ pub fn history(app: &mut App, store: &Store) {
             "# {}",
             t::history_line(m.id.0, m.date, discussed, agreements, actions, app.lang)
         ));
-        match crate::report::minutes::build(store, m) {
-            Ok(minutes) => lines.extend(
-                crate::report::minutes::markdown(&minutes, app.lang)
-                    .lines()
-                    .skip(1)
-                    .map(str::to_string),
-            ),
+        match super::minutes::lines(app, store, m) {
+            Ok(minutes) => lines.extend(minutes.into_iter().skip(1)),
             Err(e) => lines.push(store_error(&e, app.lang)),
         }
         lines.push(String::new());

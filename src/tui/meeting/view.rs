@@ -1,22 +1,26 @@
 //! Overleg (screen 1): the agenda (before) and the walk-through (during), made for a projector:
 //! one case fills the screen, the two sides stand in two columns, the timer counts down.
 
-use crate::domain::dates::{format_long, format_short};
+use crate::domain::dates::format_short;
 use crate::domain::{Action, Side};
 use crate::i18n::{meeting as t, tui as tt, words};
 use crate::tui::app::App;
 use crate::tui::meeting::MeetingState;
 use crate::tui::theme::Role;
-use crate::tui::views::{block, name_for, private_text, safe, side_span, window};
+use crate::tui::views::{
+    block, name_for, network_title, owner_spans, private_text, safe, side_span,
+};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, List, ListItem, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{List, ListItem, Paragraph, Wrap};
 use ratatui::Frame;
+
+mod agenda;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     match &app.meeting {
         Some(m) if m.running() => walk_through(app, m, frame, area),
-        Some(m) => agenda(app, m, frame, area),
+        Some(m) => agenda::render(app, m, frame, area),
         None => {}
     }
 }
@@ -31,94 +35,13 @@ fn mmss(seconds: i64) -> String {
     )
 }
 
+/// Why an item is on the agenda, in words.
 fn reasons(app: &App, item: &crate::domain::AgendaItem) -> String {
     item.reasons
         .iter()
         .map(|r| t::reason(*r).get(app.lang))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn agenda(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
-    let th = &app.theme;
-    let lang = app.lang;
-    let items = &m.meeting.items;
-    let total: u32 = items.iter().map(|i| i.timebox_minutes).sum();
-    let title = format!(
-        "{} · {} · {} {} · {total} {}",
-        t::PROPOSAL.get(lang),
-        format_long(m.meeting.date, lang),
-        items.len(),
-        tt::SCREEN_CASES.get(lang).to_lowercase(),
-        t::MINUTES_SHORT.get(lang)
-    );
-    let range = window(
-        items.len(),
-        m.selected,
-        area.height.saturating_sub(3) as usize,
-    );
-    let rows: Vec<Row> = items[range.clone()]
-        .iter()
-        .enumerate()
-        .map(|(n, item)| {
-            let r = app.cases.row(item.case);
-            let name = r
-                .map(|r| name_for(app, &r.child_name, None))
-                .unwrap_or_default();
-            let overdue = r.is_some_and(|r| r.is_overdue(app.today));
-            let next = r
-                .and_then(|r| r.next_deadline)
-                .map(|d| format_short(d, lang))
-                .unwrap_or_default();
-            let row = Row::new(vec![
-                Cell::from(format!("{:>2}", range.start + n + 1)),
-                Cell::from(Line::from(side_span(app, r.and_then(|r| r.lead_side)))),
-                Cell::from(name),
-                Cell::from(r.map(|r| safe(&r.groep)).unwrap_or_default()),
-                Cell::from(Span::styled(reasons(app, item), th.style(Role::Accent))),
-                Cell::from(Span::styled(
-                    next,
-                    th.style(if overdue { Role::Overdue } else { Role::Text }),
-                )),
-                Cell::from(format!(
-                    "{:>3} {}",
-                    item.timebox_minutes,
-                    t::MINUTES_SHORT.get(lang)
-                )),
-            ]);
-            if range.start + n == m.selected {
-                row.style(th.style(Role::Selected))
-            } else {
-                row
-            }
-        })
-        .collect();
-    let widths = [
-        Constraint::Length(2),
-        Constraint::Length(1),
-        Constraint::Fill(2),
-        Constraint::Length(4),
-        Constraint::Fill(3),
-        Constraint::Length(10),
-        Constraint::Length(7),
-    ];
-    let header = Row::new(vec![
-        "#",
-        "",
-        tt::COL_CHILD.get(lang),
-        tt::COL_GROEP.get(lang),
-        "",
-        tt::COL_NEXT.get(lang),
-        "",
-    ])
-    .style(th.style(Role::Header));
-    frame.render_widget(
-        Table::new(rows, widths)
-            .header(header)
-            .block(block(app, &title, true))
-            .column_spacing(1),
-        area,
-    );
 }
 
 fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
@@ -152,7 +75,8 @@ fn walk_through(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
     side_columns(app, m, frame, cols);
     let [net, agree] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
-    network(app, c, family, frame, net);
+    let owners: Vec<_> = m.open_actions().iter().filter_map(|a| a.owner).collect();
+    network(app, c, family, &owners, frame, net);
     agreements(app, m, item, &page.agreements, frame, agree);
 }
 
@@ -213,7 +137,7 @@ fn case_card(
     let child = family.and_then(|f| f.child(c.child));
     let name = child.map(|ch| ch.full_name()).unwrap_or_default();
     let mut head = vec![
-        Span::styled(name_for(app, &name, Some(c.id)), th.style(Role::Header)),
+        Span::styled(name_for(app, &name, c.family), th.style(Role::Header)),
         Span::raw(format!(
             "  {} {}  ",
             tt::GROEP.get(lang),
@@ -228,7 +152,7 @@ fn case_card(
     ));
     let lines = vec![
         Line::from(head),
-        Line::from(private_text(app, &c.question, Some(c.id))),
+        Line::from(private_text(app, &c.question, c.family)),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(
@@ -253,6 +177,7 @@ fn side_columns(app: &App, m: &MeetingState, frame: &mut Frame, cols: Rect) {
             .map(|a| {
                 action_item(
                     app,
+                    m,
                     a,
                     Some(a.id) == selected,
                     area.width.saturating_sub(2) as usize,
@@ -274,6 +199,7 @@ fn network(
     app: &App,
     c: &crate::domain::Case,
     family: Option<&crate::domain::Family>,
+    open_owners: &[crate::domain::PersonId],
     frame: &mut Frame,
     net: Rect,
 ) {
@@ -282,22 +208,25 @@ fn network(
         .flat_map(|f| f.network.iter())
         .filter(|i| i.active_on(app.today))
         .map(|inv| {
-            let consent = c.consent_for(inv.person);
             ListItem::new(Line::from(vec![
-                crate::tui::views::consent_span(app, consent),
+                crate::tui::views::network_mark(app, c, inv.person),
                 side_span(app, app.person(inv.person).map(|p| p.side)),
                 Span::raw(format!(" {} ", safe(&app.person_name(Some(inv.person))))),
                 Span::styled(
-                    format!("· {}", safe(&inv.role)),
+                    format!("· {}", private_text(app, &inv.role, c.family)),
                     app.theme.style(Role::Muted),
                 ),
             ]))
         })
         .collect();
-    frame.render_widget(
-        List::new(net_items).block(block(app, tt::NETWORK.get(app.lang), false)),
-        net,
-    );
+    let people = family
+        .into_iter()
+        .flat_map(|f| f.network.iter())
+        .filter(|i| i.active_on(app.today))
+        .map(|i| i.person);
+    let owners = open_owners.iter().copied();
+    let title = network_title(app, c, people.chain(owners), net.width);
+    frame.render_widget(List::new(net_items).block(block(app, &title, false)), net);
 }
 
 /// This item's agreements so far, then up to four from earlier meetings, newest first.
@@ -315,7 +244,7 @@ fn agreements(
     for a in &item.agreements {
         lines.push(Line::from(vec![
             Span::styled("● ", th.style(Role::Done)),
-            Span::raw(safe(&a.text)),
+            Span::raw(private_text(app, &a.text, item.case)),
         ]));
     }
     let earlier: Vec<&(chrono::NaiveDate, String)> = before
@@ -335,7 +264,7 @@ fn agreements(
                     format!("{} ", format_short(*d, lang)),
                     th.style(Role::Muted),
                 ),
-                Span::raw(safe(text)),
+                Span::raw(private_text(app, text, item.case)),
             ]));
         }
     }
@@ -352,7 +281,13 @@ fn agreements(
     );
 }
 
-fn action_item<'a>(app: &App, a: &Action, selected: bool, width: usize) -> ListItem<'a> {
+fn action_item<'a>(
+    app: &App,
+    m: &MeetingState,
+    a: &Action,
+    selected: bool,
+    width: usize,
+) -> ListItem<'a> {
     let th = &app.theme;
     let overdue = a.is_overdue(app.today);
     let style = if overdue {
@@ -367,12 +302,18 @@ fn action_item<'a>(app: &App, a: &Action, selected: bool, width: usize) -> ListI
     let mark = if overdue { "!" } else { "○" };
     // The owner and deadline on one line, the whole text wrapped below: it must read from the
     // back of the room, not end in the middle of a word.
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{mark} {due:<10} "), style),
-        Span::styled(safe(&app.person_name(a.owner)), th.style(Role::Muted)),
-    ])];
+    let mut head = vec![Span::styled(format!("{mark} {due:<10} "), style)];
+    match m.page.as_ref() {
+        Some(p) => head.extend(owner_spans(app, &p.case, a.owner)),
+        None => head.push(Span::styled(
+            safe(&app.person_name(a.owner)),
+            th.style(Role::Muted),
+        )),
+    }
+    let mut lines = vec![Line::from(head)];
+    let text = private_text(app, &a.text, a.case);
     lines.extend(
-        crate::tui::views::wrap(&a.text, width.saturating_sub(2))
+        crate::tui::views::wrap(&text, width.saturating_sub(2))
             .into_iter()
             .map(|l| Line::from(format!("  {l}"))),
     );

@@ -116,3 +116,24 @@ fn markdown_line(app: &App, line: &str) -> Line<'static> {
         Line::from(safe(line))
     }
 }
+
+/// The question at the start with the beamer theme, alone on the screen: nothing of the case
+/// book is drawn until it is answered.
+pub fn privacy_offer(app: &App, frame: &mut Frame, area: Rect) {
+    use crate::i18n::privacy as p;
+    frame.render_widget(Clear, area);
+    let r = centered(area, 64, 7);
+    let lines = vec![
+        Line::from(p::OFFER.get(app.lang)),
+        Line::from(""),
+        Line::from(Span::styled(
+            p::OFFER_KEYS.get(app.lang),
+            app.theme.style(Role::Accent),
+        )),
+    ];
+    let p = Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(block(app, p::OFFER_TITLE.get(app.lang), true))
+        .style(app.theme.style(Role::Text));
+    frame.render_widget(p, r);
+}
