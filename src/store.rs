@@ -21,6 +21,7 @@ pub mod ops;
 mod plan;
 mod read;
 pub mod restore;
+mod stream;
 
 pub use change::{Change, Undo};
 pub use check::CheckReport;

@@ -60,7 +60,7 @@ pub fn agenda(ctx: &Ctx, format: DocFormat) -> Result<(), CliError> {
             timebox_minutes: item.timebox_minutes,
         })
         .collect();
-    match format {
+    let written = match format {
         DocFormat::Json => out(&(serde_json::to_string_pretty(&lines)
             .map_err(|e| CliError(e.to_string()))?
             + "\n")),
@@ -89,7 +89,9 @@ pub fn agenda(ctx: &Ctx, format: DocFormat) -> Result<(), CliError> {
             }
             out(&safe::text(&s))
         }
-    }
+    };
+    store.close_at_exit();
+    written
 }
 
 pub fn minutes_cmd(ctx: &Ctx, id: &str, format: DocFormat) -> Result<(), CliError> {
@@ -120,10 +122,12 @@ pub fn minutes_cmd(ctx: &Ctx, id: &str, format: DocFormat) -> Result<(), CliErro
             })?
     };
     let m = minutes::build(&store, &meeting).map_err(|e| ctx.fail(e))?;
-    match format {
+    let written = match format {
         DocFormat::Json => {
             out(&(serde_json::to_string_pretty(&m).map_err(|e| CliError(e.to_string()))? + "\n"))
         }
         DocFormat::Md => out(&safe::text(&minutes::markdown(&m, ctx.lang))),
-    }
+    };
+    store.close_at_exit();
+    written
 }

@@ -19,6 +19,8 @@ mod actions_screen;
 mod architecture;
 mod cli;
 mod cli_escapes;
+mod cli_exit;
+mod cli_stream;
 mod e2e;
 mod export_import;
 mod import_rules;
