@@ -16,6 +16,7 @@ pub mod intake;
 pub mod journal;
 pub mod keys;
 mod lifecycle;
+pub use lifecycle::{set_cache_capacity, COMMAND_CACHE_BYTES};
 pub mod meeting;
 pub mod ops;
 mod plan;

@@ -16,7 +16,7 @@ mod read;
 mod validate;
 mod write;
 pub use import::{check_file, Checked, FileError};
-pub use read::{read_doc, ReadFailed, Wanted};
+pub use read::{read_doc, read_doc_piped, ReadFailed, Wanted};
 pub use validate::{validate, Checker, Counts};
 
 /// The name in the `format` field, so a stray JSON file is recognised as not ours.
