@@ -1,12 +1,13 @@
 //! Records and rows handed over one at a time, in key order, for what reads a whole tree or a
 //! long range of it (export, backup, `tandem actions`): nothing holds all of them at once.
 //!
-//! sled reads the range on a second thread and hands the raw values over in batches through a
-//! bounded channel; the caller's thread decodes them and does its own work with each (write JSON,
-//! filter). At 50,000 cases reading the 92,800 rows due this week took about as long as decoding
-//! them and writing their JSON together (probe on the 50k store: ~280 ms read, ~170 ms decode,
-//! ~160 ms JSON), so those two halves keep both cores busy, and the reader runs at most
-//! [`AHEAD`] batches in front of the writer.
+//! sled reads the range on a second thread and hands the values over in batches through a
+//! bounded channel; the caller's thread does its own work with each (write JSON, filter). Each
+//! value is decoded on whichever side has less other work ([`DecodeOn`]): at 50,000 cases,
+//! reading the 92,800 rows due this week took about as long as decoding them and writing their
+//! JSON together (probe on the 50k store: ~280 ms read, ~170 ms decode, ~160 ms JSON), so there
+//! the caller decodes; an export spends most of its time writing indented JSON, so there the
+//! reader decodes. The reader runs at most [`AHEAD`] batches in front of the caller.
 
 use super::{codec, guard, keys, Result, Store, StoreError, Unreadable, T};
 use crate::domain::{Action, ActionSummary, Case, Event, Family, Meeting, Person};
@@ -18,35 +19,43 @@ const BATCH: usize = 256;
 /// Batches the reader may run ahead of the caller; bounds the memory in flight.
 const AHEAD: usize = 16;
 
-/// The batches the reading thread sends: raw values, or why it stopped.
-type Batch = Result<Vec<sled::IVec>>;
+/// The batches the reading thread sends, or why it stopped; an empty batch ends the range.
+type Batch<X> = Result<Vec<X>>;
+
+/// Which thread decodes the values: the one that reads them from sled, or the caller's. The
+/// one with less other work per value should: a list printed as compact rows spends more time
+/// in sled than in its JSON, an export more in its indented JSON than in sled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DecodeOn {
+    Reader,
+    Caller,
+}
+
+/// A range of keys: from the first, up to (not including) the second, or to the end.
+type Range = (Vec<u8>, Option<Vec<u8>>);
 
 impl Store {
-    /// Calls `f` with every value of `start..end` (to the end of the tree when `end` is
-    /// `None`), in key order. The values are read on a second thread; `f` runs on this one. An
-    /// error of `f` stops the reading and is returned as it is.
-    fn each_raw<E: From<StoreError>>(
+    /// Calls `f` with every value of the range, in key order, after `convert` made it into an
+    /// `X` on the reading thread; `f` runs on this one. An error of `f` stops the reading and
+    /// is returned as it is.
+    fn each_batch<X: Send, E: From<StoreError>>(
         &self,
         t: T,
-        start: Vec<u8>,
-        end: Option<Vec<u8>>,
-        mut f: impl FnMut(&[u8]) -> std::result::Result<(), E>,
+        range: Range,
+        convert: impl Fn(sled::IVec) -> Result<X> + Send,
+        mut f: impl FnMut(X) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let tree = self.tree(t);
         std::thread::scope(|s| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(AHEAD);
-            s.spawn(move || read_range(tree, start, end, &tx));
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<X>>(AHEAD);
+            s.spawn(move || read_range(tree, range, convert, &tx));
             // The reader ends with an empty batch; one that stopped without it (a panic outside
             // its guard) must not pass for the end of the range.
             let mut ended = false;
             for batch in &rx {
                 match batch {
                     Ok(values) if values.is_empty() => ended = true,
-                    Ok(values) => {
-                        for v in &values {
-                            f(v)?;
-                        }
-                    }
+                    Ok(values) => values.into_iter().try_for_each(&mut f)?,
                     Err(e) => return self.seen::<()>(Err(e)).map_err(E::from),
                 }
             }
@@ -58,18 +67,21 @@ impl Store {
         })
     }
 
-    /// Calls `f` with every value of `start..end` decoded as `V` (`what` names it in errors).
-    fn each_decoded<V: DeserializeOwned, E: From<StoreError>>(
+    /// Calls `f` with every value of the range decoded as `V` (`what` names it in errors).
+    fn each_decoded<V: DeserializeOwned + Send, E: From<StoreError>>(
         &self,
         t: T,
-        range: (Vec<u8>, Option<Vec<u8>>),
-        what: &'static str,
+        range: Range,
+        (what, on): (&'static str, DecodeOn),
         mut f: impl FnMut(V) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.each_raw(t, range.0, range.1, |bytes| {
-            let value = self.seen(codec::decode(bytes, what))?;
-            f(value)
-        })
+        match on {
+            DecodeOn::Reader => self.each_batch(t, range, |v| codec::decode(&v, what), f),
+            DecodeOn::Caller => self.each_batch(t, range, Ok, |v| {
+                let value = self.seen(codec::decode(&v, what))?;
+                f(value)
+            }),
+        }
     }
 
     /// Every professional on the sociale kaart, in id order.
@@ -77,7 +89,7 @@ impl Store {
         &self,
         f: impl FnMut(Person) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.each_decoded(T::Persons, whole(), "person", f)
+        self.each_decoded(T::Persons, whole(), ("person", DecodeOn::Reader), f)
     }
 
     /// Every family, in id order.
@@ -85,7 +97,7 @@ impl Store {
         &self,
         f: impl FnMut(Family) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.each_decoded(T::Families, whole(), "family", f)
+        self.each_decoded(T::Families, whole(), ("family", DecodeOn::Reader), f)
     }
 
     /// Every case, in id order.
@@ -93,7 +105,7 @@ impl Store {
         &self,
         f: impl FnMut(Case) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.each_decoded(T::Cases, whole(), "case", f)
+        self.each_decoded(T::Cases, whole(), ("case", DecodeOn::Reader), f)
     }
 
     /// Every action, open and done, in id order.
@@ -101,7 +113,7 @@ impl Store {
         &self,
         f: impl FnMut(Action) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.each_decoded(T::Actions, whole(), "action", f)
+        self.each_decoded(T::Actions, whole(), ("action", DecodeOn::Reader), f)
     }
 
     /// Every meeting, in id order.
@@ -109,7 +121,7 @@ impl Store {
         &self,
         f: impl FnMut(Meeting) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.each_decoded(T::Meetings, whole(), "meeting", f)
+        self.each_decoded(T::Meetings, whole(), ("meeting", DecodeOn::Reader), f)
     }
 
     /// Every timeline event, in id order.
@@ -117,7 +129,7 @@ impl Store {
         &self,
         f: impl FnMut(Event) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.each_decoded(T::Events, whole(), "event", f)
+        self.each_decoded(T::Events, whole(), ("event", DecodeOn::Reader), f)
     }
 
     /// The action rows [`Store::action_rows`] returns, one at a time and in the same order
@@ -141,12 +153,13 @@ impl Store {
             // Past the last key of this `done` byte: actions without a deadline included.
             None => vec![u8::from(done) + 1],
         };
-        self.each_decoded(T::ActionDue, (start, Some(end)), "action row", f)
+        let how = ("action row", DecodeOn::Caller);
+        self.each_decoded(T::ActionDue, (start, Some(end)), how, f)
     }
 }
 
 /// The range of a whole tree.
-fn whole() -> (Vec<u8>, Option<Vec<u8>>) {
+fn whole() -> Range {
     (Vec::new(), None)
 }
 
@@ -154,13 +167,13 @@ fn e_stopped() -> StoreError {
     Unreadable::DecodeStopped { what: "value" }.into()
 }
 
-/// The reading thread: sends the values of the range in batches, then an empty batch for the
-/// end; or the error that stopped it. Stops early when the receiver is gone.
-fn read_range(
+/// The reading thread: converts the values of the range and sends them in batches, then an
+/// empty batch for the end; or the error that stopped it. Stops early when the receiver is gone.
+fn read_range<X>(
     tree: &sled::Tree,
-    start: Vec<u8>,
-    end: Option<Vec<u8>>,
-    tx: &std::sync::mpsc::SyncSender<Batch>,
+    (start, end): Range,
+    convert: impl Fn(sled::IVec) -> Result<X>,
+    tx: &std::sync::mpsc::SyncSender<Batch<X>>,
 ) {
     let read = guard(|| -> Result<()> {
         let iter = match end {
@@ -169,7 +182,7 @@ fn read_range(
         };
         let mut batch = Vec::with_capacity(BATCH);
         for value in iter.values() {
-            batch.push(value?);
+            batch.push(convert(value?)?);
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                 if tx.send(Ok(full)).is_err() {

@@ -28,6 +28,7 @@ mod meeting_e2e;
 mod meeting_flows;
 mod meeting_refused;
 mod perf;
+mod perf_cli;
 mod perf_tui;
 mod sled_traps;
 mod store_errors;
