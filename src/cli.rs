@@ -184,6 +184,11 @@ pub fn lang_of(arg: Option<LangArg>) -> Lang {
 
 /// Runs one subcommand. The TUI (no subcommand) is started by the binary.
 pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
+    // A command reads each page about once: sled's cache would only cost memory. (`demo`
+    // keeps the default: it writes a whole synthetic store and was not measured without.)
+    if !matches!(command, Command::Demo { .. }) {
+        crate::store::set_cache_capacity(crate::store::COMMAND_CACHE_BYTES);
+    }
     match command {
         Command::Demo { cases, seed } => data::demo(ctx, cases, seed),
         Command::Export { out, family } => data::export(ctx, out, family),

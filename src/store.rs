@@ -18,11 +18,13 @@ pub mod intake;
 pub mod journal;
 pub mod keys;
 mod lifecycle;
+pub use lifecycle::{set_cache_capacity, COMMAND_CACHE_BYTES};
 pub mod meeting;
 pub mod ops;
 mod plan;
 mod read;
 pub mod restore;
+mod stream;
 mod upgrade;
 
 pub use change::{Change, Undo};

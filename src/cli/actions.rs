@@ -4,8 +4,9 @@ use super::{CliError, Ctx};
 use crate::domain::dates::{end_of_week, parse_date};
 use crate::domain::{ActionId, ActionSummary, CaseId, Person, Side};
 use crate::i18n::Lang;
-use crate::report::actions::{table, Names};
+use crate::report::actions::{out_of, table, Names};
 use crate::report::{formats, safe};
+use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -153,23 +154,113 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
         Some(Due::By(d)) => Some(d),
         None => None,
     };
-    let mut rows: Vec<ActionSummary> = store
-        .action_rows(false, None, until)
-        .map_err(|e| ctx.fail(e))?;
-    if args.all {
-        rows.extend(
-            store
-                .action_rows(true, None, until)
-                .map_err(|e| ctx.fail(e))?,
-        );
-    }
-    rows.retain(|r| {
-        side.is_none_or(|s| r.side == s)
-            && owner.is_none_or(|o| r.owner == Some(o.id))
-            && args.case_id.is_none_or(|c| r.case.0 == c)
-    });
+    let wanted = Wanted {
+        until,
+        all: args.all,
+        keep: |r: &ActionSummary| {
+            side.is_none_or(|s| r.side == s)
+                && owner.is_none_or(|o| r.owner == Some(o.id))
+                && args.case_id.is_none_or(|c| r.case.0 == c)
+        },
+    };
     let names = Names::new(&persons, args.privacy).with_child_names(args.names);
-    write_rows(ctx, args, &rows, &names).map_err(|e| CliError(e.to_string()))
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = match args.format {
+        // Written as the rows come: the list is never held.
+        Format::Json => stream_json(&store, &wanted, &names, today, &mut w),
+        // The other formats lay the rows out as a whole (columns, a list per owner).
+        _ => {
+            let rows = wanted.collect(&store).map_err(|e| ctx.fail(e))?;
+            Ok(write_rows(ctx, args, &rows, &names, &mut w))
+        }
+    };
+    written
+        .map_err(|e| ctx.fail(e))?
+        .and_then(|_| w.flush())
+        .map_err(|e| CliError(e.to_string()))?;
+    drop(w);
+    store.close_at_exit();
+    Ok(())
+}
+
+/// Which rows `tandem actions` lists: open ones due by `until` (all when `None`), done ones
+/// too with `all`, and of those the ones `keep` keeps.
+struct Wanted<F> {
+    until: Option<NaiveDate>,
+    all: bool,
+    keep: F,
+}
+
+impl<F: Fn(&ActionSummary) -> bool> Wanted<F> {
+    /// Hands each wanted row to `f`, in the order of the list: open ones by deadline, then
+    /// done ones by deadline.
+    fn each<E: From<StoreError>>(
+        &self,
+        store: &Store,
+        mut f: impl FnMut(ActionSummary) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for done in [false, true] {
+            if done && !self.all {
+                break;
+            }
+            store.each_action_row(done, None, self.until, |r| match (self.keep)(&r) {
+                true => f(r),
+                false => Ok(()),
+            })?;
+        }
+        Ok(())
+    }
+
+    fn collect(&self, store: &Store) -> Result<Vec<ActionSummary>, StoreError> {
+        let mut rows = Vec::new();
+        self.each(store, |r| {
+            rows.push(r);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(rows)
+    }
+}
+
+/// Why the JSON list stopped: the store, or stdout.
+enum Stop {
+    Store(StoreError),
+    Out(std::io::Error),
+}
+
+impl From<StoreError> for Stop {
+    fn from(e: StoreError) -> Self {
+        Stop::Store(e)
+    }
+}
+
+/// The JSON array, one row at a time as the store hands them over: the bytes serde_json writes
+/// for the whole list (compact, rows in list order), then a line end.
+///
+/// Errors: the outer error is the store's; the inner one stdout's.
+fn stream_json<F: Fn(&ActionSummary) -> bool>(
+    store: &Store,
+    wanted: &Wanted<F>,
+    names: &Names,
+    today: NaiveDate,
+    w: &mut impl Write,
+) -> Result<std::io::Result<()>, StoreError> {
+    let mut first = true;
+    let out = |e: std::io::Error| Stop::Out(e);
+    let rows = w.write_all(b"[").map_err(out).and_then(|_| {
+        wanted.each(store, |r| {
+            if !first {
+                w.write_all(b",").map_err(out)?;
+            }
+            first = false;
+            serde_json::to_writer(&mut *w, &out_of(&r, names, today)).map_err(|e| out(e.into()))
+        })
+    });
+    match rows {
+        Ok(()) => Ok(w.write_all(b"]\n")),
+        Err(Stop::Out(e)) => Ok(Err(e)),
+        Err(Stop::Store(e)) => Err(e),
+    }
 }
 
 /// `--side`: onderwijs or zorg.
@@ -194,18 +285,17 @@ fn check_delimiter(delimiter: char, lang: Lang) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Prints the rows on stdout in the format `--format` asks for.
+/// Writes the rows in a layout format (all but JSON) to `w`.
 fn write_rows(
     ctx: &Ctx,
     args: &ActionsArgs,
     rows: &[ActionSummary],
     names: &Names,
+    w: &mut impl Write,
 ) -> std::io::Result<()> {
     let (today, lang) = (ctx.clock.today(), ctx.lang);
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        Format::Json => crate::report::actions::write_json(&mut w, rows, names, today)
+        Format::Json => crate::report::actions::write_json(&mut *w, rows, names, today)
             .map_err(std::io::Error::other)
             .and_then(|_| w.write_all(b"\n")),
         // The human formats escape each field themselves; the last pass over the whole text
@@ -217,15 +307,14 @@ fn write_rows(
                 bom: args.bom,
                 lang,
             };
-            formats::write_csv(&mut w, rows, names, today, opts)
+            formats::write_csv(&mut *w, rows, names, today, opts)
         }
-        Format::Ics => formats::write_ics(&mut w, rows, names, ctx.clock.now(), lang),
+        Format::Ics => formats::write_ics(&mut *w, rows, names, ctx.clock.now(), lang),
         Format::Md => {
             let md = formats::markdown(rows, names, today, lang);
             w.write_all(safe::text(&md).as_bytes())
         }
     }
-    .and_then(|_| w.flush())
 }
 
 pub fn done(ctx: &Ctx, id: u64, undo: bool) -> Result<(), CliError> {
@@ -251,5 +340,6 @@ pub fn done(ctx: &Ctx, id: u64, undo: bool) -> Result<(), CliError> {
         (Lang::En, false, true) => eprintln!("Action {id} was already done: {text}"),
         (Lang::En, true, true) => eprintln!("Action {id} was already open: {text}"),
     }
+    store.close_at_exit();
     Ok(())
 }

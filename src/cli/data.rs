@@ -4,7 +4,7 @@ use super::{CliError, Ctx};
 use crate::demo;
 use crate::domain::FamilyId;
 use crate::i18n::{cli as msg, Lang};
-use crate::store::export::ExportDoc;
+use crate::store::export::{check_file, FileError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -36,36 +36,49 @@ pub fn demo(ctx: &Ctx, cases: Option<u64>, seed: u64) -> Result<(), CliError> {
             summary.families, summary.cases, summary.actions, summary.persons, summary.meetings
         ),
     }
+    store.close_at_exit();
     Ok(())
 }
 
 pub fn export(ctx: &Ctx, out: Option<PathBuf>, family: Option<u64>) -> Result<(), CliError> {
     let store = ctx.open()?;
-    let doc = match family {
-        Some(id) => store.export_family(FamilyId(id)),
-        None => store.export(),
-    }
-    .map_err(|e| ctx.fail(e))?;
     let io_err = |e: std::io::Error| CliError(format!("{}: {e}", out_label(ctx.lang)));
+    // The whole store is written record by record as it is read; one family's file is small.
+    let write = |w: &mut dyn Write| -> Result<std::io::Result<()>, CliError> {
+        let written = match family {
+            Some(id) => {
+                let doc = store.export_family(FamilyId(id)).map_err(|e| ctx.fail(e))?;
+                serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::from)
+            }
+            None => store.write_export(&mut *w, true).map_err(|e| ctx.fail(e))?,
+        };
+        Ok(written.and_then(|_| w.write_all(b"\n")))
+    };
     match out {
         Some(path) => {
             // Written beside the target and renamed, so a failed export never leaves half a file.
             let tmp = path.with_extension("json.part");
             let file = std::fs::File::create(&tmp).map_err(io_err)?;
-            let mut w = std::io::BufWriter::new(file);
-            serde_json::to_writer_pretty(&mut w, &doc).map_err(|e| CliError(e.to_string()))?;
-            w.write_all(b"\n").map_err(io_err)?;
-            let file = w.into_inner().map_err(|e| io_err(e.into_error()))?;
-            file.sync_all().map_err(io_err)?;
-            std::fs::rename(&tmp, &path).map_err(io_err)?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            let written = write(&mut w);
+            let file = match written {
+                Ok(Ok(())) => w.into_inner().map_err(|e| e.into_error()),
+                Ok(Err(e)) => Err(e),
+                Err(e) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(e);
+                }
+            };
+            let synced = file.and_then(|f| f.sync_all());
+            if let Err(e) = synced.and_then(|_| std::fs::rename(&tmp, &path)) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(io_err(e));
+            }
         }
         None => {
             let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            let written = serde_json::to_writer_pretty(&mut w, &doc)
-                .map_err(std::io::Error::from)
-                .and_then(|_| w.write_all(b"\n"))
-                .and_then(|_| w.flush());
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let written = write(&mut w)?.and_then(|_| w.flush());
             match written {
                 // The reader has what it wanted (`tandem export | head`): no error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
@@ -73,6 +86,7 @@ pub fn export(ctx: &Ctx, out: Option<PathBuf>, family: Option<u64>) -> Result<()
             }
         }
     }
+    store.close_at_exit();
     Ok(())
 }
 
@@ -84,27 +98,10 @@ fn out_label(lang: Lang) -> &'static str {
 }
 
 pub fn import(ctx: &Ctx, file: &Path, replace: bool) -> Result<(), CliError> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        CliError(match ctx.lang {
-            Lang::Nl => format!("{} kon niet worden gelezen: {e}", file.display()),
-            Lang::En => format!("{} could not be read: {e}", file.display()),
-        })
-    })?;
-    let doc: ExportDoc = serde_json::from_slice(&bytes).map_err(|e| {
-        CliError(match ctx.lang {
-            Lang::Nl => format!(
-                "{} is geen geldig tandem-exportbestand: {e}. Er is niets gewijzigd.",
-                file.display()
-            ),
-            Lang::En => format!(
-                "{} is not a valid tandem export: {e}. Nothing was changed.",
-                file.display()
-            ),
-        })
-    })?;
-    // The file is checked before the store is even opened: a refused import leaves no store
-    // behind, and a half-imported file is worse than none.
-    crate::store::export::validate(&doc).map_err(|e| ctx.fail(e))?;
+    // The file is checked whole before the store is even opened: a refused import leaves no
+    // store behind, and a half-imported file is worse than none. The check reads it one record
+    // at a time, and so does the import after it.
+    let checked = check_file(file).map_err(|e| file_error(ctx, file, e))?;
     let mut store = crate::store::Store::open(&ctx.data_dir).map_err(|e| ctx.fail(e))?;
     let interrupted = store.import_interrupted().map_err(|e| ctx.fail(e))?;
     if interrupted && !replace {
@@ -116,23 +113,48 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool) -> Result<(), CliError> {
         // What is replaced stays in a backup of its own.
         store.backup_now(today).map_err(|e| ctx.fail(e))?;
     }
-    store.import(&doc, replace).map_err(|e| ctx.fail(e))?;
+    store
+        .import_file(&checked, replace)
+        .map_err(|e| ctx.fail(e))?;
     store.backup_now(today).map_err(|e| ctx.fail(e))?;
+    let n = checked.counts;
     match ctx.lang {
         Lang::Nl => eprintln!(
             "Geïmporteerd: {} gezinnen, {} casussen, {} acties.",
-            doc.families.len(),
-            doc.cases.len(),
-            doc.actions.len()
+            n.families, n.cases, n.actions
         ),
         Lang::En => eprintln!(
             "Imported: {} families, {} cases, {} actions.",
-            doc.families.len(),
-            doc.cases.len(),
-            doc.actions.len()
+            n.families, n.cases, n.actions
         ),
     }
+    store.close_at_exit();
     Ok(())
+}
+
+/// Why an import file was refused, in the user's words.
+fn file_error(ctx: &Ctx, file: &Path, e: FileError) -> CliError {
+    let unreadable = |e: &dyn std::fmt::Display| {
+        CliError(match ctx.lang {
+            Lang::Nl => format!("{} kon niet worden gelezen: {e}", file.display()),
+            Lang::En => format!("{} could not be read: {e}", file.display()),
+        })
+    };
+    match e {
+        FileError::Open(e) => unreadable(&e),
+        FileError::NotAnExport(e) if e.is_io() => unreadable(&e),
+        FileError::NotAnExport(e) => CliError(match ctx.lang {
+            Lang::Nl => format!(
+                "{} is geen geldig tandem-exportbestand: {e}. Er is niets gewijzigd.",
+                file.display()
+            ),
+            Lang::En => format!(
+                "{} is not a valid tandem export: {e}. Nothing was changed.",
+                file.display()
+            ),
+        }),
+        FileError::Refused(e) => ctx.fail(e),
+    }
 }
 
 pub fn check(ctx: &Ctx) -> Result<(), CliError> {
@@ -169,6 +191,7 @@ pub fn check(ctx: &Ctx) -> Result<(), CliError> {
         .and_then(|_| w.flush())
         .map_err(|e| CliError(format!("{}: {e}", out_label(ctx.lang))))?;
     if r.is_ok() {
+        store.close_at_exit();
         Ok(())
     } else {
         // A store that fails its check is damaged: its files' copy is kept, and the next
@@ -177,6 +200,7 @@ pub fn check(ctx: &Ctx) -> Result<(), CliError> {
             "{:?}",
             crate::store::Damage::CheckFailed(r.problems.len())
         ));
+        store.close_at_exit();
         Err(CliError(msg::CHECK_BAD.get(ctx.lang).into()))
     }
 }

@@ -62,7 +62,7 @@ pub fn agenda(ctx: &Ctx, format: DocFormat) -> Result<(), CliError> {
             timebox_minutes: item.timebox_minutes,
         })
         .collect();
-    match format {
+    let written = match format {
         DocFormat::Json => out(&(serde_json::to_string_pretty(&lines)
             .map_err(|e| CliError(e.to_string()))?
             + "\n")),
@@ -92,7 +92,9 @@ pub fn agenda(ctx: &Ctx, format: DocFormat) -> Result<(), CliError> {
             }
             out(&safe::text(&s))
         }
-    }
+    };
+    store.close_at_exit();
+    written
 }
 
 /// `tandem minutes ID|latest [--for PERSON]`: the whole minutes, or those for one recipient.
@@ -113,12 +115,14 @@ pub fn minutes_cmd(
         }
     }
     .map_err(|e| ctx.fail(e))?;
-    match format {
+    let written = match format {
         DocFormat::Json => {
             out(&(serde_json::to_string_pretty(&m).map_err(|e| CliError(e.to_string()))? + "\n"))
         }
         DocFormat::Md => out(&safe::text(&minutes::markdown(&m, ctx.lang))),
-    }
+    };
+    store.close_at_exit();
+    written
 }
 
 /// The meeting `id` names: a number, or `latest` (the last one that ended).

@@ -13,6 +13,7 @@ pub fn backup(ctx: &Ctx) -> Result<(), CliError> {
         .backup_now(ctx.clock.today())
         .map_err(|e| ctx.fail(e))?;
     eprintln!("{}", msg::backup_made(&b.path, b.size, ctx.lang));
+    store.close_at_exit();
     Ok(())
 }
 

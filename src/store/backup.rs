@@ -1,4 +1,4 @@
-//! Daily backups: the lossless export, gzip-compressed, in `backups/` in the data dir.
+//! Daily backups: the lossless export, gzip-compressed (written and read one record at a time), in `backups/` in the data dir.
 //!
 //! A backup is made before the first change of each day, after a bulk load, and on request
 //! (`tandem backup`). Its name carries the day and the journal seq it covers:
@@ -7,13 +7,12 @@
 //! [`DEFAULT_KEEP`] are kept (`backups_keep` in config.toml). `gunzip` gives a file that
 //! `tandem import` reads.
 
-use super::export::ExportDoc;
-use super::{files, journal, Invalid, IoFailure, Result, Store, StoreError};
+use super::export::{check_file, Checked, FileError};
+use super::{files, journal, Invalid, Result, Store, StoreError};
 use chrono::NaiveDate;
-use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// The folder in the data dir.
@@ -73,27 +72,25 @@ pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
     Ok(out)
 }
 
-/// Reads a backup file (or a plain export, `.json`) into a checked document.
+/// Reads a backup file (or a plain export, `.json`) and checks it whole, without holding it;
+/// [`Store::import_file`] then writes what was checked.
 ///
 /// Errors: [`Invalid::FileUnreadable`], [`Invalid::NotABackup`], and whatever
 /// [`validate`](super::export::validate) refuses.
-pub fn read(path: &Path) -> Result<ExportDoc> {
-    let file = std::fs::File::open(path).map_err(|source| Invalid::FileUnreadable {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let gz = path.extension().is_some_and(|e| e == "gz");
-    let doc: ExportDoc = if gz {
-        serde_json::from_reader(BufReader::new(GzDecoder::new(BufReader::new(file))))
-    } else {
-        serde_json::from_reader(BufReader::new(file))
-    }
-    .map_err(|source| Invalid::NotABackup {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    super::export::validate(&doc)?;
-    Ok(doc)
+pub fn check(path: &Path) -> Result<Checked> {
+    check_file(path).map_err(|e| match e {
+        FileError::Open(source) => Invalid::FileUnreadable {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into(),
+        FileError::NotAnExport(source) => Invalid::NotABackup {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into(),
+        FileError::Refused(e) => e,
+    })
 }
 
 /// The seq a backup file covers, from its name (0 for a file not named as a backup).
@@ -114,14 +111,13 @@ impl Store {
         }
         self.ensure_journal()?;
         self.flush_synced()?;
-        let doc = self.export()?;
         let folder = self.dir.join(DIR);
         files::create_private_dir(&folder)?;
         let covered = self.seq;
         let name = name_of(day, covered);
         let path = folder.join(&name);
         let tmp = folder.join(format!("{name}.part"));
-        let written = write_gz(&tmp, &doc);
+        let written = self.write_gz(&tmp);
         if let Err(e) = written {
             let _ = std::fs::remove_file(&tmp);
             return Err(e);
@@ -182,27 +178,29 @@ impl Store {
     }
 }
 
-fn write_gz(path: &Path, doc: &ExportDoc) -> Result<()> {
-    let file = std::fs::File::create(path).map_err(StoreError::io)?;
-    files::private_file(&file);
-    let gz = GzEncoder::new(BufWriter::new(file), Compression::fast());
-    // serde_json writes a few bytes at a time; the compressor wants large pieces (without this
-    // buffer a 50,000-case backup took 100 s instead of a few).
-    let mut json = BufWriter::with_capacity(1 << 18, gz);
-    serde_json::to_writer(&mut json, doc).map_err(|e| match e.io_error_kind() {
-        Some(kind) => StoreError::io(std::io::Error::from(kind)),
-        None => IoFailure::Json(e).into(),
-    })?;
-    json.write_all(b"\n").map_err(StoreError::io)?;
-    let gz = json
-        .into_inner()
-        .map_err(|e| StoreError::io(e.into_error()))?;
-    let file = gz
-        .finish()
-        .map_err(StoreError::io)?
-        .into_inner()
-        .map_err(|e| StoreError::io(e.into_error()))?;
-    file.sync_all().map_err(StoreError::io)
+impl Store {
+    /// Writes the export document, compact and gzip-compressed, to `path`, one record at a
+    /// time, and syncs the file.
+    fn write_gz(&self, path: &Path) -> Result<()> {
+        let file = std::fs::File::create(path).map_err(StoreError::io)?;
+        files::private_file(&file);
+        let gz = GzEncoder::new(BufWriter::new(file), Compression::fast());
+        // serde_json writes a few bytes at a time; the compressor wants large pieces (without
+        // this buffer a 50,000-case backup took 100 s instead of a few).
+        let mut json = BufWriter::with_capacity(1 << 18, gz);
+        self.write_export(&mut json, false)?
+            .and_then(|_| json.write_all(b"\n"))
+            .map_err(StoreError::io)?;
+        let gz = json
+            .into_inner()
+            .map_err(|e| StoreError::io(e.into_error()))?;
+        let file = gz
+            .finish()
+            .map_err(StoreError::io)?
+            .into_inner()
+            .map_err(|e| StoreError::io(e.into_error()))?;
+        file.sync_all().map_err(StoreError::io)
+    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,23 @@
 //! Lossless JSON: the whole store, or one family and everything about it (what a parent may ask
 //! to see under the AVG). Export → import → export gives the same bytes: no timestamps of the
 //! export itself, records in id order.
+//!
+//! The whole store is written and read one record at a time ([`Store::write_export`],
+//! [`read_doc`], [`Store::import_file`]): at 50,000 cases the document is ~280 MB of JSON, and
+//! holding it (and every record decoded from it) took 400–860 MB.
 
-use super::{Counters, Result, Store, StoreError, T};
+use super::{Counters, Result, Store, StoreError};
 use crate::domain::{Action, Case, CaseId, Event, Family, FamilyId, Meeting, Person, PersonId};
 use serde::{Deserialize, Serialize};
-
-mod validate;
 use std::collections::BTreeSet;
-pub use validate::validate;
+
+mod import;
+mod read;
+mod validate;
+mod write;
+pub use import::{check_file, Checked, FileError};
+pub use read::{read_doc, read_doc_piped, ReadFailed, Wanted};
+pub use validate::{validate, Checker, Counts};
 
 /// The name in the `format` field, so a stray JSON file is recognised as not ours.
 pub const FORMAT_NAME: &str = "tandem-export";
@@ -26,6 +35,20 @@ pub struct NextIds {
     pub event: u64,
 }
 
+impl From<Counters> for NextIds {
+    fn from(n: Counters) -> NextIds {
+        NextIds {
+            family: n.family,
+            child: n.child,
+            case: n.case,
+            person: n.person,
+            action: n.action,
+            meeting: n.meeting,
+            event: n.event,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportDoc {
     pub format: String,
@@ -41,25 +64,136 @@ pub struct ExportDoc {
     pub events: Vec<Event>,
 }
 
-/// Records per transaction when importing: big enough to be quick, small enough for memory.
-const IMPORT_CHUNK: usize = 500;
+/// The kinds of record in an export document, in the order the document lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Person = 0,
+    Family = 1,
+    Case = 2,
+    Action = 3,
+    Meeting = 4,
+    Event = 5,
+}
+
+impl Kind {
+    /// Every kind, in the document's order.
+    pub const ALL: [Kind; 6] = [
+        Kind::Person,
+        Kind::Family,
+        Kind::Case,
+        Kind::Action,
+        Kind::Meeting,
+        Kind::Event,
+    ];
+
+    /// The kind as errors name a record of it (`"case"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Family => "family",
+            Kind::Case => "case",
+            Kind::Action => "action",
+            Kind::Meeting => "meeting",
+            Kind::Event => "event",
+        }
+    }
+
+    /// The document's field that lists this kind (`"cases"`).
+    pub fn field(self) -> &'static str {
+        match self {
+            Kind::Person => "persons",
+            Kind::Family => "families",
+            Kind::Case => "cases",
+            Kind::Action => "actions",
+            Kind::Meeting => "meetings",
+            Kind::Event => "events",
+        }
+    }
+}
+
+/// An export document's fields other than its lists of records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub format: String,
+    pub version: u32,
+    pub scope: String,
+    pub next_ids: NextIds,
+    /// The lists in the order the file holds them.
+    pub order: Vec<Kind>,
+}
+
+/// What takes an export document's records one at a time, in the order of the file: the
+/// [`Checker`], the import's writer.
+pub trait Records {
+    /// Errors: whatever the taker refuses; it stops the reading.
+    fn person(&mut self, p: Person) -> Result<()>;
+    /// As [`Records::person`].
+    fn family(&mut self, f: Family) -> Result<()>;
+    /// As [`Records::person`].
+    fn case(&mut self, c: Case) -> Result<()>;
+    /// As [`Records::person`].
+    fn action(&mut self, a: Action) -> Result<()>;
+    /// As [`Records::person`].
+    fn meeting(&mut self, m: Meeting) -> Result<()>;
+    /// As [`Records::person`].
+    fn event(&mut self, e: Event) -> Result<()>;
+    /// The list of `kind` has been read whole.
+    fn list_done(&mut self, _kind: Kind) {}
+}
+
+impl ExportDoc {
+    /// Its fields other than the lists.
+    pub fn header(&self) -> Header {
+        Header {
+            format: self.format.clone(),
+            version: self.version,
+            scope: self.scope.clone(),
+            next_ids: self.next_ids.clone(),
+            order: Kind::ALL.to_vec(),
+        }
+    }
+
+    /// Hands every record to `sink`, as reading the document's file would.
+    ///
+    /// Errors: what `sink` refuses.
+    pub fn feed(&self, sink: &mut dyn Records) -> Result<()> {
+        for p in &self.persons {
+            sink.person(p.clone())?;
+        }
+        sink.list_done(Kind::Person);
+        for f in &self.families {
+            sink.family(f.clone())?;
+        }
+        sink.list_done(Kind::Family);
+        for c in &self.cases {
+            sink.case(c.clone())?;
+        }
+        sink.list_done(Kind::Case);
+        for a in &self.actions {
+            sink.action(a.clone())?;
+        }
+        sink.list_done(Kind::Action);
+        for m in &self.meetings {
+            sink.meeting(m.clone())?;
+        }
+        sink.list_done(Kind::Meeting);
+        for e in &self.events {
+            sink.event(e.clone())?;
+        }
+        sink.list_done(Kind::Event);
+        Ok(())
+    }
+}
 
 impl Store {
+    /// The whole store as one document in memory. [`Store::write_export`] writes the same
+    /// document without holding it.
     pub fn export(&self) -> Result<ExportDoc> {
-        let n = self.next_ids();
         Ok(ExportDoc {
             format: FORMAT_NAME.into(),
             version: FORMAT_VERSION,
             scope: "store".into(),
-            next_ids: NextIds {
-                family: n.family,
-                child: n.child,
-                case: n.case,
-                person: n.person,
-                action: n.action,
-                meeting: n.meeting,
-                event: n.event,
-            },
+            next_ids: self.next_ids().into(),
             persons: self.persons()?,
             families: self.families()?,
             cases: self.cases()?,
@@ -83,19 +217,22 @@ impl Store {
         for c in &cases {
             actions.extend(self.actions_of_case(c.id)?);
         }
-        for e in self.events()? {
+        // Every event is looked at, one at a time: an event may name the family without a case.
+        self.each_event(|e: Event| -> Result<()> {
             if e.family == Some(id) || e.case.is_some_and(|c| case_ids.contains(&c)) {
                 events.push(e);
             }
-        }
+            Ok(())
+        })?;
         let mut meetings = Vec::new();
-        for mut m in self.meetings()? {
+        self.each_meeting(|mut m: Meeting| -> Result<()> {
             m.items.retain(|i| case_ids.contains(&i.case));
             if !m.items.is_empty() {
                 m.current = 0;
                 meetings.push(m);
             }
-        }
+            Ok(())
+        })?;
         let mut named: BTreeSet<PersonId> = family.network.iter().map(|i| i.person).collect();
         for c in &cases {
             named.extend(c.lead.person);
@@ -113,123 +250,17 @@ impl Store {
             .into_iter()
             .filter(|p| named.contains(&p.id))
             .collect();
-        let mut doc = self.export()?;
-        doc.scope = "family".into();
-        doc.persons = persons;
-        doc.families = vec![family];
-        doc.cases = cases;
-        doc.actions = actions;
-        doc.meetings = meetings;
-        doc.events = events;
-        Ok(doc)
+        Ok(ExportDoc {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            scope: "family".into(),
+            next_ids: self.next_ids().into(),
+            persons,
+            families: vec![family],
+            cases,
+            actions,
+            meetings,
+            events,
+        })
     }
-
-    /// Writes a validated document into the store. Refuses a store that holds records unless
-    /// `replace`; validation happens before the first byte is written.
-    pub fn import(&mut self, doc: &ExportDoc, replace: bool) -> Result<()> {
-        validate(doc)?;
-        if !self.is_empty() {
-            if !replace {
-                return Err(StoreError::NotEmpty);
-            }
-            self.mark_import(true)?;
-            for tree in self.trees.iter().skip(1) {
-                tree.clear()?;
-            }
-        } else {
-            self.mark_import(true)?;
-        }
-        let mut ch = self.begin();
-        for p in &doc.persons {
-            ch.put_person(p.clone());
-        }
-        self.commit_unflushed(ch)?;
-        let mut cases_by_family: std::collections::HashMap<FamilyId, Vec<&Case>> =
-            Default::default();
-        for c in &doc.cases {
-            cases_by_family.entry(c.family).or_default().push(c);
-        }
-        let mut actions_by_case: std::collections::HashMap<CaseId, Vec<&Action>> =
-            Default::default();
-        for a in &doc.actions {
-            actions_by_case.entry(a.case).or_default().push(a);
-        }
-        for chunk in doc.families.chunks(IMPORT_CHUNK / 10 + 1) {
-            let mut ch = self.begin();
-            for f in chunk {
-                ch.put_family(f.clone());
-                for c in cases_by_family.get(&f.id).into_iter().flatten() {
-                    ch.put_case((*c).clone());
-                    for a in actions_by_case.get(&c.id).into_iter().flatten() {
-                        ch.put_action((*a).clone());
-                    }
-                }
-            }
-            self.commit_unflushed(ch)?;
-        }
-        for chunk in doc.meetings.chunks(IMPORT_CHUNK) {
-            let mut ch = self.begin();
-            for m in chunk {
-                ch.put_meeting(m.clone());
-            }
-            self.commit_unflushed(ch)?;
-        }
-        for chunk in doc.events.chunks(IMPORT_CHUNK * 4) {
-            let mut ch = self.begin();
-            ch.events.extend(chunk.iter().cloned());
-            self.commit_unflushed(ch)?;
-        }
-        let n = &doc.next_ids;
-        let mut next = Counters {
-            family: n.family,
-            child: n.child,
-            case: n.case,
-            person: n.person,
-            action: n.action,
-            meeting: n.meeting,
-            event: n.event,
-        };
-        raise_to_fit(&mut next, doc);
-        self.set_next_ids(next)?;
-        self.mark_import(false)?;
-        self.flush()
-    }
-
-    fn mark_import(&self, running: bool) -> Result<()> {
-        let meta = self.tree(T::Meta);
-        if running {
-            meta.insert("import_running", &[1u8])?;
-        } else {
-            meta.remove("import_running")?;
-        }
-        self.flush()
-    }
-
-    /// True when an import was cut off half way; the store then holds part of a file.
-    pub fn import_interrupted(&self) -> Result<bool> {
-        Ok(self.tree(T::Meta).contains_key("import_running")?)
-    }
-}
-
-/// Counters must stay above every id in the file, whatever `next_ids` says.
-fn raise_to_fit(next: &mut Counters, doc: &ExportDoc) {
-    let above = |slot: &mut u64, ids: &mut dyn Iterator<Item = u64>| {
-        if let Some(max) = ids.max() {
-            *slot = (*slot).max(max + 1);
-        }
-        *slot = (*slot).max(1);
-    };
-    above(&mut next.family, &mut doc.families.iter().map(|f| f.id.0));
-    above(
-        &mut next.child,
-        &mut doc
-            .families
-            .iter()
-            .flat_map(|f| f.children.iter().map(|c| c.id.0)),
-    );
-    above(&mut next.case, &mut doc.cases.iter().map(|c| c.id.0));
-    above(&mut next.person, &mut doc.persons.iter().map(|p| p.id.0));
-    above(&mut next.action, &mut doc.actions.iter().map(|a| a.id.0));
-    above(&mut next.meeting, &mut doc.meetings.iter().map(|m| m.id.0));
-    above(&mut next.event, &mut doc.events.iter().map(|e| e.id.0));
 }

@@ -12,11 +12,9 @@ use super::journal::{self, Contents};
 use super::{backup, guard, Counters, Result, Store, StoreError, Unreadable, T, TREE_NAMES};
 use std::path::Path;
 
-/// sled's own default cache is 1 GiB; 64 MiB keeps a 50,000-case store well inside the memory
-/// budget while the working set of a session still fits.
-const CACHE_BYTES: u64 = 64 * 1024 * 1024;
-
+mod cache;
 mod close;
+pub use cache::{set_cache_capacity, COMMAND_CACHE_BYTES};
 
 /// The meta key of the journal seq of the last commit written to sled.
 pub(super) const SEQ_KEY: &str = "journal_seq";
@@ -189,7 +187,7 @@ impl Store {
     fn open_db(dir: &Path) -> Result<(sled::Db, Vec<sled::Tree>, Option<std::fs::File>)> {
         let config = sled::Config::new()
             .path(dir)
-            .cache_capacity(CACHE_BYTES)
+            .cache_capacity(cache::bytes())
             .flush_every_ms(Some(500));
         let db = match guard(|| config.open())? {
             Ok(db) => db,

@@ -86,7 +86,8 @@ impl Store {
     pub fn meetings(&self) -> Result<Vec<Meeting>> {
         self.all(T::Meetings, "meeting")
     }
-    /// Every timeline event, by id (the order an export has always had).
+    /// Every timeline event: those without a case by id, then each case's timeline, case by
+    /// case (the order of [`Store::each_event`], so a streamed export and this one agree).
     pub fn events(&self) -> Result<Vec<Event>> {
         let mut out: Vec<Event> = self.all(T::Events, "event")?;
         if let Some(e) = out.iter().find(|e| e.case.is_some()) {
@@ -96,7 +97,6 @@ impl Store {
             .into()));
         }
         out.extend(self.all_case_events()?);
-        out.sort_unstable_by_key(|e| e.id);
         Ok(out)
     }
 
@@ -204,7 +204,11 @@ impl ActionRowsReader {
 }
 
 /// The key range of [`Store::action_rows`].
-fn due_bounds(done: bool, from: Option<NaiveDate>, until: Option<NaiveDate>) -> (Vec<u8>, Vec<u8>) {
+pub(super) fn due_bounds(
+    done: bool,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> (Vec<u8>, Vec<u8>) {
     let start = keys::action_due_from(done, from);
     let end = match until {
         Some(u) => {

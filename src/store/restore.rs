@@ -112,7 +112,7 @@ pub fn restore(dir: &Path, plan: &RestorePlan, replace: bool) -> Result<Restored
         return Err(StoreError::NotEmpty);
     }
     // Read and check the whole backup before anything is moved.
-    let doc = backup::read(&plan.backup.path)?;
+    let checked = backup::check(&plan.backup.path)?;
     files::create_private_dir(dir)?;
     let lock = DirLock::take(dir)?;
     let saved_journal = dir.join(SAVED_JOURNAL);
@@ -147,7 +147,7 @@ pub fn restore(dir: &Path, plan: &RestorePlan, replace: bool) -> Result<Restored
     if journal_path.exists() {
         std::fs::rename(&journal_path, &saved_journal).map_err(StoreError::io)?;
     }
-    let result = rebuild(dir, lock, &doc, plan, found.as_ref(), &saved_journal);
+    let result = rebuild(dir, lock, &checked, plan, found.as_ref(), &saved_journal);
     if result.is_err() && saved_journal.exists() && !journal_path.exists() {
         let _ = std::fs::rename(&saved_journal, &journal_path);
     }
@@ -172,7 +172,7 @@ pub fn restore(dir: &Path, plan: &RestorePlan, replace: bool) -> Result<Restored
 fn rebuild(
     dir: &Path,
     lock: DirLock,
-    doc: &super::export::ExportDoc,
+    checked: &super::export::Checked,
     plan: &RestorePlan,
     found: Option<&journal::Contents>,
     saved_journal: &Path,
@@ -180,7 +180,7 @@ fn rebuild(
     // Marks older than this restore are history now; the store is about to be rebuilt.
     files::resolve_damage(dir, "Vervangen door een herstel.\n")?;
     let mut store = Store::open_locked(dir, lock, true)?;
-    store.import(doc, false)?;
+    store.import_file(checked, false)?;
     store.set_seq(plan.backup.seq)?;
     let mut replayed = 0;
     let fits = found.filter(|c| c.base <= plan.backup.seq);

@@ -1,16 +1,20 @@
 //! The rules an import file must keep before a byte of it is written (issue 8.9): what the
 //! store could not hold. Each error names the record and the field.
+//!
+//! The rules are checked record by record as the file is read ([`Checker`]), so a file of any
+//! size is checked without holding it: the checker keeps the ids of each kind, the children of
+//! each family, and the few references it can't check yet (an action names a meeting, and the
+//! meetings come after the actions in the file). Of everything broken it reports the first in
+//! the order below, wherever in the file it was found.
 
-use super::{ExportDoc, FORMAT_NAME, FORMAT_VERSION};
-use crate::domain::{Action, Case, CaseStatus, EventKind, Family, FamilyId, Meeting, MeetingId};
-use crate::store::error::{Blank, ImportRule, ItemList, RecordRef};
+use super::{ExportDoc, Header, Kind, Records, FORMAT_NAME, FORMAT_VERSION};
+use crate::domain::{Action, Case, Event, Family, Meeting, MeetingId, Person};
+use crate::store::error::ImportRule;
 use crate::store::{Result, StoreError};
-use std::collections::{HashMap, HashSet};
 
 mod nul;
-
-/// The first rule a part of the document breaks, if any.
-type Rule = std::result::Result<(), ImportRule>;
+mod refs;
+mod rules;
 
 /// Checks the whole document before a byte is written, and refuses what the store could not
 /// hold or tandem itself never writes, naming the place (the record, and the field or item).
@@ -35,343 +39,215 @@ type Rule = std::result::Result<(), ImportRule>;
 /// Errors: [`ImportRule`] (as [`StoreError::Invalid`]) for the first rule broken;
 /// [`StoreError::NewerVersion`] for a file from a newer tandem.
 pub fn validate(doc: &ExportDoc) -> Result<()> {
-    if doc.format != FORMAT_NAME {
-        return Err(ImportRule::NotAnExport(doc.format.clone()).into());
-    }
-    if doc.version > FORMAT_VERSION {
-        return Err(StoreError::NewerVersion {
-            found: doc.version,
-            supported: FORMAT_VERSION,
-        });
-    }
-    nul::no_nul(doc)?;
-    let ids = Ids::of(doc)?;
-    for f in &doc.families {
-        ids.family_refs(f)?;
-    }
-    let family_by_id: HashMap<FamilyId, &Family> = doc.families.iter().map(|f| (f.id, f)).collect();
-    for c in &doc.cases {
-        ids.case_refs(c, &family_by_id)?;
-    }
-    for a in &doc.actions {
-        ids.action_refs(a)?;
-    }
-    for m in &doc.meetings {
-        ids.meeting_refs(m)?;
-    }
-    events_resolve(doc, &ids)?;
-    required_text(doc)?;
-    meeting_state(doc)?;
-    closings_agree(doc)?;
-    Ok(())
+    let mut checker = Checker::default();
+    doc.feed(&mut checker)?;
+    checker.finish(&doc.header()).map(|_| ())
 }
 
-/// The ids of each kind of record in the file, each unique and not zero.
-struct Ids {
-    persons: HashSet<u64>,
-    families: HashSet<u64>,
-    cases: HashSet<u64>,
-    actions: HashSet<u64>,
-    meetings: HashSet<u64>,
+/// Which check, in the order [`validate`] lists them: of two problems, the one whose check
+/// comes first is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Format,
+    Version,
+    Nul,
+    Ids,
+    FamilyRefs,
+    CaseRefs,
+    ActionRefs,
+    MeetingRefs,
+    EventRefs,
+    Required,
+    MeetingState,
+    Closings,
 }
 
-impl Ids {
-    /// Gathers the ids, kind by kind; children and events are checked for uniqueness only.
-    fn of(doc: &ExportDoc) -> std::result::Result<Ids, ImportRule> {
-        let persons = unique("person", doc.persons.iter().map(|p| p.id.0))?;
-        let families = unique("family", doc.families.iter().map(|f| f.id.0))?;
-        unique(
-            "child",
-            doc.families
-                .iter()
-                .flat_map(|f| f.children.iter().map(|c| c.id.0)),
-        )?;
-        let cases = unique("case", doc.cases.iter().map(|c| c.id.0))?;
-        let actions = unique("action", doc.actions.iter().map(|a| a.id.0))?;
-        let meetings = unique("meeting", doc.meetings.iter().map(|m| m.id.0))?;
-        unique("event", doc.events.iter().map(|e| e.id.0))?;
-        Ok(Ids {
-            persons,
-            families,
-            cases,
-            actions,
-            meetings,
-        })
+/// Where a problem sits in the order of the checks: the check, the kind of record (or list of
+/// ids) in the order it is checked, the record's place in its list, and the part of the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Place {
+    stage: Stage,
+    kind: u8,
+    index: u64,
+    part: (u32, u32, u32),
+}
+
+impl Place {
+    fn new(stage: Stage, kind: u8, index: u64) -> Place {
+        Place {
+            stage,
+            kind,
+            index,
+            part: (0, 0, 0),
+        }
     }
 
-    fn person_ok(&self, p: &crate::domain::PersonId) -> bool {
-        self.persons.contains(&p.0)
-    }
-
-    /// A family's network names persons in the file.
-    fn family_refs(&self, f: &Family) -> Rule {
-        if let Some(i) = f.network.iter().find(|i| !self.person_ok(&i.person)) {
-            return Err(ImportRule::NotInFile {
-                record: RecordRef::new("family", f.id.0),
-                target: RecordRef::new("person", i.person.0),
-            });
+    fn part(self, a: u32, b: u32, c: u32) -> Place {
+        Place {
+            part: (a, b, c),
+            ..self
         }
-        Ok(())
-    }
-
-    /// A case's family, child, lead and consents are in the file; one consent per person.
-    fn case_refs(&self, c: &Case, family_by_id: &HashMap<FamilyId, &Family>) -> Rule {
-        let record = RecordRef::new("case", c.id.0);
-        let Some(f) = family_by_id.get(&c.family) else {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("family", c.family.0),
-            });
-        };
-        if f.child(c.child).is_none() {
-            return Err(ImportRule::ChildNotInFamily {
-                case: c.id,
-                child: c.child,
-                family: f.id,
-            });
-        }
-        let named = c
-            .lead
-            .person
-            .iter()
-            .chain(c.consents.iter().map(|x| &x.person));
-        if let Some(p) = named.into_iter().find(|p| !self.person_ok(p)) {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("person", p.0),
-            });
-        }
-        let mut asked = HashSet::new();
-        if let Some(x) = c.consents.iter().find(|x| !asked.insert(x.person)) {
-            return Err(ImportRule::TwoConsents {
-                case: c.id,
-                person: x.person,
-            });
-        }
-        Ok(())
-    }
-
-    /// An action's case, owner, who marked it done and its meeting are in the file.
-    fn action_refs(&self, a: &Action) -> Rule {
-        let record = RecordRef::new("action", a.id.0);
-        if !self.cases.contains(&a.case.0) {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("case", a.case.0),
-            });
-        }
-        if let Some(p) = a.owner.iter().find(|p| !self.person_ok(p)) {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("owner", p.0),
-            });
-        }
-        let done_by = a.done.as_ref().and_then(|d| d.by);
-        if let Some(p) = done_by.filter(|p| !self.person_ok(p)) {
-            return Err(ImportRule::DoneByUnknown {
-                action: a.id,
-                person: p,
-            });
-        }
-        if let Some(m) = a.meeting.filter(|m| !self.meetings.contains(&m.0)) {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("meeting", m.0),
-            });
-        }
-        Ok(())
-    }
-
-    /// A meeting's items' cases and attendees are in the file, a case is on its agenda once,
-    /// and the actions its items list are in the file.
-    fn meeting_refs(&self, m: &Meeting) -> Rule {
-        let record = RecordRef::new("meeting", m.id.0);
-        if let Some(i) = m.items.iter().find(|i| !self.cases.contains(&i.case.0)) {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("case", i.case.0),
-            });
-        }
-        if let Some(p) = m.attendees.iter().find(|p| !self.person_ok(p)) {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("person", p.0),
-            });
-        }
-        let mut on_agenda = HashSet::new();
-        if let Some(i) = m.items.iter().find(|i| !on_agenda.insert(i.case)) {
-            return Err(ImportRule::OnAgendaTwice {
-                meeting: m.id,
-                case: i.case,
-            });
-        }
-        for i in &m.items {
-            for (list, listed) in [
-                (ItemList::Added, &i.actions_added),
-                (ItemList::Done, &i.actions_done),
-            ] {
-                if let Some(a) = listed.iter().find(|a| !self.actions.contains(&a.0)) {
-                    return Err(ImportRule::ListedActionUnknown {
-                        meeting: m.id,
-                        case: i.case,
-                        action: *a,
-                        list,
-                    });
-                }
-            }
-        }
-        Ok(())
     }
 }
 
-fn unique<I: Iterator<Item = u64>>(
-    kind: &'static str,
-    ids: I,
-) -> std::result::Result<HashSet<u64>, ImportRule> {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if id == 0 || !seen.insert(id) {
-            return Err(ImportRule::IdTwice { kind, id });
-        }
-    }
-    Ok(seen)
+/// What a checked file holds, for the message after the import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub persons: u64,
+    pub families: u64,
+    pub cases: u64,
+    pub actions: u64,
+    pub meetings: u64,
+    pub events: u64,
 }
 
-/// An event's case, family and meeting are in the file.
-fn events_resolve(doc: &ExportDoc, ids: &Ids) -> Rule {
-    for e in &doc.events {
-        let record = RecordRef::new("event", e.id.0);
-        if let Some(c) = e.case.filter(|c| !ids.cases.contains(&c.0)) {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("case", c.0),
-            });
-        }
-        if let Some(f) = e.family.filter(|f| !ids.families.contains(&f.0)) {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("family", f.0),
-            });
-        }
-        if let Some(m) = event_meeting(&e.kind).filter(|m| !ids.meetings.contains(&m.0)) {
-            return Err(ImportRule::NotInFile {
-                record,
-                target: RecordRef::new("meeting", m.0),
-            });
+/// The problem found first in the order of the checks, of all found so far.
+#[derive(Default)]
+struct First(Option<(Place, StoreError)>);
+
+impl First {
+    /// Keeps the problem if it comes before every one found so far.
+    fn note(&mut self, place: Place, problem: impl Into<StoreError>) {
+        if self.open(place) {
+            self.0 = Some((place, problem.into()));
         }
     }
-    Ok(())
-}
 
-/// The meeting an event is about, if any. Meetings are never deleted, so this one must resolve.
-fn event_meeting(kind: &EventKind) -> Option<MeetingId> {
-    match kind {
-        EventKind::AgreementRecorded { meeting, .. }
-        | EventKind::Discussed { meeting }
-        | EventKind::MeetingStarted { meeting }
-        | EventKind::MeetingEnded { meeting } => Some(*meeting),
-        _ => None,
+    /// True when nothing found so far comes before `place`: worth checking.
+    fn open(&self, place: Place) -> bool {
+        self.0.as_ref().is_none_or(|(p, _)| place < *p)
     }
 }
 
-/// Text every form asks for (a required field, trimmed) is there.
-fn required_text(doc: &ExportDoc) -> Rule {
-    let blank = |s: &str| s.trim().is_empty();
-    let bad = |what: Blank| Err(ImportRule::Blank(what));
-    if let Some(p) = doc.persons.iter().find(|p| blank(&p.name)) {
-        return bad(Blank::PersonName(p.id));
-    }
-    for f in &doc.families {
-        if blank(&f.name) {
-            return bad(Blank::FamilyName(f.id));
-        }
-        if let Some(n) = f.carers.iter().position(|c| blank(&c.name)) {
-            return bad(Blank::CarerName {
-                family: f.id,
-                carer: n + 1,
-            });
-        }
-        if let Some(c) = f.children.iter().find(|c| blank(&c.first_name)) {
-            return bad(Blank::ChildFirstName {
-                family: f.id,
-                child: c.id,
-            });
-        }
-    }
-    if let Some(c) = doc.cases.iter().find(|c| blank(&c.question)) {
-        return bad(Blank::Question(c.id));
-    }
-    if let Some(a) = doc.actions.iter().find(|a| blank(&a.text)) {
-        return bad(Blank::ActionText(a.id));
-    }
-    for m in &doc.meetings {
-        for i in &m.items {
-            if let Some(n) = i.agreements.iter().position(|a| blank(&a.text)) {
-                return bad(Blank::AgreementText {
-                    meeting: m.id,
-                    case: i.case,
-                    agreement: n + 1,
-                });
-            }
-        }
-    }
-    Ok(())
+/// Checks an export document record by record (see [`validate`] for the rules and their
+/// order). Feed it every record through [`Records`], then call [`Checker::finish`].
+#[derive(Default)]
+pub struct Checker {
+    counts: Counts,
+    refs: refs::Refs,
+    /// The first two running meetings.
+    running: Vec<MeetingId>,
+    first: First,
 }
 
-/// A meeting resumes at its current item, so that item must exist; only a started meeting can
-/// have ended; and tandem runs one meeting at a time.
-fn meeting_state(doc: &ExportDoc) -> Rule {
-    for m in &doc.meetings {
-        let n = m.items.len();
-        // An empty agenda has no item to point at; 0 is what tandem writes then.
-        if m.current >= n && m.current > 0 {
-            return Err(ImportRule::CurrentBeyond {
-                meeting: m.id,
-                current: m.current + 1,
-                items: n,
-            });
-        }
-        if m.ended.is_some() && m.started.is_none() {
-            return Err(ImportRule::EndedNotStarted(m.id));
+impl Checker {
+    /// Notes what a rule of one record found broken.
+    fn rule(&mut self, stage: Stage, kind: u8, index: u64, broken: Option<ImportRule>) {
+        if let Some(rule) = broken {
+            self.first.note(Place::new(stage, kind, index), rule);
         }
     }
-    let mut running = doc.meetings.iter().filter(|m| m.is_running());
-    if let (Some(a), Some(b)) = (running.next(), running.next()) {
-        return Err(ImportRule::TwoRunning(a.id, b.id));
-    }
-    Ok(())
-}
 
-/// Closing and reopening keep a case's history: every closing but the one that closes the case
-/// now was reopened, and a closed case has its closing.
-fn closings_agree(doc: &ExportDoc) -> Rule {
-    for c in &doc.cases {
-        let closed = c.status == CaseStatus::Afgesloten;
-        if closed && c.closings.is_empty() {
-            return Err(ImportRule::ClosedWithoutClosing(c.id));
+    /// The header's own rules and the references that waited for later lists; then the first
+    /// problem of all, or what the file holds.
+    ///
+    /// Errors: as [`validate`].
+    pub fn finish(mut self, header: &Header) -> Result<Counts> {
+        let first = &mut self.first;
+        if header.format != FORMAT_NAME {
+            let place = Place::new(Stage::Format, 0, 0);
+            first.note(place, ImportRule::NotAnExport(header.format.clone()));
         }
-        let now = closed.then(|| c.closings.len() - 1);
-        for (n, cl) in c.closings.iter().enumerate() {
-            let rule = match (Some(n) == now, cl.reopened) {
-                (true, Some(reopened)) => ImportRule::LastClosingReopened {
-                    case: c.id,
-                    closed: cl.closed,
-                    reopened,
-                },
-                (false, None) if n + 1 == c.closings.len() => ImportRule::LastClosingOpen {
-                    case: c.id,
-                    status: c.status,
-                    closed: cl.closed,
-                },
-                (false, None) => ImportRule::EarlierClosingOpen {
-                    case: c.id,
-                    closing: n + 1,
-                    closed: cl.closed,
-                },
-                _ => continue,
+        if header.version > FORMAT_VERSION {
+            let newer = StoreError::NewerVersion {
+                found: header.version,
+                supported: FORMAT_VERSION,
             };
-            return Err(rule);
+            first.note(Place::new(Stage::Version, 0, 0), newer);
+        }
+        // After every record's own fields: the document's strings.
+        let place = Place::new(Stage::Nul, Kind::ALL.len() as u8, 0);
+        if let Some(rule) = nul::in_header(header) {
+            first.note(place, rule);
+        }
+        if let [a, b, ..] = self.running[..] {
+            let place = Place::new(Stage::MeetingState, 1, 0);
+            first.note(place, ImportRule::TwoRunning(a, b));
+        }
+        self.refs.finish(first);
+        match self.first.0 {
+            Some((_, problem)) => Err(problem),
+            None => Ok(self.counts),
         }
     }
-    Ok(())
+}
+
+impl Records for Checker {
+    fn person(&mut self, p: Person) -> Result<()> {
+        let i = self.counts.persons;
+        self.counts.persons += 1;
+        let found = nul::in_record(Kind::Person, p.id.0, &p);
+        self.rule(Stage::Nul, Kind::Person as u8, i, found);
+        self.refs.person(&p, i, &mut self.first);
+        self.rule(Stage::Required, Kind::Person as u8, i, rules::person(&p));
+        Ok(())
+    }
+
+    fn family(&mut self, f: Family) -> Result<()> {
+        let i = self.counts.families;
+        self.counts.families += 1;
+        let found = nul::in_record(Kind::Family, f.id.0, &f);
+        self.rule(Stage::Nul, Kind::Family as u8, i, found);
+        self.refs.family(&f, i, &mut self.first);
+        self.rule(Stage::Required, Kind::Family as u8, i, rules::family(&f));
+        Ok(())
+    }
+
+    fn case(&mut self, c: Case) -> Result<()> {
+        let i = self.counts.cases;
+        self.counts.cases += 1;
+        let found = nul::in_record(Kind::Case, c.id.0, &c);
+        self.rule(Stage::Nul, Kind::Case as u8, i, found);
+        self.refs.case(&c, i, &mut self.first);
+        self.rule(
+            Stage::Required,
+            Kind::Case as u8,
+            i,
+            rules::case_question(&c),
+        );
+        self.rule(Stage::Closings, 0, i, rules::closings(&c));
+        Ok(())
+    }
+
+    fn action(&mut self, a: Action) -> Result<()> {
+        let i = self.counts.actions;
+        self.counts.actions += 1;
+        let found = nul::in_record(Kind::Action, a.id.0, &a);
+        self.rule(Stage::Nul, Kind::Action as u8, i, found);
+        self.refs.action(&a, i, &mut self.first);
+        self.rule(Stage::Required, Kind::Action as u8, i, rules::action(&a));
+        Ok(())
+    }
+
+    fn meeting(&mut self, m: Meeting) -> Result<()> {
+        let i = self.counts.meetings;
+        self.counts.meetings += 1;
+        let found = nul::in_record(Kind::Meeting, m.id.0, &m);
+        self.rule(Stage::Nul, Kind::Meeting as u8, i, found);
+        self.refs.meeting(&m, i, &mut self.first);
+        self.rule(
+            Stage::Required,
+            Kind::Meeting as u8,
+            i,
+            rules::agreements(&m),
+        );
+        self.rule(Stage::MeetingState, 0, i, rules::meeting_state(&m));
+        if m.is_running() && self.running.len() < 2 {
+            self.running.push(m.id);
+        }
+        Ok(())
+    }
+
+    fn event(&mut self, e: Event) -> Result<()> {
+        let i = self.counts.events;
+        self.counts.events += 1;
+        let found = nul::in_record(Kind::Event, e.id.0, &e);
+        self.rule(Stage::Nul, Kind::Event as u8, i, found);
+        self.refs.event(&e, i, &mut self.first);
+        Ok(())
+    }
+
+    fn list_done(&mut self, kind: Kind) {
+        self.refs.list_done(kind);
+    }
 }

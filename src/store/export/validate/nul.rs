@@ -1,39 +1,37 @@
 //! The import rule that no text holds a NUL character (U+0000), wherever it sits in the
-//! document: one pass over the serialised document says whether any does, and only then is the
-//! place looked up.
+//! document: one pass over a serialised record says whether any of its strings does, and only
+//! then is the place looked up.
 
-use super::super::ExportDoc;
-use super::Rule;
+use super::super::{Header, Kind};
 use crate::store::error::{ImportRule, RecordRef};
 use serde::Serialize;
 
-/// No text anywhere in the document holds U+0000. One pass over the serialised document finds
-/// out whether any string does, whatever field it is in (fields added later included); only then
-/// is the place looked up, record by record.
-pub(super) fn no_nul(doc: &ExportDoc) -> Rule {
-    if !has_nul(doc) {
-        return Ok(());
+/// The first string of one record that holds U+0000, whatever field it is in (fields added
+/// later included), with its JSON path.
+pub(super) fn in_record<R: Serialize>(kind: Kind, id: u64, record: &R) -> Option<ImportRule> {
+    if !has_nul(record) {
+        return None;
     }
-    fn records<R: Serialize>(kind: &'static str, list: &[R], id: impl Fn(&R) -> u64) -> Rule {
-        for r in list.iter().filter(|r| has_nul(*r)) {
-            if let Some(path) = serde_json::to_value(r).ok().as_ref().and_then(nul_path) {
-                let record = Some(RecordRef::new(kind, id(r)));
-                return Err(ImportRule::Nul { record, path });
-            }
-        }
-        Ok(())
-    }
-    records("person", &doc.persons, |p| p.id.0)?;
-    records("family", &doc.families, |f| f.id.0)?;
-    records("case", &doc.cases, |c| c.id.0)?;
-    records("action", &doc.actions, |a| a.id.0)?;
-    records("meeting", &doc.meetings, |m| m.id.0)?;
-    records("event", &doc.events, |e| e.id.0)?;
-    // Not in a record: one of the document's own fields.
-    match serde_json::to_value(doc).ok().as_ref().and_then(nul_path) {
-        Some(path) => Err(ImportRule::Nul { record: None, path }),
-        None => Ok(()),
-    }
+    let path = serde_json::to_value(record)
+        .ok()
+        .as_ref()
+        .and_then(nul_path)?;
+    Some(ImportRule::Nul {
+        record: Some(RecordRef::new(kind.name(), id)),
+        path,
+    })
+}
+
+/// The document's own strings (not in a record): its format and scope.
+pub(super) fn in_header(header: &Header) -> Option<ImportRule> {
+    let path = [("format", &header.format), ("scope", &header.scope)]
+        .into_iter()
+        .find(|(_, text)| text.contains('\0'))?
+        .0;
+    Some(ImportRule::Nul {
+        record: None,
+        path: path.into(),
+    })
 }
 
 /// Whether `x`, written as JSON, holds a NUL in a string. serde_json writes U+0000 only as the
