@@ -175,8 +175,16 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
             Ok(write_rows(ctx, args, &rows, &names, &mut w))
         }
     };
+    let written = match written {
+        Ok(written) => written,
+        Err(e) => {
+            // What is still buffered is not written: a list that fails early (a row from a newer
+            // tandem) leaves stdout empty, not half an array.
+            let _ = w.into_parts();
+            return Err(ctx.fail(e));
+        }
+    };
     written
-        .map_err(|e| ctx.fail(e))?
         .and_then(|_| w.flush())
         .map_err(|e| CliError(e.to_string()))?;
     drop(w);

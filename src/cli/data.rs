@@ -78,7 +78,15 @@ pub fn export(ctx: &Ctx, out: Option<PathBuf>, family: Option<u64>) -> Result<()
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            let written = write(&mut w)?.and_then(|_| w.flush());
+            let written = match write(&mut w) {
+                Ok(written) => written.and_then(|_| w.flush()),
+                Err(e) => {
+                    // What is still buffered is not written: an export that fails early (a
+                    // record from a newer tandem) leaves stdout empty, not half a document.
+                    let _ = w.into_parts();
+                    return Err(e);
+                }
+            };
             match written {
                 // The reader has what it wanted (`tandem export | head`): no error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

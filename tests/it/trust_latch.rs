@@ -88,6 +88,8 @@ fn after_a_full_disk_the_session_saves_again_or_says_to_restart_and_nothing_is_l
             Err(e) => panic!("slack {slack}: with room again: {e}"),
         }
         drop(store);
+        // sled's flusher thread lets go of the files a moment after the drop.
+        crate::common::wait_unlocked(&data);
         let mut store = Store::open(&data).expect("reopen after the full disk");
         store.today = Some(today());
         let found = texts(&store, case);

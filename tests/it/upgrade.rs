@@ -42,11 +42,20 @@ fn old_export() -> Value {
     flate2::read::GzDecoder::new(file)
         .read_to_string(&mut text)
         .expect("gunzip");
-    serde_json::from_str(&text).expect("json")
+    by_event_id(serde_json::from_str(&text).expect("json"))
 }
 
+/// The store's export, its timeline by event id: schema 2 keeps a case's events together,
+/// schema 1 listed all of them by id, and the order of a list carries no meaning.
 fn export_of(store: &Store) -> Value {
-    serde_json::to_value(store.export().expect("export")).expect("json")
+    by_event_id(serde_json::to_value(store.export().expect("export")).expect("json"))
+}
+
+fn by_event_id(mut doc: Value) -> Value {
+    if let Some(events) = doc["events"].as_array_mut() {
+        events.sort_by_key(|e| e["id"].as_u64());
+    }
+    doc
 }
 
 /// Entries per tree, read with sled itself after tandem closed the store.
