@@ -350,3 +350,43 @@ fn meeting_agenda_and_next_item() {
     let (p50, p99, max) = percentiles(samples);
     println!("next agenda item (book timer, save meeting, read case) + frame: p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms");
 }
+
+/// Privacy mode's cost (issue 11): the same keys and frames with the mode off and on, in-process,
+/// on the case list, screen 3 and the agenda; the frame is where the rule is asked.
+#[test]
+#[ignore]
+fn privacy_mode_keys_and_frames() {
+    let dir = ensure_store();
+    let clock = Clock::Fixed(today());
+    let mut store = Store::open(&dir).expect("open");
+    let mut app = tui::build(&store, Lang::Nl, Theme::standaard(false), &clock).expect("build");
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("term");
+    for (screen, label) in [("2", "case list"), ("3", "screen 3"), ("1", "agenda")] {
+        press(&mut app, &mut store, &clock, screen);
+        for on in [false, true] {
+            if app.privacy != on {
+                let t = Instant::now();
+                press(&mut app, &mut store, &clock, "p");
+                frame(&app, &mut term);
+                println!(
+                    "p on the {label} + frame: {:.2} ms",
+                    t.elapsed().as_secs_f64() * 1e3
+                );
+            }
+            let mut samples = Vec::new();
+            for i in 0..1_000 {
+                let key = if i % 100 < 70 { "j" } else { "k" };
+                let t = Instant::now();
+                press(&mut app, &mut store, &clock, key);
+                frame(&app, &mut term);
+                samples.push(t.elapsed());
+            }
+            let (p50, p99, max) = percentiles(samples);
+            let mode = if on { "on" } else { "off" };
+            println!(
+                "{label}, privacy {mode}: j/k + frame p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms"
+            );
+        }
+    }
+}

@@ -347,8 +347,10 @@ fn privacy_keys_in_a_pty() {
     t.until("the first frame", |s| {
         s.contains("Casussen") && s.contains("Regie")
     });
+    // The rest of the start (the lookup's entries, the overdue count) ends with the status line.
+    t.until("the overdue count", |s| s.contains("te laat"));
     t.drain();
-    key_frames(&mut t, "j", 50, "j on the case list, privacy off");
+    key_frames(&mut t, "j", 100, "j on the case list, privacy off");
     let mut toggles = Vec::new();
     for _ in 0..20 {
         for on in [true, false] {
@@ -366,14 +368,14 @@ fn privacy_keys_in_a_pty() {
         s.lines().next().unwrap_or("").contains("PRIVACY")
     });
     t.drain();
-    key_frames(&mut t, "j", 50, "j on the case list, privacy on");
-    key_frames(&mut t, "k", 50, "k on the case list, privacy on");
+    key_frames(&mut t, "j", 100, "j on the case list, privacy on");
+    key_frames(&mut t, "k", 100, "k on the case list, privacy on");
     t.keys("3");
     t.until("screen 3", |s| {
         s.contains("te laat") || s.contains("Te laat")
     });
     t.drain();
-    key_frames(&mut t, "j", 50, "j on screen 3, privacy on");
+    key_frames(&mut t, "j", 100, "j on screen 3, privacy on");
     t.keys("1");
     t.until("the agenda", |s| s.contains("Voorstel agenda"));
     t.drain();
@@ -397,6 +399,9 @@ fn privacy_keys_in_a_pty() {
         typed,
     );
     println!("peak memory: {:.0} MB", t.peak_mb());
-    t.keys("\x1bq");
+    // Esc and q apart: together they read as Alt-q.
+    t.keys("\x1b");
+    t.drain();
+    t.keys("q");
     let _ = t.child.wait();
 }

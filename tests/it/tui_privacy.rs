@@ -183,21 +183,18 @@ fn tui_files() -> Vec<std::path::PathBuf> {
 /// the start and the meeting, and shown as the header's mark.
 #[test]
 fn the_rule_lives_in_one_place() {
-    let allowed_reads = [
-        "privacy.rs",
-        "update.rs",
-        "meeting.rs",
-        "chrome.rs",
-        "app.rs",
-        "tui.rs",
-    ];
+    let allowed_reads = ["privacy.rs", "update.rs", "meeting.rs", "views/chrome.rs"];
+    let tui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
     let mut wrong = Vec::new();
     for file in tui_files() {
+        // The path under src/tui, with forward slashes.
         let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_string();
+            .strip_prefix(&tui)
+            .expect("under src/tui")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
         let text = std::fs::read_to_string(&file).expect("read");
         if name != "privacy.rs" && text.contains("initials(") {
             wrong.push(format!("{} makes initials", file.display()));
