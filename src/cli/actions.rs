@@ -253,15 +253,19 @@ fn stream_json<F: Fn(&ActionSummary) -> bool>(
     today: NaiveDate,
     w: &mut impl Write,
 ) -> Result<std::io::Result<()>, StoreError> {
-    let mut first = true;
     let out = |e: std::io::Error| Stop::Out(e);
+    // Each row is made in a buffer of its own and handed on whole: serde_json writes a token
+    // at a time, which a `Vec` takes more cheaply than stdout's `BufWriter`.
+    let mut row = Vec::with_capacity(512);
     let rows = w.write_all(b"[").map_err(out).and_then(|_| {
         wanted.each(store, |r| {
-            if !first {
-                w.write_all(b",").map_err(out)?;
+            if !row.is_empty() {
+                row.clear();
+                row.push(b',');
             }
-            first = false;
-            serde_json::to_writer(&mut *w, &out_of(&r, names, today)).map_err(|e| out(e.into()))
+            serde_json::to_writer(&mut row, &out_of(&r, names, today))
+                .map_err(|e| out(e.into()))?;
+            w.write_all(&row).map_err(out)
         })
     });
     match rows {

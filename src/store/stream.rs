@@ -35,14 +35,14 @@ enum DecodeOn {
 type Range = (Vec<u8>, Option<Vec<u8>>);
 
 impl Store {
-    /// Calls `f` with every value of the range, in key order, after `convert` made it into an
-    /// `X` on the reading thread; `f` runs on this one. An error of `f` stops the reading and
+    /// Calls `f` with every entry of the range, in key order, after `convert` made its key and
+    /// value into an `X` on the reading thread; `f` runs on this one. An error of `f` stops the reading and
     /// is returned as it is.
     fn each_batch<X: Send, E: From<StoreError>>(
         &self,
         t: T,
         range: Range,
-        convert: impl Fn(sled::IVec) -> Result<X> + Send,
+        convert: impl Fn(sled::IVec, sled::IVec) -> Result<X> + Send,
         mut f: impl FnMut(X) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let tree = self.tree(t);
@@ -76,12 +76,27 @@ impl Store {
         mut f: impl FnMut(V) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         match on {
-            DecodeOn::Reader => self.each_batch(t, range, |v| codec::decode(&v, what), f),
-            DecodeOn::Caller => self.each_batch(t, range, Ok, |v| {
-                let value = self.seen(codec::decode(&v, what))?;
-                f(value)
-            }),
+            DecodeOn::Reader => self.each_batch(t, range, |_, v| codec::decode(&v, what), f),
+            DecodeOn::Caller => self.each_batch(
+                t,
+                range,
+                |_, v| Ok(v),
+                |v| {
+                    let value = self.seen(codec::decode(&v, what))?;
+                    f(value)
+                },
+            ),
         }
+    }
+
+    /// Every entry of tree `t` as it is stored, key and value, in key order: for `check`, which
+    /// compares the index trees with what the records imply.
+    pub fn each_entry<E: From<StoreError>>(
+        &self,
+        t: T,
+        mut f: impl FnMut(&[u8], &[u8]) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        self.each_batch(t, whole(), |k, v| Ok((k, v)), |(k, v)| f(&k, &v))
     }
 
     /// Every professional on the sociale kaart, in id order.
@@ -179,12 +194,12 @@ fn e_stopped() -> StoreError {
     Unreadable::DecodeStopped { what: "value" }.into()
 }
 
-/// The reading thread: converts the values of the range and sends them in batches, then an
+/// The reading thread: converts the entries of the range and sends them in batches, then an
 /// empty batch for the end; or the error that stopped it. Stops early when the receiver is gone.
 fn read_range<X>(
     tree: &sled::Tree,
     (start, end): Range,
-    convert: impl Fn(sled::IVec) -> Result<X>,
+    convert: impl Fn(sled::IVec, sled::IVec) -> Result<X>,
     tx: &std::sync::mpsc::SyncSender<Batch<X>>,
 ) {
     let read = guard(|| -> Result<()> {
@@ -193,8 +208,9 @@ fn read_range<X>(
             None => tree.range(start..),
         };
         let mut batch = Vec::with_capacity(BATCH);
-        for value in iter.values() {
-            batch.push(convert(value?)?);
+        for entry in iter {
+            let (key, value) = entry?;
+            batch.push(convert(key, value)?);
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                 if tx.send(Ok(full)).is_err() {

@@ -18,9 +18,10 @@ const TODAY: &str = "2026-11-23";
 /// Sunday of that week: `--due week` means due by then, overdue included.
 const END_OF_WEEK: &str = "2026-11-29";
 
-/// One whole process: wall time and peak resident memory.
+/// One whole process: wall time, CPU time (user + system) and peak resident memory.
 struct Run {
     ms: f64,
+    cpu_ms: Option<f64>,
     peak_mb: Option<f64>,
 }
 
@@ -31,7 +32,9 @@ fn run(program: &Path, args: &[&str], out: Option<&Path>) -> Run {
     let gnu_time = Path::new("/usr/bin/time").exists();
     let mut cmd = if gnu_time {
         let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "%M", "-o"]).arg(times.path()).arg(program);
+        c.args(["-f", "%M %U %S", "-o"])
+            .arg(times.path())
+            .arg(program);
         c
     } else {
         Command::new(program)
@@ -51,11 +54,20 @@ fn run(program: &Path, args: &[&str], out: Option<&Path>) -> Run {
         program.display(),
         String::from_utf8_lossy(&done.stderr)
     );
-    let peak_mb = std::fs::read_to_string(times.path())
+    let measured: Vec<f64> = std::fs::read_to_string(times.path())
         .ok()
-        .and_then(|s| s.lines().last().and_then(|l| l.trim().parse::<f64>().ok()))
-        .map(|kb| kb / 1024.0);
-    Run { ms, peak_mb }
+        .and_then(|s| s.lines().last().map(str::to_string))
+        .map(|l| {
+            l.split_whitespace()
+                .filter_map(|x| x.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    Run {
+        ms,
+        peak_mb: measured.first().map(|kb| kb / 1024.0),
+        cpu_ms: measured.get(1..3).map(|t| (t[0] + t[1]) * 1e3),
+    }
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -77,8 +89,13 @@ fn report(label: &str, runs: &[Run]) -> f64 {
         ms.iter().copied().fold(0.0, f64::max),
     );
     let m = median(ms);
+    let cpu: Vec<f64> = runs.iter().filter_map(|r| r.cpu_ms).collect();
+    let cpu = match cpu.is_empty() {
+        true => "?".to_string(),
+        false => format!("{:.0} ms", median(cpu)),
+    };
     println!(
-        "{label}: median {m:.0} ms ({lo:.0}–{hi:.0}, {} runs), peak {}",
+        "{label}: median {m:.0} ms ({lo:.0}–{hi:.0}, {} runs), CPU {cpu}, peak {}",
         runs.len(),
         peak(runs)
     );
@@ -167,32 +184,36 @@ fn command_line_side_by_side() {
         answers[0].len()
     );
     taskwarrior(work.path(), &builds[0].1, dir, rows, medians[0]);
-    for (name, bin) in &builds {
-        heavy_commands(work.path(), name, bin, dir);
-    }
+    heavy_commands(work.path(), &builds, dir);
 }
 
-/// `check`, `export --out` and an `import` of that export into a new data dir.
-fn heavy_commands(work: &Path, name: &str, bin: &Path, dir: &str) {
-    let runs: Vec<Run> = (0..2)
-        .map(|_| run(bin, &["--data-dir", dir, "check"], None))
-        .collect();
-    report(&format!("{name}: check"), &runs);
+/// `check`, `export --out` and an `import` of that export into a new data dir, build after
+/// build for each round.
+fn heavy_commands(work: &Path, builds: &[(String, PathBuf)], dir: &str) {
     let file = work.join("export.json");
     let f = file.to_str().expect("utf-8 path");
-    let runs: Vec<Run> = (0..2)
-        .map(|_| run(bin, &["--data-dir", dir, "export", "--out", f], None))
-        .collect();
-    report(&format!("{name}: export --out"), &runs);
+    let mut runs: Vec<[Vec<Run>; 3]> = builds.iter().map(|_| Default::default()).collect();
+    for _ in 0..2 {
+        for (i, (_, bin)) in builds.iter().enumerate() {
+            runs[i][0].push(run(bin, &["--data-dir", dir, "check"], None));
+            runs[i][1].push(run(bin, &["--data-dir", dir, "export", "--out", f], None));
+        }
+    }
     let mb = std::fs::metadata(&file).map_or(0, |m| m.len()) / 1_048_576;
-    let to = tempfile::tempdir_in(work).expect("temp dir");
-    let into = to.path().join("store");
-    let into = into.to_str().expect("utf-8 path");
-    let runs = vec![run(bin, &["--data-dir", into, "import", f], None)];
-    report(
-        &format!("{name}: import of that export ({mb} MB) into a new data dir"),
-        &runs,
-    );
+    for (i, (_, bin)) in builds.iter().enumerate() {
+        let to = tempfile::tempdir_in(work).expect("temp dir");
+        let into = to.path().join("store");
+        let into = into.to_str().expect("utf-8 path");
+        runs[i][2].push(run(bin, &["--data-dir", into, "import", f], None));
+    }
+    for ((name, _), [check, export, import]) in builds.iter().zip(&runs) {
+        report(&format!("{name}: check"), check);
+        report(&format!("{name}: export --out"), export);
+        report(
+            &format!("{name}: import of that export ({mb} MB) into a new data dir"),
+            import,
+        );
+    }
 }
 
 /// Taskwarrior on the same open actions: imported once (each with its deadline as due date),
