@@ -99,6 +99,8 @@ fn an_action_refused_in_the_meeting_is_in_neither_the_meeting_in_memory_nor_on_d
     press(&mut app, &mut store, &clock, "<Esc>]");
     drop(app);
     drop(store);
+    // sled's flusher thread lets go of the files a moment after the drop.
+    crate::common::wait_unlocked(&data);
     let store = Store::open(&data).expect("reopen");
     let stored = store.meeting(meeting_id).expect("read").expect("stored");
     assert_eq!(
