@@ -54,8 +54,9 @@ impl Tui {
                 if n == 0 {
                     break;
                 }
-                p.lock().expect("parser").process(&buf[..n]);
+                // Raw first: whatever the screen shows, `printed` already holds.
                 r.lock().expect("raw").extend_from_slice(&buf[..n]);
+                p.lock().expect("parser").process(&buf[..n]);
             }
         });
         Tui {
