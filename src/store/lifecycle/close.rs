@@ -37,8 +37,14 @@ impl Store {
     /// memory stays taken, and sled's open file keeps this process from opening the store
     /// again.
     pub fn close_at_exit(mut self) {
+        // A read-only store is read from a copy in a temporary dir, which goes when sled lets
+        // go of its files (Windows won't remove a dir with a file open in it).
+        let release = match self._scratch {
+            Some(_) => Release::Free,
+            None => Release::AtExit,
+        };
         if self.db.is_some() {
-            self.shut_as(true, Release::AtExit);
+            self.shut_as(true, release);
         }
     }
 
