@@ -90,6 +90,7 @@ pub fn blank(lang: Lang, theme: Theme, clock: &Clock) -> App {
         now: clock.now(),
         overdue: None,
         last_input: clock.now(),
+        height: 0,
     }
 }
 
@@ -103,7 +104,7 @@ pub fn finish_start(store: &Store, app: &mut App) -> StoreResult<()> {
         return Ok(());
     }
     if let Some(yesterday) = app.today.pred_opt() {
-        let rows = store.action_rows(false, None, Some(yesterday))?;
+        let rows = store.action_rows_reader().open_entries_until(yesterday)?;
         show_overdue(app, overdue_counts(&rows, app.today));
     }
     offer_resume(app);
@@ -127,7 +128,7 @@ pub fn finish_start_later(store: &Store, app: &mut App) {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let counts = reader
-            .read(false, None, Some(yesterday))
+            .open_entries_until(yesterday)
             .map(|rows| overdue_counts(&rows, today));
         let _ = tx.send(counts);
     });
@@ -153,7 +154,7 @@ pub fn poll_overdue(app: &mut App) -> bool {
 }
 
 /// Overdue open actions per side (onderwijs, zorg).
-fn overdue_counts(rows: &[crate::domain::ActionSummary], today: chrono::NaiveDate) -> [usize; 2] {
+fn overdue_counts(rows: &[crate::domain::ActionEntry], today: chrono::NaiveDate) -> [usize; 2] {
     acties::counts(rows, today).overdue
 }
 

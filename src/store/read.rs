@@ -4,8 +4,8 @@
 
 use super::{codec, guard, keys, Result, Store, Unreadable, T, TREE_NAMES};
 use crate::domain::{
-    Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting,
-    MeetingId, Person, PersonId,
+    Action, ActionEntry, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, Family,
+    FamilyId, Meeting, MeetingId, Person, PersonId,
 };
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -147,6 +147,31 @@ impl Store {
         self.decode_range(T::ActionDue, start, Some(end), "action row")
     }
 
+    /// As [`Store::action_rows`] without the texts: what screen 3 keeps of every action.
+    pub fn action_entries(&self, done: bool) -> Result<Vec<ActionEntry>> {
+        let (start, end) = due_bounds(done, None, None);
+        self.seen(decode_tree_range_as(
+            self.tree(T::ActionDue),
+            start,
+            Some(end),
+            "action row",
+            |r: ActionSummary| ActionEntry::from(&r),
+        ))
+    }
+
+    /// The whole row of `entry`, read by its key in the deadline index (`None` when the action
+    /// is no longer there as the entry says: done, moved or removed since).
+    pub fn action_row_of(&self, entry: &ActionEntry) -> Result<Option<ActionSummary>> {
+        let key = keys::action_due(entry.done.is_some(), entry.deadline, entry.id.0);
+        self.seen(
+            match guard(|| self.tree(T::ActionDue).get(key)).and_then(|r| Ok(r?)) {
+                Ok(Some(bytes)) => codec::decode(&bytes, "action row").map(Some),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
+            },
+        )
+    }
+
     /// Decodes every value in `start..end` (to the end of the tree when `end` is `None`), in key
     /// order. Long lists are most of the time of a start or a query at 50,000 cases, so the raw
     /// values are gathered first (cheap: sled hands out shared buffers) and decoded in two halves
@@ -184,22 +209,24 @@ impl Store {
     }
 }
 
-/// A handle of the deadline index of its own: [`ActionRowsReader::read`] answers what
-/// [`Store::action_rows`] answers, from any thread.
+/// A handle of the deadline index of its own, to read entries from any thread
+/// ([`ActionRowsReader::open_entries_until`]).
 pub struct ActionRowsReader {
     tree: sled::Tree,
 }
 
 impl ActionRowsReader {
-    /// As [`Store::action_rows`]; damage found here is reported, not noted for the close.
-    pub fn read(
-        &self,
-        done: bool,
-        from: Option<NaiveDate>,
-        until: Option<NaiveDate>,
-    ) -> Result<Vec<ActionSummary>> {
-        let (start, end) = due_bounds(done, from, until);
-        decode_tree_range(&self.tree, start, Some(end), "action row")
+    /// As [`Store::action_entries`] of open actions up to `until` (inclusive); damage found here
+    /// is reported, not noted for the close.
+    pub fn open_entries_until(&self, until: NaiveDate) -> Result<Vec<ActionEntry>> {
+        let (start, end) = due_bounds(false, None, Some(until));
+        decode_tree_range_as(
+            &self.tree,
+            start,
+            Some(end),
+            "action row",
+            |r: ActionSummary| ActionEntry::from(&r),
+        )
     }
 }
 
@@ -231,6 +258,18 @@ fn decode_tree_range<V: DeserializeOwned + Send>(
     end: Option<Vec<u8>>,
     what: &'static str,
 ) -> Result<Vec<V>> {
+    decode_tree_range_as(tree, start, end, what, |v: V| v)
+}
+
+/// As [`decode_tree_range`], each value turned into what the caller keeps (`keep`) as soon as it
+/// is decoded, so a long list never holds every whole record at once.
+fn decode_tree_range_as<V: DeserializeOwned, R: Send>(
+    tree: &sled::Tree,
+    start: Vec<u8>,
+    end: Option<Vec<u8>>,
+    what: &'static str,
+    keep: impl Fn(V) -> R + Sync,
+) -> Result<Vec<R>> {
     let raw: Vec<sled::IVec> = guard(|| {
         let iter = match end {
             Some(end) => tree.range(start..end),
@@ -238,8 +277,10 @@ fn decode_tree_range<V: DeserializeOwned + Send>(
         };
         iter.values().collect::<std::result::Result<Vec<_>, _>>()
     })??;
-    let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
-        part.iter().map(|v| codec::decode(v, what)).collect()
+    let decode = |part: &[sled::IVec]| -> Result<Vec<R>> {
+        part.iter()
+            .map(|v| codec::decode(v, what).map(&keep))
+            .collect()
     };
     if raw.len() < 2048 {
         return decode(&raw);

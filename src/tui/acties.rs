@@ -1,14 +1,17 @@
 //! Acties (screen 3): every action, grouped by when it is due, filtered by side, owner and due.
-//! The rows come from the store's deadline index, which carries what the list shows.
+//! The list keeps a 48-byte entry per action (what it sorts, filters and counts by) and reads
+//! the whole rows of the page on screen from the store's deadline index, which carries what the
+//! list shows: at 50,000 cases the open actions alone are 151,000 rows.
 
 pub mod view;
 
 use super::app::App;
 use super::msg::ActiesFilterStep;
 use super::update::Problem;
-use crate::domain::{ActionId, ActionSummary, CaseId, PersonId, Side};
+use crate::domain::{ActionEntry, ActionId, ActionSummary, CaseId, PersonId, Side};
 use crate::store::Store;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// When an action is due, as the list groups it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,12 +49,20 @@ pub struct ActionFilter {
 
 #[derive(Debug, Default)]
 pub struct ActionList {
-    pub rows: Vec<ActionSummary>,
+    pub rows: Vec<ActionEntry>,
     pub visible: Vec<usize>,
     pub selected: usize,
     pub filter: ActionFilter,
     pub loaded: bool,
+    /// The whole rows around the cursor, read by [`fill_page`]; at most [`PAGE_KEEP`].
+    pub page: HashMap<ActionId, ActionSummary>,
 }
+
+/// How many whole rows the list keeps at most: a few screens' worth around the cursor.
+pub const PAGE_KEEP: usize = 1024;
+
+/// Rows above and below the cursor read when the terminal's height is not known yet.
+const PAGE_REACH: usize = 64;
 
 impl ActionList {
     /// Puts the cursor on action `id`, if the filter shows it.
@@ -67,20 +78,59 @@ impl ActionList {
     }
 
     /// The action under the cursor.
-    pub fn selected_row(&self) -> Option<&ActionSummary> {
+    pub fn selected_row(&self) -> Option<&ActionEntry> {
         self.visible
             .get(self.selected)
             .and_then(|i| self.rows.get(*i))
     }
+
+    /// The whole row of `entry`, when it has been read.
+    pub fn whole(&self, entry: &ActionEntry) -> Option<&ActionSummary> {
+        self.page.get(&entry.id)
+    }
+}
+
+/// Reads the whole rows a screen of `height` rows can show around the cursor (every row the
+/// view's window may hold), keeping at most [`PAGE_KEEP`]. Nothing when screen 3 is not loaded.
+pub fn fill_page(list: &mut ActionList, store: &Store, height: usize) -> Result<(), Problem> {
+    if !list.loaded {
+        return Ok(());
+    }
+    let reach = if height == 0 { PAGE_REACH } else { height };
+    let from = list.selected.saturating_sub(reach);
+    let to = list
+        .selected
+        .saturating_add(reach + 1)
+        .min(list.visible.len());
+    let wanted = |list: &ActionList| -> Vec<ActionEntry> {
+        list.visible[from..to]
+            .iter()
+            .filter_map(|i| list.rows.get(*i))
+            .filter(|e| !list.page.contains_key(&e.id))
+            .copied()
+            .collect()
+    };
+    let mut missing = wanted(list);
+    if list.page.len() + missing.len() > PAGE_KEEP {
+        list.page.clear();
+        missing = wanted(list);
+    }
+    for entry in missing {
+        if let Some(row) = store.action_row_of(&entry)? {
+            list.page.insert(entry.id, row);
+        }
+    }
+    Ok(())
 }
 
 /// Reads the action rows screen 3 shows (open ones; done ones too when asked).
 pub fn load(app: &mut App, store: &Store) -> Result<(), Problem> {
-    let mut rows = store.action_rows(false, None, None)?;
+    let mut rows = store.action_entries(false)?;
     if app.actions.filter.show_done {
-        rows.extend(store.action_rows(true, None, None)?);
+        rows.extend(store.action_entries(true)?);
     }
     app.actions.rows = rows;
+    app.actions.page.clear();
     app.actions.loaded = true;
     apply(&mut app.actions, app.today, app.config.me.map(PersonId));
     Ok(())
@@ -123,7 +173,7 @@ pub struct Counts {
     pub overdue: [usize; 2],
 }
 
-pub fn counts(rows: &[ActionSummary], today: NaiveDate) -> Counts {
+pub fn counts(rows: &[ActionEntry], today: NaiveDate) -> Counts {
     let mut c = Counts::default();
     for r in rows.iter().filter(|r| r.done.is_none()) {
         let s = r.side.to_byte() as usize;
@@ -136,7 +186,7 @@ pub fn counts(rows: &[ActionSummary], today: NaiveDate) -> Counts {
 }
 
 /// Whether the filter shows row `r` (`me`: the user, for "Mijn acties").
-fn shown(f: &ActionFilter, r: &ActionSummary, today: NaiveDate, me: Option<PersonId>) -> bool {
+fn shown(f: &ActionFilter, r: &ActionEntry, today: NaiveDate, me: Option<PersonId>) -> bool {
     (f.show_done || r.done.is_none())
         && f.side.is_none_or(|s| r.side == s)
         && (!f.mine || (me.is_some() && r.owner == me))
@@ -145,7 +195,7 @@ fn shown(f: &ActionFilter, r: &ActionSummary, today: NaiveDate, me: Option<Perso
 
 /// The list's order: open before done, then by when due, the deadline, the id (a total order, so
 /// a full sort and a patch put every row in the same place).
-fn key(r: &ActionSummary, today: NaiveDate) -> (bool, Due, Option<NaiveDate>, ActionId) {
+fn key(r: &ActionEntry, today: NaiveDate) -> (bool, Due, Option<NaiveDate>, ActionId) {
     (
         r.done.is_some(),
         Due::of(r.deadline, today),
@@ -179,6 +229,16 @@ impl ActionList {
         today: NaiveDate,
         me: Option<PersonId>,
     ) {
+        // The whole rows are at hand: what is on screen shows them without a read.
+        self.page.retain(|_, r| !cases.contains(&r.case));
+        let fresh: Vec<ActionEntry> = fresh
+            .into_iter()
+            .map(|r| {
+                let entry = ActionEntry::from(&r);
+                self.page.insert(r.id, r);
+                entry
+            })
+            .collect();
         let gone = self
             .rows
             .iter()
@@ -189,7 +249,7 @@ impl ActionList {
             self.rows.extend(fresh);
             return apply(self, today, me);
         }
-        let mut fresh: std::collections::HashMap<ActionId, ActionSummary> =
+        let mut fresh: HashMap<ActionId, ActionEntry> =
             fresh.into_iter().map(|r| (r.id, r)).collect();
         let mut changed = Vec::new();
         for (i, row) in self.rows.iter_mut().enumerate() {
@@ -232,13 +292,10 @@ mod tests {
         deadline: Option<NaiveDate>,
         done: bool,
         owner: u64,
-    ) -> ActionSummary {
-        ActionSummary {
+    ) -> ActionEntry {
+        ActionEntry {
             id: ActionId(id),
             case: CaseId(1),
-            child_name: "Sem de Vries".into(),
-            groep: "4".into(),
-            text: format!("actie {id}"),
             owner: Some(PersonId(owner)),
             side,
             deadline,

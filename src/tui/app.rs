@@ -96,6 +96,9 @@ pub struct App {
     pub overdue: Option<std::sync::mpsc::Receiver<crate::store::Result<[usize; 2]>>>,
     /// When the last key or paste came: the screen blanks after the idle minutes of the config.
     pub last_input: chrono::NaiveDateTime,
+    /// The terminal's height in rows as last seen (0: not known), so that reads for what is on
+    /// screen reach far enough.
+    pub height: u16,
 }
 
 impl App {

@@ -300,7 +300,11 @@ fn on_screen(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
                 action: a.id,
                 case: a.case,
                 done: a.done.is_none(),
-                text: a.text.clone(),
+                text: app
+                    .actions
+                    .whole(a)
+                    .map(|w| w.text.clone())
+                    .unwrap_or_default(),
             }),
             None => Msg::Say(t::CHOOSE_ACTION),
         },

@@ -63,6 +63,7 @@ pub fn run(
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
         let mut started = false;
+        app.height = terminal.size().map_or(0, |s| s.height);
         while !app.quit && !stop.load(Ordering::Relaxed) {
             // The meeting's timers count in whole seconds: redraw when a second has passed.
             let now = clock.now();
@@ -97,7 +98,15 @@ pub fn run(
                         ev @ (Event::Key(_) | Event::Paste(_)) => {
                             update::step(app, store, clock, ev)
                         }
-                        Event::Resize(_, _) => {}
+                        Event::Resize(_, rows) => {
+                            app.height = rows;
+                            // Taller: more rows to read before the frame.
+                            if let Err(problem) =
+                                super::acties::fill_page(&mut app.actions, store, usize::from(rows))
+                            {
+                                app.error(problem.message(app.lang));
+                            }
+                        }
                         _ => continue,
                     }
                     dirty = true;

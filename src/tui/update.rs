@@ -72,8 +72,14 @@ fn show(app: &mut App, problem: &Problem) {
     }
 }
 
-/// Carries out one message.
+/// Carries out one message; then screen 3 has the whole rows of what it will show.
 pub fn update(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Result<(), Problem> {
+    let done = carry_out(app, store, clock, msg);
+    let page = super::acties::fill_page(&mut app.actions, store, usize::from(app.height));
+    done.and(page)
+}
+
+fn carry_out(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Result<(), Problem> {
     app.today = clock.today();
     app.now = clock.now();
     match msg {

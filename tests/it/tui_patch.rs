@@ -4,7 +4,7 @@
 
 use crate::tui_common::*;
 use tandem::domain::dates::Lang;
-use tandem::domain::PersonId;
+use tandem::domain::{ActionEntry, PersonId};
 use tandem::tui::acties::ActionList;
 use tandem::tui::cases::{apply_filter, CaseList};
 
@@ -36,9 +36,9 @@ fn assert_as_reloaded(s: &Session, after: &str) {
         "meetings after {after}"
     );
     if app.actions.loaded {
-        let mut rows = s.store.action_rows(false, None, None).expect("open rows");
+        let mut rows = s.store.action_entries(false).expect("open rows");
         if app.actions.filter.show_done {
-            rows.extend(s.store.action_rows(true, None, None).expect("done rows"));
+            rows.extend(s.store.action_entries(true).expect("done rows"));
         }
         let mut fresh = ActionList {
             rows,
@@ -46,9 +46,25 @@ fn assert_as_reloaded(s: &Session, after: &str) {
             ..ActionList::default()
         };
         tandem::tui::acties::apply(&mut fresh, app.today, app.config.me.map(PersonId));
-        let shown =
-            |l: &ActionList| -> Vec<_> { l.visible.iter().map(|i| l.rows[*i].clone()).collect() };
+        let shown = |l: &ActionList| -> Vec<_> { l.visible.iter().map(|i| l.rows[*i]).collect() };
         assert_eq!(shown(&app.actions), shown(&fresh), "screen 3 after {after}");
+        // The whole rows it keeps for the page are the store's, and the row under the cursor is
+        // among them.
+        for (id, whole) in &app.actions.page {
+            let entry = ActionEntry::from(whole);
+            assert_eq!(
+                s.store.action_row_of(&entry).expect("row").as_ref(),
+                Some(whole),
+                "screen 3's kept row of action {} after {after}",
+                id.0
+            );
+        }
+        if let Some(at) = app.actions.selected_row() {
+            assert!(
+                app.actions.whole(at).is_some(),
+                "the row under the cursor after {after}"
+            );
+        }
     }
 }
 

@@ -57,7 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 Span::raw("")
             };
-            let row = action_row(app, r, group_cell, wide);
+            let row = action_row(app, r, list.whole(r), group_cell, wide);
             if range.start + n == list.selected {
                 row.style(app.theme.style(Role::Selected))
             } else {
@@ -170,10 +170,12 @@ fn group_span(app: &App, group: Option<Due>) -> Span<'static> {
     }
 }
 
-/// One action's row; a narrow screen leaves out the child's column.
+/// One action's row; a narrow screen leaves out the child's column. The texts come from the
+/// whole row (`whole`), read per page; a row not read (yet) shows "…" in their place.
 fn action_row(
     app: &App,
-    r: &crate::domain::ActionSummary,
+    r: &crate::domain::ActionEntry,
+    whole: Option<&crate::domain::ActionSummary>,
     group_cell: Span<'static>,
     wide: bool,
 ) -> Row<'static> {
@@ -193,7 +195,15 @@ fn action_row(
     } else {
         "○"
     };
-    let child = crate::tui::views::name_for(app, &r.child_name, r.case);
+    const UNREAD: &str = "…";
+    let (child, groep, text) = match whole {
+        Some(w) => (
+            crate::tui::views::name_for(app, &w.child_name, r.case),
+            safe(&w.groep),
+            crate::tui::views::private_text(app, &w.text, Some(r.case)),
+        ),
+        None => (UNREAD.into(), UNREAD.into(), UNREAD.into()),
+    };
     let mut cells = vec![
         Cell::from(group_cell),
         Cell::from(Span::styled(check, date_style)),
@@ -205,8 +215,8 @@ fn action_row(
             date_style,
         )),
         Cell::from(safe(&app.person_name(r.owner))),
-        Cell::from(format!("{child} ({})", safe(&r.groep))),
-        Cell::from(crate::tui::views::private_text(app, &r.text, Some(r.case))),
+        Cell::from(format!("{child} ({groep})")),
+        Cell::from(text),
     ];
     if !wide {
         cells.remove(5);
