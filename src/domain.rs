@@ -21,4 +21,4 @@ pub use family::{Carer, Child, Family, Involvement};
 pub use ids::{ActionId, CaseId, ChildId, EventId, FamilyId, MeetingId, PersonId};
 pub use meeting::{AgendaItem, Agreement, Meeting, Reason};
 pub use person::{Person, Side};
-pub use summary::{ActionEntry, ActionSummary, CaseSummary};
+pub use summary::{ActionEntry, ActionSummary, CaseSummary, OpenTally};

@@ -34,10 +34,44 @@ pub struct CaseSummary {
     pub next_deadline: Option<NaiveDate>,
 }
 
+/// What a case row counts of its case's actions: the open ones per side, and the earliest
+/// deadline among them. Built one action at a time, so a whole store can be tallied without
+/// holding its actions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenTally {
+    pub onderwijs: u32,
+    pub zorg: u32,
+    pub next_deadline: Option<NaiveDate>,
+}
+
+impl OpenTally {
+    /// Counts `action` in when it is open.
+    pub fn add(&mut self, action: &Action) {
+        if !action.is_open() {
+            return;
+        }
+        match action.side {
+            Side::Onderwijs => self.onderwijs += 1,
+            Side::Zorg => self.zorg += 1,
+        }
+        if let Some(d) = action.deadline {
+            self.next_deadline = Some(self.next_deadline.map_or(d, |n| n.min(d)));
+        }
+    }
+}
+
 impl CaseSummary {
     pub fn derive(case: &Case, family: Option<&Family>, actions: &[&Action]) -> CaseSummary {
+        let mut open = OpenTally::default();
+        for a in actions {
+            open.add(a);
+        }
+        CaseSummary::derive_tallied(case, family, open)
+    }
+
+    /// As [`CaseSummary::derive`], with the case's actions already tallied.
+    pub fn derive_tallied(case: &Case, family: Option<&Family>, open: OpenTally) -> CaseSummary {
         let child = family.and_then(|f| f.child(case.child));
-        let open: Vec<&&Action> = actions.iter().filter(|a| a.is_open()).collect();
         CaseSummary {
             id: case.id,
             family: case.family,
@@ -51,9 +85,9 @@ impl CaseSummary {
             lead_side: case.lead.side,
             flagged: case.flagged,
             last_activity: case.last_activity,
-            open_onderwijs: open.iter().filter(|a| a.side == Side::Onderwijs).count() as u32,
-            open_zorg: open.iter().filter(|a| a.side == Side::Zorg).count() as u32,
-            next_deadline: open.iter().filter_map(|a| a.deadline).min(),
+            open_onderwijs: open.onderwijs,
+            open_zorg: open.zorg,
+            next_deadline: open.next_deadline,
         }
     }
 

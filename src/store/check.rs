@@ -1,12 +1,20 @@
 //! `tandem check`: every index entry points at a record, every record is indexed, every list row
 //! is what its record says, every reference resolves.
+//!
+//! It reads each kind of record once, in id order, and keeps only what later records refer to:
+//! the ids of people, the families and cases (an action's row names its child), and per case its
+//! action ids and what its row counts. Each index tree is then compared in one pass with a
+//! sorted list of the keys its records imply and their values' fingerprints (`check/expected.rs`).
 
-use super::export::ExportDoc;
-use super::{codec, guard, keys, Counters, Result, Store, T};
+mod expected;
+
+use super::{codec, keys, Counters, Result, Store, T};
 use crate::domain::{
-    Action, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting, PersonId,
+    Action, ActionSummary, Case, CaseId, CaseSummary, Event, Family, FamilyId, Meeting, OpenTally,
+    Person, PersonId,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use expected::Expected;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct CheckReport {
@@ -30,8 +38,17 @@ impl CheckReport {
 /// Problems past this many are counted, not listed.
 const MAX_LISTED: usize = 50;
 
-/// The index entries and list rows the records imply, tree by tree: key to value.
-type Expected = BTreeMap<T, BTreeMap<Vec<u8>, Vec<u8>>>;
+/// The trees `check` compares with what the records imply. Schema 1's `action_case` and
+/// `event_case` are empty once upgraded, so any entry there points at no record.
+const INDEXES: [T; 7] = [
+    T::CaseRows,
+    T::CaseStatus,
+    T::FamilyCase,
+    T::ActionDue,
+    T::CaseActions,
+    T::ActionCase,
+    T::EventCase,
+];
 
 impl Store {
     /// Checks that every index entry points at a record, every record is indexed, every list
@@ -42,144 +59,141 @@ impl Store {
     /// or [`StoreError::NewerVersion`](super::StoreError::NewerVersion)); the report itself
     /// holds every other problem.
     pub fn check(&self) -> Result<CheckReport> {
-        // Every record, read once.
-        let all = self.export()?;
-        let mut r = CheckReport {
-            persons: all.persons.len(),
-            families: all.families.len(),
-            cases: all.cases.len(),
-            actions: all.actions.len(),
-            meetings: all.meetings.len(),
-            events: all.events.len(),
-            ..CheckReport::default()
-        };
-        let mut problems = Vec::new();
-        let expected = Checker::new(&all, &mut problems).run()?;
-        r.index_entries = self.compare_indexes(expected, &mut problems)?;
-        counter_problems(self.next_ids(), &all, &mut problems);
+        let mut c = Checker::default();
+        self.each_person(|p: Person| -> Result<()> {
+            c.person_in(p);
+            Ok(())
+        })?;
+        self.each_family(|f: Family| -> Result<()> {
+            c.family_in(f);
+            Ok(())
+        })?;
+        self.each_case(|case: Case| -> Result<()> {
+            c.case_in(case);
+            Ok(())
+        })?;
+        self.each_action(|a: Action| c.action(&a))?;
+        c.cases()?;
+        self.each_event(|e: Event| -> Result<()> {
+            c.event(&e);
+            Ok(())
+        })?;
+        self.each_meeting(|m: Meeting| -> Result<()> {
+            c.meeting(&m);
+            Ok(())
+        })?;
+        for t in INDEXES {
+            c.report.index_entries += c.expected.compare(self, t, &mut c.problems)?;
+        }
+        counter_problems(self.next_ids(), &c.max, &mut c.problems);
+        let mut report = c.report;
+        let mut problems = c.problems;
         if problems.len() > MAX_LISTED {
             let more = problems.len() - MAX_LISTED;
             problems.truncate(MAX_LISTED);
             problems.push(format!("… and {more} more"));
         }
-        r.problems = problems;
-        Ok(r)
-    }
-
-    /// Compares each index tree with what the records imply; returns how many entries the
-    /// trees hold.
-    fn compare_indexes(&self, mut expected: Expected, problems: &mut Vec<String>) -> Result<usize> {
-        let mut index_entries = 0;
-        for t in [
-            T::CaseRows,
-            T::CaseStatus,
-            T::FamilyCase,
-            T::ActionDue,
-            T::CaseActions,
-            // Schema 1's trees: empty once upgraded, so any entry there points at no record.
-            T::ActionCase,
-            T::EventCase,
-        ] {
-            let want = expected.remove(&t).unwrap_or_default();
-            let name = super::TREE_NAMES[t as usize];
-            let mut seen = 0usize;
-            let entries: Vec<(Vec<u8>, Vec<u8>)> = guard(|| {
-                self.tree(t)
-                    .iter()
-                    .map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())))
-                    .collect::<std::result::Result<_, sled::Error>>()
-            })??;
-            for (k, v) in entries {
-                seen += 1;
-                match want.get(&k) {
-                    None => problems.push(format!("{name}: entry {} points at no record", hex(&k))),
-                    Some(w) if *w != v => problems.push(format!(
-                        "{name}: entry {} disagrees with its record",
-                        hex(&k)
-                    )),
-                    Some(_) => {}
-                }
-            }
-            index_entries += seen;
-            let present: BTreeSet<Vec<u8>> = guard(|| {
-                self.tree(t)
-                    .iter()
-                    .keys()
-                    .filter_map(|k| k.ok())
-                    .map(|k| k.to_vec())
-                    .collect()
-            })?;
-            for k in want.keys().filter(|k| !present.contains(*k)) {
-                problems.push(format!("{name}: record has no entry {}", hex(k)));
-            }
-        }
-        Ok(index_entries)
+        report.problems = problems;
+        Ok(report)
     }
 }
 
-/// Walks the records once: notes every reference that does not resolve, and gathers the index
-/// entries and list rows they imply.
-struct Checker<'a> {
-    all: &'a ExportDoc,
-    person_ids: BTreeSet<PersonId>,
-    family_by_id: HashMap<FamilyId, &'a Family>,
-    case_by_id: HashMap<CaseId, &'a Case>,
-    actions_by_case: HashMap<CaseId, Vec<&'a Action>>,
-    problems: &'a mut Vec<String>,
+/// What one case's actions add up to, gathered while the actions pass by.
+#[derive(Default)]
+struct CaseActions {
+    ids: Vec<u64>,
+    open: OpenTally,
+}
+
+/// The walk over the records: what later records refer to, the entries the records imply, and
+/// every problem found.
+#[derive(Default)]
+struct Checker {
+    report: CheckReport,
+    problems: Vec<String>,
     expected: Expected,
+    /// The highest id of each kind in use.
+    max: Counters,
+    person_ids: HashSet<PersonId>,
+    families: HashMap<FamilyId, Family>,
+    cases: HashMap<CaseId, Case>,
+    of_case: HashMap<CaseId, CaseActions>,
 }
 
-impl<'a> Checker<'a> {
-    fn new(all: &'a ExportDoc, problems: &'a mut Vec<String>) -> Checker<'a> {
-        let mut actions_by_case: HashMap<CaseId, Vec<&Action>> = HashMap::new();
-        for a in &all.actions {
-            actions_by_case.entry(a.case).or_default().push(a);
-        }
-        Checker {
-            all,
-            person_ids: all.persons.iter().map(|p| p.id).collect(),
-            family_by_id: all.families.iter().map(|f| (f.id, f)).collect(),
-            case_by_id: all.cases.iter().map(|c| (c.id, c)).collect(),
-            actions_by_case,
-            problems,
-            expected: Expected::new(),
-        }
-    }
-
-    fn run(mut self) -> Result<Expected> {
-        for f in &self.all.families {
-            for inv in &f.network {
-                self.person(inv.person, format!("family {} network", f.id));
-            }
-        }
-        for c in &self.all.cases {
-            self.case(c)?;
-        }
-        for a in &self.all.actions {
-            self.action(a)?;
-        }
-        for e in &self.all.events {
-            self.event(e);
-        }
-        for m in &self.all.meetings {
-            self.meeting(m);
-        }
-        Ok(self.expected)
-    }
-
-    fn person(&mut self, p: PersonId, what: String) {
+impl Checker {
+    fn person(&mut self, p: PersonId, what: impl FnOnce() -> String) {
         if !self.person_ids.contains(&p) {
+            let what = what();
             self.problems
                 .push(format!("{what} names person {p}, who does not exist"));
         }
     }
 
-    fn expect(&mut self, t: T, key: Vec<u8>, value: Vec<u8>) {
-        self.expected.entry(t).or_default().insert(key, value);
+    fn person_in(&mut self, p: Person) {
+        self.report.persons += 1;
+        self.max.person = self.max.person.max(p.id.0);
+        self.person_ids.insert(p.id);
+    }
+
+    /// Families come after people: their networks name them.
+    fn family_in(&mut self, f: Family) {
+        self.report.families += 1;
+        self.max.family = self.max.family.max(f.id.0);
+        for child in &f.children {
+            self.max.child = self.max.child.max(child.id.0);
+        }
+        for inv in &f.network {
+            self.person(inv.person, || format!("family {} network", f.id));
+        }
+        self.families.insert(f.id, f);
+    }
+
+    fn case_in(&mut self, c: Case) {
+        self.report.cases += 1;
+        self.max.case = self.max.case.max(c.id.0);
+        self.cases.insert(c.id, c);
+    }
+
+    /// One action: its references, its row in the deadline index, and its share of its case.
+    fn action(&mut self, a: &Action) -> Result<()> {
+        self.report.actions += 1;
+        self.max.action = self.max.action.max(a.id.0);
+        if let Some(o) = a.owner {
+            self.person(o, || format!("action {} owner", a.id));
+        }
+        let case = self.cases.get(&a.case);
+        if case.is_none() {
+            self.problems.push(format!(
+                "action {} names case {}, which does not exist",
+                a.id, a.case
+            ));
+        }
+        let family = case.and_then(|c| self.families.get(&c.family));
+        let row = ActionSummary::derive(a, case, family);
+        let due = keys::action_due(a.done.is_some(), a.deadline, a.id.0);
+        self.expected
+            .add(T::ActionDue, due, codec::fingerprint(&row)?);
+        let mine = self.of_case.entry(a.case).or_default();
+        mine.ids.push(a.id.0);
+        mine.open.add(a);
+        Ok(())
+    }
+
+    /// Every case, once its actions have passed: references, row, status and family entries.
+    fn cases(&mut self) -> Result<()> {
+        let cases = std::mem::take(&mut self.cases);
+        let mut ids: Vec<&CaseId> = cases.keys().collect();
+        // In id order, so the same store always gives the same report.
+        ids.sort_unstable();
+        for c in ids.into_iter().filter_map(|id| cases.get(id)) {
+            self.case(c)?;
+        }
+        self.cases = cases;
+        Ok(())
     }
 
     fn case(&mut self, c: &Case) -> Result<()> {
-        let family = self.family_by_id.get(&c.family).copied();
+        let family = self.families.get(&c.family);
         match family {
             None => self.problems.push(format!(
                 "case {} names family {}, which does not exist",
@@ -191,52 +205,38 @@ impl<'a> Checker<'a> {
             )),
             Some(_) => {}
         }
+        let mine = self.of_case.remove(&c.id).unwrap_or_default();
+        let row = CaseSummary::derive_tallied(c, family, mine.open);
+        let row_print = codec::fingerprint(&row)?;
         if let Some(p) = c.lead.person {
-            self.person(p, format!("case {} lead", c.id));
+            self.person(p, || format!("case {} lead", c.id));
         }
         for consent in &c.consents {
-            self.person(consent.person, format!("case {} consent", c.id));
+            self.person(consent.person, || format!("case {} consent", c.id));
         }
-        let acts = self.actions_by_case.get(&c.id).cloned().unwrap_or_default();
-        if !acts.is_empty() {
-            let mut ids: Vec<u64> = acts.iter().map(|a| a.id.0).collect();
+        if !mine.ids.is_empty() {
+            let mut ids = mine.ids;
             ids.sort_unstable();
-            self.expect(
-                T::CaseActions,
-                keys::id(c.id.0).to_vec(),
-                codec::encode(&ids)?,
-            );
+            self.expected
+                .add(T::CaseActions, keys::id(c.id.0), codec::fingerprint(&ids)?);
         }
-        let row = CaseSummary::derive(c, family, &acts);
-        self.expect(T::CaseRows, keys::id(c.id.0).to_vec(), codec::encode(&row)?);
-        let status = keys::status(c.status.to_byte(), c.id.0);
-        self.expect(T::CaseStatus, status.to_vec(), vec![]);
-        let of_family = keys::pair(c.family.0, c.id.0);
-        self.expect(T::FamilyCase, of_family.to_vec(), vec![]);
-        Ok(())
-    }
-
-    fn action(&mut self, a: &Action) -> Result<()> {
-        let case = self.case_by_id.get(&a.case).copied();
-        if case.is_none() {
-            self.problems.push(format!(
-                "action {} names case {}, which does not exist",
-                a.id, a.case
-            ));
-        }
-        if let Some(o) = a.owner {
-            self.person(o, format!("action {} owner", a.id));
-        }
-        let family = case.and_then(|c| self.family_by_id.get(&c.family).copied());
-        let row = ActionSummary::derive(a, case, family);
-        let due = keys::action_due(a.done.is_some(), a.deadline, a.id.0);
-        self.expect(T::ActionDue, due.to_vec(), codec::encode(&row)?);
+        let empty = codec::fingerprint_bytes(&[]);
+        self.expected.add(T::CaseRows, keys::id(c.id.0), row_print);
+        self.expected.add(
+            T::CaseStatus,
+            keys::status(c.status.to_byte(), c.id.0),
+            empty,
+        );
+        self.expected
+            .add(T::FamilyCase, keys::pair(c.family.0, c.id.0), empty);
         Ok(())
     }
 
     fn event(&mut self, e: &Event) {
+        self.report.events += 1;
+        self.max.event = self.max.event.max(e.id.0);
         if let Some(c) = e.case {
-            if !self.case_by_id.contains_key(&c) {
+            if !self.cases.contains_key(&c) {
                 self.problems.push(format!(
                     "event {} names case {c}, which does not exist",
                     e.id
@@ -246,8 +246,10 @@ impl<'a> Checker<'a> {
     }
 
     fn meeting(&mut self, m: &Meeting) {
+        self.report.meetings += 1;
+        self.max.meeting = self.max.meeting.max(m.id.0);
         for item in &m.items {
-            if !self.case_by_id.contains_key(&item.case) {
+            if !self.cases.contains_key(&item.case) {
                 self.problems.push(format!(
                     "meeting {} names case {}, which does not exist",
                     m.id, item.case
@@ -255,62 +257,22 @@ impl<'a> Checker<'a> {
             }
         }
         for p in &m.attendees {
-            self.person(*p, format!("meeting {} attendee", m.id));
+            self.person(*p, || format!("meeting {} attendee", m.id));
         }
     }
 }
 
 /// Each id counter must be above every id of its kind in use, or the next new record would
 /// overwrite one.
-fn counter_problems(next: Counters, all: &ExportDoc, problems: &mut Vec<String>) {
-    let max = |ids: &mut dyn Iterator<Item = u64>| ids.max().unwrap_or(0);
-    let counters = [
-        (
-            "family",
-            next.family,
-            max(&mut all.families.iter().map(|f| f.id.0)),
-        ),
-        (
-            "child",
-            next.child,
-            max(&mut all
-                .families
-                .iter()
-                .flat_map(|f| f.children.iter().map(|c| c.id.0))),
-        ),
-        (
-            "case",
-            next.case,
-            max(&mut all.cases.iter().map(|c| c.id.0)),
-        ),
-        (
-            "person",
-            next.person,
-            max(&mut all.persons.iter().map(|p| p.id.0)),
-        ),
-        (
-            "action",
-            next.action,
-            max(&mut all.actions.iter().map(|a| a.id.0)),
-        ),
-        (
-            "meeting",
-            next.meeting,
-            max(&mut all.meetings.iter().map(|m| m.id.0)),
-        ),
-        (
-            "event",
-            next.event,
-            max(&mut all.events.iter().map(|e| e.id.0)),
-        ),
-    ];
-    for (name, next, max) in counters {
-        if next <= max {
+fn counter_problems(next: Counters, max: &Counters, problems: &mut Vec<String>) {
+    let mut next = next;
+    let mut max = *max;
+    for ((name, next), max) in Counters::NAMES.iter().zip(next.slots()).zip(max.slots()) {
+        if *next <= *max {
             problems.push(format!("counter {name} is {next}, but id {max} is in use"));
         }
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+#[cfg(test)]
+mod tests;

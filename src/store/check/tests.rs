@@ -1,0 +1,124 @@
+//! `check` must find what is wrong, not only pass a healthy store: each kind of fault is put
+//! into the trees behind the records' back, and the report must name it.
+
+use super::super::{codec, keys, Store, T};
+use crate::domain::{ActionSummary, CaseSummary};
+use chrono::NaiveDate;
+
+fn demo() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    crate::demo::school(&mut store, today).unwrap();
+    (dir, store)
+}
+
+fn problems(store: &Store) -> Vec<String> {
+    store.check().unwrap().problems
+}
+
+fn first_entry(store: &Store, t: T) -> (sled::IVec, sled::IVec) {
+    store.tree(t).iter().next().unwrap().unwrap()
+}
+
+#[test]
+fn a_healthy_store_has_no_problems_and_every_entry_is_counted() {
+    let (_dir, store) = demo();
+    let r = store.check().unwrap();
+    assert!(r.is_ok(), "{:?}", r.problems);
+    let held: usize = super::INDEXES.iter().map(|t| store.tree(*t).len()).sum();
+    assert_eq!(r.index_entries, held);
+    assert_eq!(r.cases, store.cases().unwrap().len());
+    assert_eq!(r.actions, store.actions().unwrap().len());
+    assert_eq!(r.events, store.events().unwrap().len());
+}
+
+#[test]
+fn a_missing_entry_a_stray_entry_and_a_wrong_row_are_named() {
+    let (_dir, store) = demo();
+    let (k, _) = first_entry(&store, T::CaseStatus);
+    store.tree(T::CaseStatus).remove(&k).unwrap();
+    let stray = keys::pair(999_999, 999_999);
+    store.tree(T::FamilyCase).insert(stray, &[]).unwrap();
+    let (k, v) = first_entry(&store, T::CaseRows);
+    let mut row: CaseSummary = codec::decode(&v, "case row").unwrap();
+    row.child_name.push('x');
+    store
+        .tree(T::CaseRows)
+        .insert(&k, codec::encode(&row).unwrap())
+        .unwrap();
+    let (k, v) = first_entry(&store, T::ActionDue);
+    let mut row: ActionSummary = codec::decode(&v, "action row").unwrap();
+    row.text = "anders".into();
+    store
+        .tree(T::ActionDue)
+        .insert(&k, codec::encode(&row).unwrap())
+        .unwrap();
+    let p = problems(&store);
+    let has = |what: &str| p.iter().any(|l| l.contains(what));
+    assert!(has("case_status: record has no entry"), "{p:?}");
+    assert!(has("family_case: entry 00000000000f423f"), "{p:?}");
+    assert!(has("case_rows: entry") && has("disagrees"), "{p:?}");
+    assert!(has("action_due: entry"), "{p:?}");
+    assert_eq!(p.len(), 4, "{p:?}");
+}
+
+#[test]
+fn an_unreadable_row_and_a_wrong_group_are_named() {
+    let (_dir, store) = demo();
+    let (k, _) = first_entry(&store, T::CaseRows);
+    store.tree(T::CaseRows).insert(&k, &[1, 2, 3]).unwrap();
+    let (k, v) = first_entry(&store, T::CaseActions);
+    let mut ids: Vec<u64> = codec::decode(&v, "ids").unwrap();
+    ids.push(999_999);
+    store
+        .tree(T::CaseActions)
+        .insert(&k, codec::encode(&ids).unwrap())
+        .unwrap();
+    let p = problems(&store);
+    assert!(
+        p.iter()
+            .any(|l| l.starts_with("case_rows: entry") && l.contains("disagrees")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|l| l.starts_with("case_actions: entry") && l.contains("disagrees")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn an_entry_left_in_a_retired_tree_and_a_low_counter_are_named() {
+    let (_dir, mut store) = demo();
+    store
+        .tree(T::ActionCase)
+        .insert(keys::pair(1, 1), &[])
+        .unwrap();
+    let mut next = store.next_ids();
+    next.case = 1;
+    store.set_next_ids(next).unwrap();
+    let p = problems(&store);
+    assert!(
+        p.iter().any(|l| l.starts_with("action_case: entry")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(|l| l.starts_with("counter case is 1, but id")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn many_problems_are_counted_past_the_listed_ones() {
+    let (_dir, store) = demo();
+    for i in 0..60u64 {
+        store
+            .tree(T::FamilyCase)
+            .insert(keys::pair(900_000 + i, 1), &[])
+            .unwrap();
+    }
+    let p = problems(&store);
+    assert_eq!(p.len(), super::MAX_LISTED + 1);
+    assert_eq!(p.last().map(String::as_str), Some("… and 10 more"));
+}
