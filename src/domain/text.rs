@@ -71,24 +71,68 @@ pub fn short(text: &str, max: usize) -> String {
     s
 }
 
-/// A name or query folded for matching: lower case, accents and the letters NFD cannot split
-/// (ı, ł, ø, đ) down to their base, so "celik" finds "Çelik".
+/// A name or query folded for matching: lower case, without accents, every Latin letter with a
+/// stroke or bar down to its base (ø, ł, đ, ħ, ı) and every ligature to its letters (æ → ae,
+/// œ → oe, ß → ss, ĳ → ij), so "celik" finds "Çelik", "oyvind" "Øyvind" and "lukasz" "Łukasz".
+/// Other scripts keep their letters, in lower case.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let base = unicode_normalization::UnicodeNormalization::nfd(c)
-                .next()
-                .unwrap_or(c);
-            let base = match base {
-                'ı' => 'i',
-                'ł' => 'l',
-                'ø' => 'o',
-                'đ' => 'd',
-                other => other,
-            };
-            base.to_lowercase().next().unwrap_or(base)
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// As [`fold`], with for each char of the result the index of the char of `s` it comes from (a
+/// ligature gives two chars from one), so matched positions can be shown in `s`.
+pub fn fold_mapped(s: &str) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(s.len());
+    let mut from = Vec::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        for _ in 0..fold_char(c, &mut out) {
+            from.push(i as u32);
+        }
+    }
+    (out, from)
+}
+
+/// Pushes `c` folded onto `out`; returns how many chars it pushed (at least one).
+fn fold_char(c: char, out: &mut String) -> usize {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return 1;
+    }
+    if is_latin(c) {
+        // deunicode spells every Latin letter in ASCII, ligatures as their letters.
+        if let Some(ascii) = deunicode::deunicode_char(c).filter(|a| !a.trim().is_empty()) {
+            let mut n = 0;
+            for a in ascii.chars().filter(|a| !a.is_whitespace()) {
+                out.push(a.to_ascii_lowercase());
+                n += 1;
+            }
+            if n > 0 {
+                return n;
+            }
+        }
+    }
+    let base = unicode_normalization::UnicodeNormalization::nfd(c)
+        .next()
+        .unwrap_or(c);
+    out.push(base.to_lowercase().next().unwrap_or(base));
+    1
+}
+
+/// Latin letters beyond ASCII: Latin-1, Extended-A to -D, Extended Additional (Vietnamese) and
+/// the Latin ligatures. Other scripts are not spelled out in ASCII: "王" stays "王".
+fn is_latin(c: char) -> bool {
+    matches!(c,
+        '\u{00C0}'..='\u{024F}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{2C60}'..='\u{2C7F}'
+        | '\u{A720}'..='\u{A7FF}'
+        | '\u{FB00}'..='\u{FB06}')
+        && c != '\u{00D7}'
+        && c != '\u{00F7}'
 }
 
 #[cfg(test)]
@@ -123,5 +167,47 @@ mod tests {
         let paste = "x".repeat(50_000);
         assert_eq!(clean_text(&paste).chars().count(), MAX_TEXT_CHARS);
         assert_eq!(clean_line(&paste).chars().count(), MAX_LINE_CHARS);
+    }
+
+    #[test]
+    fn every_latin_letter_folds_to_its_ascii_spelling() {
+        let table = [
+            ("Øyvind", "oyvind"),
+            ("Łukasz Wróbel", "lukasz wrobel"),
+            ("Çelik", "celik"),
+            ("Nguyễn Thị Ánh", "nguyen thi anh"),
+            ("Yılmaz", "yilmaz"),
+            ("İbrahim", "ibrahim"),
+            ("Đorđević", "dordevic"),
+            ("Ærøskøbing", "aeroskobing"),
+            ("Œdipe", "oedipe"),
+            ("Straße", "strasse"),
+            ("ĲSSEL", "ijssel"),
+            ("Ħal", "hal"),
+            ("Şükrü Gökçe", "sukru gokce"),
+            ("Zoë Brontë", "zoe bronte"),
+            ("Ţurcanu", "turcanu"),
+            ("Þóra", "thora"),
+        ];
+        for (name, ascii) in table {
+            assert_eq!(fold(name), ascii, "{name}");
+            assert_eq!(
+                fold(&name.to_uppercase()),
+                ascii.replace("ß", "ss"),
+                "{name} in capitals"
+            );
+        }
+        // Other scripts keep their letters.
+        assert_eq!(fold("王小明"), "王小明");
+        assert_eq!(fold("Ἀλέξης"), "αλεξης");
+    }
+
+    #[test]
+    fn the_map_points_each_folded_char_at_its_source() {
+        let (folded, from) = fold_mapped("Bæk Øy");
+        assert_eq!(folded, "baek oy");
+        assert_eq!(from, vec![0, 1, 1, 2, 3, 4, 5]);
+        let (folded, from) = fold_mapped("王a");
+        assert_eq!((folded.as_str(), from), ("王a", vec![0, 1]));
     }
 }

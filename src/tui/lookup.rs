@@ -11,7 +11,7 @@ pub mod view;
 
 pub use update::{backspace, choose, open, poll, select, type_char};
 
-use crate::domain::text::fold;
+use crate::domain::text::{fold, fold_mapped};
 use crate::domain::{CaseId, CaseSummary, FamilyId, Person, PersonId};
 use std::collections::HashSet;
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -44,8 +44,39 @@ pub struct Entry {
     /// Shown beside the label: groep, role, family name.
     pub detail: String,
     pub target: Target,
-    /// `label` folded to lower-case ASCII-ish letters, one char per char of `label`.
+    /// `label` folded for matching ([`fold_mapped`]).
     folded: String,
+    /// For each char of `folded`, the char of `label` it comes from; `None` when they are one
+    /// for one (a label without ligatures).
+    from: Option<Box<[u32]>>,
+}
+
+impl Entry {
+    fn new(kind: Kind, label: String, detail: String, target: Target) -> Entry {
+        let (folded, from) = fold_mapped(&label);
+        let one_for_one = from.iter().enumerate().all(|(i, f)| *f as usize == i);
+        Entry {
+            kind,
+            label,
+            detail,
+            target,
+            folded,
+            from: (!one_for_one).then(|| from.into_boxed_slice()),
+        }
+    }
+
+    /// Char positions in `folded` as char positions in `label`.
+    fn in_label(&self, positions: Vec<usize>) -> Vec<usize> {
+        let Some(from) = &self.from else {
+            return positions;
+        };
+        let mut out: Vec<usize> = positions
+            .into_iter()
+            .filter_map(|p| from.get(p).map(|f| *f as usize))
+            .collect();
+        out.dedup();
+        out
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,14 +123,7 @@ pub fn entries(rows: &[CaseSummary], persons: &[Person]) -> Vec<Entry> {
     let mut children = HashSet::new();
     let mut families = HashSet::new();
     let mut push = |kind, label: String, detail: String, target| {
-        let folded = fold(&label);
-        out.push(Entry {
-            kind,
-            label,
-            detail,
-            target,
-            folded,
-        });
+        out.push(Entry::new(kind, label, detail, target));
     };
     for p in persons {
         push(
@@ -253,13 +277,12 @@ fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results
 /// An entry as tests build them.
 #[cfg(test)]
 pub(crate) fn test_entry(kind: Kind, label: &str) -> Entry {
-    Entry {
+    Entry::new(
         kind,
-        label: label.into(),
-        detail: String::new(),
-        target: Target::Person(PersonId(1)),
-        folded: fold(label),
-    }
+        label.into(),
+        String::new(),
+        Target::Person(PersonId(1)),
+    )
 }
 
 #[cfg(test)]
@@ -274,6 +297,25 @@ mod tests {
         }
         assert_eq!(fold("Çelik"), "celik");
         assert_eq!(fold("Nguyễn"), "nguyen");
+    }
+
+    #[test]
+    fn letters_with_strokes_and_ligatures_are_found_and_marked_where_they_stand() {
+        let e = vec![
+            entry(Kind::Child, "Øyvind Berg"),
+            entry(Kind::Child, "Łukasz Wróbel"),
+            entry(Kind::Family, "Bækgaard"),
+        ];
+        let first = |q: &str| {
+            search(&e, &fold(q), None)
+                .0
+                .first()
+                .map(|h| (h.entry, h.positions.clone()))
+        };
+        assert_eq!(first("oyvind").map(|h| h.0), Some(0));
+        assert_eq!(first("LUKASZ").map(|h| h.0), Some(1));
+        // "aek" is three letters of the folded name but two of the shown one: æ and k.
+        assert_eq!(first("baek"), Some((2, vec![0, 1, 2])));
     }
 
     #[test]

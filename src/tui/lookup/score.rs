@@ -115,13 +115,13 @@ pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<
         .into_iter()
         .map(|(score, i)| {
             let e = &entries[i];
-            let positions = match e.kind {
+            let positions = e.in_label(match e.kind {
                 Kind::Question => word_positions(&e.folded, q),
                 _ => matcher
                     .fuzzy_indices(&e.folded, q)
                     .map(|(_, p)| p)
                     .unwrap_or_default(),
-            };
+            });
             Hit {
                 entry: i,
                 kind: e.kind,
