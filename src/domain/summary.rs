@@ -114,11 +114,21 @@ pub struct ActionSummary {
 impl ActionSummary {
     pub fn derive(action: &Action, case: Option<&Case>, family: Option<&Family>) -> ActionSummary {
         let child = case.and_then(|c| family.and_then(|f| f.child(c.child)));
+        ActionSummary::of_child(
+            action,
+            child.map(|c| c.full_name()).unwrap_or_default(),
+            child.map(|c| c.groep.clone()).unwrap_or_default(),
+        )
+    }
+
+    /// As [`ActionSummary::derive`], with the child's name and groep as its case's row holds
+    /// them ([`CaseSummary::derive`] names the child the same way); empty without a case.
+    pub fn of_child(action: &Action, child_name: String, groep: String) -> ActionSummary {
         ActionSummary {
             id: action.id,
             case: action.case,
-            child_name: child.map(|c| c.full_name()).unwrap_or_default(),
-            groep: child.map(|c| c.groep.clone()).unwrap_or_default(),
+            child_name,
+            groep,
             text: action.text.clone(),
             owner: action.owner,
             side: action.side,

@@ -2,8 +2,8 @@
 //! is what its record says, every reference resolves.
 //!
 //! It reads each kind of record once, in id order, and keeps only what later records refer to:
-//! the ids of people, the families and cases (an action's row names its child), and per case its
-//! action ids and what its row counts. Each index tree is then compared in one pass with a
+//! the ids of people, each case's row (an action's row names its child as its case's row does),
+//! and per case its action ids and what its row counts. Each index tree is then compared in one pass with a
 //! sorted list of the keys its records imply and their values' fingerprints (`check/expected.rs`).
 
 mod expected;
@@ -14,7 +14,7 @@ use crate::domain::{
     Person, PersonId,
 };
 use expected::Expected;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct CheckReport {
@@ -64,16 +64,25 @@ impl Store {
             c.person_in(p);
             Ok(())
         })?;
-        self.each_family(|f: Family| -> Result<()> {
-            c.family_in(f);
-            Ok(())
-        })?;
         self.each_case(|case: Case| -> Result<()> {
-            c.case_in(case);
+            c.case_in(&case);
             Ok(())
         })?;
+        // A family's cases are read again while it passes: holding every case and every
+        // family at once would double what `check` needs.
+        self.each_family(|f: Family| -> Result<()> {
+            let cases = c.by_family.remove(&f.id).unwrap_or_default();
+            c.family_in(&f);
+            for id in cases {
+                c.case_row(self.case(id)?.as_ref(), Some(&f))?;
+            }
+            Ok(())
+        })?;
+        for id in std::mem::take(&mut c.by_family).into_values().flatten() {
+            c.case_row(self.case(id)?.as_ref(), None)?;
+        }
         self.each_action(|a: Action| c.action(&a))?;
-        c.cases()?;
+        c.rows_done()?;
         self.each_event(|e: Event| -> Result<()> {
             c.event(&e);
             Ok(())
@@ -115,8 +124,10 @@ struct Checker {
     /// The highest id of each kind in use.
     max: Counters,
     person_ids: HashSet<PersonId>,
-    families: HashMap<FamilyId, Family>,
-    cases: HashMap<CaseId, Case>,
+    /// The cases of each family id named by a case, until the family passes.
+    by_family: BTreeMap<FamilyId, Vec<CaseId>>,
+    /// Each case's row as its case and family give it, before its actions are counted in.
+    rows: HashMap<CaseId, CaseSummary>,
     of_case: HashMap<CaseId, CaseActions>,
 }
 
@@ -135,8 +146,21 @@ impl Checker {
         self.person_ids.insert(p.id);
     }
 
-    /// Families come after people: their networks name them.
-    fn family_in(&mut self, f: Family) {
+    /// A case as it first passes: counted, and its people looked up; its row comes with its
+    /// family.
+    fn case_in(&mut self, c: &Case) {
+        self.report.cases += 1;
+        self.max.case = self.max.case.max(c.id.0);
+        self.by_family.entry(c.family).or_default().push(c.id);
+        if let Some(p) = c.lead.person {
+            self.person(p, || format!("case {} lead", c.id));
+        }
+        for consent in &c.consents {
+            self.person(consent.person, || format!("case {} consent", c.id));
+        }
+    }
+
+    fn family_in(&mut self, f: &Family) {
         self.report.families += 1;
         self.max.family = self.max.family.max(f.id.0);
         for child in &f.children {
@@ -145,55 +169,14 @@ impl Checker {
         for inv in &f.network {
             self.person(inv.person, || format!("family {} network", f.id));
         }
-        self.families.insert(f.id, f);
     }
 
-    fn case_in(&mut self, c: Case) {
-        self.report.cases += 1;
-        self.max.case = self.max.case.max(c.id.0);
-        self.cases.insert(c.id, c);
-    }
-
-    /// One action: its references, its row in the deadline index, and its share of its case.
-    fn action(&mut self, a: &Action) -> Result<()> {
-        self.report.actions += 1;
-        self.max.action = self.max.action.max(a.id.0);
-        if let Some(o) = a.owner {
-            self.person(o, || format!("action {} owner", a.id));
-        }
-        let case = self.cases.get(&a.case);
-        if case.is_none() {
-            self.problems.push(format!(
-                "action {} names case {}, which does not exist",
-                a.id, a.case
-            ));
-        }
-        let family = case.and_then(|c| self.families.get(&c.family));
-        let row = ActionSummary::derive(a, case, family);
-        let due = keys::action_due(a.done.is_some(), a.deadline, a.id.0);
-        self.expected
-            .add(T::ActionDue, due, codec::fingerprint(&row)?);
-        let mine = self.of_case.entry(a.case).or_default();
-        mine.ids.push(a.id.0);
-        mine.open.add(a);
-        Ok(())
-    }
-
-    /// Every case, once its actions have passed: references, row, status and family entries.
-    fn cases(&mut self) -> Result<()> {
-        let cases = std::mem::take(&mut self.cases);
-        let mut ids: Vec<&CaseId> = cases.keys().collect();
-        // In id order, so the same store always gives the same report.
-        ids.sort_unstable();
-        for c in ids.into_iter().filter_map(|id| cases.get(id)) {
-            self.case(c)?;
-        }
-        self.cases = cases;
-        Ok(())
-    }
-
-    fn case(&mut self, c: &Case) -> Result<()> {
-        let family = self.families.get(&c.family);
+    /// A case's row, with its family (`None`: the family it names does not exist). A case gone
+    /// since the first pass was read is no longer checked.
+    fn case_row(&mut self, c: Option<&Case>, family: Option<&Family>) -> Result<()> {
+        let Some(c) = c else {
+            return Ok(());
+        };
         match family {
             None => self.problems.push(format!(
                 "case {} names family {}, which does not exist",
@@ -205,30 +188,58 @@ impl Checker {
             )),
             Some(_) => {}
         }
-        let mine = self.of_case.remove(&c.id).unwrap_or_default();
-        let row = CaseSummary::derive_tallied(c, family, mine.open);
-        let row_print = codec::fingerprint(&row)?;
-        if let Some(p) = c.lead.person {
-            self.person(p, || format!("case {} lead", c.id));
+        let row = CaseSummary::derive_tallied(c, family, OpenTally::default());
+        self.rows.insert(c.id, row);
+        Ok(())
+    }
+
+    /// One action: its references, its row in the deadline index, and its share of its case.
+    fn action(&mut self, a: &Action) -> Result<()> {
+        self.report.actions += 1;
+        self.max.action = self.max.action.max(a.id.0);
+        if let Some(o) = a.owner {
+            self.person(o, || format!("action {} owner", a.id));
         }
-        for consent in &c.consents {
-            self.person(consent.person, || format!("case {} consent", c.id));
-        }
-        if !mine.ids.is_empty() {
-            let mut ids = mine.ids;
-            ids.sort_unstable();
-            self.expected
-                .add(T::CaseActions, keys::id(c.id.0), codec::fingerprint(&ids)?);
-        }
-        let empty = codec::fingerprint_bytes(&[]);
-        self.expected.add(T::CaseRows, keys::id(c.id.0), row_print);
-        self.expected.add(
-            T::CaseStatus,
-            keys::status(c.status.to_byte(), c.id.0),
-            empty,
-        );
+        let row = match self.rows.get(&a.case) {
+            Some(r) => ActionSummary::of_child(a, r.child_name.clone(), r.groep.clone()),
+            None => {
+                self.problems.push(format!(
+                    "action {} names case {}, which does not exist",
+                    a.id, a.case
+                ));
+                ActionSummary::of_child(a, String::new(), String::new())
+            }
+        };
+        let due = keys::action_due(a.done.is_some(), a.deadline, a.id.0);
         self.expected
-            .add(T::FamilyCase, keys::pair(c.family.0, c.id.0), empty);
+            .add(T::ActionDue, due, codec::fingerprint(&row)?);
+        let mine = self.of_case.entry(a.case).or_default();
+        mine.ids.push(a.id.0);
+        mine.open.add(a);
+        Ok(())
+    }
+
+    /// Every case's entries, once its actions are counted in.
+    fn rows_done(&mut self) -> Result<()> {
+        let empty = codec::fingerprint_bytes(&[]);
+        for (id, row) in &mut self.rows {
+            let mine = self.of_case.remove(id).unwrap_or_default();
+            row.open_onderwijs = mine.open.onderwijs;
+            row.open_zorg = mine.open.zorg;
+            row.next_deadline = mine.open.next_deadline;
+            if !mine.ids.is_empty() {
+                let mut ids = mine.ids;
+                ids.sort_unstable();
+                self.expected
+                    .add(T::CaseActions, keys::id(id.0), codec::fingerprint(&ids)?);
+            }
+            self.expected
+                .add(T::CaseRows, keys::id(id.0), codec::fingerprint(&*row)?);
+            let status = keys::status(row.status.to_byte(), id.0);
+            self.expected.add(T::CaseStatus, status, empty);
+            self.expected
+                .add(T::FamilyCase, keys::pair(row.family.0, id.0), empty);
+        }
         Ok(())
     }
 
@@ -236,7 +247,7 @@ impl Checker {
         self.report.events += 1;
         self.max.event = self.max.event.max(e.id.0);
         if let Some(c) = e.case {
-            if !self.cases.contains_key(&c) {
+            if !self.rows.contains_key(&c) {
                 self.problems.push(format!(
                     "event {} names case {c}, which does not exist",
                     e.id
@@ -249,7 +260,7 @@ impl Checker {
         self.report.meetings += 1;
         self.max.meeting = self.max.meeting.max(m.id.0);
         for item in &m.items {
-            if !self.cases.contains_key(&item.case) {
+            if !self.rows.contains_key(&item.case) {
                 self.problems.push(format!(
                     "meeting {} names case {}, which does not exist",
                     m.id, item.case

@@ -33,6 +33,13 @@ pub fn fingerprint<T: Serialize>(value: &T) -> Result<u64, StoreError> {
     Ok(fingerprint_bytes(&encode(value)?))
 }
 
+/// The fingerprint [`fingerprint`] gives the value stored as `bytes`, without decoding it, when
+/// it is stored as this build writes it (plain, in [`FORMAT`]); `None` when it must be read
+/// back first.
+pub fn stored_fingerprint(bytes: &[u8]) -> Option<u64> {
+    (bytes.first() == Some(&FORMAT)).then(|| fingerprint_bytes(bytes))
+}
+
 /// The fingerprint of bytes as they are (an empty index value).
 pub fn fingerprint_bytes(bytes: &[u8]) -> u64 {
     use std::hash::Hasher;

@@ -87,9 +87,13 @@ impl Expected {
     }
 }
 
-/// The fingerprint of a value as stored in tree `t`, read back as its kind first (so what is
-/// compared is the value, not how it was sealed); `None` when it can't be read as one.
+/// The fingerprint of a value as stored in tree `t`: of its bytes when they are what this build
+/// writes, else of the value read back as its kind (an older format compares by what it
+/// holds); `None` when it can't be read as one.
 fn fingerprint_of(t: T, v: &[u8]) -> Option<u64> {
+    if let Some(print) = codec::stored_fingerprint(v) {
+        return Some(print);
+    }
     match t {
         T::CaseRows => codec::fingerprint(&codec::decode::<CaseSummary>(v, "case row").ok()?).ok(),
         T::ActionDue => {

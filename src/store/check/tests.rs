@@ -122,3 +122,38 @@ fn many_problems_are_counted_past_the_listed_ones() {
     assert_eq!(p.len(), super::MAX_LISTED + 1);
     assert_eq!(p.last().map(String::as_str), Some("… and 10 more"));
 }
+
+#[test]
+fn references_to_records_that_do_not_exist_are_named() {
+    let (_dir, store) = demo();
+    let (k, v) = first_entry(&store, T::Cases);
+    let mut case: crate::domain::Case = codec::decode(&v, "case").unwrap();
+    case.family = crate::domain::FamilyId(999_999);
+    store
+        .tree(T::Cases)
+        .insert(&k, codec::encode(&case).unwrap())
+        .unwrap();
+    let (k, v) = first_entry(&store, T::Actions);
+    let mut action: crate::domain::Action = codec::decode(&v, "action").unwrap();
+    action.case = crate::domain::CaseId(888_888);
+    store
+        .tree(T::Actions)
+        .insert(&k, codec::encode(&action).unwrap())
+        .unwrap();
+    let p = problems(&store);
+    let named = |what: &str| p.iter().any(|l| l.contains(what));
+    assert!(
+        named(&format!(
+            "case {} names family 999999, which does not exist",
+            case.id
+        )),
+        "{p:?}"
+    );
+    assert!(
+        named(&format!(
+            "action {} names case 888888, which does not exist",
+            action.id
+        )),
+        "{p:?}"
+    );
+}
