@@ -31,6 +31,7 @@ pub use change::{Change, Undo};
 pub use check::CheckReport;
 pub use error::{Damage, DemoGap, ImportRule, Invalid, IoFailure, StoreError, Unreadable};
 pub(crate) use guard::guard;
+pub use read::{ActionRowsReader, FamilyReader};
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};

@@ -79,7 +79,7 @@ pub fn blank(lang: Lang, theme: Theme, clock: &Clock) -> App {
         kaart_selected: 0,
         meetings: Vec::new(),
         undo: Vec::new(),
-        lookup: lookup::Lookup::start_from(Vec::new(), Vec::new()),
+        lookup: lookup::Lookup::start_from(Default::default(), Vec::new()),
         welcome: false,
         quit: false,
         no_color,
@@ -97,6 +97,7 @@ pub fn blank(lang: Lang, theme: Theme, clock: &Clock) -> App {
 /// After the first frame: the lookup's entries (built on its worker), the overdue count on the
 /// status line, and the offer to resume a meeting that was cut off.
 pub fn finish_start(store: &Store, app: &mut App) -> StoreResult<()> {
+    app.lookup.read_families(store.family_reader());
     app.lookup
         .rebuild(app.cases.rows.clone(), app.persons.clone());
     if app.status.is_some() {
@@ -115,6 +116,7 @@ pub fn finish_start(store: &Store, app: &mut App) -> StoreResult<()> {
 /// (82,000 rows at 50,000 cases took 300 ms), so keys are answered meanwhile;
 /// [`poll_overdue`] shows it when it is there.
 pub fn finish_start_later(store: &Store, app: &mut App) {
+    app.lookup.read_families(store.family_reader());
     app.lookup
         .rebuild(app.cases.rows.clone(), app.persons.clone());
     if app.status.is_some() {

@@ -117,6 +117,7 @@ pub const TOO_SMALL: Text = Text::new("Venster te klein", "Window too small");
 // Kinds of lookup hits.
 pub const KIND_CHILD: Text = Text::new("kind", "child");
 pub const KIND_FAMILY: Text = Text::new("gezin", "family");
+pub const KIND_CARER: Text = Text::new("ouder/verzorger", "parent/carer");
 pub const KIND_PERSON: Text = Text::new("professional", "professional");
 pub const KIND_QUESTION: Text = Text::new("hulpvraag", "question");
 

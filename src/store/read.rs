@@ -148,15 +148,17 @@ impl Store {
     }
 
     /// As [`Store::action_rows`] without the texts: what screen 3 keeps of every action.
+    ///
+    /// Streamed: each row is dropped once its entry is taken. Gathering the raw values first
+    /// (as [`Store::action_rows`] does) would keep every page of the index they point into
+    /// alive at once (sled hands out slices of its pages).
     pub fn action_entries(&self, done: bool) -> Result<Vec<ActionEntry>> {
-        let (start, end) = due_bounds(done, None, None);
-        self.seen(decode_tree_range_as(
-            self.tree(T::ActionDue),
-            start,
-            Some(end),
-            "action row",
-            |r: ActionSummary| ActionEntry::from(&r),
-        ))
+        let mut out = Vec::new();
+        self.each_action_row(done, None, None, |r: ActionSummary| -> Result<()> {
+            out.push(ActionEntry::from(&r));
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// The whole row of `entry`, read by its key in the deadline index (`None` when the action
@@ -200,6 +202,14 @@ impl Store {
         decode_tree_range(self.tree(t), start, end, what)
     }
 
+    /// The families, to read on another thread while the store goes on being used (the
+    /// lookup's carers and children without a case).
+    pub fn family_reader(&self) -> FamilyReader {
+        FamilyReader {
+            tree: self.tree(T::Families).clone(),
+        }
+    }
+
     /// The deadline index's rows, to read on another thread while the store goes on being used
     /// (the overdue count after the first frame).
     pub fn action_rows_reader(&self) -> ActionRowsReader {
@@ -220,13 +230,35 @@ impl ActionRowsReader {
     /// is reported, not noted for the close.
     pub fn open_entries_until(&self, until: NaiveDate) -> Result<Vec<ActionEntry>> {
         let (start, end) = due_bounds(false, None, Some(until));
-        decode_tree_range_as(
-            &self.tree,
-            start,
-            Some(end),
-            "action row",
-            |r: ActionSummary| ActionEntry::from(&r),
-        )
+        // One value at a time, on this (background) thread: see `Store::action_entries`.
+        guard(|| -> Result<Vec<ActionEntry>> {
+            let mut out = Vec::new();
+            for value in self.tree.range(start..end).values() {
+                let row: ActionSummary = codec::decode(&value?, "action row")?;
+                out.push(ActionEntry::from(&row));
+            }
+            Ok(out)
+        })?
+    }
+}
+
+/// A handle of the families of its own, to read from any thread ([`FamilyReader::each`]).
+#[derive(Clone)]
+pub struct FamilyReader {
+    tree: sled::Tree,
+}
+
+impl FamilyReader {
+    /// Calls `f` with every family, in id order. Errors: the first family that can't be read
+    /// ([`StoreError::Damaged`](super::StoreError::Damaged)), reported here and not noted for
+    /// the close.
+    pub fn each(&self, mut f: impl FnMut(Family)) -> Result<()> {
+        guard(|| -> Result<()> {
+            for value in self.tree.iter().values() {
+                f(codec::decode(&value?, "family")?);
+            }
+            Ok(())
+        })?
     }
 }
 
@@ -258,18 +290,6 @@ fn decode_tree_range<V: DeserializeOwned + Send>(
     end: Option<Vec<u8>>,
     what: &'static str,
 ) -> Result<Vec<V>> {
-    decode_tree_range_as(tree, start, end, what, |v: V| v)
-}
-
-/// As [`decode_tree_range`], each value turned into what the caller keeps (`keep`) as soon as it
-/// is decoded, so a long list never holds every whole record at once.
-fn decode_tree_range_as<V: DeserializeOwned, R: Send>(
-    tree: &sled::Tree,
-    start: Vec<u8>,
-    end: Option<Vec<u8>>,
-    what: &'static str,
-    keep: impl Fn(V) -> R + Sync,
-) -> Result<Vec<R>> {
     let raw: Vec<sled::IVec> = guard(|| {
         let iter = match end {
             Some(end) => tree.range(start..end),
@@ -277,10 +297,8 @@ fn decode_tree_range_as<V: DeserializeOwned, R: Send>(
         };
         iter.values().collect::<std::result::Result<Vec<_>, _>>()
     })??;
-    let decode = |part: &[sled::IVec]| -> Result<Vec<R>> {
-        part.iter()
-            .map(|v| codec::decode(v, what).map(&keep))
-            .collect()
+    let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
+        part.iter().map(|v| codec::decode(v, what)).collect()
     };
     if raw.len() < 2048 {
         return decode(&raw);

@@ -8,6 +8,7 @@ use crate::domain::{CaseId, CaseStatus, CaseSummary, Side};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -30,7 +31,9 @@ pub struct CaseFilter {
 
 #[derive(Debug, Default)]
 pub struct CaseList {
-    pub rows: Vec<CaseSummary>,
+    /// Shared with the lookup's worker while it builds its entries: handing them over copies
+    /// nothing, and a change copies them only if the worker still holds them.
+    pub rows: Arc<Vec<CaseSummary>>,
     /// Where each case's row is in `rows`.
     pub by_id: HashMap<CaseId, usize>,
     /// Each row's place in name order, made the first time the list is sorted by name.
@@ -49,7 +52,8 @@ pub struct CaseList {
 impl CaseList {
     /// New rows from the store: the id index and the schools are derived once here, not on
     /// every filter key.
-    pub fn set_rows(&mut self, rows: Vec<CaseSummary>) {
+    pub fn set_rows(&mut self, rows: impl Into<Arc<Vec<CaseSummary>>>) {
+        let rows = rows.into();
         self.by_id = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let schools: std::collections::BTreeSet<&str> = rows
             .iter()
@@ -204,7 +208,7 @@ impl CaseList {
             .iter()
             .any(|(id, row)| self.by_id.contains_key(id) != row.is_some());
         if came_or_went {
-            let mut rows = std::mem::take(&mut self.rows);
+            let mut rows = Arc::unwrap_or_clone(std::mem::take(&mut self.rows));
             rows.retain(|r| !fresh.contains_key(&r.id));
             rows.extend(fresh.into_values().flatten());
             rows.sort_by_key(|r| r.id);
@@ -223,7 +227,7 @@ impl CaseList {
             schools |= old.school != row.school;
             searched |= (&old.child_name, &old.family_name, &old.question)
                 != (&row.child_name, &row.family_name, &row.question);
-            self.rows[i] = row;
+            Arc::make_mut(&mut self.rows)[i] = row;
             changed.push(i);
         }
         if schools {

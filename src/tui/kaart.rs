@@ -25,7 +25,7 @@ pub fn person_page(store: &Store, app: &App, id: PersonId) -> Result<Option<Pers
     // reads only the families that have cases, never the whole store's records twice.
     let mut seen = std::collections::HashSet::new();
     let mut families = Vec::new();
-    for row in &app.cases.rows {
+    for row in app.cases.rows.iter() {
         if !seen.insert(row.family) {
             continue;
         }

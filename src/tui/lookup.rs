@@ -1,4 +1,5 @@
-//! The fuzzy lookup (`/`): children, families, professionals and case questions in one list.
+//! The fuzzy lookup (`/`): children (with a case or without), families, carers, professionals
+//! (by name, role or organisation) and case questions in one list.
 //!
 //! Matching runs on a worker thread, so the typed letter shows in the very next frame whatever
 //! the store's size; the worker answers only the newest query, narrows the previous hits when the
@@ -12,7 +13,8 @@ pub mod view;
 pub use update::{backspace, choose, open, poll, select, type_char};
 
 use crate::domain::text::{fold, fold_mapped};
-use crate::domain::{CaseId, CaseSummary, FamilyId, Person, PersonId};
+use crate::domain::{CaseId, CaseSummary, ChildId, Family, FamilyId, Person, PersonId};
+use crate::store::FamilyReader;
 use std::collections::HashSet;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
@@ -27,6 +29,8 @@ pub const MAX_HITS: usize = 50;
 pub enum Kind {
     Child,
     Family,
+    /// A parent or other carer of a family.
+    Carer,
     Person,
     Question,
 }
@@ -49,6 +53,9 @@ pub struct Entry {
     /// For each char of `folded`, the char of `label` it comes from; `None` when they are one
     /// for one (a label without ligatures).
     from: Option<Box<[u32]>>,
+    /// More words it is found by, folded (a professional's role and organisation); empty for
+    /// most.
+    words: String,
 }
 
 impl Entry {
@@ -62,6 +69,7 @@ impl Entry {
             target,
             folded,
             from: (!one_for_one).then(|| from.into_boxed_slice()),
+            words: String::new(),
         }
     }
 
@@ -117,52 +125,97 @@ impl LookupState {
     }
 }
 
-/// Builds the entries from the case rows and the sociale kaart.
-pub fn entries(rows: &[CaseSummary], persons: &[Person]) -> Vec<Entry> {
+/// Builds the entries from the case rows and the sociale kaart, and from the families when
+/// `families` is given: their carers, and their children who have no case.
+pub fn entries(
+    rows: &[CaseSummary],
+    persons: &[Person],
+    families: Option<&FamilyReader>,
+) -> Vec<Entry> {
     let mut out = Vec::with_capacity(rows.len() * 3 + persons.len());
-    let mut children = HashSet::new();
-    let mut families = HashSet::new();
-    let mut push = |kind, label: String, detail: String, target| {
-        out.push(Entry::new(kind, label, detail, target));
-    };
+    let mut children: HashSet<ChildId> = HashSet::new();
+    let mut seen_families = HashSet::new();
     for p in persons {
-        push(
+        let mut e = Entry::new(
             Kind::Person,
             p.name.clone(),
             format!("{} · {}", p.role, p.organisation),
             Target::Person(p.id),
         );
+        e.words = fold(&format!("{} {}", p.role, p.organisation));
+        out.push(e);
     }
     for r in rows {
         if children.insert(r.child) {
-            push(
+            out.push(Entry::new(
                 Kind::Child,
                 r.child_name.clone(),
                 format!("groep {} · {}", r.groep, r.family_name),
                 Target::Family(r.family, Some(r.id)),
-            );
+            ));
         }
-        if families.insert(r.family) {
-            push(
+        if seen_families.insert(r.family) {
+            out.push(Entry::new(
                 Kind::Family,
                 r.family_name.clone(),
                 String::new(),
                 Target::Family(r.family, None),
-            );
+            ));
         }
-        push(
+        out.push(Entry::new(
             Kind::Question,
             r.question.clone(),
             r.child_name.clone(),
             Target::Family(r.family, Some(r.id)),
-        );
+        ));
+    }
+    if let Some(reader) = families {
+        // A family that can't be read is reported where it is opened; here it only goes
+        // unfound, and the rest is still found.
+        let _ = reader.each(|f| family_entries(&f, &children, &seen_families, &mut out));
     }
     out
 }
 
+/// A family's carers, its children without a case, and the family itself when no case names
+/// it.
+fn family_entries(
+    f: &Family,
+    with_case: &HashSet<ChildId>,
+    listed: &HashSet<FamilyId>,
+    out: &mut Vec<Entry>,
+) {
+    let target = Target::Family(f.id, None);
+    if !listed.contains(&f.id) {
+        out.push(Entry::new(
+            Kind::Family,
+            f.name.clone(),
+            String::new(),
+            target,
+        ));
+    }
+    for c in &f.carers {
+        out.push(Entry::new(
+            Kind::Carer,
+            c.name.clone(),
+            format!("{} · {}", c.relation, f.name),
+            target,
+        ));
+    }
+    for c in f.children.iter().filter(|c| !with_case.contains(&c.id)) {
+        out.push(Entry::new(
+            Kind::Child,
+            c.full_name(),
+            format!("groep {} · {}", c.groep, f.name),
+            target,
+        ));
+    }
+}
+
 enum Job {
     Entries(Arc<Vec<Entry>>),
-    Build(Vec<CaseSummary>, Vec<Person>),
+    Build(Arc<Vec<CaseSummary>>, Vec<Person>),
+    Families(FamilyReader),
     Query(u64, String),
 }
 
@@ -194,15 +247,21 @@ impl Lookup {
     }
 
     /// Starts a worker that builds its entries from these rows in the background.
-    pub fn start_from(rows: Vec<CaseSummary>, persons: Vec<Person>) -> Lookup {
+    pub fn start_from(rows: Arc<Vec<CaseSummary>>, persons: Vec<Person>) -> Lookup {
         let lookup = Lookup::idle();
         lookup.rebuild(rows, persons);
         lookup
     }
 
     /// New data (after a change): the worker builds its entries again.
-    pub fn rebuild(&self, rows: Vec<CaseSummary>, persons: Vec<Person>) {
+    pub fn rebuild(&self, rows: Arc<Vec<CaseSummary>>, persons: Vec<Person>) {
         let _ = self.jobs.send(Job::Build(rows, persons));
+    }
+
+    /// From now on the worker reads the families too when it builds its entries (on its own
+    /// thread: 40,000 families take longer than a first frame may).
+    pub fn read_families(&self, reader: FamilyReader) {
+        let _ = self.jobs.send(Job::Families(reader));
     }
 
     pub fn ask(&self, generation: u64, query: &str) {
@@ -227,6 +286,7 @@ impl Lookup {
 }
 
 fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results>) {
+    let mut families: Option<FamilyReader> = None;
     // The previous query and every entry it matched, to narrow when the query grows.
     let mut last: Option<(String, Vec<usize>)> = None;
     while let Ok(job) = jobs.recv() {
@@ -240,9 +300,10 @@ fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results
                     last = None;
                 }
                 Job::Build(rows, persons) => {
-                    entries = Arc::new(self::entries(&rows, &persons));
+                    entries = Arc::new(self::entries(&rows, &persons, families.as_ref()));
                     last = None;
                 }
+                Job::Families(reader) => families = Some(reader),
                 Job::Query(g, q) => query = Some((g, q)),
             }
             latest = jobs.try_recv().ok();

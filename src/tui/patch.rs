@@ -46,6 +46,9 @@ pub fn apply(store: &Store, app: &mut App, touched: &Touched) -> Result<()> {
     if app.actions.loaded {
         action_rows(store, app, &cases)?;
     }
+    // A family written may have a carer or a child without a case renamed, added or removed:
+    // the lookup finds those too.
+    names_changed |= !touched.families.is_empty();
     if names_changed {
         app.lookup
             .rebuild(app.cases.rows.clone(), app.persons.clone());

@@ -26,6 +26,7 @@ mod export_import;
 mod exports;
 mod first_frame;
 mod import_rules;
+mod lookup_everyone;
 mod meeting_e2e;
 mod meeting_flows;
 mod meeting_refused;

@@ -12,7 +12,7 @@ use tandem::tui::cases::{apply_filter, CaseList};
 fn assert_as_reloaded(s: &Session, after: &str) {
     let app = &s.app;
     let rows = s.store.case_rows().expect("rows");
-    assert_eq!(app.cases.rows, rows, "case rows after {after}");
+    assert_eq!(*app.cases.rows, rows, "case rows after {after}");
     let mut fresh = CaseList {
         filter: app.cases.filter.clone(),
         sort: app.cases.sort,

@@ -55,8 +55,15 @@ fn together_bonus(hay: &str, q: &str) -> i64 {
 fn kind_bonus(kind: Kind) -> i64 {
     match kind {
         Kind::Child | Kind::Family | Kind::Person => 2,
+        Kind::Carer => 1,
         Kind::Question => 0,
     }
+}
+
+/// A professional found by a word of their role or organisation ranks below anyone found by
+/// name, longer texts lower.
+fn words_score(e: &Entry, q: &str) -> Option<i64> {
+    (!e.words.is_empty() && has_words(&e.words, q)).then(|| 5 - (e.words.len() as i64 / 20))
 }
 
 /// Scores the candidates (all entries when `None`); returns the best hits and every match (the
@@ -79,13 +86,14 @@ pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<
                     Kind::Question => {
                         has_words(&e.folded, q).then(|| 20 - (e.folded.len() as i64 / 10))
                     }
-                    _ if !in_order(&e.folded, q) => None,
+                    _ if !in_order(&e.folded, q) => words_score(e, q),
                     _ if short => Some(quick_score(&e.folded, q)),
                     // The matcher alone ranks "Antoni Nowak" above "Anna" for "ann"; letters
                     // typed together that stand together (at a word start best) come first.
                     _ => matcher
                         .fuzzy_match(&e.folded, q)
-                        .map(|s| s + together_bonus(&e.folded, q)),
+                        .map(|s| s + together_bonus(&e.folded, q))
+                        .or_else(|| words_score(e, q)),
                 };
                 score.map(|s| (s + kind_bonus(e.kind), i))
             })

@@ -16,6 +16,7 @@ pub(crate) fn kind_label(kind: Kind) -> crate::i18n::Text {
     match kind {
         Kind::Child => t::KIND_CHILD,
         Kind::Family => t::KIND_FAMILY,
+        Kind::Carer => t::KIND_CARER,
         Kind::Person => t::KIND_PERSON,
         Kind::Question => t::KIND_QUESTION,
     }
