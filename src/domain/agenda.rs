@@ -35,7 +35,7 @@ impl AgendaRules {
     }
 }
 
-/// The reasons a case is on the agenda, strongest first (the order of [`Reason`]).
+/// The reasons a case is on the agenda, strongest first (by [`Reason::rank`]).
 pub fn reasons(
     row: &CaseSummary,
     last_discussed: Option<NaiveDate>,
@@ -49,6 +49,9 @@ pub fn reasons(
     if carried_over {
         out.push(Reason::CarriedOver);
     }
+    if last_discussed.is_none() {
+        out.push(Reason::New);
+    }
     if row.flagged {
         out.push(Reason::Flagged);
     }
@@ -57,12 +60,10 @@ pub fn reasons(
         Some(d) if d < rules.date + Duration::days(rules.days_to_next) => out.push(Reason::DueSoon),
         _ => {}
     }
-    match last_discussed {
-        None => out.push(Reason::New),
-        Some(d) if d + Duration::weeks(i64::from(rules.not_discussed_weeks)) <= rules.date => {
-            out.push(Reason::NotDiscussed)
+    if let Some(d) = last_discussed {
+        if d + Duration::weeks(i64::from(rules.not_discussed_weeks)) <= rules.date {
+            out.push(Reason::NotDiscussed);
         }
-        Some(_) => {}
     }
     out
 }
@@ -108,7 +109,11 @@ pub fn propose(rows: &[CaseSummary], meetings: &[Meeting], rules: &AgendaRules) 
     // Only the first MAX_ITEMS need a full order: find the cut by the cheap part of the key, then
     // sort what is before it (ties at the cut included) by the whole key, names and all.
     let cheap = |(reasons, r): &(Vec<Reason>, &CaseSummary)| {
-        (reasons[0], r.next_deadline.is_none(), r.next_deadline)
+        (
+            reasons[0].rank(),
+            r.next_deadline.is_none(),
+            r.next_deadline,
+        )
     };
     if items.len() > MAX_ITEMS {
         items.select_nth_unstable_by_key(MAX_ITEMS - 1, cheap);
@@ -117,7 +122,7 @@ pub fn propose(rows: &[CaseSummary], meetings: &[Meeting], rules: &AgendaRules) 
     }
     items.sort_by_cached_key(|(reasons, r)| {
         (
-            reasons[0],
+            reasons[0].rank(),
             r.next_deadline.is_none(),
             r.next_deadline,
             r.child_name.to_lowercase(),
@@ -275,9 +280,9 @@ mod tests {
             r(&row(1, "a", Some(day(2)), true, lopend), None, true),
             vec![
                 Reason::CarriedOver,
+                Reason::New,
                 Reason::Flagged,
-                Reason::Overdue,
-                Reason::New
+                Reason::Overdue
             ]
         );
     }
@@ -344,6 +349,7 @@ mod tests {
             .iter()
             .map(|i| i.case.0)
             .collect();
-        assert_eq!(ids, vec![5, 4, 3, 6, 2, 1, 9]);
+        // A new question (Zoë) right after what was left over: it is urgent, not last.
+        assert_eq!(ids, vec![5, 1, 4, 3, 6, 2, 9]);
     }
 }

@@ -93,7 +93,7 @@ impl Store {
                 seen += 1;
                 match want.get(&k) {
                     None => problems.push(format!("{name}: entry {} points at no record", hex(&k))),
-                    Some(w) if *w != v => problems.push(format!(
+                    Some(w) if !codec::same_index_value(w, &v) => problems.push(format!(
                         "{name}: entry {} disagrees with its record",
                         hex(&k)
                     )),

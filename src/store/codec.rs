@@ -1,14 +1,17 @@
 //! The one place that turns records into bytes and back. Every value is wrapped in an envelope:
-//! one format byte, then the bincode body. A later tandem can keep reading format 1 while writing
-//! a newer one; an older tandem refuses a newer byte instead of misreading it. Encryption at rest
-//! will wrap the body here too.
+//! one format byte, then the bincode body. A later tandem keeps reading format 1 (its record
+//! shapes live in [`v1`]) while writing a newer one; an older tandem refuses a newer byte instead
+//! of misreading it. Encryption at rest will wrap the body here too.
 
 use super::error::{StoreError, Unreadable};
 use serde::{de::DeserializeOwned, Serialize};
 use std::sync::Arc;
 
-/// The record format this build writes.
-pub const FORMAT: u8 = 1;
+pub mod v1;
+
+/// The record format this build writes: 2 since carers, consents, cases and finished actions
+/// gained fields (see [`v1`]).
+pub const FORMAT: u8 = 2;
 
 /// A record as stored: the format byte, then its bincode body.
 ///
@@ -29,30 +32,45 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
 /// Errors: [`StoreError::Damaged`] with where and why ([`Unreadable::EmptyRecord`],
 /// [`Unreadable::Decode`], [`Unreadable::TrailingBytes`], [`Unreadable::FormatZero`]);
 /// [`StoreError::NewerVersion`] for a format byte above [`FORMAT`].
-pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &'static str) -> Result<T, StoreError> {
-    let (&format, body) = bytes
+pub fn decode<T: DeserializeOwned + 'static>(
+    bytes: &[u8],
+    what: &'static str,
+) -> Result<T, StoreError> {
+    let (&format, body_bytes) = bytes
         .split_first()
         .ok_or(Unreadable::EmptyRecord { what })?;
     match format {
-        FORMAT => {
-            let (value, used) =
-                bincode::serde::decode_from_slice(body, bincode::config::standard()).map_err(
-                    |e| Unreadable::Decode {
-                        what,
-                        source: Arc::new(e),
-                    },
-                )?;
-            if used != body.len() {
-                return Err(Unreadable::TrailingBytes { what }.into());
-            }
-            Ok(value)
-        }
+        FORMAT => body(body_bytes, what),
+        1 => v1::decode(body_bytes, what),
         0 => Err(Unreadable::FormatZero { what }.into()),
         newer => Err(StoreError::NewerVersion {
             found: u32::from(newer),
             supported: u32::from(FORMAT),
         }),
     }
+}
+
+/// Whether a stored index value (a list row, a list of ids) says what `expected`, written now,
+/// says. Their shapes are the same in formats 1 and 2, so a format-1 value with the same body is
+/// the same value: a store written before format 2 checks clean.
+pub fn same_index_value(expected: &[u8], stored: &[u8]) -> bool {
+    match (expected.split_first(), stored.split_first()) {
+        (Some((&FORMAT, want)), Some((&1, have))) => want == have,
+        _ => expected == stored,
+    }
+}
+
+/// A bincode body read whole as `T`.
+fn body<T: DeserializeOwned>(body: &[u8], what: &'static str) -> Result<T, StoreError> {
+    let (value, used) = bincode::serde::decode_from_slice(body, bincode::config::standard())
+        .map_err(|e| Unreadable::Decode {
+            what,
+            source: Arc::new(e),
+        })?;
+    if used != body.len() {
+        return Err(Unreadable::TrailingBytes { what }.into());
+    }
+    Ok(value)
 }
 
 #[cfg(test)]
@@ -95,6 +113,21 @@ mod tests {
             decode::<u64>(&[0, 7], "test"),
             Err(StoreError::Damaged(Unreadable::FormatZero { what: "test" }))
         ));
+        Ok(())
+    }
+
+    #[test]
+    fn an_index_value_of_format_1_with_the_same_body_is_the_same() -> Result<(), StoreError> {
+        let now = encode(&vec![3u64, 7])?;
+        let mut old = now.clone();
+        old[0] = 1;
+        assert!(same_index_value(&now, &old));
+        assert!(same_index_value(&now, &now));
+        let other = encode(&vec![3u64, 8])?;
+        assert!(!same_index_value(&now, &other));
+        let mut old_other = other.clone();
+        old_other[0] = 1;
+        assert!(!same_index_value(&now, &old_other));
         Ok(())
     }
 }

@@ -42,7 +42,37 @@ fn old_export() -> Value {
     flate2::read::GzDecoder::new(file)
         .read_to_string(&mut text)
         .expect("gunzip");
-    by_event_id(serde_json::from_str(&text).expect("json"))
+    with_format_2(by_event_id(serde_json::from_str(&text).expect("json")))
+}
+
+/// The old export as today's tandem exports the same records: format 2's new fields with the
+/// values a format-1 record reads as (see `store::codec::v1`).
+fn with_format_2(mut doc: Value) -> Value {
+    let each = |doc: &mut Value, key: &str, f: &dyn Fn(&mut serde_json::Map<String, Value>)| {
+        for v in doc[key].as_array_mut().into_iter().flatten() {
+            if let Some(o) = v.as_object_mut() {
+                f(o);
+            }
+        }
+    };
+    each(&mut doc, "families", &|f| {
+        for c in f["carers"].as_array_mut().into_iter().flatten() {
+            c["lives_with_child"] = Value::Bool(true);
+            c["authority"] = Value::Bool(true);
+        }
+    });
+    each(&mut doc, "cases", &|c| {
+        c.insert("signal_by".into(), Value::from(""));
+        for k in c["consents"].as_array_mut().into_iter().flatten() {
+            k["given_by"] = Value::from("");
+        }
+    });
+    each(&mut doc, "actions", &|a| {
+        if let Some(done) = a.get_mut("done").and_then(Value::as_object_mut) {
+            done.insert("cancelled".into(), Value::Null);
+        }
+    });
+    doc
 }
 
 /// The store's export, its timeline by event id: schema 2 keeps a case's events together,

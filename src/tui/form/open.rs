@@ -3,11 +3,11 @@
 
 use super::field::{Choice, FieldKind as K};
 use super::field::{PickId, PickOption};
-use super::kinds::CarerFields;
 use super::kinds::{
     ActionForm, Body, CloseForm, ConsentForm, EditCaseForm, FamilyForm, NetworkForm, NewCaseForm,
     PersonForm,
 };
+use super::kinds::{CarerFields, ChildFields, NetworkConsent};
 use super::{Field, FieldKind, Form, FormKind};
 use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::{
@@ -49,7 +49,7 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
     }
     let today = today_word(app.lang);
     let (title, body, about) = match kind {
-        FormKind::NewCase => (t::F_NEW_CASE, Body::NewCase(new_case(app)), None),
+        FormKind::NewCase => (t::F_NEW_CASE, Body::NewCase(Box::new(new_case(app))), None),
         FormKind::AddNetwork(id) => {
             let form = NetworkForm::new(person_options(&app.persons, &[]), today);
             (t::F_ADD_NETWORK, Body::AddNetwork(id, form), Some(id))
@@ -68,6 +68,23 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
             let family = store.family(id)?.ok_or(Problem::NotFound)?;
             let form = FamilyForm::new(&family);
             (t::F_EDIT_FAMILY, Body::EditFamily(id, form), Some(id))
+        }
+        FormKind::ChangeNetwork(family, person) => {
+            use super::kinds::{NetworkChangeForm, NetworkEnd};
+            let what = [
+                (t::OPT_NETWORK_END, NetworkEnd::End),
+                (t::OPT_NETWORK_REMOVE, NetworkEnd::Remove),
+            ];
+            let form = NetworkChangeForm {
+                what: Choice::new(t::L_NETWORK_CHANGE, what.to_vec(), NetworkEnd::End),
+                until: Field::new(t::L_UNTIL, K::Date).required().with(today),
+            };
+            let body = Body::ChangeNetwork(family, person, form);
+            (t::F_NETWORK_CHANGE, body, Some(family))
+        }
+        FormKind::GoToItem => {
+            let field = Field::new(tm::L_GOTO, FieldKind::Line).required();
+            (tm::F_GOTO, Body::GoToItem(field), None)
         }
         FormKind::ChooseMe => {
             let people = FieldKind::Pick(person_options(&app.persons, &[]));
@@ -104,7 +121,12 @@ fn about_a_case(app: &App, store: &Store, kind: FormKind) -> Result<Option<Form>
             let form = EditCaseForm::new(&case, people, &lead);
             (t::F_EDIT_CASE, Body::EditCase(id, form))
         }
-        FormKind::CloseCase(id) => (t::F_CLOSE_CASE, Body::CloseCase(id, CloseForm::new(today))),
+        FormKind::CloseCase(id) => {
+            let open = store.actions_of_case(id)?;
+            let open = open.into_iter().filter(|a| a.is_open()).collect();
+            let form = CloseForm::new(today, open);
+            (t::F_CLOSE_CASE, Body::CloseCase(id, form))
+        }
         FormKind::NewAction(id) => {
             let form = action_form(app, &case, family.as_ref(), None);
             (t::F_NEW_ACTION, Body::NewAction(id, form))
@@ -190,7 +212,8 @@ fn new_case(app: &App) -> NewCaseForm {
         })
         .collect();
     let school = app.cases.schools.first().cloned().unwrap_or_default();
-    NewCaseForm::new(families, &school, today_word(app.lang))
+    let people = person_options(&app.persons, &[]);
+    NewCaseForm::new(families, people, &school, today_word(app.lang))
 }
 
 /// The action form for a case: its lead and network are the owners offered first.
@@ -225,16 +248,23 @@ fn date_text(d: Option<chrono::NaiveDate>) -> String {
 }
 
 impl NewCaseForm {
-    /// `families` are the families to add the child to; `school` the one filled in already;
-    /// `today` the word for today in the user's language.
-    pub fn new(families: Vec<PickOption>, school: &str, today: &str) -> NewCaseForm {
+    /// `families` are the families to add the child to; `people` the sociale kaart to pick the
+    /// network from; `school` the one filled in already; `today` the word for today in the
+    /// user's language (signal and intake are today unless changed).
+    pub fn new(
+        families: Vec<PickOption>,
+        people: Vec<PickOption>,
+        school: &str,
+        today: &str,
+    ) -> NewCaseForm {
         NewCaseForm {
             first_name: Field::new(t::L_FIRST_NAME, K::Line).required(),
             last_name: Field::new(t::L_LAST_NAME, K::Line),
             groep: Field::new(t::L_GROEP, K::Line),
             school: Field::new(t::L_SCHOOL, K::Line).with(school),
-            question: Field::new(t::L_QUESTION, K::Text).required(),
+            birth_date: Field::new(t::L_BIRTH_DATE, K::Date),
             family: Field::new(t::L_FAMILY, K::Pick(families)),
+            question: Field::new(t::L_QUESTION, K::Text).required(),
             signal: Choice::new(
                 t::L_SIGNAL,
                 [
@@ -246,7 +276,35 @@ impl NewCaseForm {
                 .to_vec(),
                 SignalSource::Ouder,
             ),
+            signal_by: Field::new(t::L_SIGNAL_BY, K::Line),
             signal_date: Field::new(t::L_SIGNAL_DATE, K::Date).with(today),
+            intake_date: Field::new(t::L_INTAKE_DATE, K::Date).with(today),
+            carers: vec![CarerFields::new(1, None)],
+            network: vec![NetworkConsent::new(1, people)],
+        }
+    }
+}
+
+impl NetworkConsent {
+    /// The `n`th network row, empty, picking from `people`. Consent starts on "not asked":
+    /// nothing is assumed given.
+    pub fn new(n: usize, people: Vec<PickOption>) -> NetworkConsent {
+        NetworkConsent {
+            person: Field::new(t::L_NETWORK_PERSON, K::Pick(people)).nth(n),
+            consent: Choice::new(
+                t::L_CONSENT_SUB,
+                [
+                    ConsentStatus::NietGevraagd,
+                    ConsentStatus::Gegeven,
+                    ConsentStatus::Geweigerd,
+                ]
+                .map(|c| (words::consent(c), c))
+                .to_vec(),
+                ConsentStatus::NietGevraagd,
+            ),
+            given_by: Field::new(t::L_GIVEN_BY, K::Line),
+            note: Field::new(t::L_NOTE_SUB, K::Line),
+            role: Field::new(t::L_ROLE_SUB, K::Line),
         }
     }
 }
@@ -286,7 +344,14 @@ impl EditCaseForm {
 }
 
 impl CloseForm {
-    pub fn new(today: &str) -> CloseForm {
+    /// `open` are the case's open actions: the form asks what becomes of them.
+    pub fn new(today: &str, open: Vec<Action>) -> CloseForm {
+        use super::kinds::OpenActions as O;
+        let fates = [
+            (t::OPT_OPEN_DONE, O::Done),
+            (t::OPT_OPEN_CANCEL, O::Cancelled),
+            (t::OPT_OPEN_KEEP, O::KeepOpen),
+        ];
         CloseForm {
             outcome: Choice::new(
                 t::L_OUTCOME,
@@ -294,6 +359,9 @@ impl CloseForm {
                 Outcome::ALL[0],
             ),
             date: Field::new(t::L_DATE, K::Date).required().with(today),
+            open,
+            fate: Choice::new(t::L_OPEN_ACTIONS, fates.to_vec(), O::Done),
+            reason: Field::new(t::L_CANCEL_REASON, K::Line),
         }
     }
 }
@@ -381,28 +449,64 @@ impl PersonForm {
     }
 }
 
+/// A yes/no choice starting on `current`.
+fn yes_no(label: Text, current: bool) -> Choice<bool> {
+    Choice::new(label, vec![(t::OPT_YES, true), (t::OPT_NO, false)], current)
+}
+
 impl CarerFields {
-    fn new(label: Text, c: Option<&Carer>) -> CarerFields {
+    /// The `n`th carer's row, filled from `c` (or empty: living with the child, with parental
+    /// authority, the usual case).
+    pub fn new(n: usize, c: Option<&Carer>) -> CarerFields {
         let v = |f: fn(&Carer) -> &str| c.map_or(String::new(), |c| f(c).to_string());
         CarerFields {
-            name: Field::new(label, K::Line).with(&v(|c| &c.name)),
+            name: Field::new(t::L_CARER, K::Line).nth(n).with(&v(|c| &c.name)),
             relation: Field::new(t::L_RELATION, K::Line).with(&v(|c| &c.relation)),
             phone: Field::new(t::L_CARER_PHONE, K::Line).with(&v(|c| &c.phone)),
+            lives_with_child: yes_no(t::L_LIVES_WITH, c.is_none_or(|c| c.lives_with_child)),
+            authority: yes_no(t::L_AUTHORITY, c.is_none_or(|c| c.authority)),
             email: Field::new(t::L_CARER_EMAIL, K::Line).with(&v(|c| &c.email)),
         }
     }
 }
 
+impl ChildFields {
+    fn new(n: usize, c: &crate::domain::Child) -> ChildFields {
+        ChildFields {
+            id: c.id,
+            first_name: Field::new(t::L_CHILD, K::Line)
+                .nth(n)
+                .required()
+                .with(&c.first_name),
+            last_name: Field::new(t::L_CHILD_LAST, K::Line).with(&c.last_name),
+            birth_date: Field::new(t::L_CHILD_BIRTH, K::Date).with(&date_text(c.birth_date)),
+            groep: Field::new(t::L_CHILD_GROEP, K::Line).with(&c.groep),
+            school: Field::new(t::L_CHILD_SCHOOL, K::Line).with(&c.school),
+        }
+    }
+}
+
 impl FamilyForm {
+    /// Every child and carer of `family`, and an empty carer row to add one.
     pub fn new(family: &Family) -> FamilyForm {
+        let mut carers: Vec<CarerFields> = family
+            .carers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CarerFields::new(i + 1, Some(c)))
+            .collect();
+        carers.push(CarerFields::new(carers.len() + 1, None));
         FamilyForm {
             name: Field::new(t::L_HOUSEHOLD, K::Line)
                 .required()
                 .with(&family.name),
-            carers: [
-                CarerFields::new(t::L_CARER1, family.carers.first()),
-                CarerFields::new(t::L_CARER2, family.carers.get(1)),
-            ],
+            children: family
+                .children
+                .iter()
+                .enumerate()
+                .map(|(i, c)| ChildFields::new(i + 1, c))
+                .collect(),
+            carers,
         }
     }
 }

@@ -49,6 +49,16 @@ pub fn submit(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pro
         let picked = field.picked_person();
         return choose_me(app, picked, form);
     }
+    if let Body::GoToItem(field) = &form.body {
+        return match crate::tui::meeting::find_item(app, &field.value) {
+            Some(at) => crate::tui::meeting::go_to(app, store, clock.now(), at),
+            None => {
+                form.mark(tm::L_GOTO, tm::GOTO_NONE.get(app.lang));
+                app.popup = Some(Popup::Form(form));
+                Ok(())
+            }
+        };
+    }
     let result = save(app, store, &ctx, &mut form);
     match result {
         Ok(Saved::Commit(undo, what)) => {
@@ -95,18 +105,15 @@ impl Ctx {
 fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<Saved, Problem> {
     let lang = ctx.lang;
     let (undo, what) = match &form.body {
-        Body::NewCase(f) => new_case(store, ctx, f)?,
+        Body::NewCase(f) => new_case(app, store, ctx, f)?,
         Body::EditCase(id, f) => match edit_case(app, store, ctx, *id, f)? {
             Some(undo) => (undo, Said::plain(t::F_EDIT_CASE.get(lang))),
             None => return mark(form, lang, t::L_LEAD_PERSON),
         },
-        Body::CloseCase(id, f) => {
-            let mut case = store.case(*id)?.ok_or(Problem::NotFound)?;
-            let old = case.clone();
-            case.close(ctx.date(&f.date).unwrap_or(ctx.today), f.outcome.value());
-            let undo = record::save_case(app, store, ctx.now, &old, case)?;
-            (undo, Said::plain(t::F_CLOSE_CASE.get(lang)))
-        }
+        Body::CloseCase(id, f) => match close(app, store, ctx, *id, f)? {
+            Some(undo) => (undo, Said::plain(t::F_CLOSE_CASE.get(lang))),
+            None => return mark(form, lang, t::L_CANCEL_REASON),
+        },
         Body::NewAction(_, _) | Body::EditAction(_, _)
             if !crate::tui::consent::may_save(app, form) =>
         {
@@ -134,6 +141,7 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
                 status: f.status.value(),
                 date: ctx.date(&f.date),
                 note: f.note.line(),
+                given_by: String::new(),
             });
             let undo = store.save_case(ctx.now, case)?;
             (undo, Said::plain(t::F_CONSENT.get(lang)))
@@ -148,7 +156,18 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
             family(store, ctx, *id, f)?,
             Said::plain(t::F_EDIT_FAMILY.get(lang)),
         ),
-        Body::ChooseMe(_) => return Ok(Saved::Marked),
+        Body::ChangeNetwork(family, person, f) => {
+            use crate::store::corrections::NetworkChange;
+            let change = match f.what.value() {
+                super::kinds::NetworkEnd::End => {
+                    NetworkChange::End(ctx.date(&f.until).unwrap_or(ctx.today))
+                }
+                super::kinds::NetworkEnd::Remove => NetworkChange::Remove,
+            };
+            let undo = store.change_network(ctx.now, *family, *person, change)?;
+            (undo, Said::plain(t::F_NETWORK_CHANGE.get(lang)))
+        }
+        Body::ChooseMe(_) | Body::GoToItem(_) => return Ok(Saved::Marked),
     };
     Ok(Saved::Commit(undo, what))
 }
@@ -163,17 +182,23 @@ fn mark(
     Ok(Saved::Marked)
 }
 
-fn new_case(store: &mut Store, ctx: &Ctx, f: &NewCaseForm) -> Result<(Undo, Said), Problem> {
+fn new_case(
+    app: &App,
+    store: &mut Store,
+    ctx: &Ctx,
+    f: &NewCaseForm,
+) -> Result<(Undo, Said), Problem> {
     let mut ids = store.begin();
-    let child = Child::new(
+    let mut child = Child::new(
         ids.child_id(),
         f.first_name.line(),
         f.last_name.line(),
         f.school.line(),
         f.groep.line(),
     );
+    child.birth_date = ctx.date(&f.birth_date);
     let name = child.full_name();
-    let family = match f.family.picked_family() {
+    let mut family = match f.family.picked_family() {
         Some(id) => {
             let mut family = store.family(id)?.ok_or(Problem::NotFound)?;
             family.children.push(child.clone());
@@ -181,7 +206,14 @@ fn new_case(store: &mut Store, ctx: &Ctx, f: &NewCaseForm) -> Result<(Undo, Said
         }
         None => Family::for_child(ids.family_id(), child.clone()),
     };
-    let case = crate::domain::Case::new(
+    for carer in f.carers.iter().filter_map(|c| c.carer()) {
+        // A carer the family has already (by name) is not added twice.
+        if !family.carers.iter().any(|c| c.name == carer.name) {
+            family.carers.push(carer);
+        }
+    }
+    let intake = ctx.date(&f.intake_date);
+    let mut case = crate::domain::Case::new(
         ids.case_id(),
         family.id,
         child.id,
@@ -190,9 +222,53 @@ fn new_case(store: &mut Store, ctx: &Ctx, f: &NewCaseForm) -> Result<(Undo, Said
         ctx.date(&f.signal_date).unwrap_or(ctx.today),
         ctx.now,
     );
+    case.signal_by = f.signal_by.line();
+    case.intake_date = intake;
+    if intake.is_some() {
+        case.status = crate::domain::CaseStatus::Intake;
+    }
+    let mut persons = Vec::new();
+    for row in f.network.iter().filter(|n| !n.person.is_blank()) {
+        let person = match row.person.picked_person() {
+            Some(id) => id,
+            None => {
+                // Not on the sociale kaart yet: added with what is known (its card can be
+                // completed later, `e` on screen 4).
+                let id = ids.person_id();
+                let role = row.role.line();
+                persons.push(Person::new(
+                    id,
+                    row.person.line(),
+                    role,
+                    String::new(),
+                    Side::Zorg,
+                ));
+                id
+            }
+        };
+        let role = match row.role.line() {
+            r if r.is_empty() => app
+                .person(person)
+                .map(|p| p.role.clone())
+                .unwrap_or_default(),
+            r => r,
+        };
+        family.involve(person, role, intake.or(Some(ctx.today)));
+        let status = row.consent.value();
+        let asked = status != crate::domain::ConsentStatus::NietGevraagd;
+        if asked || !row.note.is_blank() || !row.given_by.is_blank() {
+            case.set_consent(Consent {
+                person,
+                status,
+                date: asked.then_some(intake.unwrap_or(ctx.today)),
+                note: row.note.line(),
+                given_by: row.given_by.line(),
+            });
+        }
+    }
     let id = case.id;
     // Ids taken from a throwaway change are reserved by the commit that writes them.
-    let undo = store.create_case(ctx.now, family, case)?;
+    let undo = store.take_in(ctx.now, family, case, persons)?;
     let what = Said::plain(format!("{} ", t::F_NEW_CASE.get(ctx.lang))).name(&name, id);
     Ok((undo, what))
 }
@@ -222,6 +298,44 @@ fn edit_case(
     }
     case.notes = f.notes.text();
     record::save_case(app, store, ctx.now, &old, case).map(Some)
+}
+
+/// Closes the case, and finishes its open actions as the form says. `None`: they are to be
+/// cancelled and no reason was given.
+fn close(
+    app: &mut App,
+    store: &mut Store,
+    ctx: &Ctx,
+    id: CaseId,
+    f: &super::kinds::CloseForm,
+) -> Result<Option<Undo>, Problem> {
+    use super::kinds::OpenActions as O;
+    let mut case = store.case(id)?.ok_or(Problem::NotFound)?;
+    let old = case.clone();
+    let day = ctx.date(&f.date).unwrap_or(ctx.today);
+    case.close(day, f.outcome.value());
+    let reason = f.reason.line();
+    let cancelled = match f.fate.value() {
+        _ if f.open.is_empty() => {
+            return record::save_case(app, store, ctx.now, &old, case).map(Some)
+        }
+        O::KeepOpen => return record::save_case(app, store, ctx.now, &old, case).map(Some),
+        O::Cancelled if reason.is_empty() => return Ok(None),
+        O::Cancelled => Some(reason),
+        O::Done => None,
+    };
+    let finished = f
+        .open
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            let mut done = crate::domain::Done::new(ctx.now, None);
+            done.cancelled = cancelled.clone();
+            a.done = Some(done);
+            a
+        })
+        .collect();
+    record::close_case(app, store, ctx.now, case, finished).map(Some)
 }
 
 enum Target {
@@ -331,17 +445,21 @@ fn person(
     Ok((store.save_person(ctx.now, p)?, name))
 }
 
-/// The household's name and its first two carers; carers beyond the two the form shows are kept.
+/// The household's name, its children's details and its carers (an empty row drops nobody: a
+/// carer is taken off by emptying their name).
 fn family(store: &mut Store, ctx: &Ctx, id: FamilyId, f: &FamilyForm) -> Result<Undo, Problem> {
     let mut family = store.family(id)?.ok_or(Problem::NotFound)?;
     family.name = f.name.line();
-    let beyond = family.carers.iter().skip(f.carers.len()).cloned();
-    family.carers = f
-        .carers
-        .iter()
-        .filter_map(|c| c.carer())
-        .chain(beyond)
-        .collect();
+    for c in &f.children {
+        if let Some(child) = family.child_mut(c.id) {
+            child.first_name = c.first_name.line();
+            child.last_name = c.last_name.line();
+            child.birth_date = ctx.date(&c.birth_date);
+            child.groep = c.groep.line();
+            child.school = c.school.line();
+        }
+    }
+    family.carers = f.carers.iter().filter_map(|c| c.carer()).collect();
     Ok(store.save_family(ctx.now, family)?)
 }
 
