@@ -281,7 +281,6 @@ pub const FORM_KEYS_ROWS: Text = Text::new(
     "Tab volgend veld · PgDn volgend deel · Enter opslaan · Esc annuleren · spatie kiest",
     "Tab next field · PgDn next part · Enter save · Esc cancel · space chooses",
 );
-pub const NEWLINE_KEY: Text = Text::new("Ctrl-J: nieuwe regel", "Ctrl-J: new line");
 pub const CONFIRM_CLOSE: Text = Text::new(
     "Wat je typte gaat verloren. Weggooien? (j/n)",
     "What you typed will be lost. Throw it away? (y/n)",
@@ -291,3 +290,7 @@ pub const NO_QUIT_HERE: Text = Text::new(
     "q does not leave the meeting: E ends it, Ctrl-C quits tandem.",
 );
 pub const CLOSED_AS: Text = Text::new("Afgesloten", "Closed");
+pub const ALREADY_ENDED: Text = Text::new(
+    "Die betrokkenheid is al beëindigd; kies verwijderen als het een vergissing was.",
+    "That involvement has ended already; choose remove if it was a mistake.",
+);

@@ -188,7 +188,7 @@ fn closing_with_open_actions_cancels_them_with_a_reason() {
     );
     // The case card in the meeting says how it ended.
     let screen = s.screen(120, 40);
-    assert!(screen.contains("kortdurende interventie"), "{screen}");
+    assert!(screen.contains("afgesloten · kortdurende"), "{screen}");
     let timeline = s.store.events_of_case(CaseId(case)).expect("events");
     let cancelled = timeline
         .iter()

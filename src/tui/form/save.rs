@@ -164,6 +164,15 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
                 }
                 super::kinds::NetworkEnd::Remove => NetworkChange::Remove,
             };
+            let open = store.family(*family)?.is_some_and(|fam| {
+                fam.network
+                    .iter()
+                    .any(|i| i.person == *person && i.until.is_none())
+            });
+            if !open && change != NetworkChange::Remove {
+                form.mark(t::L_NETWORK_CHANGE, t::ALREADY_ENDED.get(lang));
+                return Ok(Saved::Marked);
+            }
             let undo = store.change_network(ctx.now, *family, *person, change)?;
             (undo, Said::plain(t::F_NETWORK_CHANGE.get(lang)))
         }

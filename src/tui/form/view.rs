@@ -30,9 +30,13 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(Span::styled(l, th.style(Role::Header))));
         }
     }
+    let mut focus_row = 0u16;
     for (i, f) in form.fields().into_iter().enumerate() {
         let focused = i == form.focus;
         let row = lines.len() as u16;
+        if focused {
+            focus_row = row;
+        }
         let room = inner_w.saturating_sub(label_w as usize + 1).max(8);
         lines.extend(field_lines(
             app,
@@ -53,20 +57,38 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         _ => t::FORM_KEYS_ROWS.get(lang),
     };
     lines.push(Line::from(Span::styled(keys, th.style(Role::Muted))));
-    let h = (lines.len() as u16 + 2).min(area.height);
+    // A form taller than the screen leaves the bottom line (the keys) in view, and scrolls.
+    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(1).max(3));
     let r = centered(area, FORM_WIDTH, h);
     frame.render_widget(Clear, r);
     let b = block(app, form.title.get(lang), true);
     let inner = b.inner(r);
+    let top = scroll_to(focus_row, lines.len() as u16, inner.height);
     frame.render_widget(
-        Paragraph::new(lines).block(b).style(th.style(Role::Text)),
+        Paragraph::new(lines)
+            .block(b)
+            .style(th.style(Role::Text))
+            .scroll((top, 0)),
         r,
     );
-    if let Some((x, y)) = cursor {
+    if let Some((x, y)) = cursor.map(|(x, y)| (x, y.saturating_sub(top))) {
         if y < inner.height && x < inner.width {
             frame.set_cursor_position((inner.x + x, inner.y + y));
         }
     }
+}
+
+/// The first line to show of a form `total` lines long in `room` lines, so that the focused
+/// field (at `focus`) and a few lines under it (its hints, its matches) are in view: a long form
+/// (the intake with its carers and network) scrolls with the focus.
+fn scroll_to(focus: u16, total: u16, room: u16) -> u16 {
+    const BELOW: u16 = 6;
+    if total <= room {
+        return 0;
+    }
+    (focus + BELOW)
+        .saturating_sub(room)
+        .min(total.saturating_sub(room))
 }
 
 /// The most lines a free-text field shows; the window follows the cursor.
@@ -145,10 +167,20 @@ fn field_lines(
     out
 }
 
+/// One char of a value as drawn: what [`safe`] keeps of it, a space for any whitespace (one char
+/// each, so the cursor's position stays the char's).
+fn shown(c: char) -> String {
+    if c.is_whitespace() {
+        " ".into()
+    } else {
+        safe(&c.to_string())
+    }
+}
+
 /// A one-line value in `room` columns, scrolled so the cursor (a char position) shows: what to
 /// draw, and the cursor's column in it.
 fn scrolled(value: &str, cursor: usize, room: usize) -> (String, usize) {
-    let chars: Vec<String> = value.chars().map(|c| safe(&c.to_string())).collect();
+    let chars: Vec<String> = value.chars().map(shown).collect();
     let cursor = cursor.min(chars.len());
     let width = |cs: &[String]| cs.iter().map(|c| c.width()).sum::<usize>();
     // The first char shown: as far left as lets the cursor (and one column for it) fit.
@@ -156,16 +188,16 @@ fn scrolled(value: &str, cursor: usize, room: usize) -> (String, usize) {
     while start < cursor && width(&chars[start..cursor]) + 1 > room {
         start += 1;
     }
-    let mut shown = String::new();
+    let mut out = String::new();
     let mut used = 0;
     for c in &chars[start..] {
         if used + c.width() > room {
             break;
         }
         used += c.width();
-        shown.push_str(c);
+        out.push_str(c);
     }
-    (shown, width(&chars[start..cursor]))
+    (out, width(&chars[start..cursor]))
 }
 
 /// Free text in rows of `room` columns: its own line breaks kept, long lines broken at the
@@ -185,7 +217,7 @@ fn text_rows(value: &str, cursor: usize, room: usize) -> (Vec<String>, (usize, u
             widths.push(0);
             continue;
         }
-        let c = safe(&c.to_string());
+        let c = shown(c);
         if widths[last] + c.width() > room.saturating_sub(1) {
             rows.push(String::new());
             widths.push(0);
@@ -325,6 +357,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_long_form_scrolls_with_its_focus() {
+        assert_eq!(scroll_to(3, 30, 38), 0, "fits: no scroll");
+        assert_eq!(scroll_to(3, 60, 38), 0);
+        assert_eq!(scroll_to(40, 60, 38), 8);
+        assert_eq!(scroll_to(58, 60, 38), 22, "never past the end");
+    }
+
+    #[test]
     fn a_long_line_scrolls_so_the_cursor_shows() {
         let long = "a".repeat(100) + "Z";
         let (shown, x) = scrolled(&long, 101, 50);
@@ -334,10 +374,18 @@ mod tests {
         assert_eq!((shown.len(), x), (50, 0));
         let (shown, x) = scrolled("Çelik", 3, 50);
         assert_eq!((shown.as_str(), x), ("Çelik", 3));
+        let (shown, x) = scrolled("De Regenboog\u{202E}!", 13, 50);
+        assert_eq!(
+            (shown.as_str(), x),
+            ("De Regenboog!", 12),
+            "spaces kept, bidi dropped"
+        );
     }
 
     #[test]
     fn free_text_keeps_its_lines_and_wraps_with_the_cursor() {
+        let (rows, _) = text_rows("twee woorden", 0, 40);
+        assert_eq!(rows, vec!["twee woorden"]);
         let (rows, at) = text_rows("regel\ntweede", 12, 40);
         assert_eq!(rows, vec!["regel", "tweede"]);
         assert_eq!(at, (1, 6));
