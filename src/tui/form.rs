@@ -3,6 +3,7 @@
 //! `form::open`.
 
 pub mod field;
+pub mod intake;
 pub mod kinds;
 pub mod open;
 pub mod save;

@@ -2,10 +2,10 @@
 //! edits (or empty for a new one); `form::save` reads it back by name.
 
 use super::field::{Choice, Field};
+pub use super::intake::{NetworkConsent, NewCaseForm};
 use super::FormKind;
 use crate::domain::{
     ActionId, Carer, CaseId, CaseStatus, ConsentStatus, FamilyId, Outcome, PersonId, Side,
-    SignalSource,
 };
 
 /// The typed body of a form, with the ids it is about.
@@ -81,104 +81,6 @@ pub struct NetworkChangeForm {
     pub until: Field,
 }
 fields!(NetworkChangeForm { what, until });
-
-/// The intake in one form: the child, the question, the carers and the first people of the
-/// network with their consent. Carers and network people are rows; a new empty row appears once
-/// the last one is filled in (see [`Body::grow`]). PgDn jumps to the next part or row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewCaseForm {
-    pub first_name: Field,
-    pub last_name: Field,
-    pub groep: Field,
-    pub school: Field,
-    pub question: Field,
-    pub signal: Choice<SignalSource>,
-    /// Who signalled it, in words ("moeder", "juf Anouk").
-    pub signal_by: Field,
-    pub signal_date: Field,
-    pub intake_date: Field,
-    pub birth_date: Field,
-    /// An existing family the child belongs to; empty makes a new one.
-    pub family: Field,
-    pub carers: Vec<CarerFields>,
-    pub network: Vec<NetworkConsent>,
-}
-
-impl NewCaseForm {
-    /// The child and the question: what every intake fills in comes first, what is often
-    /// left as it is (the dates, the birth date, a new family) after it.
-    fn head(&self) -> Vec<&Field> {
-        vec![
-            &self.first_name,
-            &self.last_name,
-            &self.groep,
-            &self.school,
-            &self.question,
-            self.signal.as_field(),
-            &self.signal_by,
-            &self.signal_date,
-            &self.intake_date,
-            &self.birth_date,
-            &self.family,
-        ]
-    }
-
-    /// Every part as its fields: the child and question, then each carer, then each network
-    /// person.
-    pub fn sections(&self) -> Vec<Vec<&Field>> {
-        let mut out: Vec<Vec<&Field>> = vec![self.head()];
-        out.extend(self.carers.iter().map(|c| c.fields()));
-        out.extend(self.network.iter().map(|n| n.fields()));
-        out
-    }
-
-    pub fn fields(&self) -> Vec<&Field> {
-        self.sections().into_iter().flatten().collect()
-    }
-
-    pub fn fields_mut(&mut self) -> Vec<&mut Field> {
-        let mut out: Vec<&mut Field> = vec![
-            &mut self.first_name,
-            &mut self.last_name,
-            &mut self.groep,
-            &mut self.school,
-            &mut self.question,
-            self.signal.as_field_mut(),
-            &mut self.signal_by,
-            &mut self.signal_date,
-            &mut self.intake_date,
-            &mut self.birth_date,
-            &mut self.family,
-        ];
-        self.carers
-            .iter_mut()
-            .for_each(|c| out.extend(c.fields_mut()));
-        self.network
-            .iter_mut()
-            .for_each(|n| out.extend(n.fields_mut()));
-        out
-    }
-}
-
-/// One person of the network at intake, with the family's consent to share with them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NetworkConsent {
-    /// Picked from the sociale kaart; a name not on it is added there.
-    pub person: Field,
-    pub consent: Choice<ConsentStatus>,
-    /// Who gave or refused it ("moeder").
-    pub given_by: Field,
-    pub note: Field,
-    /// Their role for this family; empty: their role on the sociale kaart.
-    pub role: Field,
-}
-fields!(NetworkConsent {
-    person,
-    consent,
-    given_by,
-    note,
-    role
-});
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditCaseForm {

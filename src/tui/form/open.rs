@@ -4,25 +4,23 @@
 use super::field::{Choice, FieldKind as K};
 use super::field::{PickId, PickOption};
 use super::kinds::{
-    ActionForm, Body, CloseForm, ConsentForm, EditCaseForm, FamilyForm, NetworkForm, NewCaseForm,
-    PersonForm,
+    ActionForm, Body, CloseForm, ConsentForm, EditCaseForm, FamilyForm, NetworkForm, PersonForm,
 };
-use super::kinds::{CarerFields, ChildFields, NetworkConsent};
+use super::kinds::{CarerFields, ChildFields};
 use super::{Field, FieldKind, Form, FormKind};
 use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::{
     Action, Carer, Case, CaseStatus, Consent, ConsentStatus, Family, Outcome, Person, PersonId,
-    Side, SignalSource,
+    Side,
 };
 use crate::i18n::{meeting as tm, tui as t, words, Text};
 use crate::store::Store;
 use crate::tui::app::App;
 use crate::tui::privacy::Said;
 use crate::tui::update::Problem;
-use std::collections::HashSet;
 
 /// The word for today that date fields start on.
-fn today_word(lang: Lang) -> &'static str {
+pub(super) fn today_word(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "vandaag",
         Lang::En => "today",
@@ -49,7 +47,11 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
     }
     let today = today_word(app.lang);
     let (title, body, about) = match kind {
-        FormKind::NewCase => (t::F_NEW_CASE, Body::NewCase(Box::new(new_case(app))), None),
+        FormKind::NewCase => (
+            t::F_NEW_CASE,
+            Body::NewCase(Box::new(super::intake::form(app))),
+            None,
+        ),
         FormKind::AddNetwork(id) => {
             let form = NetworkForm::new(person_options(&app.persons, &[]), today);
             (t::F_ADD_NETWORK, Body::AddNetwork(id, form), Some(id))
@@ -198,24 +200,6 @@ fn network(family: Option<&Family>) -> Vec<PersonId> {
         .collect()
 }
 
-fn new_case(app: &App) -> NewCaseForm {
-    let mut seen = HashSet::new();
-    let families: Vec<PickOption> = app
-        .cases
-        .rows
-        .iter()
-        .filter(|r| seen.insert(r.family))
-        .map(|r| PickOption {
-            id: PickId::Family(r.family),
-            label: r.family_name.clone(),
-            detail: r.child_name.clone(),
-        })
-        .collect();
-    let school = app.cases.schools.first().cloned().unwrap_or_default();
-    let people = person_options(&app.persons, &[]);
-    NewCaseForm::new(families, people, &school, today_word(app.lang))
-}
-
 /// The action form for a case: its lead and network are the owners offered first.
 fn action_form(
     app: &App,
@@ -245,68 +229,6 @@ fn side_or(none: Text) -> Vec<(Text, Option<Side>)> {
 /// What a date field holds for a date already recorded.
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
     d.map(format_numeric).unwrap_or_default()
-}
-
-impl NewCaseForm {
-    /// `families` are the families to add the child to; `people` the sociale kaart to pick the
-    /// network from; `school` the one filled in already; `today` the word for today in the
-    /// user's language (signal and intake are today unless changed).
-    pub fn new(
-        families: Vec<PickOption>,
-        people: Vec<PickOption>,
-        school: &str,
-        today: &str,
-    ) -> NewCaseForm {
-        NewCaseForm {
-            first_name: Field::new(t::L_FIRST_NAME, K::Line).required(),
-            last_name: Field::new(t::L_LAST_NAME, K::Line),
-            groep: Field::new(t::L_GROEP, K::Line),
-            school: Field::new(t::L_SCHOOL, K::Line).with(school),
-            birth_date: Field::new(t::L_BIRTH_DATE, K::Date),
-            family: Field::new(t::L_FAMILY, K::Pick(families)),
-            question: Field::new(t::L_QUESTION, K::Text).required(),
-            signal: Choice::new(
-                t::L_SIGNAL,
-                [
-                    SignalSource::Ouder,
-                    SignalSource::School,
-                    SignalSource::Anders,
-                ]
-                .map(|s| (words::signal(s), s))
-                .to_vec(),
-                SignalSource::Ouder,
-            ),
-            signal_by: Field::new(t::L_SIGNAL_BY, K::Line),
-            signal_date: Field::new(t::L_SIGNAL_DATE, K::Date).with(today),
-            intake_date: Field::new(t::L_INTAKE_DATE, K::Date).with(today),
-            carers: vec![CarerFields::new(1, None)],
-            network: vec![NetworkConsent::new(1, people)],
-        }
-    }
-}
-
-impl NetworkConsent {
-    /// The `n`th network row, empty, picking from `people`. Consent starts on "not asked":
-    /// nothing is assumed given.
-    pub fn new(n: usize, people: Vec<PickOption>) -> NetworkConsent {
-        NetworkConsent {
-            person: Field::new(t::L_NETWORK_PERSON, K::Pick(people)).nth(n),
-            consent: Choice::new(
-                t::L_CONSENT_SUB,
-                [
-                    ConsentStatus::NietGevraagd,
-                    ConsentStatus::Gegeven,
-                    ConsentStatus::Geweigerd,
-                ]
-                .map(|c| (words::consent(c), c))
-                .to_vec(),
-                ConsentStatus::NietGevraagd,
-            ),
-            given_by: Field::new(t::L_GIVEN_BY, K::Line),
-            note: Field::new(t::L_NOTE_SUB, K::Line),
-            role: Field::new(t::L_ROLE_SUB, K::Line),
-        }
-    }
 }
 
 impl EditCaseForm {
@@ -450,7 +372,7 @@ impl PersonForm {
 }
 
 /// A yes/no choice starting on `current`.
-fn yes_no(label: Text, current: bool) -> Choice<bool> {
+pub(super) fn yes_no(label: Text, current: bool) -> Choice<bool> {
     Choice::new(label, vec![(t::OPT_YES, true), (t::OPT_NO, false)], current)
 }
 

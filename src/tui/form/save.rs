@@ -2,15 +2,11 @@
 //! records one store commit. A change about the case under discussion in a running meeting goes
 //! through the meeting's record (see `meeting::record`).
 
-use super::kinds::{
-    ActionForm, Body, EditCaseForm, FamilyForm, NetworkForm, NewCaseForm, PersonForm,
-};
+use super::kinds::{ActionForm, Body, EditCaseForm, FamilyForm, NetworkForm, PersonForm};
 use super::{Field, Form};
 use crate::clock::Clock;
 use crate::domain::text::short;
-use crate::domain::{
-    Action, ActionId, CaseId, Child, Consent, Family, FamilyId, Person, PersonId, Side,
-};
+use crate::domain::{Action, ActionId, CaseId, Consent, FamilyId, Person, PersonId, Side};
 use crate::i18n::{meeting as tm, tui as t};
 use crate::store::{Store, Undo};
 use crate::tui::app::{App, Popup};
@@ -89,15 +85,15 @@ pub fn submit(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pro
 }
 
 /// The moment and language a save happens in.
-struct Ctx {
-    now: NaiveDateTime,
-    today: NaiveDate,
-    lang: crate::domain::dates::Lang,
+pub(super) struct Ctx {
+    pub(super) now: NaiveDateTime,
+    pub(super) today: NaiveDate,
+    pub(super) lang: crate::domain::dates::Lang,
 }
 
 impl Ctx {
     /// A date field's date; the form was checked, so an unreadable one is not left.
-    fn date(&self, field: &Field) -> Option<NaiveDate> {
+    pub(super) fn date(&self, field: &Field) -> Option<NaiveDate> {
         field.date(self.today, self.lang).ok().flatten()
     }
 }
@@ -105,7 +101,7 @@ impl Ctx {
 fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<Saved, Problem> {
     let lang = ctx.lang;
     let (undo, what) = match &form.body {
-        Body::NewCase(f) => new_case(app, store, ctx, f)?,
+        Body::NewCase(f) => super::intake::save(app, store, ctx, f)?,
         Body::EditCase(id, f) => match edit_case(app, store, ctx, *id, f)? {
             Some(undo) => (undo, Said::plain(t::F_EDIT_CASE.get(lang))),
             None => return mark(form, lang, t::L_LEAD_PERSON),
@@ -189,97 +185,6 @@ fn mark(
 ) -> Result<Saved, Problem> {
     form.mark(label, t::PICK_NONE.get(lang));
     Ok(Saved::Marked)
-}
-
-fn new_case(
-    app: &App,
-    store: &mut Store,
-    ctx: &Ctx,
-    f: &NewCaseForm,
-) -> Result<(Undo, Said), Problem> {
-    let mut ids = store.begin();
-    let mut child = Child::new(
-        ids.child_id(),
-        f.first_name.line(),
-        f.last_name.line(),
-        f.school.line(),
-        f.groep.line(),
-    );
-    child.birth_date = ctx.date(&f.birth_date);
-    let name = child.full_name();
-    let mut family = match f.family.picked_family() {
-        Some(id) => {
-            let mut family = store.family(id)?.ok_or(Problem::NotFound)?;
-            family.children.push(child.clone());
-            family
-        }
-        None => Family::for_child(ids.family_id(), child.clone()),
-    };
-    for carer in f.carers.iter().filter_map(|c| c.carer()) {
-        // A carer the family has already (by name) is not added twice.
-        if !family.carers.iter().any(|c| c.name == carer.name) {
-            family.carers.push(carer);
-        }
-    }
-    let intake = ctx.date(&f.intake_date);
-    let mut case = crate::domain::Case::new(
-        ids.case_id(),
-        family.id,
-        child.id,
-        f.question.text(),
-        f.signal.value(),
-        ctx.date(&f.signal_date).unwrap_or(ctx.today),
-        ctx.now,
-    );
-    case.signal_by = f.signal_by.line();
-    case.intake_date = intake;
-    if intake.is_some() {
-        case.status = crate::domain::CaseStatus::Intake;
-    }
-    let mut persons = Vec::new();
-    for row in f.network.iter().filter(|n| !n.person.is_blank()) {
-        let person = match row.person.picked_person() {
-            Some(id) => id,
-            None => {
-                // Not on the sociale kaart yet: added with what is known (its card can be
-                // completed later, `e` on screen 4).
-                let id = ids.person_id();
-                let role = row.role.line();
-                persons.push(Person::new(
-                    id,
-                    row.person.line(),
-                    role,
-                    String::new(),
-                    Side::Zorg,
-                ));
-                id
-            }
-        };
-        let role = match row.role.line() {
-            r if r.is_empty() => app
-                .person(person)
-                .map(|p| p.role.clone())
-                .unwrap_or_default(),
-            r => r,
-        };
-        family.involve(person, role, intake.or(Some(ctx.today)));
-        let status = row.consent.value();
-        let asked = status != crate::domain::ConsentStatus::NietGevraagd;
-        if asked || !row.note.is_blank() || !row.given_by.is_blank() {
-            case.set_consent(Consent {
-                person,
-                status,
-                date: asked.then_some(intake.unwrap_or(ctx.today)),
-                note: row.note.line(),
-                given_by: row.given_by.line(),
-            });
-        }
-    }
-    let id = case.id;
-    // Ids taken from a throwaway change are reserved by the commit that writes them.
-    let undo = store.take_in(ctx.now, family, case, persons)?;
-    let what = Said::plain(format!("{} ", t::F_NEW_CASE.get(ctx.lang))).name(&name, id);
-    Ok((undo, what))
 }
 
 /// `None`: the lead person typed matches no one.
