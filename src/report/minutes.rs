@@ -5,7 +5,7 @@
 
 use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::text::initials;
-use crate::domain::{Action, Case, ConsentStatus, Meeting, Person, PersonId, Side};
+use crate::domain::{Action, Case, ConsentStatus, Family, Meeting, Person, PersonId, Side};
 use crate::i18n::{exports, words, Text};
 use crate::report::{markdown, safe};
 use crate::store::{Result, Store};
@@ -63,6 +63,9 @@ pub struct Minutes {
     /// Only in minutes for one recipient (`--for`).
     #[serde(rename = "for", skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Recipient>,
+    /// Only in minutes for one family (`--family`): the family's id and name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family: Option<(u64, String)>,
     pub attendees: Vec<String>,
     pub started: Option<chrono::NaiveDateTime>,
     pub ended: Option<chrono::NaiveDateTime>,
@@ -105,6 +108,16 @@ pub fn build_for(store: &Store, meeting: &Meeting, person: &Person) -> Result<Mi
         left_out: meeting.items.len() - m.items.len(),
         total: meeting.items.len(),
     });
+    Ok(m)
+}
+
+/// The minutes for one family (a parent asks): only the items about its cases, and only their
+/// actions among the open actions per owner; no other family is named or counted.
+pub fn build_for_family(store: &Store, meeting: &Meeting, family: &Family) -> Result<Minutes> {
+    let mut m = build_where(store, meeting, |case| {
+        case.is_some_and(|c| c.family == family.id)
+    })?;
+    m.family = Some((family.id.0, family.name.clone()));
     Ok(m)
 }
 
@@ -167,6 +180,7 @@ fn build_where(
         meeting: meeting.id.0,
         date: meeting.date,
         recipient: None,
+        family: None,
         attendees: meeting
             .attendees
             .iter()
@@ -205,6 +219,10 @@ fn render(m: &Minutes, lang: Lang, esc: Escape) -> String {
     );
     if let Some(r) = &m.recipient {
         let line = exports::minutes_for(&esc(&r.name), r.left_out, r.total, lang);
+        out.push_str(&format!("{line}\n\n"));
+    }
+    if let Some((_, name)) = &m.family {
+        let line = exports::minutes_for_family(&esc(name), lang);
         out.push_str(&format!("{line}\n\n"));
     }
     if let Some(start) = m.started {
@@ -345,6 +363,7 @@ mod tests {
             meeting: 1,
             date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
             recipient,
+            family: None,
             attendees: vec!["Sanne <de> Vries".into()],
             started: None,
             ended: None,

@@ -33,6 +33,7 @@ mod meeting_e2e;
 mod meeting_flows;
 mod meeting_refused;
 mod meeting_steer;
+mod meeting_steer_minutes;
 mod minutes_for;
 mod perf;
 mod perf_cli;
