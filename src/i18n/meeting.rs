@@ -103,3 +103,7 @@ pub const GOTO_NONE: Text = Text::new(
     "Geen agendapunt met dat nummer of die naam.",
     "No agenda item with that number or name.",
 );
+pub const F_ATTENDEES: Text = Text::new("Aanwezig bij het overleg", "Present at the meeting");
+pub const L_ATTENDEES: Text = Text::new("Namen, met komma's", "Names, with commas");
+pub const ATTENDEES_UNKNOWN: Text = Text::new("Niet op de sociale kaart:", "Not in the directory:");
+pub const ATTENDEES_SAVED: Text = Text::new("Aanwezigen vastgelegd.", "Attendees recorded.");

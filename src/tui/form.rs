@@ -39,6 +39,8 @@ pub enum FormKind {
     ChangeNetwork(FamilyId, PersonId),
     /// Which agenda item to go to, by number or name (a question, not a record).
     GoToItem,
+    /// Who is at the meeting (for its minutes): names from the sociale kaart.
+    Attendees,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -68,6 +68,8 @@ pub enum Intent {
     NewLine,
     /// Jump to an agenda item by its number or a name (the meeting).
     GoTo,
+    /// Who is at the meeting.
+    Attendees,
 }
 
 /// Where a binding applies. `Global` bindings apply on every page (not in text fields).

@@ -234,6 +234,7 @@ fn meeting(app: &App, i: Intent) -> Option<Msg> {
 fn screen_one(i: Intent) -> Option<Msg> {
     Some(match i {
         Intent::GoTo => Msg::OpenForm(FormKind::GoToItem),
+        Intent::Attendees => Msg::OpenForm(FormKind::Attendees),
         Intent::Lookup => Msg::Lookup {
             add_to_agenda: true,
         },

@@ -6,7 +6,10 @@ use crate::meeting_common::*;
 #[test]
 fn minutes_for_one_family_hold_only_its_own_part() {
     let mut s = demo();
-    s.press("1m");
+    // Who is there, chosen on the agenda before the start (`A`): parts of names will do.
+    s.press("1Ayvonne, marl<Enter>");
+    assert!(s.app.popup.is_none(), "{:?}", s.app.popup);
+    s.press("m");
     let ids = s.agenda_ids();
     let (first, second) = (s.row(ids[0]), s.row(ids[1]));
     assert_ne!(first.family, second.family, "two families");
@@ -31,6 +34,10 @@ fn minutes_for_one_family_hold_only_its_own_part() {
         "another family's part: {md}"
     );
     assert!(md.contains("Begin ") && md.contains(" · einde "), "{md}");
+    assert!(
+        md.contains("Aanwezig: Yvonne Postma, Marloes Kuipers"),
+        "{md}"
+    );
     let open: Vec<&str> = md.lines().filter(|l| l.starts_with("- [ ] ")).collect();
     assert!(!open.is_empty(), "{md}");
     for line in open {
@@ -56,5 +63,25 @@ fn minutes_for_one_family_hold_only_its_own_part() {
     assert!(
         all.contains("Vader belt de juf over het huiswerk."),
         "{all}"
+    );
+}
+
+#[test]
+fn an_attendee_not_on_the_sociale_kaart_is_said_and_nothing_changes() {
+    let mut s = demo();
+    s.press("1mAyvonne, Onbekende Naam<Enter>");
+    assert!(s
+        .screen(120, 40)
+        .contains("Niet op de sociale kaart: Onbekende Naam"));
+    assert!(s.stored().attendees.is_empty());
+    s.press("<C-u>");
+    s.press(&"<BS>".repeat(40));
+    s.press("yvonne<Enter>");
+    assert!(s.app.popup.is_none(), "{:?}", s.app.popup);
+    let yvonne = tandem::domain::PersonId(person_id(&s, "Yvonne Postma"));
+    assert_eq!(
+        s.stored().attendees,
+        vec![yvonne],
+        "saved at once in a running meeting"
     );
 }

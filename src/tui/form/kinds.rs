@@ -24,6 +24,7 @@ pub enum Body {
     ChooseMe(Field),
     Agreement(CaseId, Field),
     GoToItem(Field),
+    Attendees(Field),
     ChangeNetwork(FamilyId, PersonId, NetworkChangeForm),
 }
 
@@ -294,6 +295,7 @@ impl Body {
             Body::ChooseMe(_) => FormKind::ChooseMe,
             Body::Agreement(case, _) => FormKind::Agreement(*case),
             Body::GoToItem(_) => FormKind::GoToItem,
+            Body::Attendees(_) => FormKind::Attendees,
             Body::ChangeNetwork(f, p, _) => FormKind::ChangeNetwork(*f, *p),
         }
     }
@@ -308,7 +310,9 @@ impl Body {
             Body::AddNetwork(_, f) => f.fields(),
             Body::NewPerson(f) | Body::EditPerson(_, f) => f.fields(),
             Body::EditFamily(_, f) => f.fields(),
-            Body::ChooseMe(f) | Body::Agreement(_, f) | Body::GoToItem(f) => vec![f],
+            Body::ChooseMe(f) | Body::Agreement(_, f) | Body::GoToItem(f) | Body::Attendees(f) => {
+                vec![f]
+            }
             Body::ChangeNetwork(_, _, f) => f.fields(),
         }
     }
@@ -323,7 +327,9 @@ impl Body {
             Body::AddNetwork(_, f) => f.fields_mut(),
             Body::NewPerson(f) | Body::EditPerson(_, f) => f.fields_mut(),
             Body::EditFamily(_, f) => f.fields_mut(),
-            Body::ChooseMe(f) | Body::Agreement(_, f) | Body::GoToItem(f) => vec![f],
+            Body::ChooseMe(f) | Body::Agreement(_, f) | Body::GoToItem(f) | Body::Attendees(f) => {
+                vec![f]
+            }
             Body::ChangeNetwork(_, _, f) => f.fields_mut(),
         }
     }

@@ -84,6 +84,11 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
             let body = Body::ChangeNetwork(family, person, form);
             (t::F_NETWORK_CHANGE, body, Some(family))
         }
+        FormKind::Attendees => {
+            let names = crate::tui::meeting::attendee_names(app).join(", ");
+            let field = Field::new(tm::L_ATTENDEES, FieldKind::Line).with(&names);
+            (tm::F_ATTENDEES, Body::Attendees(field), None)
+        }
         FormKind::GoToItem => {
             let field = Field::new(tm::L_GOTO, FieldKind::Line).required();
             (tm::F_GOTO, Body::GoToItem(field), None)

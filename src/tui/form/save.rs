@@ -45,6 +45,17 @@ pub fn submit(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pro
         let picked = field.picked_person();
         return choose_me(app, picked, form);
     }
+    if let Body::Attendees(field) = &form.body {
+        return match crate::tui::meeting::find_attendees(app, &field.value) {
+            Ok(people) => crate::tui::meeting::set_attendees(app, store, people),
+            Err(unknown) => {
+                let said = format!("{} {unknown}", tm::ATTENDEES_UNKNOWN.get(app.lang));
+                form.mark(tm::L_ATTENDEES, &said);
+                app.popup = Some(Popup::Form(form));
+                Ok(())
+            }
+        };
+    }
     if let Body::GoToItem(field) = &form.body {
         return match crate::tui::meeting::find_item(app, &field.value) {
             Some(at) => crate::tui::meeting::go_to(app, store, clock.now(), at),
@@ -172,7 +183,7 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
             let undo = store.change_network(ctx.now, *family, *person, change)?;
             (undo, Said::plain(t::F_NETWORK_CHANGE.get(lang)))
         }
-        Body::ChooseMe(_) | Body::GoToItem(_) => return Ok(Saved::Marked),
+        Body::ChooseMe(_) | Body::GoToItem(_) | Body::Attendees(_) => return Ok(Saved::Marked),
     };
     Ok(Saved::Commit(undo, what))
 }
