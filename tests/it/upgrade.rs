@@ -320,3 +320,18 @@ fn a_copy_left_without_a_swap_is_cleared_and_the_store_kept() {
     std::fs::remove_file(dir.path().join("compact.new/db")).expect("rm");
     assert_whole_and_tidy(dir.path(), &before);
 }
+
+#[test]
+fn an_export_made_before_format_2_imports_with_the_new_fields_defaulted() {
+    let file = std::fs::File::open(fixture().join("store-v1.export.json.gz")).expect("open");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .expect("gunzip");
+    assert!(!text.contains("lives_with_child") && !text.contains("given_by"));
+    let doc: tandem::store::export::ExportDoc = serde_json::from_str(&text).expect("reads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("open");
+    store.import(&doc, false).expect("imports");
+    assert_eq!(export_of(&store), old_export());
+}
