@@ -49,7 +49,8 @@ pub fn reasons(
     if carried_over {
         out.push(Reason::CarriedOver);
     }
-    if last_discussed.is_none() {
+    let new = last_discussed.is_none();
+    if new && fresh(row, rules) {
         out.push(Reason::New);
     }
     if row.flagged {
@@ -60,12 +61,35 @@ pub fn reasons(
         Some(d) if d < rules.date + Duration::days(rules.days_to_next) => out.push(Reason::DueSoon),
         _ => {}
     }
+    if new && !fresh(row, rules) {
+        out.push(Reason::New);
+    }
     if let Some(d) = last_discussed {
         if d + Duration::weeks(i64::from(rules.not_discussed_weeks)) <= rules.date {
             out.push(Reason::NotDiscussed);
         }
     }
     out
+}
+
+/// A question still waiting for its first answer: aangemeld or at intake, and touched within
+/// the weeks after which a case counts as "not discussed for a while". A case taken up already
+/// (lopend), or one left waiting for months, is not a new question.
+fn fresh(row: &CaseSummary, rules: &AgendaRules) -> bool {
+    let recent = row.last_activity.date() + Duration::weeks(i64::from(rules.not_discussed_weeks))
+        > rules.date;
+    recent && matches!(row.status, CaseStatus::Aangemeld | CaseStatus::Intake)
+}
+
+/// How urgent a case on the proposal is, by its strongest reason ([`Reason::rank`], doubled):
+/// a never-discussed case that is not a fresh question ranks after an action due soon, where
+/// "nieuw" always was, so a big case book's old undiscussed cases don't push everything down.
+fn urgency(reasons: &[Reason], row: &CaseSummary, rules: &AgendaRules) -> u8 {
+    match reasons.first() {
+        Some(Reason::New) if !fresh(row, rules) => Reason::DueSoon.rank() * 2 + 1,
+        Some(r) => r.rank() * 2,
+        None => u8::MAX,
+    }
 }
 
 /// When each case was last discussed, and which items the last ended meeting left unfinished.
@@ -110,7 +134,7 @@ pub fn propose(rows: &[CaseSummary], meetings: &[Meeting], rules: &AgendaRules) 
     // sort what is before it (ties at the cut included) by the whole key, names and all.
     let cheap = |(reasons, r): &(Vec<Reason>, &CaseSummary)| {
         (
-            reasons[0].rank(),
+            urgency(reasons, r, rules),
             r.next_deadline.is_none(),
             r.next_deadline,
         )
@@ -122,7 +146,7 @@ pub fn propose(rows: &[CaseSummary], meetings: &[Meeting], rules: &AgendaRules) 
     }
     items.sort_by_cached_key(|(reasons, r)| {
         (
-            reasons[0].rank(),
+            urgency(reasons, r, rules),
             r.next_deadline.is_none(),
             r.next_deadline,
             r.child_name.to_lowercase(),
@@ -280,11 +304,34 @@ mod tests {
             r(&row(1, "a", Some(day(2)), true, lopend), None, true),
             vec![
                 Reason::CarriedOver,
+                Reason::Flagged,
+                Reason::Overdue,
+                Reason::New
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_question_is_urgent_while_it_is_fresh() {
+        let r = |row: &CaseSummary, carried| reasons(row, None, carried, &RULES);
+        // A fresh question (aangemeld, at intake) is new before anything else but carried over.
+        let aangemeld = CaseStatus::Aangemeld;
+        let mut waiting = row(1, "a", Some(day(2)), true, aangemeld);
+        assert_eq!(
+            r(&waiting, true),
+            vec![
+                Reason::CarriedOver,
                 Reason::New,
                 Reason::Flagged,
                 Reason::Overdue
             ]
         );
+        // Left waiting for months, it is no longer a fresh question.
+        waiting.last_activity = NaiveDate::from_ymd_opt(2026, 9, 1)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap_or_default();
+        assert_eq!(r(&waiting, false).last(), Some(&Reason::New));
+        assert_eq!(r(&waiting, false)[0], Reason::Flagged);
     }
 
     #[test]
@@ -325,6 +372,7 @@ mod tests {
             row(7, "Fleur", None, false, lopend),        // discussed last week: nothing
             row(8, "Gijs", None, false, CaseStatus::Afgesloten),
             row(9, "Hana", None, false, lopend), // not discussed for weeks
+            row(10, "Ilse", None, false, CaseStatus::Aangemeld), // a new question
         ];
         let meetings = vec![
             meeting(
@@ -349,7 +397,8 @@ mod tests {
             .iter()
             .map(|i| i.case.0)
             .collect();
-        // A new question (Zoë) right after what was left over: it is urgent, not last.
-        assert_eq!(ids, vec![5, 1, 4, 3, 6, 2, 9]);
+        // A new question (Ilse) right after what was left over: it is urgent, not last. Zoë, never
+        // discussed but taken up already (lopend), is not a new question: after "due soon".
+        assert_eq!(ids, vec![5, 10, 4, 3, 6, 2, 1, 9]);
     }
 }

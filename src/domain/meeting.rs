@@ -28,7 +28,8 @@ impl Reason {
     /// How urgent the reason is, most urgent first: carried over, then a new question (a family
     /// that asked is waiting for its first answer: "binnen een week"), flagged, an action overdue,
     /// one due soon, not discussed for a while, added by hand. The variants' own order is their
-    /// stored index and can't change, so the agenda sorts by this.
+    /// stored index and can't change, so the agenda sorts by this (and, for "new", by whether the
+    /// question is still fresh: see `agenda::propose`).
     pub fn rank(self) -> u8 {
         match self {
             Reason::CarriedOver => 0,
