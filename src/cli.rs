@@ -85,6 +85,9 @@ pub enum Command {
         /// Only the cases whose family gave consent to share with this person (id or name)
         #[arg(long = "for", value_name = "PERSON")]
         for_person: Option<String>,
+        /// Only the cases of this family (its id): the part a parent may read
+        #[arg(long, value_name = "FAMILY", conflicts_with = "for_person")]
+        family: Option<u64>,
     },
     /// Verify the store's integrity
     Check,
@@ -200,7 +203,15 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
             id,
             format,
             for_person,
-        } => meeting::minutes_cmd(ctx, &id, format, for_person.as_deref()),
+            family,
+        } => {
+            let scope = match (for_person.as_deref(), family) {
+                (Some(p), _) => meeting::Scope::Person(p),
+                (None, Some(f)) => meeting::Scope::Family(f),
+                (None, None) => meeting::Scope::All,
+            };
+            meeting::minutes_cmd(ctx, &id, format, scope)
+        }
         Command::Actions(args) => actions::list(ctx, &args),
         Command::Done { id, undo } => actions::done(ctx, id, undo),
         Command::Backup => safety::backup(ctx),

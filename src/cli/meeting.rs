@@ -97,21 +97,39 @@ pub fn agenda(ctx: &Ctx, format: DocFormat) -> Result<(), CliError> {
     written
 }
 
-/// `tandem minutes ID|latest [--for PERSON]`: the whole minutes, or those for one recipient.
-pub fn minutes_cmd(
-    ctx: &Ctx,
-    id: &str,
-    format: DocFormat,
-    for_person: Option<&str>,
-) -> Result<(), CliError> {
+/// Whose part of the minutes to give.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    All,
+    /// `--for PERSON`: the cases whose family consented to share with them.
+    Person(&'a str),
+    /// `--family F`: one family's own part.
+    Family(u64),
+}
+
+/// `tandem minutes ID|latest [--for PERSON | --family F]`: the whole minutes, or those for one
+/// recipient or one family.
+pub fn minutes_cmd(ctx: &Ctx, id: &str, format: DocFormat, scope: Scope) -> Result<(), CliError> {
     let store = ctx.open()?;
     let meeting = find_meeting(ctx, &store, id)?;
-    let m = match for_person {
-        None => minutes::build(&store, &meeting),
-        Some(query) => {
+    let m = match scope {
+        Scope::All => minutes::build(&store, &meeting),
+        Scope::Person(query) => {
             let persons = store.persons().map_err(|e| ctx.fail(e))?;
             let person = recipient_of(ctx, &store, &meeting, &persons, query)?;
             minutes::build_for(&store, &meeting, person)
+        }
+        Scope::Family(f) => {
+            let family = store
+                .family(crate::domain::FamilyId(f))
+                .map_err(|e| ctx.fail(e))?
+                .ok_or_else(|| {
+                    ctx.fail(crate::store::StoreError::NotFound {
+                        kind: "family",
+                        id: f,
+                    })
+                })?;
+            minutes::build_for_family(&store, &meeting, &family)
         }
     }
     .map_err(|e| ctx.fail(e))?;

@@ -140,6 +140,8 @@ impl Builder<'_> {
                 relation: (*relation).into(),
                 phone: phone(2000 + 10 * index as u64 + k as u64),
                 email: email(name, "ouder"),
+                lives_with_child: true,
+                authority: true,
             })
             .collect();
         let mut network = Vec::new();
@@ -230,6 +232,7 @@ impl Builder<'_> {
             child,
             question: c.question.into(),
             signal: c.signal,
+            signal_by: String::new(),
             signal_date: signal,
             intake_date: intake,
             support_date: support,
@@ -310,6 +313,7 @@ impl Builder<'_> {
                 status: *status,
                 date: asked.then_some(day),
                 note: (*note).into(),
+                given_by: String::new(),
             });
         }
         Ok(consents)
@@ -380,10 +384,7 @@ impl Builder<'_> {
                 };
                 self.tl
                     .add(when, cs, f, EventKind::ActionDone { action: id });
-                Some(Done {
-                    at: when,
-                    by: Some(owner),
-                })
+                Some(Done::new(when, Some(owner)))
             }
             None => None,
         };

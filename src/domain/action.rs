@@ -5,10 +5,26 @@ use super::person::Side;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+/// How an action was finished: done, or (with a reason) cancelled. Either way it is no longer
+/// open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Done {
     pub at: NaiveDateTime,
     pub by: Option<PersonId>,
+    /// Why it was cancelled instead of done (record format 2; `None`: done).
+    #[serde(default)]
+    pub cancelled: Option<String>,
+}
+
+impl Done {
+    /// Done `at`, by `by`.
+    pub fn new(at: NaiveDateTime, by: Option<PersonId>) -> Done {
+        Done {
+            at,
+            by,
+            cancelled: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

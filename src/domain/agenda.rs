@@ -35,7 +35,7 @@ impl AgendaRules {
     }
 }
 
-/// The reasons a case is on the agenda, strongest first (the order of [`Reason`]).
+/// The reasons a case is on the agenda, strongest first (by [`Reason::rank`]).
 pub fn reasons(
     row: &CaseSummary,
     last_discussed: Option<NaiveDate>,
@@ -49,6 +49,10 @@ pub fn reasons(
     if carried_over {
         out.push(Reason::CarriedOver);
     }
+    let new = last_discussed.is_none();
+    if new && fresh(row, rules) {
+        out.push(Reason::New);
+    }
     if row.flagged {
         out.push(Reason::Flagged);
     }
@@ -57,14 +61,35 @@ pub fn reasons(
         Some(d) if d < rules.date + Duration::days(rules.days_to_next) => out.push(Reason::DueSoon),
         _ => {}
     }
-    match last_discussed {
-        None => out.push(Reason::New),
-        Some(d) if d + Duration::weeks(i64::from(rules.not_discussed_weeks)) <= rules.date => {
-            out.push(Reason::NotDiscussed)
+    if new && !fresh(row, rules) {
+        out.push(Reason::New);
+    }
+    if let Some(d) = last_discussed {
+        if d + Duration::weeks(i64::from(rules.not_discussed_weeks)) <= rules.date {
+            out.push(Reason::NotDiscussed);
         }
-        Some(_) => {}
     }
     out
+}
+
+/// A question still waiting for its first answer: aangemeld or at intake, and touched within
+/// the weeks after which a case counts as "not discussed for a while". A case taken up already
+/// (lopend), or one left waiting for months, is not a new question.
+fn fresh(row: &CaseSummary, rules: &AgendaRules) -> bool {
+    let recent = row.last_activity.date() + Duration::weeks(i64::from(rules.not_discussed_weeks))
+        > rules.date;
+    recent && matches!(row.status, CaseStatus::Aangemeld | CaseStatus::Intake)
+}
+
+/// How urgent a case on the proposal is, by its strongest reason ([`Reason::rank`], doubled):
+/// a never-discussed case that is not a fresh question ranks after an action due soon, where
+/// "nieuw" always was, so a big case book's old undiscussed cases don't push everything down.
+fn urgency(reasons: &[Reason], row: &CaseSummary, rules: &AgendaRules) -> u8 {
+    match reasons.first() {
+        Some(Reason::New) if !fresh(row, rules) => Reason::DueSoon.rank() * 2 + 1,
+        Some(r) => r.rank() * 2,
+        None => u8::MAX,
+    }
 }
 
 /// When each case was last discussed, and which items the last ended meeting left unfinished.
@@ -108,7 +133,11 @@ pub fn propose(rows: &[CaseSummary], meetings: &[Meeting], rules: &AgendaRules) 
     // Only the first MAX_ITEMS need a full order: find the cut by the cheap part of the key, then
     // sort what is before it (ties at the cut included) by the whole key, names and all.
     let cheap = |(reasons, r): &(Vec<Reason>, &CaseSummary)| {
-        (reasons[0], r.next_deadline.is_none(), r.next_deadline)
+        (
+            urgency(reasons, r, rules),
+            r.next_deadline.is_none(),
+            r.next_deadline,
+        )
     };
     if items.len() > MAX_ITEMS {
         items.select_nth_unstable_by_key(MAX_ITEMS - 1, cheap);
@@ -117,7 +146,7 @@ pub fn propose(rows: &[CaseSummary], meetings: &[Meeting], rules: &AgendaRules) 
     }
     items.sort_by_cached_key(|(reasons, r)| {
         (
-            reasons[0],
+            urgency(reasons, r, rules),
             r.next_deadline.is_none(),
             r.next_deadline,
             r.child_name.to_lowercase(),
@@ -283,6 +312,29 @@ mod tests {
     }
 
     #[test]
+    fn a_new_question_is_urgent_while_it_is_fresh() {
+        let r = |row: &CaseSummary, carried| reasons(row, None, carried, &RULES);
+        // A fresh question (aangemeld, at intake) is new before anything else but carried over.
+        let aangemeld = CaseStatus::Aangemeld;
+        let mut waiting = row(1, "a", Some(day(2)), true, aangemeld);
+        assert_eq!(
+            r(&waiting, true),
+            vec![
+                Reason::CarriedOver,
+                Reason::New,
+                Reason::Flagged,
+                Reason::Overdue
+            ]
+        );
+        // Left waiting for months, it is no longer a fresh question.
+        waiting.last_activity = NaiveDate::from_ymd_opt(2026, 9, 1)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap_or_default();
+        assert_eq!(r(&waiting, false).last(), Some(&Reason::New));
+        assert_eq!(r(&waiting, false)[0], Reason::Flagged);
+    }
+
+    #[test]
     fn a_long_proposal_keeps_the_first_items_of_the_full_order() {
         // 100 new cases with few distinct deadlines: the cut falls inside a run of ties, so the
         // names must decide, exactly as a full sort would.
@@ -320,6 +372,7 @@ mod tests {
             row(7, "Fleur", None, false, lopend),        // discussed last week: nothing
             row(8, "Gijs", None, false, CaseStatus::Afgesloten),
             row(9, "Hana", None, false, lopend), // not discussed for weeks
+            row(10, "Ilse", None, false, CaseStatus::Aangemeld), // a new question
         ];
         let meetings = vec![
             meeting(
@@ -344,6 +397,8 @@ mod tests {
             .iter()
             .map(|i| i.case.0)
             .collect();
-        assert_eq!(ids, vec![5, 4, 3, 6, 2, 1, 9]);
+        // A new question (Ilse) right after what was left over: it is urgent, not last. Zoë, never
+        // discussed but taken up already (lopend), is not a new question: after "due soon".
+        assert_eq!(ids, vec![5, 10, 4, 3, 6, 2, 1, 9]);
     }
 }

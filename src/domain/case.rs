@@ -105,6 +105,9 @@ pub struct Consent {
     pub status: ConsentStatus,
     pub date: Option<NaiveDate>,
     pub note: String,
+    /// Who gave (or refused) it, e.g. "moeder" (record format 2; empty before).
+    #[serde(default)]
+    pub given_by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +118,9 @@ pub struct Case {
     /// The hulpvraag, in the family's or school's own words.
     pub question: String,
     pub signal: SignalSource,
+    /// Who signalled it, in words: "moeder", "juf Anouk" (record format 2; empty before).
+    #[serde(default)]
+    pub signal_by: String,
     pub signal_date: NaiveDate,
     pub intake_date: Option<NaiveDate>,
     /// First support given (for "binnen een week" monitoring).
@@ -149,6 +155,7 @@ impl Case {
             child,
             question,
             signal,
+            signal_by: String::new(),
             signal_date,
             intake_date: None,
             support_date: None,
@@ -239,6 +246,7 @@ mod tests {
             child: ChildId(1),
             question: "slaapt slecht".into(),
             signal: SignalSource::Ouder,
+            signal_by: String::new(),
             signal_date: day,
             intake_date: None,
             support_date: None,
@@ -279,6 +287,7 @@ mod tests {
                 status,
                 date: None,
                 note: String::new(),
+                given_by: String::new(),
             });
         }
         assert_eq!(c.consents.len(), 1);

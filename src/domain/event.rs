@@ -73,6 +73,16 @@ pub enum EventKind {
         meeting: MeetingId,
     },
     Imported,
+    /// Taken out of the network as a mistake (not an ended involvement). New variants go last:
+    /// stored events are read by variant index.
+    NetworkRemoved {
+        person: PersonId,
+    },
+    /// An open action closed without being done, with why.
+    ActionCancelled {
+        action: ActionId,
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

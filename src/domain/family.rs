@@ -4,6 +4,10 @@ use super::ids::{ChildId, FamilyId, PersonId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// A parent or carer of the household's children.
+///
+/// The two flags (record format 2) default to `true` for records and exports made before they
+/// existed: the usual household, where a carer lives with the child and has parental authority.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Carer {
     pub name: String,
@@ -11,6 +15,30 @@ pub struct Carer {
     pub relation: String,
     pub phone: String,
     pub email: String,
+    /// Lives at the child's address.
+    #[serde(default = "yes")]
+    pub lives_with_child: bool,
+    /// Has parental authority (ouderlijk gezag): whose consent counts.
+    #[serde(default = "yes")]
+    pub authority: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Carer {
+    /// A carer living with the child, with parental authority; phone and e-mail come later.
+    pub fn new(name: String, relation: String) -> Carer {
+        Carer {
+            name,
+            relation,
+            phone: String::new(),
+            email: String::new(),
+            lives_with_child: true,
+            authority: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,8 +137,36 @@ impl Family {
         });
     }
 
+    /// Ends `person`'s open involvement on `day` (kept as history, in the klantreis). False when
+    /// they have no open involvement.
+    pub fn end_involvement(&mut self, person: PersonId, day: NaiveDate) -> bool {
+        match self
+            .network
+            .iter_mut()
+            .find(|i| i.person == person && i.until.is_none())
+        {
+            Some(i) => {
+                i.until = Some(day.max(i.from.unwrap_or(day)));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes `person` out of the network altogether, history and all: someone added by
+    /// mistake. False when they were not in it.
+    pub fn remove_from_network(&mut self, person: PersonId) -> bool {
+        let before = self.network.len();
+        self.network.retain(|i| i.person != person);
+        self.network.len() != before
+    }
+
     pub fn child(&self, id: ChildId) -> Option<&Child> {
         self.children.iter().find(|c| c.id == id)
+    }
+
+    pub fn child_mut(&mut self, id: ChildId) -> Option<&mut Child> {
+        self.children.iter_mut().find(|c| c.id == id)
     }
 
     /// Different professionals the family sees on `day` ("zo min mogelijk gezichten").

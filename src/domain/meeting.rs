@@ -24,6 +24,25 @@ pub enum Reason {
     Added,
 }
 
+impl Reason {
+    /// How urgent the reason is, most urgent first: carried over, then a new question (a family
+    /// that asked is waiting for its first answer: "binnen een week"), flagged, an action overdue,
+    /// one due soon, not discussed for a while, added by hand. The variants' own order is their
+    /// stored index and can't change, so the agenda sorts by this (and, for "new", by whether the
+    /// question is still fresh: see `agenda::propose`).
+    pub fn rank(self) -> u8 {
+        match self {
+            Reason::CarriedOver => 0,
+            Reason::New => 1,
+            Reason::Flagged => 2,
+            Reason::Overdue => 3,
+            Reason::DueSoon => 4,
+            Reason::NotDiscussed => 5,
+            Reason::Added => 6,
+        }
+    }
+}
+
 /// An agreed step recorded in a meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agreement {

@@ -15,7 +15,8 @@ pub fn describe(
     match kind {
         E::PersonCreated { person: p }
         | E::PersonEdited { person: p }
-        | E::NetworkEnded { person: p } => format!("{said} {}", person(*p)),
+        | E::NetworkEnded { person: p }
+        | E::NetworkRemoved { person: p } => format!("{said} {}", person(*p)),
         E::NetworkAdded { person: p, role } => format!("{said} {} ({role})", person(*p)),
         E::StatusChanged { from, to } => format!(
             "{said} {} → {}",
@@ -39,6 +40,10 @@ pub fn describe(
         | E::ActionEdited { action: a }
         | E::ActionDone { action: a }
         | E::ActionReopened { action: a } => format!("{said} {}", action(*a)),
+        E::ActionCancelled { action: a, reason } => {
+            let reason = crate::domain::text::clean_line(reason);
+            format!("{said} {} ({reason})", action(*a))
+        }
         E::AgreementRecorded { text, .. } => {
             format!("{said} {}", crate::domain::text::clean_line(text))
         }
@@ -77,6 +82,11 @@ fn said(kind: &EventKind) -> Text {
         E::MeetingStarted { .. } => Text::new("overleg gestart", "meeting started"),
         E::MeetingEnded { .. } => Text::new("overleg afgerond", "meeting ended"),
         E::Imported => Text::new("geïmporteerd", "imported"),
+        E::NetworkRemoved { .. } => Text::new(
+            "uit het netwerk gehaald (vergissing):",
+            "removed from the network (a mistake):",
+        ),
+        E::ActionCancelled { .. } => Text::new("actie vervallen:", "action cancelled:"),
     }
 }
 

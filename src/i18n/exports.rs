@@ -93,3 +93,15 @@ pub fn recipient_ambiguous(query: &str, candidates: &[String], lang: Lang) -> St
         ),
     }
 }
+
+/// The line under the title of minutes for one family (`minutes ID --family F`).
+pub fn minutes_for_family(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Verslag voor gezin {name}: alleen wat in dit overleg over uw gezin is besproken."
+        ),
+        Lang::En => {
+            format!("Minutes for the {name} family: only what this meeting said about your family.")
+        }
+    }
+}

@@ -91,3 +91,19 @@ pub const NOT_RUNNING: Text = Text::new(
     "Het overleg is niet meer bij deze casus; er is niets opgeslagen.",
     "The meeting is no longer on this case; nothing was saved.",
 );
+
+// Steering the meeting (issue 13, item 3).
+pub const ON_AGENDA_AT: Text = Text::new(
+    "Die casus staat al op de agenda, als punt",
+    "That case is on the agenda already, as item",
+);
+pub const F_GOTO: Text = Text::new("Naar agendapunt", "Go to agenda item");
+pub const L_GOTO: Text = Text::new("Nummer of naam", "Number or name");
+pub const GOTO_NONE: Text = Text::new(
+    "Geen agendapunt met dat nummer of die naam.",
+    "No agenda item with that number or name.",
+);
+pub const F_ATTENDEES: Text = Text::new("Aanwezig bij het overleg", "Present at the meeting");
+pub const L_ATTENDEES: Text = Text::new("Namen, met komma's", "Names, with commas");
+pub const ATTENDEES_UNKNOWN: Text = Text::new("Niet op de sociale kaart:", "Not in the directory:");
+pub const ATTENDEES_SAVED: Text = Text::new("Aanwezigen vastgelegd.", "Attendees recorded.");

@@ -246,3 +246,52 @@ pub const CONFIG_NOT_SAVED: Text = Text::new(
     "De instelling kon niet worden bewaard",
     "The setting could not be saved",
 );
+
+// Intake in one form, corrections (issue 13, items 1 and 2).
+pub const L_BIRTH_DATE: Text = Text::new("Geboortedatum", "Birth date");
+pub const L_SIGNAL_BY: Text = Text::new("  gemeld door", "  signalled by");
+pub const L_CARER: Text = Text::new("Ouder/verzorger", "Parent/carer");
+pub const L_LIVES_WITH: Text = Text::new("  woont bij kind", "  lives with child");
+pub const L_AUTHORITY: Text = Text::new("  ouderlijk gezag", "  parental authority");
+pub const OPT_YES: Text = Text::new("ja", "yes");
+pub const OPT_NO: Text = Text::new("nee", "no");
+pub const L_NETWORK_PERSON: Text = Text::new("Netwerk", "Network");
+pub const L_CONSENT_SUB: Text = Text::new("  toestemming", "  consent");
+pub const L_GIVEN_BY: Text = Text::new("  gegeven door", "  given by");
+pub const L_NOTE_SUB: Text = Text::new("  notitie", "  note");
+pub const L_ROLE_SUB: Text = Text::new("  rol (leeg: van de kaart)", "  role (empty: directory's)");
+pub const L_CHILD: Text = Text::new("Kind", "Child");
+pub const L_CHILD_LAST: Text = Text::new("  achternaam", "  last name");
+pub const L_CHILD_BIRTH: Text = Text::new("  geboortedatum", "  birth date");
+pub const L_CHILD_GROEP: Text = Text::new("  groep", "  groep (year)");
+pub const L_CHILD_SCHOOL: Text = Text::new("  school", "  school");
+pub const L_OPEN_ACTIONS: Text = Text::new("Open acties", "Open actions");
+pub const OPT_OPEN_DONE: Text = Text::new("afgerond", "done");
+pub const OPT_OPEN_CANCEL: Text = Text::new("vervallen", "cancelled");
+pub const OPT_OPEN_KEEP: Text = Text::new("open laten", "keep open");
+pub const L_CANCEL_REASON: Text = Text::new("  reden (bij vervallen)", "  reason (if cancelled)");
+pub const F_NETWORK_CHANGE: Text = Text::new("Netwerk aanpassen", "Change the network");
+pub const L_NETWORK_CHANGE: Text = Text::new("Wat", "What");
+pub const OPT_NETWORK_END: Text = Text::new("betrokkenheid beëindigen", "end the involvement");
+pub const OPT_NETWORK_REMOVE: Text = Text::new(
+    "verwijderen (per vergissing toegevoegd)",
+    "remove (added by mistake)",
+);
+pub const L_UNTIL: Text = Text::new("Tot en met", "Until");
+pub const FORM_KEYS_ROWS: Text = Text::new(
+    "Tab volgend veld · PgDn volgend deel · Enter opslaan · Esc annuleren · spatie kiest",
+    "Tab next field · PgDn next part · Enter save · Esc cancel · space chooses",
+);
+pub const CONFIRM_CLOSE: Text = Text::new(
+    "Wat je typte gaat verloren. Weggooien? (j/n)",
+    "What you typed will be lost. Throw it away? (y/n)",
+);
+pub const NO_QUIT_HERE: Text = Text::new(
+    "q sluit het overleg niet: E rondt het af, Ctrl-C stopt tandem.",
+    "q does not leave the meeting: E ends it, Ctrl-C quits tandem.",
+);
+pub const CLOSED_AS: Text = Text::new("Afgesloten", "Closed");
+pub const ALREADY_ENDED: Text = Text::new(
+    "Die betrokkenheid is al beëindigd; kies verwijderen als het een vergissing was.",
+    "That involvement has ended already; choose remove if it was a mistake.",
+);

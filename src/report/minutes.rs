@@ -5,7 +5,7 @@
 
 use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::text::initials;
-use crate::domain::{Action, Case, ConsentStatus, Meeting, Person, PersonId, Side};
+use crate::domain::{Action, Case, ConsentStatus, Family, Meeting, Person, PersonId, Side};
 use crate::i18n::{exports, words, Text};
 use crate::report::{markdown, safe};
 use crate::store::{Result, Store};
@@ -20,6 +20,11 @@ pub struct MinuteAction {
     pub side: &'static str,
     pub owner: Option<String>,
     pub deadline: Option<NaiveDate>,
+    /// The day it was done (a finished action shows this, not its deadline).
+    pub done: Option<NaiveDate>,
+    /// Its case, and the child's initials: an open action listed per owner says whose it is.
+    pub case: u64,
+    pub child: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,6 +33,8 @@ pub struct MinuteItem {
     /// Initials and groep: minutes travel further than the screen.
     pub child: String,
     pub groep: String,
+    /// The hulpvraag, as recorded.
+    pub question: String,
     pub discussed: bool,
     pub minutes_spent: u32,
     pub agreements: Vec<String>,
@@ -56,6 +63,9 @@ pub struct Minutes {
     /// Only in minutes for one recipient (`--for`).
     #[serde(rename = "for", skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Recipient>,
+    /// Only in minutes for one family (`--family`): the family's id and name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family: Option<(u64, String)>,
     pub attendees: Vec<String>,
     pub started: Option<chrono::NaiveDateTime>,
     pub ended: Option<chrono::NaiveDateTime>,
@@ -64,7 +74,7 @@ pub struct Minutes {
     pub open_by_owner: BTreeMap<String, Vec<MinuteAction>>,
 }
 
-fn minute_action(a: &Action, persons: &HashMap<PersonId, &Person>) -> MinuteAction {
+fn minute_action(a: &Action, persons: &HashMap<PersonId, &Person>, child: &str) -> MinuteAction {
     MinuteAction {
         id: a.id.0,
         text: a.text.clone(),
@@ -74,6 +84,9 @@ fn minute_action(a: &Action, persons: &HashMap<PersonId, &Person>) -> MinuteActi
             .and_then(|p| persons.get(&p))
             .map(|p| p.name.clone()),
         deadline: a.deadline,
+        done: a.done.as_ref().map(|d| d.at.date()),
+        case: a.case.0,
+        child: child.to_string(),
     }
 }
 
@@ -98,6 +111,16 @@ pub fn build_for(store: &Store, meeting: &Meeting, person: &Person) -> Result<Mi
     Ok(m)
 }
 
+/// The minutes for one family (a parent asks): only the items about its cases, and only their
+/// actions among the open actions per owner; no other family is named or counted.
+pub fn build_for_family(store: &Store, meeting: &Meeting, family: &Family) -> Result<Minutes> {
+    let mut m = build_where(store, meeting, |case| {
+        case.is_some_and(|c| c.family == family.id)
+    })?;
+    m.family = Some((family.id.0, family.name.clone()));
+    Ok(m)
+}
+
 /// The minutes with the agenda items whose case `keep` takes (`None`: the case is gone).
 fn build_where(
     store: &Store,
@@ -115,19 +138,24 @@ fn build_where(
         }
         let row = store.case_row(item.case)?;
         let actions = store.actions_of_case(item.case)?;
+        let child = row
+            .as_ref()
+            .map(|r| initials(&r.child_name))
+            .unwrap_or_default();
         let pick = |ids: &[crate::domain::ActionId]| -> Vec<MinuteAction> {
             ids.iter()
                 .filter_map(|id| actions.iter().find(|a| a.id == *id))
-                .map(|a| minute_action(a, &persons))
+                .map(|a| minute_action(a, &persons, &child))
                 .collect()
         };
         items.push(MinuteItem {
             case: item.case.0,
-            child: row
-                .as_ref()
-                .map(|r| initials(&r.child_name))
-                .unwrap_or_default(),
+            child: child.clone(),
             groep: row.as_ref().map(|r| r.groep.clone()).unwrap_or_default(),
+            question: case
+                .as_ref()
+                .map(|c| c.question.clone())
+                .unwrap_or_default(),
             discussed: item.discussed,
             minutes_spent: item.seconds_spent.div_ceil(60),
             agreements: item.agreements.iter().map(|a| a.text.clone()).collect(),
@@ -138,7 +166,7 @@ fn build_where(
                 .and_then(|c| c.outcome()),
         });
         for a in actions.iter().filter(|a| a.is_open()) {
-            let m = minute_action(a, &persons);
+            let m = minute_action(a, &persons, &child);
             open_by_owner
                 .entry(m.owner.clone().unwrap_or_else(|| "–".into()))
                 .or_default()
@@ -152,6 +180,7 @@ fn build_where(
         meeting: meeting.id.0,
         date: meeting.date,
         recipient: None,
+        family: None,
         attendees: meeting
             .attendees
             .iter()
@@ -192,6 +221,21 @@ fn render(m: &Minutes, lang: Lang, esc: Escape) -> String {
         let line = exports::minutes_for(&esc(&r.name), r.left_out, r.total, lang);
         out.push_str(&format!("{line}\n\n"));
     }
+    if let Some((_, name)) = &m.family {
+        let line = exports::minutes_for_family(&esc(name), lang);
+        out.push_str(&format!("{line}\n\n"));
+    }
+    if let Some(start) = m.started {
+        let end = match m.ended {
+            Some(end) => format!("{} {}", t("einde", "end"), end.format("%H:%M")),
+            None => t("het overleg loopt nog", "the meeting is still running").to_string(),
+        };
+        out.push_str(&format!(
+            "{} {} · {end}\n\n",
+            t("Begin", "Start"),
+            start.format("%H:%M")
+        ));
+    }
     if !m.attendees.is_empty() {
         out.push_str(&format!(
             "{}: {}\n\n",
@@ -213,18 +257,27 @@ fn render(m: &Minutes, lang: Lang, esc: Escape) -> String {
     for (owner, list) in &m.open_by_owner {
         out.push_str(&format!("### {}\n\n", esc(owner)));
         for a in list {
-            out.push_str(&format!("- [ ] {}\n", action_line(a, lang, esc)));
+            // Whose action: the case and the child's initials ("whose father?").
+            out.push_str(&format!(
+                "- [ ] {} · {} {} ({})\n",
+                action_line(a, a.deadline, lang, esc),
+                exports::CASE.get(lang),
+                a.case,
+                esc(&a.child)
+            ));
         }
         out.push('\n');
     }
     out
 }
 
-fn action_line(a: &MinuteAction, lang: Lang, esc: Escape) -> String {
+/// Side, owner, `day` and text; `day` is the deadline, or for a finished action the day it was
+/// done.
+fn action_line(a: &MinuteAction, day: Option<NaiveDate>, lang: Lang, esc: Escape) -> String {
     let side = Side::parse(a.side)
         .map(|s| format!("{} {}", s.mark(), words::side(s).get(lang)))
         .unwrap_or_default();
-    let due = a.deadline.map(format_numeric).unwrap_or_else(|| "–".into());
+    let due = day.map(format_numeric).unwrap_or_else(|| "–".into());
     format!(
         "{side} · {} · {due} · {}",
         esc(a.owner.as_deref().unwrap_or("–")),
@@ -252,6 +305,14 @@ fn item_lines(item: &MinuteItem, lang: Lang, esc: Escape, out: &mut String) {
         exports::CASE.get(lang),
         item.case
     ));
+    // The question of a case discussed: what the agreements answer.
+    if item.discussed && !item.question.is_empty() {
+        out.push_str(&format!(
+            "- {}: {}\n",
+            t("Hulpvraag", "Question"),
+            esc(&item.question)
+        ));
+    }
     for a in &item.agreements {
         out.push_str(&format!("- {}: {}\n", t("Afspraak", "Agreement"), esc(a)));
     }
@@ -267,14 +328,14 @@ fn item_lines(item: &MinuteItem, lang: Lang, esc: Escape, out: &mut String) {
             out.push_str(&format!(
                 "- {}: {}\n",
                 t("Nieuwe actie", "New action"),
-                action_line(a, lang, esc)
+                action_line(a, a.deadline, lang, esc)
             ));
         }
         for a in item.done_actions.iter().filter(|a| a.side == side.key()) {
             out.push_str(&format!(
                 "- {}: {}\n",
                 t("Afgerond", "Done"),
-                action_line(a, lang, esc)
+                action_line(a, a.done.or(a.deadline), lang, esc)
             ));
         }
     }
@@ -302,6 +363,7 @@ mod tests {
             meeting: 1,
             date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
             recipient,
+            family: None,
             attendees: vec!["Sanne <de> Vries".into()],
             started: None,
             ended: None,
@@ -309,6 +371,7 @@ mod tests {
                 case: 12,
                 child: "E.Ç.".into(),
                 groep: "1/2".into(),
+                question: "Slaapt slecht.".into(),
                 discussed: true,
                 minutes_spent: 5,
                 agreements: vec![agreement.into()],
@@ -333,6 +396,48 @@ mod tests {
         let text = text(&m, Lang::Nl);
         assert!(text.contains("- Afspraak: *alleen* met moeder\n"), "{text}");
         assert!(text.contains("Aanwezig: Sanne <de> Vries"), "{text}");
+    }
+
+    #[test]
+    fn times_question_done_day_and_whose_open_action() {
+        let at = |h, m| {
+            NaiveDate::from_ymd_opt(2026, 11, 23)
+                .and_then(|d| d.and_hms_opt(h, m, 0))
+                .unwrap_or_default()
+        };
+        let mut m = minutes("x", None);
+        m.started = Some(at(9, 0));
+        let md = markdown(&m, Lang::Nl);
+        assert!(md.contains("Begin 09:00 · het overleg loopt nog\n"), "{md}");
+        m.ended = Some(at(9, 47));
+        let action = MinuteAction {
+            id: 5,
+            text: "Apart gesprek met vader plannen".into(),
+            side: "zorg",
+            owner: Some("Yvonne Postma".into()),
+            deadline: NaiveDate::from_ymd_opt(2026, 11, 27),
+            done: None,
+            case: 12,
+            child: "E.Ç.".into(),
+        };
+        m.open_by_owner
+            .insert("Yvonne Postma".into(), vec![action.clone()]);
+        m.items[0].done_actions = vec![MinuteAction {
+            done: NaiveDate::from_ymd_opt(2026, 11, 20),
+            ..action
+        }];
+        let md = markdown(&m, Lang::Nl);
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines[2], "Begin 09:00 · einde 09:47");
+        assert!(lines.contains(&"- Hulpvraag: Slaapt slecht."), "{md}");
+        assert!(
+            lines.contains(&"- Afgerond: Z zorg · Yvonne Postma · 20-11-2026 · Apart gesprek met vader plannen"),
+            "{md}"
+        );
+        assert!(
+            lines.contains(&"- [ ] Z zorg · Yvonne Postma · 27-11-2026 · Apart gesprek met vader plannen · casus 12 (E.Ç.)"),
+            "{md}"
+        );
     }
 
     #[test]

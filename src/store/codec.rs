@@ -1,14 +1,17 @@
 //! The one place that turns records into bytes and back. Every value is wrapped in an envelope:
-//! one format byte, then the bincode body. A later tandem can keep reading format 1 while writing
-//! a newer one; an older tandem refuses a newer byte instead of misreading it. Encryption at rest
-//! will wrap the body here too.
+//! one format byte, then the bincode body. A later tandem keeps reading format 1 (its record
+//! shapes live in [`v1`]) while writing a newer one; an older tandem refuses a newer byte instead
+//! of misreading it. Encryption at rest will wrap the body here too.
 
 use super::error::{StoreError, Unreadable};
 use serde::{de::DeserializeOwned, Serialize};
 use std::sync::Arc;
 
-/// The record format this build writes.
-pub const FORMAT: u8 = 1;
+pub mod v1;
+
+/// The record format this build writes: 2 since carers, consents, cases and finished actions
+/// gained fields (see [`v1`]).
+pub const FORMAT: u8 = 2;
 
 /// A record as stored: the format byte, then its bincode body.
 ///
@@ -54,30 +57,35 @@ pub fn fingerprint_bytes(bytes: &[u8]) -> u64 {
 /// Errors: [`StoreError::Damaged`] with where and why ([`Unreadable::EmptyRecord`],
 /// [`Unreadable::Decode`], [`Unreadable::TrailingBytes`], [`Unreadable::FormatZero`]);
 /// [`StoreError::NewerVersion`] for a format byte above [`FORMAT`].
-pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &'static str) -> Result<T, StoreError> {
-    let (&format, body) = bytes
+pub fn decode<T: DeserializeOwned + 'static>(
+    bytes: &[u8],
+    what: &'static str,
+) -> Result<T, StoreError> {
+    let (&format, body_bytes) = bytes
         .split_first()
         .ok_or(Unreadable::EmptyRecord { what })?;
     match format {
-        FORMAT => {
-            let (value, used) =
-                bincode::serde::decode_from_slice(body, bincode::config::standard()).map_err(
-                    |e| Unreadable::Decode {
-                        what,
-                        source: Arc::new(e),
-                    },
-                )?;
-            if used != body.len() {
-                return Err(Unreadable::TrailingBytes { what }.into());
-            }
-            Ok(value)
-        }
+        FORMAT => body(body_bytes, what),
+        1 => v1::decode(body_bytes, what),
         0 => Err(Unreadable::FormatZero { what }.into()),
         newer => Err(StoreError::NewerVersion {
             found: u32::from(newer),
             supported: u32::from(FORMAT),
         }),
     }
+}
+
+/// A bincode body read whole as `T`.
+fn body<T: DeserializeOwned>(body: &[u8], what: &'static str) -> Result<T, StoreError> {
+    let (value, used) = bincode::serde::decode_from_slice(body, bincode::config::standard())
+        .map_err(|e| Unreadable::Decode {
+            what,
+            source: Arc::new(e),
+        })?;
+    if used != body.len() {
+        return Err(Unreadable::TrailingBytes { what }.into());
+    }
+    Ok(value)
 }
 
 #[cfg(test)]

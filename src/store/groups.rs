@@ -48,7 +48,7 @@ impl Store {
         self.seen(read.and_then(|r| r))
     }
 
-    fn group<V: serde::de::DeserializeOwned>(
+    fn group<V: serde::de::DeserializeOwned + 'static>(
         &self,
         t: T,
         case: CaseId,

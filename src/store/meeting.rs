@@ -87,7 +87,7 @@ impl Store {
             id: id.0,
         })?;
         let case = self.found_case(action.case)?;
-        action.done = done.then_some(Done { at: now, by });
+        action.done = done.then(|| Done::new(now, by));
         let kind = if done {
             EventKind::ActionDone { action: id }
         } else {
@@ -147,12 +147,19 @@ impl Store {
     }
 
     /// Ends the meeting ([`Meeting::end`] already set its end): every discussed case gets
-    /// "besproken" on its timeline; items left undiscussed carry over to the next agenda (the
-    /// proposal reads them from this record). Errors: the commit.
+    /// "besproken" on its timeline and loses its "bespreken" flag (it was discussed); items left
+    /// undiscussed carry over to the next agenda (the proposal reads them from this record).
+    /// Errors: the commit.
     pub fn end_meeting(&mut self, now: NaiveDateTime, meeting: &Meeting) -> Result<()> {
         let mut ch = self.begin();
         for item in meeting.items.iter().filter(|i| i.discussed) {
-            if let Some(case) = self.case(item.case)? {
+            if let Some(mut case) = self.case(item.case)? {
+                if case.flagged {
+                    case.flagged = false;
+                    let off = EventKind::Flagged { on: false };
+                    ch.event(now, Some(case.id), Some(case.family), off);
+                    ch.put_case(case.clone());
+                }
                 ch.event(
                     now,
                     Some(case.id),

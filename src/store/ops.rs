@@ -137,11 +137,7 @@ impl Store {
             // Already so: marking it again must not move the date it was done.
             return Ok((action, Undo::default()));
         }
-        action.done = if done {
-            Some(Done { at: now, by })
-        } else {
-            None
-        };
+        action.done = if done { Some(Done::new(now, by)) } else { None };
         let undo = self.save_action(now, action.clone())?;
         Ok((action, undo))
     }

@@ -11,7 +11,12 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
 impl Store {
-    fn get<V: DeserializeOwned>(&self, t: T, id: u64, what: &'static str) -> Result<Option<V>> {
+    fn get<V: DeserializeOwned + 'static>(
+        &self,
+        t: T,
+        id: u64,
+        what: &'static str,
+    ) -> Result<Option<V>> {
         self.seen(
             match guard(|| self.tree(t).get(keys::id(id))).and_then(|r| Ok(r?)) {
                 Ok(Some(bytes)) => codec::decode(&bytes, what).map(Some),
@@ -21,7 +26,7 @@ impl Store {
         )
     }
 
-    fn all<V: DeserializeOwned>(&self, t: T, what: &'static str) -> Result<Vec<V>> {
+    fn all<V: DeserializeOwned + 'static>(&self, t: T, what: &'static str) -> Result<Vec<V>> {
         self.seen(
             guard(|| {
                 self.tree(t)
@@ -182,7 +187,7 @@ impl Store {
     /// Only forward iteration: sled 0.34.7 panics inside reverse iteration with an exclusive upper
     /// bound in some tree layouts (issue 8; `tests/it/sled_traps.rs` builds one), so no store code
     /// calls `next_back`, `rev`, `last`, `get_lt` or `pop_max`.
-    fn decode_range<V: DeserializeOwned + Send>(
+    fn decode_range<V: DeserializeOwned + Send + 'static>(
         &self,
         t: T,
         start: Vec<u8>,
@@ -192,7 +197,7 @@ impl Store {
         self.seen(self.decode_range_inner(t, start, end, what))
     }
 
-    fn decode_range_inner<V: DeserializeOwned + Send>(
+    fn decode_range_inner<V: DeserializeOwned + Send + 'static>(
         &self,
         t: T,
         start: Vec<u8>,
@@ -284,7 +289,7 @@ pub(super) fn due_bounds(
 
 /// Decodes every value in `start..end` of `tree` (to its end when `end` is `None`), in key order,
 /// in two halves at once, one per core, once the list is long.
-fn decode_tree_range<V: DeserializeOwned + Send>(
+fn decode_tree_range<V: DeserializeOwned + Send + 'static>(
     tree: &sled::Tree,
     start: Vec<u8>,
     end: Option<Vec<u8>>,

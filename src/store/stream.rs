@@ -68,7 +68,7 @@ impl Store {
     }
 
     /// Calls `f` with every value of the range decoded as `V` (`what` names it in errors).
-    fn each_decoded<V: DeserializeOwned + Send, E: From<StoreError>>(
+    fn each_decoded<V: DeserializeOwned + Send + 'static, E: From<StoreError>>(
         &self,
         t: T,
         range: Range,

@@ -39,6 +39,8 @@ pub enum Popup {
     Form(Box<Form>),
     /// Asks before throwing away a form with typed text.
     ConfirmDiscard(Box<Form>),
+    /// Asks before closing (Esc) a form with typed text; yes closes it, tandem goes on.
+    ConfirmClose(Box<Form>),
     /// Asks before saving an action for an owner the family gave no consent for.
     ConfirmNoConsent(Box<Form>),
     /// At the start with the beamer theme, before anything of the case book shows: privacy
@@ -112,6 +114,7 @@ impl App {
             Some(Popup::Lookup(_)) => Context::Lookup,
             Some(Popup::Form(_))
             | Some(Popup::ConfirmDiscard(_))
+            | Some(Popup::ConfirmClose(_))
             | Some(Popup::ConfirmNoConsent(_)) => Context::Form,
             None => self.context_below_popup(),
         }

@@ -3,6 +3,7 @@
 //! `form::open`.
 
 pub mod field;
+pub mod intake;
 pub mod kinds;
 pub mod open;
 pub mod save;
@@ -34,6 +35,12 @@ pub enum FormKind {
     ChooseMe,
     /// An agreement on the meeting's current item, about this case.
     Agreement(CaseId),
+    /// End someone's involvement with a family, or take them out as a mistake.
+    ChangeNetwork(FamilyId, PersonId),
+    /// Which agenda item to go to, by number or name (a question, not a record).
+    GoToItem,
+    /// Who is at the meeting (for its minutes): names from the sociale kaart.
+    Attendees,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,25 +104,74 @@ impl Form {
         }
     }
 
+    /// PgDn: the first field of the next part (a carer, a network person); stays in the last.
+    pub fn next_section(&mut self) {
+        let starts = self.body.section_starts();
+        if let Some(next) = starts.into_iter().find(|s| *s > self.focus) {
+            self.focus = next;
+        }
+    }
+
+    /// PgUp: the first field of this part, or of the one before when already there.
+    pub fn prev_section(&mut self) {
+        let starts = self.body.section_starts();
+        if let Some(prev) = starts.into_iter().rev().find(|s| *s < self.focus) {
+            self.focus = prev;
+        }
+    }
+
+    /// After an edit: an empty row for one more carer or network person once the last is used.
+    pub fn grow(&mut self) {
+        let people = match &self.body {
+            Body::NewCase(f) => f.network.first().map(|n| n.person.kind.clone()),
+            _ => None,
+        };
+        let options = match people {
+            Some(FieldKind::Pick(options)) => options,
+            _ => Vec::new(),
+        };
+        self.body.grow(
+            |n| kinds::CarerFields::new(n, None),
+            |n| kinds::NetworkConsent::new(n, options.clone()),
+        );
+    }
+
     pub fn type_char(&mut self, c: char) {
         self.dirty = true;
         if let Some(f) = self.focused() {
             f.insert(c);
         }
+        self.grow();
+    }
+
+    /// Ctrl-J: a line break in free text (Enter saves); a space in a one-line field (a paste
+    /// without bracketed paste sends its line breaks as Ctrl-J).
+    pub fn new_line(&mut self) {
+        if let Some(f) = self.focused() {
+            match f.kind {
+                FieldKind::Text => f.insert('\n'),
+                FieldKind::Choice(_) => return,
+                _ => f.insert(' '),
+            }
+            self.dirty = true;
+        }
     }
 
     /// A paste arrives whole: the focused field gets all of it, with line breaks only where free
-    /// text allows them.
+    /// text allows them and a space for each elsewhere. Terminals send a pasted line break as
+    /// CR (some as CR LF): each of those is one line break, never nothing ("regeltweede").
     pub fn paste(&mut self, text: &str) {
         self.dirty = true;
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         if let Some(field) = self.focused() {
             let text = if field.kind == FieldKind::Text {
-                text.replace('\r', "")
+                text
             } else {
-                text.replace(['\n', '\r'], " ")
+                text.replace('\n', " ")
             };
             field.insert_str(&text);
         }
+        self.grow();
     }
 
     /// Marks empty required fields and dates that can't be understood, and moves the focus to
@@ -194,5 +250,20 @@ mod tests {
         form.focus = form.fields().len() - 1;
         form.paste("regel\r\ntweede");
         assert_eq!(form.fields()[form.focus].value, "regel\ntweede");
+    }
+
+    #[test]
+    fn a_pasted_line_break_sent_as_cr_is_a_line_break_or_a_space() {
+        let mut form = person_form();
+        form.paste("regel\rtweede");
+        assert_eq!(form.fields()[0].value, "regel tweede");
+        form.focus = form.fields().len() - 1;
+        form.paste("regel\rtweede\r\rderde");
+        assert_eq!(form.fields()[form.focus].value, "regel\ntweede\n\nderde");
+        form.new_line();
+        assert!(form.fields()[form.focus].value.ends_with("derde\n"));
+        form.focus = 0;
+        form.new_line();
+        assert!(form.fields()[0].value.ends_with("tweede "));
     }
 }

@@ -64,6 +64,12 @@ pub enum Intent {
     Right,
     Home,
     End,
+    /// A line break in a free-text field (Enter saves the form).
+    NewLine,
+    /// Jump to an agenda item by its number or a name (the meeting).
+    GoTo,
+    /// Who is at the meeting.
+    Attendees,
 }
 
 /// Where a binding applies. `Global` bindings apply on every page (not in text fields).

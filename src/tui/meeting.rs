@@ -2,11 +2,13 @@
 //! at its end. The meeting record is saved on every change, so quitting or a crash loses nothing
 //! and `m` resumes where it was.
 
+pub mod find;
 pub mod history;
 pub mod minutes;
 pub mod record;
 pub mod view;
 
+pub use find::{attendee_names, find_attendees, find_item, set_attendees};
 pub use history::history;
 
 use super::app::{App, Popup, Screen};
@@ -206,16 +208,37 @@ pub fn go_item(
     clock: &Clock,
     forward: bool,
 ) -> Result<(), Problem> {
-    let Some(mut state) = app.meeting.take().filter(|s| s.running()) else {
+    let Some(state) = app.meeting.as_ref().filter(|s| s.running()) else {
         return Ok(());
     };
-    state.book(clock.now());
     let (cur, len) = (state.meeting.current, state.meeting.items.len());
-    state.meeting.current = if forward {
+    let to = if forward {
         (cur + 1).min(len.saturating_sub(1))
     } else {
         cur.saturating_sub(1)
     };
+    go_to(app, store, clock.now(), to)
+}
+
+/// The item `to` (from 0) becomes the one discussed, the time spent on the one it leaves booked;
+/// on the draft it is selected. Past the end: the last item.
+pub fn go_to(
+    app: &mut App,
+    store: &mut Store,
+    now: NaiveDateTime,
+    to: usize,
+) -> Result<(), Problem> {
+    let Some(mut state) = app.meeting.take() else {
+        return Ok(());
+    };
+    let to = to.min(state.meeting.items.len().saturating_sub(1));
+    if !state.running() {
+        state.selected = to;
+        app.meeting = Some(state);
+        return Ok(());
+    }
+    state.book(now);
+    state.meeting.current = to;
     state.selected = state.meeting.current;
     let loaded = load_page(app, store, &mut state);
     app.meeting = Some(state);
@@ -280,8 +303,11 @@ pub fn add_case(app: &mut App, store: &mut Store, case: CaseId) -> Result<(), Pr
     let Some(state) = app.meeting.as_mut() else {
         return Ok(());
     };
-    if state.meeting.items.iter().any(|i| i.case == case) {
-        app.info(t::ALREADY_ON.get(app.lang));
+    if let Some(at) = state.meeting.items.iter().position(|i| i.case == case) {
+        // On the agenda already: go there (the lookup is how to find an item by name).
+        let now = app.now;
+        go_to(app, store, now, at)?;
+        app.info(format!("{} {}.", t::ON_AGENDA_AT.get(app.lang), at + 1));
         return Ok(());
     }
     state

@@ -75,6 +75,11 @@ pub enum ActiesFilterStep {
 pub enum FieldEdit {
     NextField,
     PrevField,
+    /// PgDn / PgUp: the next or previous part of a form with parts (the intake's carers).
+    NextSection,
+    PrevSection,
+    /// A line break in free text.
+    NewLine,
     Backspace,
     Delete,
     Left,

@@ -130,7 +130,12 @@ impl<'a> Privacy<'a> {
 /// discusses (it hides again when the meeting moves on).
 fn focus(app: &App) -> Option<FamilyId> {
     let form = match &app.popup {
-        Some(Popup::Form(f) | Popup::ConfirmDiscard(f) | Popup::ConfirmNoConsent(f)) => f.about,
+        Some(
+            Popup::Form(f)
+            | Popup::ConfirmDiscard(f)
+            | Popup::ConfirmClose(f)
+            | Popup::ConfirmNoConsent(f),
+        ) => f.about,
         _ => None,
     };
     let page = || {

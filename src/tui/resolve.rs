@@ -39,6 +39,14 @@ pub fn key(app: &App, key: KeyEvent) -> Option<Msg> {
             _ => Msg::Popup(PopupMsg::BackToForm),
         });
     }
+    if let Some(Popup::ConfirmClose(_)) = app.popup {
+        // Asked on Esc over typed text: yes throws the text away, the form closes.
+        return Some(match key.code {
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') if plain => Msg::Popup(PopupMsg::ClosePopup),
+            KeyCode::Char('c') if !plain => Msg::Quit,
+            _ => Msg::Popup(PopupMsg::BackToForm),
+        });
+    }
     if let Some(Popup::ConfirmNoConsent(_)) = app.popup {
         // Yes saves the action for the owner without consent; anything else goes back.
         return Some(match key.code {
@@ -141,6 +149,9 @@ fn form(i: Intent) -> Option<Msg> {
         Intent::Right => Msg::Popup(PopupMsg::Edit(FieldEdit::Right)),
         Intent::Home => Msg::Popup(PopupMsg::Edit(FieldEdit::Home)),
         Intent::End => Msg::Popup(PopupMsg::Edit(FieldEdit::End)),
+        Intent::PageDown => Msg::Popup(PopupMsg::Edit(FieldEdit::NextSection)),
+        Intent::PageUp => Msg::Popup(PopupMsg::Edit(FieldEdit::PrevSection)),
+        Intent::NewLine => Msg::Popup(PopupMsg::Edit(FieldEdit::NewLine)),
         _ => return None,
     })
 }
@@ -180,7 +191,7 @@ fn agenda(app: &App, i: Intent) -> Option<Msg> {
         Intent::Up | Intent::Down | Intent::Top | Intent::Bottom => {
             Msg::Select(List::Agenda, step(i)?)
         }
-        _ => return None,
+        other => return screen_one(other),
     })
 }
 
@@ -213,6 +224,21 @@ fn meeting(app: &App, i: Intent) -> Option<Msg> {
             None => Msg::Say(t::CHOOSE_ACTION),
         },
         Intent::Flag => Msg::Change(ChangeMsg::Flag(case?)),
+        other => return screen_one(other),
+    })
+}
+
+/// Keys that mean the same on the agenda and in the meeting: `#` goes to an item, `/` finds a
+/// case and goes to its item (or puts it on the agenda), and `q` never quits from here (a
+/// meeting is left with `E`; Ctrl-C still quits).
+fn screen_one(i: Intent) -> Option<Msg> {
+    Some(match i {
+        Intent::GoTo => Msg::OpenForm(FormKind::GoToItem),
+        Intent::Attendees => Msg::OpenForm(FormKind::Attendees),
+        Intent::Lookup => Msg::Lookup {
+            add_to_agenda: true,
+        },
+        Intent::Back => Msg::Say(t::NO_QUIT_HERE),
         _ => return None,
     })
 }
@@ -334,6 +360,11 @@ fn on_page(page: &Page, i: Intent) -> Option<Msg> {
             },
             Intent::AddNetwork => Msg::OpenForm(FormKind::AddNetwork(p.family.id)),
             Intent::Edit => Msg::OpenForm(FormKind::EditFamily(p.family.id)),
+            Intent::Remove => {
+                let at = p.selected.checked_sub(p.cases.len())?;
+                let person = p.family.network.get(at)?.person;
+                Msg::OpenForm(FormKind::ChangeNetwork(p.family.id, person))
+            }
             _ => return None,
         }),
         Page::Person(p) => Some(match i {

@@ -186,7 +186,7 @@ fn in_meeting(
 /// What the popup on show does with a key.
 fn in_popup(app: &mut App, store: &mut Store, clock: &Clock, msg: PopupMsg) -> Result<(), Problem> {
     match msg {
-        PopupMsg::ClosePopup => app.popup = None,
+        PopupMsg::ClosePopup => close_popup(app),
         PopupMsg::Discard => {
             app.popup = None;
             app.quit = true;
@@ -195,7 +195,10 @@ fn in_popup(app: &mut App, store: &mut Store, clock: &Clock, msg: PopupMsg) -> R
         PopupMsg::Submit => form::save::submit(app, store, clock)?,
         PopupMsg::QuitForm => quit_form(app),
         PopupMsg::BackToForm => {
-            if let Some(Popup::ConfirmDiscard(f) | Popup::ConfirmNoConsent(f)) = app.popup.take() {
+            if let Some(
+                Popup::ConfirmDiscard(f) | Popup::ConfirmClose(f) | Popup::ConfirmNoConsent(f),
+            ) = app.popup.take()
+            {
                 app.popup = Some(Popup::Form(f));
             }
         }
@@ -288,6 +291,9 @@ fn edit_field(app: &mut App, edit: FieldEdit) {
     match edit {
         FieldEdit::NextField => return form.next(),
         FieldEdit::PrevField => return form.prev(),
+        FieldEdit::NextSection => return form.next_section(),
+        FieldEdit::PrevSection => return form.prev_section(),
+        FieldEdit::NewLine => return form.new_line(),
         FieldEdit::Backspace => form.dirty = true,
         _ => {}
     }
@@ -299,9 +305,18 @@ fn edit_field(app: &mut App, edit: FieldEdit) {
             FieldEdit::Right => f.right(),
             FieldEdit::Home => f.home(),
             FieldEdit::End => f.end(),
-            FieldEdit::NextField | FieldEdit::PrevField => {}
+            _ => {}
         }
     }
+}
+
+/// Esc: a form with typed text asks before it is thrown away (as Ctrl-C does); yes to that
+/// question, and any other popup, closes.
+fn close_popup(app: &mut App) {
+    app.popup = match app.popup.take() {
+        Some(Popup::Form(form)) if form.dirty => Some(Popup::ConfirmClose(form)),
+        _ => None,
+    };
 }
 
 /// Ctrl-C in a form: quits at once when nothing was typed, else asks first.

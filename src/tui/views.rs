@@ -82,6 +82,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             super::form::view::form(app, form, frame, area);
             popup::confirm(app, t::DISCARD.get(app.lang), frame, area);
         }
+        Some(Popup::ConfirmClose(form)) => {
+            super::form::view::form(app, form, frame, area);
+            popup::confirm(app, t::CONFIRM_CLOSE.get(app.lang), frame, area);
+        }
         Some(Popup::ConfirmNoConsent(form)) => {
             super::form::view::form(app, form, frame, area);
             let question = super::consent::question(app, form);

@@ -455,6 +455,7 @@ fn two_consents_for_one_person() {
             status: ConsentStatus::Geweigerd,
             date: None,
             note: String::new(),
+            given_by: String::new(),
         });
         says![
             format!("case {}", fx.case_emre),

@@ -35,12 +35,16 @@ fn with_sibling_and_carers(s: &mut Session) {
         relation: "stiefvader".into(),
         phone: String::new(),
         email: String::new(),
+        lives_with_child: false,
+        authority: false,
     });
     f.carers.push(Carer {
         name: "Łucja Wójcik".into(),
         relation: "oma".into(),
         phone: String::new(),
         email: String::new(),
+        lives_with_child: false,
+        authority: false,
     });
     change.put_family(f);
     s.store.commit(change).expect("commit");

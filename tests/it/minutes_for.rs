@@ -44,6 +44,7 @@ fn set_consent(store: &mut Store, case: CaseId, person: PersonId, status: Consen
             status,
             date: Some(t.date()),
             note: "moeder mondeling".into(),
+            given_by: String::new(),
         });
     });
 }

@@ -220,6 +220,8 @@ fn build_trap_store(store: &mut Store) -> Built {
             relation: "moeder".into(),
             phone: "06-12345678".into(),
             email: String::new(),
+            lives_with_child: true,
+            authority: true,
         }],
         children: kids.into_iter().collect::<Vec<Child>>(),
         network: vec![],
@@ -232,7 +234,7 @@ fn build_trap_store(store: &mut Store) -> Built {
         let text = format!("{text} {n}: bellen, afspraak maken en terugkoppelen in het overleg");
         let mut a: Action = new_action(id, case, &text, (None, Side::Zorg), due, t);
         if done {
-            a.done = Some(Done { at: t, by: None });
+            a.done = Some(Done::new(t, None));
         }
         ch.put_action(a);
         store.commit_unflushed(ch).expect("action");

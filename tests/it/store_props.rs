@@ -274,7 +274,7 @@ impl Run {
             let mut a = self.model.actions[&id].clone();
             // Marking done what is done (or open what is open) changes nothing.
             if a.done.is_some() != done {
-                a.done = done.then_some(Done { at: now, by: None });
+                a.done = done.then(|| Done::new(now, None));
                 self.model.actions.insert(id, a.clone());
                 self.model
                     .cases

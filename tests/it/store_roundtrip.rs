@@ -91,10 +91,7 @@ fn every_record_type_reads_back_equal() {
         now,
     );
     action.meeting = Some(fx.meeting);
-    action.done = Some(Done {
-        at: now,
-        by: Some(fx.sanne),
-    });
+    action.done = Some(Done::new(now, Some(fx.sanne)));
     store.save_action(now, action.clone()).unwrap();
     assert_eq!(store.action(aid).unwrap(), Some(action));
     assert_eq!(store.actions_of_case(cid).unwrap().len(), 1);
@@ -137,6 +134,7 @@ fn case_reads_back_equal(
         status: ConsentStatus::NietGevraagd,
         date: None,
         note: "volgt".into(),
+        given_by: "moeder".into(),
     }];
     case.flagged = true;
     case.notes = "Çelik: let op ✓".into();
@@ -348,7 +346,7 @@ fn action_rows_are_in_deadline_order_with_ranges() {
     // Done moves the action to the done range; open again moves it back.
     let now = at(today(), 11, 0);
     let (a, _) = store.set_action_done(now, fx.a_friday, true, None).unwrap();
-    assert_eq!(a.done, Some(Done { at: now, by: None }));
+    assert_eq!(a.done, Some(Done::new(now, None)));
     assert!(!open_ids(&store).contains(&fx.a_friday));
     assert_eq!(
         done_ids(&store)[2],

@@ -83,8 +83,8 @@ fn a_new_case_is_taken_in_and_is_on_disk() {
         .expect("the new case is on disk");
     assert_eq!(case.question, "Slaapt slecht 😴 en is vaak moe 🙁");
     assert_eq!(
-        (case.status, case.signal_date),
-        (CaseStatus::Aangemeld, today())
+        (case.status, case.signal_date, case.intake_date),
+        (CaseStatus::Intake, today(), Some(today())),
     );
     let family = store
         .family(case.family)
@@ -126,8 +126,8 @@ fn an_empty_required_field_is_marked_and_nothing_is_saved() {
     s.press("Sem");
     assert_eq!(new_case(&s).first_name.error, None);
     assert!(new_case(&s).question.error.is_some());
-    // Esc closes without saving.
-    s.press("<Esc>");
+    // Esc asks first (text was typed); yes closes without saving.
+    s.press("<Esc>j");
     assert!(s.app.popup.is_none());
     assert_eq!(s.export(), before);
 }

@@ -42,7 +42,37 @@ fn old_export() -> Value {
     flate2::read::GzDecoder::new(file)
         .read_to_string(&mut text)
         .expect("gunzip");
-    by_event_id(serde_json::from_str(&text).expect("json"))
+    with_format_2(by_event_id(serde_json::from_str(&text).expect("json")))
+}
+
+/// The old export as today's tandem exports the same records: format 2's new fields with the
+/// values a format-1 record reads as (see `store::codec::v1`).
+fn with_format_2(mut doc: Value) -> Value {
+    let each = |doc: &mut Value, key: &str, f: &dyn Fn(&mut serde_json::Map<String, Value>)| {
+        for v in doc[key].as_array_mut().into_iter().flatten() {
+            if let Some(o) = v.as_object_mut() {
+                f(o);
+            }
+        }
+    };
+    each(&mut doc, "families", &|f| {
+        for c in f["carers"].as_array_mut().into_iter().flatten() {
+            c["lives_with_child"] = Value::Bool(true);
+            c["authority"] = Value::Bool(true);
+        }
+    });
+    each(&mut doc, "cases", &|c| {
+        c.insert("signal_by".into(), Value::from(""));
+        for k in c["consents"].as_array_mut().into_iter().flatten() {
+            k["given_by"] = Value::from("");
+        }
+    });
+    each(&mut doc, "actions", &|a| {
+        if let Some(done) = a.get_mut("done").and_then(Value::as_object_mut) {
+            done.insert("cancelled".into(), Value::Null);
+        }
+    });
+    doc
 }
 
 /// The store's export, its timeline by event id: schema 2 keeps a case's events together,
@@ -289,4 +319,19 @@ fn a_copy_left_without_a_swap_is_cleared_and_the_store_kept() {
     // Make the copy differ, so that taking it by mistake would show.
     std::fs::remove_file(dir.path().join("compact.new/db")).expect("rm");
     assert_whole_and_tidy(dir.path(), &before);
+}
+
+#[test]
+fn an_export_made_before_format_2_imports_with_the_new_fields_defaulted() {
+    let file = std::fs::File::open(fixture().join("store-v1.export.json.gz")).expect("open");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .expect("gunzip");
+    assert!(!text.contains("lives_with_child") && !text.contains("given_by"));
+    let doc: tandem::store::export::ExportDoc = serde_json::from_str(&text).expect("reads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("open");
+    store.import(&doc, false).expect("imports");
+    assert_eq!(export_of(&store), old_export());
 }

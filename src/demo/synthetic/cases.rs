@@ -117,6 +117,7 @@ pub fn case(
         child,
         question,
         signal: signal_source,
+        signal_by: String::new(),
         signal_date: signal,
         intake_date: intake,
         support_date: support,
@@ -304,7 +305,7 @@ fn plain_actions(ch: &mut Change, rng: &mut Rng, d: &Draft) -> Vec<Action> {
             today,
             15 * 60 + 2 * j,
         )
-        .map(|at| Done { at, by: a.owner });
+        .map(|at| Done::new(at, a.owner));
         actions.push(a);
     }
     actions
@@ -350,15 +351,12 @@ fn meeting_actions(
         let mut a = new_action(ch, rng, d.id, d.pool, deadline, created);
         a.meeting = Some(meeting);
         a.done = done_on(rng, created, deadline, done_day, closed, today, 15 * 60)
-            .map(|at| Done { at, by: a.owner });
+            .map(|at| Done::new(at, a.owner));
         let ticked = slot.start + Duration::seconds(120);
         let mut done_here = Vec::new();
         if let Some(p) = previous.and_then(|p| actions.get_mut(p)) {
             if rng.chance(70) && p.done.as_ref().is_none_or(|d| d.at > ticked) {
-                p.done = Some(Done {
-                    at: ticked,
-                    by: p.owner,
-                });
+                p.done = Some(Done::new(ticked, p.owner));
                 done_here.push(p.id);
             }
         }
@@ -488,6 +486,7 @@ fn consents(rng: &mut Rng, network: &[(PersonId, Side)], day: NaiveDate) -> Vec<
                 status,
                 date,
                 note,
+                given_by: String::new(),
             }
         })
         .collect()

@@ -118,6 +118,8 @@ fn carers(
             phone: phone(rng.below(10_000)),
             name,
             relation: relation.into(),
+            lives_with_child: true,
+            authority: true,
         });
     }
     let name = match second_last {

@@ -147,8 +147,11 @@ fn action_item<'a>(app: &App, p: &CasePage, a: &Action, width: usize) -> ListIte
         .deadline
         .map(|d| format_short(d, app.lang))
         .unwrap_or_else(|| "–".into());
-    // One fixed-width status column: done, overdue, or open.
-    let check = if a.done.is_some() {
+    // One fixed-width status column: cancelled, done, overdue, or open.
+    let cancelled = a.done.as_ref().is_some_and(|d| d.cancelled.is_some());
+    let check = if cancelled {
+        "✕"
+    } else if a.done.is_some() {
         "✓"
     } else if overdue {
         "!"

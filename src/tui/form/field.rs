@@ -50,6 +50,8 @@ pub struct Field {
     pub choice: usize,
     pub required: bool,
     pub error: Option<String>,
+    /// The row's number, shown after the label: "Ouder/verzorger 3".
+    pub nth: Option<usize>,
 }
 
 impl Field {
@@ -62,7 +64,14 @@ impl Field {
             choice: 0,
             required: false,
             error: None,
+            nth: None,
         }
+    }
+
+    /// The field as the `n`th of its kind (numbered from 1).
+    pub fn nth(mut self, n: usize) -> Field {
+        self.nth = Some(n);
+        self
     }
 
     pub fn required(mut self) -> Field {

@@ -2,16 +2,16 @@
 //! edits (or empty for a new one); `form::save` reads it back by name.
 
 use super::field::{Choice, Field};
+pub use super::intake::{NetworkConsent, NewCaseForm};
 use super::FormKind;
 use crate::domain::{
     ActionId, Carer, CaseId, CaseStatus, ConsentStatus, FamilyId, Outcome, PersonId, Side,
-    SignalSource,
 };
 
 /// The typed body of a form, with the ids it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Body {
-    NewCase(NewCaseForm),
+    NewCase(Box<NewCaseForm>),
     EditCase(CaseId, EditCaseForm),
     CloseCase(CaseId, CloseForm),
     NewAction(CaseId, ActionForm),
@@ -23,6 +23,9 @@ pub enum Body {
     EditFamily(FamilyId, FamilyForm),
     ChooseMe(Field),
     Agreement(CaseId, Field),
+    GoToItem(Field),
+    Attendees(Field),
+    ChangeNetwork(FamilyId, PersonId, NetworkChangeForm),
 }
 
 /// A field or a typed choice, seen as the field it shows.
@@ -63,28 +66,22 @@ macro_rules! fields {
     };
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewCaseForm {
-    pub first_name: Field,
-    pub last_name: Field,
-    pub groep: Field,
-    pub school: Field,
-    pub question: Field,
-    /// An existing family the child belongs to; empty makes a new one.
-    pub family: Field,
-    pub signal: Choice<SignalSource>,
-    pub signal_date: Field,
+/// What happens to someone in a family's network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkEnd {
+    /// Involved until a day; kept in the klantreis.
+    End,
+    /// Added by mistake: out, history and all.
+    Remove,
 }
-fields!(NewCaseForm {
-    first_name,
-    last_name,
-    groep,
-    school,
-    question,
-    family,
-    signal,
-    signal_date
-});
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkChangeForm {
+    pub what: Choice<NetworkEnd>,
+    /// The last day involved (for ending).
+    pub until: Field,
+}
+fields!(NetworkChangeForm { what, until });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditCaseForm {
@@ -106,12 +103,46 @@ fields!(EditCaseForm {
     notes
 });
 
+/// What becomes of a closing case's open actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenActions {
+    /// Done, on the closing day.
+    Done,
+    /// Cancelled, with the reason given.
+    Cancelled,
+    /// Left open: someone still does them after the case closed.
+    KeepOpen,
+}
+
+/// Closing a case: the outcome and day, and, when it has open actions, what becomes of them
+/// (asked, never assumed: a closed case with open actions shows up everywhere).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CloseForm {
     pub outcome: Choice<Outcome>,
     pub date: Field,
+    /// The case's open actions when the form opened.
+    pub open: Vec<crate::domain::Action>,
+    pub fate: Choice<OpenActions>,
+    /// Why they are cancelled; needed for that choice only.
+    pub reason: Field,
 }
-fields!(CloseForm { outcome, date });
+
+impl CloseForm {
+    pub fn fields(&self) -> Vec<&Field> {
+        let mut out = vec![self.outcome.as_field(), &self.date];
+        if !self.open.is_empty() {
+            out.extend([self.fate.as_field(), &self.reason]);
+        }
+        out
+    }
+    pub fn fields_mut(&mut self) -> Vec<&mut Field> {
+        let mut out = vec![self.outcome.as_field_mut(), &mut self.date];
+        if !self.open.is_empty() {
+            out.extend([self.fate.as_field_mut(), &mut self.reason]);
+        }
+        out
+    }
+}
 
 /// A new or edited action. The deadline comes before the side: the side follows the owner, so
 /// the common case (text, owner, deadline, Enter) never visits it.
@@ -180,34 +211,67 @@ fields!(PersonForm {
     offer
 });
 
+/// One carer: the two yes/no choices come before the e-mail, which is asked least.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CarerFields {
     pub name: Field,
     pub relation: Field,
     pub phone: Field,
+    pub lives_with_child: Choice<bool>,
+    pub authority: Choice<bool>,
     pub email: Field,
 }
 fields!(CarerFields {
     name,
     relation,
     phone,
+    lives_with_child,
+    authority,
     email
 });
 
+/// One child of the family, to correct its name, birth date, groep and school.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildFields {
+    pub id: crate::domain::ChildId,
+    pub first_name: Field,
+    pub last_name: Field,
+    pub birth_date: Field,
+    pub groep: Field,
+    pub school: Field,
+}
+fields!(ChildFields {
+    first_name,
+    last_name,
+    birth_date,
+    groep,
+    school
+});
+
+/// The household: its name, its children, its carers (an empty row to add one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FamilyForm {
     pub name: Field,
-    pub carers: [CarerFields; 2],
+    pub children: Vec<ChildFields>,
+    pub carers: Vec<CarerFields>,
 }
 
 impl FamilyForm {
-    pub fn fields(&self) -> Vec<&Field> {
-        let mut out = vec![&self.name];
-        self.carers.iter().for_each(|c| out.extend(c.fields()));
+    /// The name, then each child, then each carer: one section each.
+    pub fn sections(&self) -> Vec<Vec<&Field>> {
+        let mut out = vec![vec![&self.name]];
+        out.extend(self.children.iter().map(|c| c.fields()));
+        out.extend(self.carers.iter().map(|c| c.fields()));
         out
+    }
+    pub fn fields(&self) -> Vec<&Field> {
+        self.sections().into_iter().flatten().collect()
     }
     pub fn fields_mut(&mut self) -> Vec<&mut Field> {
         let mut out = vec![&mut self.name];
+        self.children
+            .iter_mut()
+            .for_each(|c| out.extend(c.fields_mut()));
         self.carers
             .iter_mut()
             .for_each(|c| out.extend(c.fields_mut()));
@@ -230,6 +294,9 @@ impl Body {
             Body::EditFamily(id, _) => FormKind::EditFamily(*id),
             Body::ChooseMe(_) => FormKind::ChooseMe,
             Body::Agreement(case, _) => FormKind::Agreement(*case),
+            Body::GoToItem(_) => FormKind::GoToItem,
+            Body::Attendees(_) => FormKind::Attendees,
+            Body::ChangeNetwork(f, p, _) => FormKind::ChangeNetwork(*f, *p),
         }
     }
 
@@ -243,7 +310,10 @@ impl Body {
             Body::AddNetwork(_, f) => f.fields(),
             Body::NewPerson(f) | Body::EditPerson(_, f) => f.fields(),
             Body::EditFamily(_, f) => f.fields(),
-            Body::ChooseMe(f) | Body::Agreement(_, f) => vec![f],
+            Body::ChooseMe(f) | Body::Agreement(_, f) | Body::GoToItem(f) | Body::Attendees(f) => {
+                vec![f]
+            }
+            Body::ChangeNetwork(_, _, f) => f.fields(),
         }
     }
 
@@ -257,7 +327,53 @@ impl Body {
             Body::AddNetwork(_, f) => f.fields_mut(),
             Body::NewPerson(f) | Body::EditPerson(_, f) => f.fields_mut(),
             Body::EditFamily(_, f) => f.fields_mut(),
-            Body::ChooseMe(f) | Body::Agreement(_, f) => vec![f],
+            Body::ChooseMe(f) | Body::Agreement(_, f) | Body::GoToItem(f) | Body::Attendees(f) => {
+                vec![f]
+            }
+            Body::ChangeNetwork(_, _, f) => f.fields_mut(),
+        }
+    }
+}
+
+impl Body {
+    /// Where each section starts, as field positions: PgDn and PgUp move between them. A form
+    /// without parts is one section.
+    pub fn section_starts(&self) -> Vec<usize> {
+        let sizes: Vec<usize> = match self {
+            Body::NewCase(f) => f.sections().iter().map(Vec::len).collect(),
+            Body::EditFamily(_, f) => f.sections().iter().map(Vec::len).collect(),
+            _ => return vec![0],
+        };
+        sizes
+            .iter()
+            .scan(0, |at, n| {
+                let start = *at;
+                *at += n;
+                Some(start)
+            })
+            .collect()
+    }
+
+    /// Keeps one empty row at the end of each list of rows (carers, network people), so there
+    /// is always room for one more; `new_carer` and `new_person` make an empty row numbered
+    /// from 1.
+    pub fn grow(
+        &mut self,
+        new_carer: impl Fn(usize) -> CarerFields,
+        new_person: impl Fn(usize) -> NetworkConsent,
+    ) {
+        let carers = match self {
+            Body::NewCase(f) => {
+                if f.network.last().is_none_or(|n| !n.person.is_blank()) {
+                    f.network.push(new_person(f.network.len() + 1));
+                }
+                &mut f.carers
+            }
+            Body::EditFamily(_, f) => &mut f.carers,
+            _ => return,
+        };
+        if carers.last().is_none_or(|c| !c.name.is_blank()) {
+            carers.push(new_carer(carers.len() + 1));
         }
     }
 }
@@ -271,6 +387,8 @@ impl CarerFields {
             relation: self.relation.line(),
             phone: self.phone.line(),
             email: self.email.line(),
+            lives_with_child: self.lives_with_child.value(),
+            authority: self.authority.value(),
         })
     }
 }

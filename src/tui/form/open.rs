@@ -3,26 +3,24 @@
 
 use super::field::{Choice, FieldKind as K};
 use super::field::{PickId, PickOption};
-use super::kinds::CarerFields;
 use super::kinds::{
-    ActionForm, Body, CloseForm, ConsentForm, EditCaseForm, FamilyForm, NetworkForm, NewCaseForm,
-    PersonForm,
+    ActionForm, Body, CloseForm, ConsentForm, EditCaseForm, FamilyForm, NetworkForm, PersonForm,
 };
+use super::kinds::{CarerFields, ChildFields};
 use super::{Field, FieldKind, Form, FormKind};
 use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::{
     Action, Carer, Case, CaseStatus, Consent, ConsentStatus, Family, Outcome, Person, PersonId,
-    Side, SignalSource,
+    Side,
 };
 use crate::i18n::{meeting as tm, tui as t, words, Text};
 use crate::store::Store;
 use crate::tui::app::App;
 use crate::tui::privacy::Said;
 use crate::tui::update::Problem;
-use std::collections::HashSet;
 
 /// The word for today that date fields start on.
-fn today_word(lang: Lang) -> &'static str {
+pub(super) fn today_word(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "vandaag",
         Lang::En => "today",
@@ -49,7 +47,11 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
     }
     let today = today_word(app.lang);
     let (title, body, about) = match kind {
-        FormKind::NewCase => (t::F_NEW_CASE, Body::NewCase(new_case(app)), None),
+        FormKind::NewCase => (
+            t::F_NEW_CASE,
+            Body::NewCase(Box::new(super::intake::form(app))),
+            None,
+        ),
         FormKind::AddNetwork(id) => {
             let form = NetworkForm::new(person_options(&app.persons, &[]), today);
             (t::F_ADD_NETWORK, Body::AddNetwork(id, form), Some(id))
@@ -68,6 +70,28 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
             let family = store.family(id)?.ok_or(Problem::NotFound)?;
             let form = FamilyForm::new(&family);
             (t::F_EDIT_FAMILY, Body::EditFamily(id, form), Some(id))
+        }
+        FormKind::ChangeNetwork(family, person) => {
+            use super::kinds::{NetworkChangeForm, NetworkEnd};
+            let what = [
+                (t::OPT_NETWORK_END, NetworkEnd::End),
+                (t::OPT_NETWORK_REMOVE, NetworkEnd::Remove),
+            ];
+            let form = NetworkChangeForm {
+                what: Choice::new(t::L_NETWORK_CHANGE, what.to_vec(), NetworkEnd::End),
+                until: Field::new(t::L_UNTIL, K::Date).required().with(today),
+            };
+            let body = Body::ChangeNetwork(family, person, form);
+            (t::F_NETWORK_CHANGE, body, Some(family))
+        }
+        FormKind::Attendees => {
+            let names = crate::tui::meeting::attendee_names(app).join(", ");
+            let field = Field::new(tm::L_ATTENDEES, FieldKind::Line).with(&names);
+            (tm::F_ATTENDEES, Body::Attendees(field), None)
+        }
+        FormKind::GoToItem => {
+            let field = Field::new(tm::L_GOTO, FieldKind::Line).required();
+            (tm::F_GOTO, Body::GoToItem(field), None)
         }
         FormKind::ChooseMe => {
             let people = FieldKind::Pick(person_options(&app.persons, &[]));
@@ -104,7 +128,12 @@ fn about_a_case(app: &App, store: &Store, kind: FormKind) -> Result<Option<Form>
             let form = EditCaseForm::new(&case, people, &lead);
             (t::F_EDIT_CASE, Body::EditCase(id, form))
         }
-        FormKind::CloseCase(id) => (t::F_CLOSE_CASE, Body::CloseCase(id, CloseForm::new(today))),
+        FormKind::CloseCase(id) => {
+            let open = store.actions_of_case(id)?;
+            let open = open.into_iter().filter(|a| a.is_open()).collect();
+            let form = CloseForm::new(today, open);
+            (t::F_CLOSE_CASE, Body::CloseCase(id, form))
+        }
         FormKind::NewAction(id) => {
             let form = action_form(app, &case, family.as_ref(), None);
             (t::F_NEW_ACTION, Body::NewAction(id, form))
@@ -176,23 +205,6 @@ fn network(family: Option<&Family>) -> Vec<PersonId> {
         .collect()
 }
 
-fn new_case(app: &App) -> NewCaseForm {
-    let mut seen = HashSet::new();
-    let families: Vec<PickOption> = app
-        .cases
-        .rows
-        .iter()
-        .filter(|r| seen.insert(r.family))
-        .map(|r| PickOption {
-            id: PickId::Family(r.family),
-            label: r.family_name.clone(),
-            detail: r.child_name.clone(),
-        })
-        .collect();
-    let school = app.cases.schools.first().cloned().unwrap_or_default();
-    NewCaseForm::new(families, &school, today_word(app.lang))
-}
-
 /// The action form for a case: its lead and network are the owners offered first.
 fn action_form(
     app: &App,
@@ -222,33 +234,6 @@ fn side_or(none: Text) -> Vec<(Text, Option<Side>)> {
 /// What a date field holds for a date already recorded.
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
     d.map(format_numeric).unwrap_or_default()
-}
-
-impl NewCaseForm {
-    /// `families` are the families to add the child to; `school` the one filled in already;
-    /// `today` the word for today in the user's language.
-    pub fn new(families: Vec<PickOption>, school: &str, today: &str) -> NewCaseForm {
-        NewCaseForm {
-            first_name: Field::new(t::L_FIRST_NAME, K::Line).required(),
-            last_name: Field::new(t::L_LAST_NAME, K::Line),
-            groep: Field::new(t::L_GROEP, K::Line),
-            school: Field::new(t::L_SCHOOL, K::Line).with(school),
-            question: Field::new(t::L_QUESTION, K::Text).required(),
-            family: Field::new(t::L_FAMILY, K::Pick(families)),
-            signal: Choice::new(
-                t::L_SIGNAL,
-                [
-                    SignalSource::Ouder,
-                    SignalSource::School,
-                    SignalSource::Anders,
-                ]
-                .map(|s| (words::signal(s), s))
-                .to_vec(),
-                SignalSource::Ouder,
-            ),
-            signal_date: Field::new(t::L_SIGNAL_DATE, K::Date).with(today),
-        }
-    }
 }
 
 impl EditCaseForm {
@@ -286,7 +271,14 @@ impl EditCaseForm {
 }
 
 impl CloseForm {
-    pub fn new(today: &str) -> CloseForm {
+    /// `open` are the case's open actions: the form asks what becomes of them.
+    pub fn new(today: &str, open: Vec<Action>) -> CloseForm {
+        use super::kinds::OpenActions as O;
+        let fates = [
+            (t::OPT_OPEN_DONE, O::Done),
+            (t::OPT_OPEN_CANCEL, O::Cancelled),
+            (t::OPT_OPEN_KEEP, O::KeepOpen),
+        ];
         CloseForm {
             outcome: Choice::new(
                 t::L_OUTCOME,
@@ -294,6 +286,9 @@ impl CloseForm {
                 Outcome::ALL[0],
             ),
             date: Field::new(t::L_DATE, K::Date).required().with(today),
+            open,
+            fate: Choice::new(t::L_OPEN_ACTIONS, fates.to_vec(), O::Done),
+            reason: Field::new(t::L_CANCEL_REASON, K::Line),
         }
     }
 }
@@ -381,28 +376,64 @@ impl PersonForm {
     }
 }
 
+/// A yes/no choice starting on `current`.
+pub(super) fn yes_no(label: Text, current: bool) -> Choice<bool> {
+    Choice::new(label, vec![(t::OPT_YES, true), (t::OPT_NO, false)], current)
+}
+
 impl CarerFields {
-    fn new(label: Text, c: Option<&Carer>) -> CarerFields {
+    /// The `n`th carer's row, filled from `c` (or empty: living with the child, with parental
+    /// authority, the usual case).
+    pub fn new(n: usize, c: Option<&Carer>) -> CarerFields {
         let v = |f: fn(&Carer) -> &str| c.map_or(String::new(), |c| f(c).to_string());
         CarerFields {
-            name: Field::new(label, K::Line).with(&v(|c| &c.name)),
+            name: Field::new(t::L_CARER, K::Line).nth(n).with(&v(|c| &c.name)),
             relation: Field::new(t::L_RELATION, K::Line).with(&v(|c| &c.relation)),
             phone: Field::new(t::L_CARER_PHONE, K::Line).with(&v(|c| &c.phone)),
+            lives_with_child: yes_no(t::L_LIVES_WITH, c.is_none_or(|c| c.lives_with_child)),
+            authority: yes_no(t::L_AUTHORITY, c.is_none_or(|c| c.authority)),
             email: Field::new(t::L_CARER_EMAIL, K::Line).with(&v(|c| &c.email)),
         }
     }
 }
 
+impl ChildFields {
+    fn new(n: usize, c: &crate::domain::Child) -> ChildFields {
+        ChildFields {
+            id: c.id,
+            first_name: Field::new(t::L_CHILD, K::Line)
+                .nth(n)
+                .required()
+                .with(&c.first_name),
+            last_name: Field::new(t::L_CHILD_LAST, K::Line).with(&c.last_name),
+            birth_date: Field::new(t::L_CHILD_BIRTH, K::Date).with(&date_text(c.birth_date)),
+            groep: Field::new(t::L_CHILD_GROEP, K::Line).with(&c.groep),
+            school: Field::new(t::L_CHILD_SCHOOL, K::Line).with(&c.school),
+        }
+    }
+}
+
 impl FamilyForm {
+    /// Every child and carer of `family`, and an empty carer row to add one.
     pub fn new(family: &Family) -> FamilyForm {
+        let mut carers: Vec<CarerFields> = family
+            .carers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CarerFields::new(i + 1, Some(c)))
+            .collect();
+        carers.push(CarerFields::new(carers.len() + 1, None));
         FamilyForm {
             name: Field::new(t::L_HOUSEHOLD, K::Line)
                 .required()
                 .with(&family.name),
-            carers: [
-                CarerFields::new(t::L_CARER1, family.carers.first()),
-                CarerFields::new(t::L_CARER2, family.carers.get(1)),
-            ],
+            children: family
+                .children
+                .iter()
+                .enumerate()
+                .map(|(i, c)| ChildFields::new(i + 1, c))
+                .collect(),
+            carers,
         }
     }
 }

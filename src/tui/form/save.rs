@@ -2,15 +2,11 @@
 //! records one store commit. A change about the case under discussion in a running meeting goes
 //! through the meeting's record (see `meeting::record`).
 
-use super::kinds::{
-    ActionForm, Body, EditCaseForm, FamilyForm, NetworkForm, NewCaseForm, PersonForm,
-};
+use super::kinds::{ActionForm, Body, EditCaseForm, FamilyForm, NetworkForm, PersonForm};
 use super::{Field, Form};
 use crate::clock::Clock;
 use crate::domain::text::short;
-use crate::domain::{
-    Action, ActionId, CaseId, Child, Consent, Family, FamilyId, Person, PersonId, Side,
-};
+use crate::domain::{Action, ActionId, CaseId, Consent, FamilyId, Person, PersonId, Side};
 use crate::i18n::{meeting as tm, tui as t};
 use crate::store::{Store, Undo};
 use crate::tui::app::{App, Popup};
@@ -49,6 +45,27 @@ pub fn submit(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pro
         let picked = field.picked_person();
         return choose_me(app, picked, form);
     }
+    if let Body::Attendees(field) = &form.body {
+        return match crate::tui::meeting::find_attendees(app, &field.value) {
+            Ok(people) => crate::tui::meeting::set_attendees(app, store, people),
+            Err(unknown) => {
+                let said = format!("{} {unknown}", tm::ATTENDEES_UNKNOWN.get(app.lang));
+                form.mark(tm::L_ATTENDEES, &said);
+                app.popup = Some(Popup::Form(form));
+                Ok(())
+            }
+        };
+    }
+    if let Body::GoToItem(field) = &form.body {
+        return match crate::tui::meeting::find_item(app, &field.value) {
+            Some(at) => crate::tui::meeting::go_to(app, store, clock.now(), at),
+            None => {
+                form.mark(tm::L_GOTO, tm::GOTO_NONE.get(app.lang));
+                app.popup = Some(Popup::Form(form));
+                Ok(())
+            }
+        };
+    }
     let result = save(app, store, &ctx, &mut form);
     match result {
         Ok(Saved::Commit(undo, what)) => {
@@ -79,15 +96,15 @@ pub fn submit(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pro
 }
 
 /// The moment and language a save happens in.
-struct Ctx {
-    now: NaiveDateTime,
-    today: NaiveDate,
-    lang: crate::domain::dates::Lang,
+pub(super) struct Ctx {
+    pub(super) now: NaiveDateTime,
+    pub(super) today: NaiveDate,
+    pub(super) lang: crate::domain::dates::Lang,
 }
 
 impl Ctx {
     /// A date field's date; the form was checked, so an unreadable one is not left.
-    fn date(&self, field: &Field) -> Option<NaiveDate> {
+    pub(super) fn date(&self, field: &Field) -> Option<NaiveDate> {
         field.date(self.today, self.lang).ok().flatten()
     }
 }
@@ -95,18 +112,15 @@ impl Ctx {
 fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<Saved, Problem> {
     let lang = ctx.lang;
     let (undo, what) = match &form.body {
-        Body::NewCase(f) => new_case(store, ctx, f)?,
+        Body::NewCase(f) => super::intake::save(app, store, ctx, f)?,
         Body::EditCase(id, f) => match edit_case(app, store, ctx, *id, f)? {
             Some(undo) => (undo, Said::plain(t::F_EDIT_CASE.get(lang))),
             None => return mark(form, lang, t::L_LEAD_PERSON),
         },
-        Body::CloseCase(id, f) => {
-            let mut case = store.case(*id)?.ok_or(Problem::NotFound)?;
-            let old = case.clone();
-            case.close(ctx.date(&f.date).unwrap_or(ctx.today), f.outcome.value());
-            let undo = record::save_case(app, store, ctx.now, &old, case)?;
-            (undo, Said::plain(t::F_CLOSE_CASE.get(lang)))
-        }
+        Body::CloseCase(id, f) => match close(app, store, ctx, *id, f)? {
+            Some(undo) => (undo, Said::plain(t::F_CLOSE_CASE.get(lang))),
+            None => return mark(form, lang, t::L_CANCEL_REASON),
+        },
         Body::NewAction(_, _) | Body::EditAction(_, _)
             if !crate::tui::consent::may_save(app, form) =>
         {
@@ -134,6 +148,7 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
                 status: f.status.value(),
                 date: ctx.date(&f.date),
                 note: f.note.line(),
+                given_by: String::new(),
             });
             let undo = store.save_case(ctx.now, case)?;
             (undo, Said::plain(t::F_CONSENT.get(lang)))
@@ -148,7 +163,27 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
             family(store, ctx, *id, f)?,
             Said::plain(t::F_EDIT_FAMILY.get(lang)),
         ),
-        Body::ChooseMe(_) => return Ok(Saved::Marked),
+        Body::ChangeNetwork(family, person, f) => {
+            use crate::store::corrections::NetworkChange;
+            let change = match f.what.value() {
+                super::kinds::NetworkEnd::End => {
+                    NetworkChange::End(ctx.date(&f.until).unwrap_or(ctx.today))
+                }
+                super::kinds::NetworkEnd::Remove => NetworkChange::Remove,
+            };
+            let open = store.family(*family)?.is_some_and(|fam| {
+                fam.network
+                    .iter()
+                    .any(|i| i.person == *person && i.until.is_none())
+            });
+            if !open && change != NetworkChange::Remove {
+                form.mark(t::L_NETWORK_CHANGE, t::ALREADY_ENDED.get(lang));
+                return Ok(Saved::Marked);
+            }
+            let undo = store.change_network(ctx.now, *family, *person, change)?;
+            (undo, Said::plain(t::F_NETWORK_CHANGE.get(lang)))
+        }
+        Body::ChooseMe(_) | Body::GoToItem(_) | Body::Attendees(_) => return Ok(Saved::Marked),
     };
     Ok(Saved::Commit(undo, what))
 }
@@ -161,40 +196,6 @@ fn mark(
 ) -> Result<Saved, Problem> {
     form.mark(label, t::PICK_NONE.get(lang));
     Ok(Saved::Marked)
-}
-
-fn new_case(store: &mut Store, ctx: &Ctx, f: &NewCaseForm) -> Result<(Undo, Said), Problem> {
-    let mut ids = store.begin();
-    let child = Child::new(
-        ids.child_id(),
-        f.first_name.line(),
-        f.last_name.line(),
-        f.school.line(),
-        f.groep.line(),
-    );
-    let name = child.full_name();
-    let family = match f.family.picked_family() {
-        Some(id) => {
-            let mut family = store.family(id)?.ok_or(Problem::NotFound)?;
-            family.children.push(child.clone());
-            family
-        }
-        None => Family::for_child(ids.family_id(), child.clone()),
-    };
-    let case = crate::domain::Case::new(
-        ids.case_id(),
-        family.id,
-        child.id,
-        f.question.text(),
-        f.signal.value(),
-        ctx.date(&f.signal_date).unwrap_or(ctx.today),
-        ctx.now,
-    );
-    let id = case.id;
-    // Ids taken from a throwaway change are reserved by the commit that writes them.
-    let undo = store.create_case(ctx.now, family, case)?;
-    let what = Said::plain(format!("{} ", t::F_NEW_CASE.get(ctx.lang))).name(&name, id);
-    Ok((undo, what))
 }
 
 /// `None`: the lead person typed matches no one.
@@ -222,6 +223,44 @@ fn edit_case(
     }
     case.notes = f.notes.text();
     record::save_case(app, store, ctx.now, &old, case).map(Some)
+}
+
+/// Closes the case, and finishes its open actions as the form says. `None`: they are to be
+/// cancelled and no reason was given.
+fn close(
+    app: &mut App,
+    store: &mut Store,
+    ctx: &Ctx,
+    id: CaseId,
+    f: &super::kinds::CloseForm,
+) -> Result<Option<Undo>, Problem> {
+    use super::kinds::OpenActions as O;
+    let mut case = store.case(id)?.ok_or(Problem::NotFound)?;
+    let old = case.clone();
+    let day = ctx.date(&f.date).unwrap_or(ctx.today);
+    case.close(day, f.outcome.value());
+    let reason = f.reason.line();
+    let cancelled = match f.fate.value() {
+        _ if f.open.is_empty() => {
+            return record::save_case(app, store, ctx.now, &old, case).map(Some)
+        }
+        O::KeepOpen => return record::save_case(app, store, ctx.now, &old, case).map(Some),
+        O::Cancelled if reason.is_empty() => return Ok(None),
+        O::Cancelled => Some(reason),
+        O::Done => None,
+    };
+    let finished = f
+        .open
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            let mut done = crate::domain::Done::new(ctx.now, None);
+            done.cancelled = cancelled.clone();
+            a.done = Some(done);
+            a
+        })
+        .collect();
+    record::close_case(app, store, ctx.now, case, finished).map(Some)
 }
 
 enum Target {
@@ -331,17 +370,21 @@ fn person(
     Ok((store.save_person(ctx.now, p)?, name))
 }
 
-/// The household's name and its first two carers; carers beyond the two the form shows are kept.
+/// The household's name, its children's details and its carers (an empty row drops nobody: a
+/// carer is taken off by emptying their name).
 fn family(store: &mut Store, ctx: &Ctx, id: FamilyId, f: &FamilyForm) -> Result<Undo, Problem> {
     let mut family = store.family(id)?.ok_or(Problem::NotFound)?;
     family.name = f.name.line();
-    let beyond = family.carers.iter().skip(f.carers.len()).cloned();
-    family.carers = f
-        .carers
-        .iter()
-        .filter_map(|c| c.carer())
-        .chain(beyond)
-        .collect();
+    for c in &f.children {
+        if let Some(child) = family.child_mut(c.id) {
+            child.first_name = c.first_name.line();
+            child.last_name = c.last_name.line();
+            child.birth_date = ctx.date(&c.birth_date);
+            child.groep = c.groep.line();
+            child.school = c.school.line();
+        }
+    }
+    family.carers = f.carers.iter().filter_map(|c| c.carer()).collect();
     Ok(store.save_family(ctx.now, family)?)
 }
 

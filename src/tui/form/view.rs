@@ -30,93 +30,212 @@ pub fn form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(Span::styled(l, th.style(Role::Header))));
         }
     }
+    let mut focus_row = 0u16;
     for (i, f) in form.fields().into_iter().enumerate() {
         let focused = i == form.focus;
         let row = lines.len() as u16;
-        lines.push(field_line(app, f, focused, label_w, row, &mut cursor));
+        if focused {
+            focus_row = row;
+        }
+        let room = inner_w.saturating_sub(label_w as usize + 1).max(8);
+        lines.extend(field_lines(
+            app,
+            f,
+            focused,
+            (label_w, room),
+            row,
+            &mut cursor,
+        ));
         field_hints(app, form, f, focused, label_w, &mut lines);
         consent_hints(app, form, f, (label_w, inner_w), &mut lines);
     }
     if let Some(e) = &form.error {
         lines.push(Line::from(Span::styled(safe(e), th.style(Role::Error))));
     }
-    lines.push(Line::from(Span::styled(
-        t::FORM_KEYS.get(lang),
-        th.style(Role::Muted),
-    )));
-    let h = (lines.len() as u16 + 2).min(area.height);
+    let keys = match form.body.section_starts().len() {
+        1 => t::FORM_KEYS.get(lang),
+        _ => t::FORM_KEYS_ROWS.get(lang),
+    };
+    lines.push(Line::from(Span::styled(keys, th.style(Role::Muted))));
+    // A form taller than the screen leaves the bottom line (the keys) in view, and scrolls.
+    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(1).max(3));
     let r = centered(area, FORM_WIDTH, h);
     frame.render_widget(Clear, r);
     let b = block(app, form.title.get(lang), true);
     let inner = b.inner(r);
+    let top = scroll_to(focus_row, lines.len() as u16, inner.height);
     frame.render_widget(
-        Paragraph::new(lines).block(b).style(th.style(Role::Text)),
+        Paragraph::new(lines)
+            .block(b)
+            .style(th.style(Role::Text))
+            .scroll((top, 0)),
         r,
     );
-    if let Some((x, y)) = cursor {
+    if let Some((x, y)) = cursor.map(|(x, y)| (x, y.saturating_sub(top))) {
         if y < inner.height && x < inner.width {
             frame.set_cursor_position((inner.x + x, inner.y + y));
         }
     }
 }
 
-/// A field's label and value on line `row`; a focused text field puts the cursor there.
-fn field_line(
+/// The first line to show of a form `total` lines long in `room` lines, so that the focused
+/// field (at `focus`) and a few lines under it (its hints, its matches) are in view: a long form
+/// (the intake with its carers and network) scrolls with the focus.
+fn scroll_to(focus: u16, total: u16, room: u16) -> u16 {
+    const BELOW: u16 = 6;
+    if total <= room {
+        return 0;
+    }
+    (focus + BELOW)
+        .saturating_sub(room)
+        .min(total.saturating_sub(room))
+}
+
+/// The most lines a free-text field shows; the window follows the cursor.
+const TEXT_ROWS: usize = 6;
+
+/// A field's label and value from line `row` on; a focused field puts the cursor there, always
+/// in view: a one-line value scrolls sideways, free text wraps over several lines. `widths` are
+/// the label's and the value's room, in columns.
+fn field_lines(
     app: &App,
     f: &Field,
     focused: bool,
-    label_w: u16,
+    widths: (u16, usize),
     row: u16,
     cursor: &mut Option<(u16, u16)>,
-) -> Line<'static> {
+) -> Vec<Line<'static>> {
     let th = &app.theme;
     let lang = app.lang;
+    let (label_w, room) = widths;
     let label_style = if focused {
         th.style(Role::Accent).add_modifier(Modifier::BOLD)
     } else {
         th.style(Role::Muted)
     };
     let req = if f.required { "*" } else { " " };
+    let nth = f.nth.map(|n| format!(" {n}")).unwrap_or_default();
     let label = format!(
         "{:<w$}",
-        format!("{}{req}", f.label.get(lang)),
+        format!("{}{nth}{req}", f.label.get(lang)),
         w = label_w as usize
     );
-    let value: Vec<Span> = match &f.kind {
-        FieldKind::Choice(opts) => opts
-            .iter()
-            .enumerate()
-            .map(|(n, o)| {
+    let label = Span::styled(label, label_style);
+    let (rows, at) = match &f.kind {
+        FieldKind::Choice(opts) => {
+            let spans = opts.iter().enumerate().map(|(n, o)| {
                 let s = if n == f.choice {
                     th.style(Role::Selected)
                 } else {
                     th.style(Role::Muted)
                 };
                 Span::styled(format!(" {} ", o.get(lang)), s)
-            })
-            .collect(),
+            });
+            let mut line = vec![label, Span::raw(" ")];
+            line.extend(spans);
+            return vec![Line::from(line)];
+        }
+        FieldKind::Text => text_rows(&f.value, f.cursor, room),
         _ => {
-            let shown = safe(&f.value);
-            if focused {
-                let before: String = f.value.chars().take(f.cursor).collect();
-                *cursor = Some((label_w + 1 + safe(&before).width() as u16, row));
-            }
-            let mut spans = vec![Span::raw(shown)];
-            // A pick field out of focus says whom it picked.
-            if let (FieldKind::Pick(_), false) = (&f.kind, focused) {
-                if let Some(o) = f.picked() {
-                    spans.push(Span::styled(
-                        format!("  → {}", option_text(app, o).0),
-                        th.style(Role::Done),
-                    ));
-                }
-            }
-            spans
+            let (shown, x) = scrolled(&f.value, f.cursor, room);
+            (vec![shown], (0, x))
         }
     };
-    let mut spans = vec![Span::styled(label, label_style), Span::raw(" ")];
-    spans.extend(value);
-    Line::from(spans)
+    if focused {
+        *cursor = Some((label_w + 1 + at.1 as u16, row + at.0 as u16));
+    }
+    let pad = " ".repeat(label_w as usize + 1);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    for (i, text) in rows.into_iter().enumerate() {
+        let lead = match i {
+            0 => vec![label.clone(), Span::raw(" ")],
+            _ => vec![Span::raw(pad.clone())],
+        };
+        let mut spans = lead;
+        spans.push(Span::raw(text));
+        out.push(Line::from(spans));
+    }
+    // A pick field out of focus says whom it picked.
+    if let (FieldKind::Pick(_), false, Some(o)) = (&f.kind, focused, f.picked()) {
+        if let Some(first) = out.first_mut() {
+            first.spans.push(Span::styled(
+                format!("  → {}", option_text(app, o).0),
+                th.style(Role::Done),
+            ));
+        }
+    }
+    out
+}
+
+/// One char of a value as drawn: what [`safe`] keeps of it, a space for any whitespace (one char
+/// each, so the cursor's position stays the char's).
+fn shown(c: char) -> String {
+    if c.is_whitespace() {
+        " ".into()
+    } else {
+        safe(&c.to_string())
+    }
+}
+
+/// A one-line value in `room` columns, scrolled so the cursor (a char position) shows: what to
+/// draw, and the cursor's column in it.
+fn scrolled(value: &str, cursor: usize, room: usize) -> (String, usize) {
+    let chars: Vec<String> = value.chars().map(shown).collect();
+    let cursor = cursor.min(chars.len());
+    let width = |cs: &[String]| cs.iter().map(|c| c.width()).sum::<usize>();
+    // The first char shown: as far left as lets the cursor (and one column for it) fit.
+    let mut start = 0;
+    while start < cursor && width(&chars[start..cursor]) + 1 > room {
+        start += 1;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in &chars[start..] {
+        if used + c.width() > room {
+            break;
+        }
+        used += c.width();
+        out.push_str(c);
+    }
+    (out, width(&chars[start..cursor]))
+}
+
+/// Free text in rows of `room` columns: its own line breaks kept, long lines broken at the
+/// width (the cursor must land where it is drawn), at most [`TEXT_ROWS`] rows around the
+/// cursor. The rows, and the cursor's row and column in them.
+fn text_rows(value: &str, cursor: usize, room: usize) -> (Vec<String>, (usize, usize)) {
+    let mut rows = vec![String::new()];
+    let mut widths = vec![0usize];
+    let mut at = (0, 0);
+    for (i, c) in value.chars().enumerate() {
+        let last = rows.len() - 1;
+        if i == cursor {
+            at = (last, widths[last]);
+        }
+        if c == '\n' {
+            rows.push(String::new());
+            widths.push(0);
+            continue;
+        }
+        let c = shown(c);
+        if widths[last] + c.width() > room.saturating_sub(1) {
+            rows.push(String::new());
+            widths.push(0);
+        }
+        let last = rows.len() - 1;
+        if i == cursor {
+            at = (last, widths[last]);
+        }
+        widths[last] += c.width();
+        rows[last].push_str(&c);
+    }
+    if cursor >= value.chars().count() {
+        let last = rows.len() - 1;
+        at = (last, widths[last]);
+    }
+    let first = (at.0 + 1).saturating_sub(TEXT_ROWS);
+    let rows: Vec<String> = rows.into_iter().skip(first).take(TEXT_ROWS).collect();
+    (rows, (at.0 - first, at.1))
 }
 
 /// The lines under a field, indented to its value: its error, or how a date was understood,
@@ -223,8 +342,60 @@ fn consent_hints(
 }
 
 fn new_label(form: &Form, lang: crate::domain::dates::Lang) -> &'static str {
-    match form.kind() {
-        crate::tui::form::FormKind::NewCase => t::NEW_FAMILY.get(lang),
-        _ => t::NEW_PERSON.get(lang),
+    let on_family = form
+        .fields()
+        .get(form.focus)
+        .is_some_and(|f| f.label == t::L_FAMILY);
+    match on_family {
+        true => t::NEW_FAMILY.get(lang),
+        false => t::NEW_PERSON.get(lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_form_scrolls_with_its_focus() {
+        assert_eq!(scroll_to(3, 30, 38), 0, "fits: no scroll");
+        assert_eq!(scroll_to(3, 60, 38), 0);
+        assert_eq!(scroll_to(40, 60, 38), 8);
+        assert_eq!(scroll_to(58, 60, 38), 22, "never past the end");
+    }
+
+    #[test]
+    fn a_long_line_scrolls_so_the_cursor_shows() {
+        let long = "a".repeat(100) + "Z";
+        let (shown, x) = scrolled(&long, 101, 50);
+        assert!(shown.ends_with('Z'), "{shown}");
+        assert_eq!(x, 49, "the cursor in the last column");
+        let (shown, x) = scrolled(&long, 0, 50);
+        assert_eq!((shown.len(), x), (50, 0));
+        let (shown, x) = scrolled("Çelik", 3, 50);
+        assert_eq!((shown.as_str(), x), ("Çelik", 3));
+        let (shown, x) = scrolled("De Regenboog\u{202E}!", 13, 50);
+        assert_eq!(
+            (shown.as_str(), x),
+            ("De Regenboog!", 12),
+            "spaces kept, bidi dropped"
+        );
+    }
+
+    #[test]
+    fn free_text_keeps_its_lines_and_wraps_with_the_cursor() {
+        let (rows, _) = text_rows("twee woorden", 0, 40);
+        assert_eq!(rows, vec!["twee woorden"]);
+        let (rows, at) = text_rows("regel\ntweede", 12, 40);
+        assert_eq!(rows, vec!["regel", "tweede"]);
+        assert_eq!(at, (1, 6));
+        let long = "x".repeat(95);
+        let (rows, at) = text_rows(&long, 95, 40);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(at, (2, 95 - 78));
+        let many = "r\n".repeat(20);
+        let (rows, at) = text_rows(&many, 40, 40);
+        assert_eq!(rows.len(), TEXT_ROWS);
+        assert_eq!(at.0, TEXT_ROWS - 1);
     }
 }

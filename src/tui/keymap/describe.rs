@@ -55,6 +55,12 @@ pub fn describe(a: Intent) -> Text {
         A::Right => Text::new("rechts / volgende keuze", "right / next choice"),
         A::Home => Text::new("begin van het veld", "start of the field"),
         A::End => Text::new("eind van het veld", "end of the field"),
+        A::NewLine => Text::new("nieuwe regel (in notities)", "new line (in notes)"),
+        A::Attendees => Text::new("wie er zijn (aanwezig)", "who is present"),
+        A::GoTo => Text::new(
+            "naar agendapunt (nummer of naam)",
+            "go to agenda item (number or name)",
+        ),
         other => describe_acties(other).unwrap_or(Text::new("", "")),
     }
 }

@@ -7,28 +7,28 @@ use crate::report::minutes::{build, text, Minutes};
 use crate::store::{Result, Store};
 use crate::tui::app::App;
 use crate::tui::privacy::Privacy;
-use std::collections::HashMap;
 
 /// The minutes of `meeting` as lines to read, by the privacy rule as it is now.
 pub fn lines(app: &App, store: &Store, meeting: &Meeting) -> Result<Vec<String>> {
     let mut minutes = build(store, meeting)?;
-    redact(app, store, &mut minutes)?;
+    redact(app, &mut minutes);
     Ok(text(&minutes, app.lang)
         .lines()
         .map(str::to_string)
         .collect())
 }
 
-/// Hides the agreements and action texts of every family the rule does not show. The owners are
-/// professionals and the children are initials already: minutes travel further than the screen.
-fn redact(app: &App, store: &Store, m: &mut Minutes) -> Result<()> {
+/// Hides the questions, agreements and action texts of every family the rule does not show.
+/// The owners are professionals and the children are initials already: minutes travel further
+/// than the screen.
+fn redact(app: &App, m: &mut Minutes) {
     let rule = Privacy::of(app);
     if !rule.on() {
-        return Ok(());
+        return;
     }
-    let mut case_of: HashMap<u64, CaseId> = HashMap::new();
     for item in &mut m.items {
         let case = CaseId(item.case);
+        rule.hide(&mut item.question, case);
         for a in &mut item.agreements {
             rule.hide(a, case);
         }
@@ -39,13 +39,8 @@ fn redact(app: &App, store: &Store, m: &mut Minutes) -> Result<()> {
         {
             rule.hide(&mut a.text, case);
         }
-        // The open actions per owner say not whose case they are of; the items' cases hold them.
-        for a in store.actions_of_case(case)? {
-            case_of.insert(a.id.0, a.case);
-        }
     }
     for a in m.open_by_owner.values_mut().flatten() {
-        rule.hide(&mut a.text, case_of.get(&a.id).copied());
+        rule.hide(&mut a.text, Some(CaseId(a.case)));
     }
-    Ok(())
 }

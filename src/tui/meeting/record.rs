@@ -55,6 +55,32 @@ pub fn save_case(
     })
 }
 
+/// A case closed with its open actions finished (done or cancelled); in the meeting the item
+/// counts as discussed and the actions done there are in its minutes.
+pub fn close_case(
+    app: &mut App,
+    store: &mut Store,
+    now: NaiveDateTime,
+    case: Case,
+    finished: Vec<Action>,
+) -> Result<Undo, Problem> {
+    let id = case.id;
+    let done: Vec<ActionId> = finished
+        .iter()
+        .filter(|a| a.done.as_ref().is_some_and(|d| d.cancelled.is_none()))
+        .map(|a| a.id)
+        .collect();
+    let recorded = in_meeting(
+        app,
+        |m| m.record_case_change(id) && done.iter().all(|a| m.record_done(id, *a, true)),
+        |m| store.close_with_actions(now, Some(m), case.clone(), finished.clone()),
+    );
+    Ok(match recorded {
+        Some(result) => result?,
+        None => store.close_with_actions(now, None, case, finished)?,
+    })
+}
+
 /// A new action; one for the case under discussion belongs to the meeting and its minutes.
 pub fn new_action(
     app: &mut App,

@@ -150,6 +150,18 @@ fn case_card(
         format!("  {}", words::status(c.status).get(lang)),
         th.style(Role::Accent),
     ));
+    // A case closed in the meeting says how: the outcome is what the minutes and the
+    // monitoring count.
+    if let (Some(o), Some(day)) = (c.outcome(), c.closed_date()) {
+        head.push(Span::styled(
+            format!(
+                " · {} {}",
+                words::outcome(o).get(lang),
+                crate::domain::dates::format_numeric(day)
+            ),
+            th.style(Role::Done),
+        ));
+    }
     let lines = vec![
         Line::from(head),
         Line::from(private_text(app, &c.question, c.family)),

@@ -165,6 +165,8 @@ pub fn carer(name: &str, relation: &str) -> Carer {
         relation: relation.into(),
         phone: "06-12345678".into(),
         email: String::new(),
+        lives_with_child: true,
+        authority: true,
     }
 }
 
@@ -387,6 +389,7 @@ fn walk_cases(store: &mut Store, p: &People, cases: [CaseId; 5]) {
         status,
         date: Some(day(2026, 9, 25)),
         note: note.into(),
+        given_by: String::new(),
     };
     edit_case(store, t3, case_emre, |c| {
         c.status = CaseStatus::Lopend;
