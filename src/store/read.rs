@@ -14,7 +14,7 @@ impl Store {
     fn get<V: DeserializeOwned>(&self, t: T, id: u64, what: &'static str) -> Result<Option<V>> {
         self.seen(
             match guard(|| self.tree(t).get(keys::id(id))).and_then(|r| Ok(r?)) {
-                Ok(Some(bytes)) => codec::decode(&bytes, what).map(Some),
+                Ok(Some(bytes)) => codec::decode(&bytes, what, self.seal()).map(Some),
                 Ok(None) => Ok(None),
                 Err(e) => Err(e),
             },
@@ -27,7 +27,7 @@ impl Store {
                 self.tree(t)
                     .iter()
                     .values()
-                    .map(|v| codec::decode(&v?, what))
+                    .map(|v| codec::decode(&v?, what, self.seal()))
                     .collect()
             })
             .and_then(|r| r),
@@ -172,7 +172,7 @@ impl Store {
         end: Option<Vec<u8>>,
         what: &'static str,
     ) -> Result<Vec<V>> {
-        decode_tree_range(self.tree(t), start, end, what)
+        decode_tree_range(self.tree(t), start, end, what, self.seal())
     }
 
     /// The deadline index's rows, to read on another thread while the store goes on being used
@@ -180,6 +180,7 @@ impl Store {
     pub fn action_rows_reader(&self) -> ActionRowsReader {
         ActionRowsReader {
             tree: self.tree(T::ActionDue).clone(),
+            key: self.key.clone(),
         }
     }
 }
@@ -188,6 +189,7 @@ impl Store {
 /// [`Store::action_rows`] answers, from any thread.
 pub struct ActionRowsReader {
     tree: sled::Tree,
+    key: Option<super::crypt::DataKey>,
 }
 
 impl ActionRowsReader {
@@ -199,7 +201,13 @@ impl ActionRowsReader {
         until: Option<NaiveDate>,
     ) -> Result<Vec<ActionSummary>> {
         let (start, end) = due_bounds(done, from, until);
-        decode_tree_range(&self.tree, start, Some(end), "action row")
+        decode_tree_range(
+            &self.tree,
+            start,
+            Some(end),
+            "action row",
+            self.key.as_ref(),
+        )
     }
 }
 
@@ -230,6 +238,7 @@ fn decode_tree_range<V: DeserializeOwned + Send>(
     start: Vec<u8>,
     end: Option<Vec<u8>>,
     what: &'static str,
+    seal: codec::Seal,
 ) -> Result<Vec<V>> {
     let raw: Vec<sled::IVec> = guard(|| {
         let iter = match end {
@@ -239,7 +248,7 @@ fn decode_tree_range<V: DeserializeOwned + Send>(
         iter.values().collect::<std::result::Result<Vec<_>, _>>()
     })??;
     let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
-        part.iter().map(|v| codec::decode(v, what)).collect()
+        part.iter().map(|v| codec::decode(v, what, seal)).collect()
     };
     if raw.len() < 2048 {
         return decode(&raw);

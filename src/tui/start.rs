@@ -9,13 +9,15 @@ use crate::clock::Clock;
 use crate::config::{config_dir, Config};
 use crate::domain::dates::Lang;
 use crate::i18n::cli::store_error;
+use crate::store::crypt::DataKey;
 use crate::store::Store;
 use std::io::IsTerminal;
 use std::path::Path;
 
 /// How the store is opened: `leave_screen` is called before anything is asked or said on the
-/// plain terminal (the offer to restore a damaged store).
-pub type Opener<'a> = dyn FnOnce(&mut dyn FnMut()) -> Result<Store, String> + 'a;
+/// plain terminal (the offer to restore a damaged store); the key is that of an encrypted store
+/// when the passphrase was asked on screen.
+pub type Opener<'a> = dyn FnOnce(&mut dyn FnMut(), Option<DataKey>) -> Result<Store, String> + 'a;
 
 /// Runs the TUI on the store in `dir` until the user quits. While `open` runs, the first page
 /// of the last session is on screen, with a line saying the store is opening; keys typed
@@ -36,23 +38,38 @@ pub fn run(
     let name = theme.unwrap_or_else(|| "standaard".into());
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);
     let (config, config_problem) = Config::load(config_dir().as_deref());
+    // An encrypted store asks its passphrase first, on screen (a script names a file instead).
+    let (key, asked) = match super::lock::asks_at_start(dir) {
+        true => {
+            let mut terminal = ratatui::init();
+            match super::lock::ask_at_start(&mut terminal, dir, lang, &theme) {
+                Ok(key) => (Some(key), Some(terminal)),
+                Err(e) => {
+                    ratatui::restore();
+                    return Err(e);
+                }
+            }
+        }
+        false => (None, None),
+    };
     let screen = std::cell::RefCell::new(
         first_page::load(dir)
-            .filter(|_| std::io::stdout().is_terminal())
+            .filter(|_| std::io::stdout().is_terminal() && asked.is_none())
             .map(|page| {
                 let mut app = super::blank(lang, theme.clone(), clock);
                 app.config = config.clone();
                 // The projector may be on already: the kept page obeys privacy mode too.
                 super::privacy::at_start(&mut app, privacy);
                 opening_frame(app, page)
-            }),
+            })
+            .or(asked),
     );
     let mut leave = || {
         if screen.borrow_mut().take().is_some() {
             ratatui::restore();
         }
     };
-    let opened = open(&mut leave);
+    let opened = open(&mut leave, key);
     let mut store = match opened {
         Ok(store) => store,
         Err(e) => {
@@ -76,8 +93,27 @@ pub fn run(
     settle(&mut app, &store, &name, [config_problem, problem]);
     // ratatui::init enters raw mode and the alternate screen, and installs a panic hook that
     // restores the terminal before the panic message prints.
-    let terminal = terminal.unwrap_or_else(ratatui::init);
-    let result = super::terminal::run(terminal, &mut app, &mut store, clock);
+    let mut terminal = terminal.unwrap_or_else(ratatui::init);
+    let mut lock = super::lock::Lock::new(store.dir(), store.is_encrypted());
+    if store.is_empty() && !store.is_encrypted() && store.why_read_only().is_none() {
+        // The welcome offers it (`v`): an empty store is encrypted in a moment.
+        if app.status.is_none() {
+            app.info(crate::i18n::crypt::OFFER_KEY.get(lang));
+        }
+    }
+    let result = loop {
+        let result = super::terminal::run(terminal, &mut app, &mut store, clock, &mut lock);
+        let Some(pass) = lock.encrypt.take().filter(|_| result.is_ok()) else {
+            break result;
+        };
+        store = store
+            .encrypt(&pass, clock.today())
+            .map_err(|e| store_error(&e, lang))?;
+        drop(pass);
+        lock = super::lock::Lock::new(store.dir(), true);
+        app.info(crate::i18n::crypt::ENCRYPTED.get(lang));
+        terminal = ratatui::init();
+    };
     if !store.is_read_only() {
         first_page::save(store.dir(), &app);
     }

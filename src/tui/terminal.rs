@@ -47,6 +47,7 @@ pub fn run(
     app: &mut super::app::App,
     store: &mut Store,
     clock: &Clock,
+    lock: &mut super::lock::Lock,
 ) -> std::io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
@@ -63,7 +64,8 @@ pub fn run(
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
         let mut started = false;
-        while !app.quit && !stop.load(Ordering::Relaxed) {
+        // A passphrase chosen on the welcome ends the loop: the start encrypts the store.
+        while !app.quit && !stop.load(Ordering::Relaxed) && lock.encrypt.is_none() {
             // The meeting's timers count in whole seconds: redraw when a second has passed.
             let now = clock.now();
             if app.meeting.as_ref().is_some_and(|m| m.running())
@@ -73,8 +75,13 @@ pub fn run(
             }
             app.now = now;
             dirty |= super::idle::tick(app, now);
+            dirty |= lock.tick(app, now);
             if dirty {
-                terminal.draw(|f| views::render(app, f))?;
+                // Locked, nothing of the store is drawn: the prompt alone.
+                terminal.draw(|f| match lock.shown() {
+                    true => lock.render(app, f),
+                    false => views::render(app, f),
+                })?;
                 dirty = false;
                 if !started {
                     // The rest of the start waits until something is on screen.
@@ -93,7 +100,12 @@ pub fn run(
             };
             match events.recv_timeout(wait) {
                 Ok(ev) => {
-                    match ev? {
+                    let ev = ev?;
+                    if lock.event(app, &ev) {
+                        dirty = true;
+                        continue;
+                    }
+                    match ev {
                         ev @ (Event::Key(_) | Event::Paste(_)) => {
                             update::step(app, store, clock, ev)
                         }
