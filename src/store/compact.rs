@@ -19,11 +19,14 @@ pub(super) const MARK: &str = "compact.swap";
 /// Entries per batch of the copy: a batch is held in memory until applied.
 const PER_BATCH: usize = 20_000;
 
+/// Given a tree and a stored value, the value to write instead (`None`: as it was).
+pub(super) type ValueFn<'a> = &'a dyn Fn(T, &[u8]) -> Result<Option<Vec<u8>>>;
+
 /// What a rewrite changes on the way: each value may be replaced (`tandem encrypt` seals them),
 /// and an encrypted store's `crypt` file may come in with the new files, in the same swap.
 pub(super) struct Rewrite<'a> {
-    /// Given a tree and a stored value, the value to write instead (`None`: as it was).
-    pub value: &'a dyn Fn(T, &[u8]) -> Result<Option<Vec<u8>>>,
+    /// Each value on its way into the new files.
+    pub value: ValueFn<'a>,
     /// The `crypt` header to swap in, and the key the new files are sealed with.
     pub crypt: Option<(&'a [u8], DataKey)>,
 }

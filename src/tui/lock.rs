@@ -304,3 +304,79 @@ pub fn ask_at_start(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEvent;
+
+    fn app() -> App {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let mut app = super::super::blank(
+            Lang::Nl,
+            Theme::standaard(true),
+            &crate::clock::Clock::Fixed(day),
+        );
+        app.config.lock_after_minutes = 10;
+        app.last_input = day.and_hms_opt(9, 0, 0).unwrap_or_default();
+        app
+    }
+
+    fn key(c: char, ctrl: bool) -> Event {
+        let m = if ctrl {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
+        };
+        Event::Key(KeyEvent::new(KeyCode::Char(c), m))
+    }
+
+    #[test]
+    fn it_locks_after_the_idle_minutes_and_on_ctrl_l_only_when_encrypted() {
+        let mut app = app();
+        let t0 = app.last_input;
+        let at = |m: u32| t0 + chrono::Duration::minutes(i64::from(m));
+        let (nine, ten) = (at(9), at(10));
+        let mut plain = Lock::new(Path::new("/nonexistent"), false);
+        assert!(!plain.tick(&app, ten), "nothing to unlock with");
+        assert!(!plain.event(&mut app, &key('l', true)));
+        let mut lock = Lock::new(Path::new("/nonexistent"), true);
+        assert!(!lock.tick(&app, nine));
+        assert!(lock.tick(&app, ten));
+        assert!(lock.shown());
+        // Every key is the prompt's now; Ctrl-C still reaches the app (it quits).
+        assert!(lock.event(&mut app, &key('q', false)));
+        assert!(!lock.event(&mut app, &key('c', true)));
+        app.config.lock_after_minutes = 0;
+        let mut never = Lock::new(Path::new("/nonexistent"), true);
+        assert!(!never.tick(&app, at(600)));
+        assert!(never.event(&mut app, &key('l', true)), "Ctrl-L locks");
+        assert!(never.shown());
+    }
+
+    #[test]
+    fn a_new_passphrase_must_be_long_enough_and_typed_twice_alike() {
+        let mut app = app();
+        app.welcome = true;
+        let mut lock = Lock::new(Path::new("/nonexistent"), false);
+        let typed = |lock: &mut Lock, app: &mut App, text: &str| {
+            for c in text.chars() {
+                lock.event(app, &key(c, false));
+            }
+            lock.event(app, &Event::Key(KeyEvent::from(KeyCode::Enter)));
+        };
+        assert!(lock.event(&mut app, &key('v', false)));
+        typed(&mut lock, &mut app, "kort");
+        assert!(lock.shown() && lock.encrypt.is_none());
+        typed(&mut lock, &mut app, "lang genoeg");
+        typed(&mut lock, &mut app, "lang genoeG");
+        assert!(lock.encrypt.is_none(), "two different ones start over");
+        typed(&mut lock, &mut app, "lang genoeg");
+        typed(&mut lock, &mut app, "lang genoeg");
+        assert_eq!(
+            lock.encrypt.as_deref().map(String::as_str),
+            Some("lang genoeg")
+        );
+        assert!(!lock.shown());
+    }
+}

@@ -38,20 +38,7 @@ pub fn run(
     let name = theme.unwrap_or_else(|| "standaard".into());
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);
     let (config, config_problem) = Config::load(config_dir().as_deref());
-    // An encrypted store asks its passphrase first, on screen (a script names a file instead).
-    let (key, asked) = match super::lock::asks_at_start(dir) {
-        true => {
-            let mut terminal = ratatui::init();
-            match super::lock::ask_at_start(&mut terminal, dir, lang, &theme) {
-                Ok(key) => (Some(key), Some(terminal)),
-                Err(e) => {
-                    ratatui::restore();
-                    return Err(e);
-                }
-            }
-        }
-        false => (None, None),
-    };
+    let (key, asked) = ask_first(dir, lang, &theme)?;
     let screen = std::cell::RefCell::new(
         first_page::load(dir)
             .filter(|_| std::io::stdout().is_terminal() && asked.is_none())
@@ -70,7 +57,7 @@ pub fn run(
         }
     };
     let opened = open(&mut leave, key);
-    let mut store = match opened {
+    let store = match opened {
         Ok(store) => store,
         Err(e) => {
             leave();
@@ -93,7 +80,47 @@ pub fn run(
     settle(&mut app, &store, &name, [config_problem, problem]);
     // ratatui::init enters raw mode and the alternate screen, and installs a panic hook that
     // restores the terminal before the panic message prints.
-    let mut terminal = terminal.unwrap_or_else(ratatui::init);
+    let terminal = terminal.unwrap_or_else(ratatui::init);
+    let (store, result) = run_until_quit(terminal, &mut app, store, clock)?;
+    if !store.is_read_only() {
+        first_page::save(store.dir(), &app);
+    }
+    result.map_err(|e| e.to_string())
+}
+
+/// An encrypted store asks its passphrase first, on screen (a script names a file instead):
+/// the key, and the terminal the question was asked on.
+///
+/// Errors: three wrong tries, or the question was left (its message).
+fn ask_first(
+    dir: &Path,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<(Option<DataKey>, Option<ratatui::DefaultTerminal>), String> {
+    if !super::lock::asks_at_start(dir) {
+        return Ok((None, None));
+    }
+    let mut terminal = ratatui::init();
+    match super::lock::ask_at_start(&mut terminal, dir, lang, theme) {
+        Ok(key) => Ok((Some(key), Some(terminal))),
+        Err(e) => {
+            ratatui::restore();
+            Err(e)
+        }
+    }
+}
+
+/// The terminal loop until the user quits; when a passphrase is chosen on the welcome, the store
+/// is encrypted and the loop goes on with it. Returns the store (a new one after encrypting).
+///
+/// Errors: encrypting failed (its message; the terminal is restored).
+fn run_until_quit(
+    mut terminal: ratatui::DefaultTerminal,
+    app: &mut App,
+    mut store: Store,
+    clock: &Clock,
+) -> Result<(Store, std::io::Result<()>), String> {
+    let lang = app.lang;
     let mut lock = super::lock::Lock::new(store.dir(), store.is_encrypted());
     if store.is_empty() && !store.is_encrypted() && store.why_read_only().is_none() {
         // The welcome offers it (`v`): an empty store is encrypted in a moment.
@@ -101,10 +128,11 @@ pub fn run(
             app.info(crate::i18n::crypt::OFFER_KEY.get(lang));
         }
     }
-    let result = loop {
-        let result = super::terminal::run(terminal, &mut app, &mut store, clock, &mut lock);
+    let events = super::terminal::reader();
+    loop {
+        let result = super::terminal::run(terminal, app, &mut store, clock, &mut lock, &events);
         let Some(pass) = lock.encrypt.take().filter(|_| result.is_ok()) else {
-            break result;
+            return Ok((store, result));
         };
         store = store
             .encrypt(&pass, clock.today())
@@ -113,11 +141,7 @@ pub fn run(
         lock = super::lock::Lock::new(store.dir(), true);
         app.info(crate::i18n::crypt::ENCRYPTED.get(lang));
         terminal = ratatui::init();
-    };
-    if !store.is_read_only() {
-        first_page::save(store.dir(), &app);
     }
-    result.map_err(|e| e.to_string())
 }
 
 /// The terminal with the kept first page drawn on it, and a line saying the store is opening.

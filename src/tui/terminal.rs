@@ -28,7 +28,9 @@ impl Drop for PasteGuard {
 /// Reads terminal events on their own thread. crossterm 0.29 spins forever inside `poll`/`read`
 /// once the terminal is gone (it retries a read that returns end-of-file), so the loop must never
 /// wait on crossterm itself: it waits on this channel, and can still see signals and leave.
-fn reader() -> Receiver<std::io::Result<Event>> {
+/// One per session: a loop run again (after encrypting from the welcome) reads the same one, so
+/// no key is taken by a reader left over from the run before.
+pub fn reader() -> Receiver<std::io::Result<Event>> {
     let (tx, rx) = channel();
     std::thread::spawn(move || loop {
         let ev = event::read();
@@ -48,6 +50,7 @@ pub fn run(
     store: &mut Store,
     clock: &Clock,
     lock: &mut super::lock::Lock,
+    events: &Receiver<std::io::Result<Event>>,
 ) -> std::io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
@@ -60,7 +63,6 @@ pub fn run(
     crate::store::guard::keep_store_panics_quiet();
     let _ = execute!(stdout(), EnableBracketedPaste);
     let guard = PasteGuard;
-    let events = reader();
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
         let mut started = false;
