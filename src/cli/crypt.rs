@@ -141,7 +141,7 @@ pub fn read_hidden(prompt: &str) -> std::io::Result<Passphrase> {
     eprint!("{prompt}");
     std::io::stderr().flush()?;
     crossterm::terminal::enable_raw_mode()?;
-    let mut typed = Passphrase::default();
+    let mut typed = crypt::typing();
     let result = loop {
         let key = match event::read() {
             Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => k,

@@ -106,6 +106,12 @@ impl DataKey {
 /// A passphrase as typed, wiped from memory when dropped.
 pub type Passphrase = Zeroizing<String>;
 
+/// An empty passphrase with room for any that is typed: a `String` that grows moves its bytes
+/// and leaves the old copy unwiped in freed memory.
+pub fn typing() -> Passphrase {
+    Zeroizing::new(String::with_capacity(1024))
+}
+
 /// True when the store in `dir` is encrypted: its `crypt` file is there, or waits in a swap
 /// that the next open finishes (`tandem encrypt` cut off half way through it).
 pub fn is_encrypted(dir: &Path) -> bool {

@@ -44,7 +44,7 @@ impl Prompt {
     fn new(mode: Mode) -> Prompt {
         Prompt {
             mode,
-            typed: Passphrase::default(),
+            typed: crypt::typing(),
             first: Passphrase::default(),
             note: None,
             tries: 0,
@@ -142,7 +142,7 @@ impl Lock {
         if key.code == KeyCode::Esc {
             match prompt.mode {
                 Mode::Choose { .. } => self.prompt = None,
-                _ => prompt.typed = Passphrase::default(),
+                _ => prompt.typed = crypt::typing(),
             }
             return true;
         }
@@ -157,7 +157,7 @@ impl Lock {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
-        let typed = std::mem::take(&mut prompt.typed);
+        let typed = std::mem::replace(&mut prompt.typed, crypt::typing());
         match prompt.mode {
             Mode::Open | Mode::Unlock => match crypt::unlock(&self.dir, &typed) {
                 Ok(_) => {
@@ -290,7 +290,7 @@ pub fn ask_at_start(
         if !p.edit(&key) {
             continue;
         }
-        let typed = std::mem::take(&mut p.typed);
+        let typed = std::mem::replace(&mut p.typed, crypt::typing());
         match crypt::unlock(dir, &typed) {
             Ok(key) => return Ok(key),
             Err(crate::store::StoreError::Crypt(crypt::CryptError::WrongPassphrase)) => {
