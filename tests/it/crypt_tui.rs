@@ -1,7 +1,8 @@
 //! The passphrase on screen (issue 12), through a pty: the start of an encrypted store asks it
 //! before anything of the store is shown; three wrong tries end the program with a clear line and
 //! change no byte; `Ctrl-L` locks the screen (nothing of the store is left on it) and the
-//! passphrase unlocks it; the welcome of an empty store offers encryption (`v`).
+//! passphrase unlocks it; the welcome of an empty store offers encryption (`v`); a command asks
+//! on the terminal without echo.
 #![cfg(unix)]
 
 use crate::crypt::{pass_file, with_pass, PASS};
@@ -84,5 +85,26 @@ fn the_welcome_of_an_empty_store_offers_encryption() {
         hits,
         vec![],
         "the demo loaded after encrypting is sealed too"
+    );
+}
+
+#[test]
+fn the_command_line_asks_on_the_terminal_without_echo() {
+    let (data, _keep) = encrypted_demo();
+    let config = tempfile::tempdir().expect("config dir");
+    let mut t = Tui::start(data.path(), config.path(), &["export"]);
+    t.wait_for("Wachtwoord:");
+    t.step("fout wachtwoord\r", "Probeer het nog eens.");
+    t.keys(&format!("{PASS}\r"));
+    assert!(t.exit().success());
+    let printed = t.printed();
+    assert!(
+        printed.contains("\"format\": \"tandem-export\""),
+        "{printed}"
+    );
+    assert!(!printed.contains(PASS), "the passphrase was echoed");
+    assert!(
+        !printed.contains("fout wachtwoord"),
+        "the wrong one was echoed"
     );
 }
