@@ -2,6 +2,7 @@
 //! every failure is one calm line on stderr and a non-zero exit.
 
 pub mod actions;
+pub mod crypt;
 pub mod data;
 pub mod meeting;
 pub mod safety;
@@ -104,6 +105,10 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Protect the store with a passphrase (encryption at rest)
+    Encrypt,
+    /// Change the passphrase of an encrypted store
+    Passphrase,
 }
 
 /// A failure the user can act on, already worded.
@@ -120,18 +125,23 @@ pub struct Ctx {
     pub lang: Lang,
     pub clock: Clock,
     pub data_dir: PathBuf,
+    /// The data key of an encrypted store, asked once per process ([`crypt::key`]); the TUI
+    /// sets it from its own prompt.
+    pub key: std::cell::OnceCell<Option<crate::store::crypt::DataKey>>,
 }
 
 impl Ctx {
     /// Opens the store that must already be in the data dir: commands that read, and `done`.
     /// A mistyped data dir is not an empty store.
     pub fn open(&self) -> Result<Store, CliError> {
-        self.ready(Store::open_existing(&self.data_dir))
+        let key = crypt::key(self)?;
+        self.ready(Store::open_existing_keyed(&self.data_dir, key))
     }
 
     /// Opens the store, creating it when the data dir holds none: the TUI, `demo`, `import`.
     pub fn open_or_create(&self) -> Result<Store, CliError> {
-        self.ready(Store::open(&self.data_dir))
+        let key = crypt::key(self)?;
+        self.ready(Store::open_keyed(&self.data_dir, key))
     }
 
     fn ready(&self, opened: Result<Store, StoreError>) -> Result<Store, CliError> {
@@ -218,5 +228,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Restore { file, yes, replace } => {
             safety::restore(ctx, file.as_deref(), yes, replace)
         }
+        Command::Encrypt => crypt::encrypt(ctx),
+        Command::Passphrase => crypt::passphrase(ctx),
     }
 }

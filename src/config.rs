@@ -16,6 +16,9 @@ pub struct Config {
     pub meeting_privacy: bool,
     /// Minutes without a key after which the screen blanks by itself (as `b` does); 0: never.
     pub blank_after_minutes: u32,
+    /// Minutes without a key after which an encrypted store's screen locks by itself (as
+    /// `Ctrl-L` does; the passphrase unlocks it); 0: never (issue 12).
+    pub lock_after_minutes: u32,
     /// A case not discussed for this many weeks comes back on the agenda.
     pub not_discussed_weeks: u32,
     /// Default timebox per agenda item, in minutes.
@@ -31,6 +34,7 @@ impl Default for Config {
             privacy: false,
             meeting_privacy: true,
             blank_after_minutes: 5,
+            lock_after_minutes: 15,
             not_discussed_weeks: 4,
             timebox_minutes: 10,
             backups_keep: crate::store::backup::DEFAULT_KEEP,

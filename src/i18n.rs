@@ -2,6 +2,7 @@
 //! a [`Lang`]; nothing else holds user-facing words.
 
 pub mod cli;
+pub mod crypt;
 pub mod events;
 pub mod exports;
 pub mod meeting;

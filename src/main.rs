@@ -15,12 +15,19 @@ fn main() -> ExitCode {
         lang: cli::lang_of(args.lang),
         clock: Clock::from_env(),
         data_dir: cli::data_dir(args.data_dir.clone()),
+        key: std::cell::OnceCell::new(),
     };
     let result = match args.command {
         Some(command) => cli::run(command, &ctx),
         // The TUI sits beside the CLI, not under it: the CLI opens the store, the TUI runs on it.
         None => tandem::tui::start::run(
-            Box::new(|leave| cli::start::store_for_tui(&ctx, leave).map_err(|e| e.0)),
+            Box::new(|leave, key| {
+                // Asked on screen already: the opener must not ask again.
+                if key.is_some() {
+                    let _ = ctx.key.set(key);
+                }
+                cli::start::store_for_tui(&ctx, leave).map_err(|e| e.0)
+            }),
             &ctx.data_dir,
             ctx.lang,
             args.theme.clone(),

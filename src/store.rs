@@ -10,6 +10,7 @@ pub mod check;
 pub mod codec;
 mod compact;
 pub mod corrections;
+pub mod crypt;
 pub mod error;
 pub mod export;
 pub mod files;
@@ -181,6 +182,8 @@ pub struct Store {
     /// Upgraded from an older schema at this open: a backup in the new layout is made before
     /// anything else, so no journal of the old layout is ever replayed onto the new one.
     upgraded: bool,
+    /// The data key of an encrypted store: every value is sealed with it (issue 12).
+    key: Option<crypt::DataKey>,
     /// Held until the files are sealed at close.
     _lock: Option<files::DirLock>,
     /// A read-only store is read from a copy in a temporary dir, removed at close.
@@ -190,6 +193,16 @@ pub struct Store {
 impl Store {
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The key values are sealed with ([`codec`]); `None` for a store without encryption.
+    pub(crate) fn seal(&self) -> codec::Seal<'_> {
+        self.key.as_ref()
+    }
+
+    /// True when the store is encrypted (opened with its data key).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     // Only `shut` takes the db out, and nothing runs on a store after that.

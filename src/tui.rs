@@ -17,6 +17,7 @@ pub mod intent;
 pub mod kaart;
 pub mod keymap;
 pub mod load;
+pub mod lock;
 pub mod lookup;
 pub mod meeting;
 pub mod msg;

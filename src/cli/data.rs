@@ -4,7 +4,7 @@ use super::{CliError, Ctx};
 use crate::demo;
 use crate::domain::FamilyId;
 use crate::i18n::{cli as msg, Lang};
-use crate::store::export::{check_file, FileError};
+use crate::store::export::{check_file_keyed, FileError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -109,8 +109,10 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool) -> Result<(), CliError> {
     // The file is checked whole before the store is even opened: a refused import leaves no
     // store behind, and a half-imported file is worse than none. The check reads it one record
     // at a time, and so does the import after it.
-    let checked = check_file(file).map_err(|e| file_error(ctx, file, e))?;
-    let mut store = crate::store::Store::open(&ctx.data_dir).map_err(|e| ctx.fail(e))?;
+    // A backup of an encrypted store is sealed with its key (issue 12).
+    let key = super::crypt::key(ctx)?;
+    let checked = check_file_keyed(file, key.as_ref()).map_err(|e| file_error(ctx, file, e))?;
+    let mut store = crate::store::Store::open_keyed(&ctx.data_dir, key).map_err(|e| ctx.fail(e))?;
     let interrupted = store.import_interrupted().map_err(|e| ctx.fail(e))?;
     if interrupted && !replace {
         return Err(CliError(msg::IMPORT_INTERRUPTED.get(ctx.lang).into()));

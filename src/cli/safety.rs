@@ -20,7 +20,8 @@ pub fn backup(ctx: &Ctx) -> Result<(), CliError> {
 /// `tandem restore [FILE] [--yes] [--replace]`: says what it will do, asks (unless `--yes`),
 /// then restores and says what came back.
 pub fn restore(ctx: &Ctx, file: Option<&Path>, yes: bool, replace: bool) -> Result<(), CliError> {
-    let plan = restore::plan(&ctx.data_dir, file).map_err(|e| ctx.fail(e))?;
+    let key = super::crypt::key(ctx)?;
+    let plan = restore::plan_keyed(&ctx.data_dir, file, key).map_err(|e| ctx.fail(e))?;
     if plan.current == Current::Healthy && !replace {
         return Err(CliError(msg::RESTORE_HEALTHY.get(ctx.lang).into()));
     }
@@ -41,7 +42,8 @@ fn run(ctx: &Ctx, plan: &RestorePlan, replace: bool) -> Result<(), CliError> {
 /// Returns true when the store was restored and can be opened.
 pub fn offer_restore(ctx: &Ctx, problem: &CliError) -> Result<bool, CliError> {
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    let Ok(plan) = restore::plan(&ctx.data_dir, None) else {
+    let key = super::crypt::key(ctx)?;
+    let Ok(plan) = restore::plan_keyed(&ctx.data_dir, None, key) else {
         return Ok(false);
     };
     if !interactive || !matches!(plan.current, Current::Damaged(_)) {

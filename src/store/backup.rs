@@ -7,7 +7,8 @@
 //! [`DEFAULT_KEEP`] are kept (`backups_keep` in config.toml). `gunzip` gives a file that
 //! `tandem import` reads.
 
-use super::export::{check_file, Checked, FileError};
+use super::crypt::{stream::SealedWriter, DataKey};
+use super::export::{check_file_keyed, Checked, FileError};
 use super::{files, journal, Invalid, Result, Store, StoreError};
 use chrono::NaiveDate;
 use flate2::write::GzEncoder;
@@ -78,7 +79,14 @@ pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
 /// Errors: [`Invalid::FileUnreadable`], [`Invalid::NotABackup`], and whatever
 /// [`validate`](super::export::validate) refuses.
 pub fn check(path: &Path) -> Result<Checked> {
-    check_file(path).map_err(|e| match e {
+    check_keyed(path, None)
+}
+
+/// As [`check`], for a backup of an encrypted store, sealed with its data `key` (issue 12).
+///
+/// Errors: as [`check`]; a sealed backup without its key is [`Invalid::NotABackup`].
+pub fn check_keyed(path: &Path, key: Option<&DataKey>) -> Result<Checked> {
+    check_file_keyed(path, key).map_err(|e| match e {
         FileError::Open(source) => Invalid::FileUnreadable {
             path: path.to_path_buf(),
             source,
@@ -180,11 +188,27 @@ impl Store {
 
 impl Store {
     /// Writes the export document, compact and gzip-compressed, to `path`, one record at a
-    /// time, and syncs the file.
+    /// time, and syncs the file. An encrypted store seals the compressed stream under its key
+    /// (issue 12): no byte of the backup is readable without the passphrase.
     fn write_gz(&self, path: &Path) -> Result<()> {
         let file = std::fs::File::create(path).map_err(StoreError::io)?;
         files::private_file(&file);
-        let gz = GzEncoder::new(BufWriter::new(file), Compression::fast());
+        match &self.key {
+            None => self.write_gz_to(BufWriter::new(file))?,
+            Some(key) => {
+                let sealed = SealedWriter::new(BufWriter::new(file), key)?;
+                self.write_gz_to(sealed)?.finish().map_err(StoreError::io)?
+            }
+        }
+        .into_inner()
+        .map_err(|e| StoreError::io(e.into_error()))?
+        .sync_all()
+        .map_err(StoreError::io)
+    }
+
+    /// The export document, gzip-compressed, into `out`; gives `out` back.
+    fn write_gz_to<W: Write>(&self, out: W) -> Result<W> {
+        let gz = GzEncoder::new(out, Compression::fast());
         // serde_json writes a few bytes at a time; the compressor wants large pieces (without
         // this buffer a 50,000-case backup took 100 s instead of a few).
         let mut json = BufWriter::with_capacity(1 << 18, gz);
@@ -194,12 +218,7 @@ impl Store {
         let gz = json
             .into_inner()
             .map_err(|e| StoreError::io(e.into_error()))?;
-        let file = gz
-            .finish()
-            .map_err(StoreError::io)?
-            .into_inner()
-            .map_err(|e| StoreError::io(e.into_error()))?;
-        file.sync_all().map_err(StoreError::io)
+        gz.finish().map_err(StoreError::io)
     }
 }
 

@@ -8,15 +8,28 @@
 //! begins, so an open after a crash finishes it from any point:
 //! `out` moves the old sled files into `compact.old/`; `in` moves the new ones into the data dir.
 
+use super::crypt::{self, DataKey};
 use super::files::{self, DirLock};
-use super::{guard, Result, Store, StoreError, TREE_NAMES};
+use super::{guard, Result, Store, StoreError, T, TREE_NAMES};
 use std::path::{Path, PathBuf};
 
-const NEW: &str = "compact.new";
+pub(super) const NEW: &str = "compact.new";
 const OLD: &str = "compact.old";
-const MARK: &str = "compact.swap";
+pub(super) const MARK: &str = "compact.swap";
 /// Entries per batch of the copy: a batch is held in memory until applied.
 const PER_BATCH: usize = 20_000;
+
+/// Given a tree and a stored value, the value to write instead (`None`: as it was).
+pub(super) type ValueFn<'a> = &'a dyn Fn(T, &[u8]) -> Result<Option<Vec<u8>>>;
+
+/// What a rewrite changes on the way: each value may be replaced (`tandem encrypt` seals them),
+/// and an encrypted store's `crypt` file may come in with the new files, in the same swap.
+pub(super) struct Rewrite<'a> {
+    /// Each value on its way into the new files.
+    pub value: ValueFn<'a>,
+    /// The `crypt` header to swap in, and the key the new files are sealed with.
+    pub crypt: Option<(&'a [u8], DataKey)>,
+}
 
 impl Store {
     /// This store on freshly written files: the same trees, entries and bytes, none of the room
@@ -25,9 +38,17 @@ impl Store {
     ///
     /// Errors: only once the old files are closed, what the swap or the reopen reports; the
     /// next open finishes the swap.
-    pub(super) fn compacted(mut self) -> Result<Store> {
+    pub(super) fn compacted(self) -> Result<Store> {
+        self.compacted_with(&Rewrite {
+            value: &|_, _| Ok(None),
+            crypt: None,
+        })
+    }
+
+    /// As [`Store::compacted`], with every value passed through `rewrite` on the way.
+    pub(super) fn compacted_with(mut self, rewrite: &Rewrite) -> Result<Store> {
         let new = self.dir.join(NEW);
-        if let Err(e) = self.copy_into(&new) {
+        if let Err(e) = self.copy_into(&new, rewrite) {
             let _ = std::fs::remove_dir_all(&new);
             // An upgraded store works unshrunk; only the copy is given up.
             if matches!(e, StoreError::DiskFull) {
@@ -40,25 +61,32 @@ impl Store {
         let Some(lock) = self._lock.take() else {
             return Ok(self);
         };
+        let key = match &rewrite.crypt {
+            Some((_, key)) => Some(key.clone()),
+            None => self.key.clone(),
+        };
         drop(self);
         swap(&dir)?;
-        Store::open_locked(&dir, lock, false)
+        Store::open_locked(&dir, lock, false, key)
     }
 
     /// Copies every tree into a new sled store in `to`, flushed and closed.
-    fn copy_into(&self, to: &Path) -> Result<()> {
+    fn copy_into(&self, to: &Path, rewrite: &Rewrite) -> Result<()> {
         if to.exists() {
             std::fs::remove_dir_all(to).map_err(StoreError::io)?;
         }
         files::create_private_dir(to)?;
         let db = guard(|| sled::Config::new().path(to).open())??;
-        for (t, name) in self.trees.iter().zip(TREE_NAMES) {
+        for ((t, name), kind) in self.trees.iter().zip(TREE_NAMES).zip(T::ALL) {
             let target = guard(|| db.open_tree(name))??;
             let mut batch = sled::Batch::default();
             let mut held = 0;
             for kv in t.iter() {
                 let (k, v) = guard(|| kv)??;
-                batch.insert(k, v);
+                match (rewrite.value)(kind, &v)? {
+                    Some(new) => batch.insert(k, new),
+                    None => batch.insert(k, v),
+                }
                 held += 1;
                 if held == PER_BATCH {
                     guard(|| target.apply_batch(std::mem::take(&mut batch)))??;
@@ -73,6 +101,10 @@ impl Store {
             std::fs::File::open(&file)
                 .and_then(|f| f.sync_all())
                 .map_err(StoreError::io)?;
+        }
+        if let Some((header, _)) = &rewrite.crypt {
+            // Moved in with the sled files: the store is sealed and says so, or neither.
+            files::write_synced(&to.join(crypt::FILE), header)?;
         }
         files::sync_dir(to)
     }
@@ -110,6 +142,11 @@ fn swap(dir: &Path) -> Result<()> {
         files::create_private_dir(&old)?;
         move_sled_files(dir, &old)?;
         files::write_synced(&mark, b"in")?;
+    }
+    let header = dir.join(NEW).join(crypt::FILE);
+    if header.exists() {
+        // Before the sled files: a store whose values are sealed never lacks its `crypt` file.
+        std::fs::rename(&header, dir.join(crypt::FILE)).map_err(StoreError::io)?;
     }
     move_sled_files(&dir.join(NEW), dir)?;
     files::write_seal(dir)?;

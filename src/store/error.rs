@@ -57,6 +57,9 @@ pub enum StoreError {
     /// Reading or writing failed for a reason other than a full or read-only disk.
     #[error("i/o error: {0}")]
     Io(#[from] IoFailure),
+    /// A passphrase is needed, wrong, or asked of a store without encryption (issue 12).
+    #[error(transparent)]
+    Crypt(#[from] super::crypt::CryptError),
 }
 
 /// Why reading or writing the data dir failed, when it is not a full or a read-only disk
@@ -93,6 +96,9 @@ pub enum Unreadable {
     /// and an ellipsis (empty when the panic said nothing).
     #[error("{}", sled_panic_text(.0))]
     SledPanic(String),
+    /// A sealed value or file that fails its seal: changed on disk, or cut short.
+    #[error("{what}: fails its seal")]
+    Sealed { what: &'static str },
     /// A record of no bytes at all: not even the format byte of its envelope.
     #[error("empty {what} record")]
     EmptyRecord { what: &'static str },

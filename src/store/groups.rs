@@ -34,7 +34,7 @@ impl Store {
             for kv in self.tree(T::CaseEvents).iter() {
                 let (k, v) = kv?;
                 let case = keys::read_id(&k).map(CaseId);
-                let events: Vec<Event> = codec::decode(&v, "timeline of a case")?;
+                let events: Vec<Event> = codec::decode(&v, "timeline of a case", self.seal())?;
                 if let Some(e) = events.iter().find(|e| e.case.is_none() || e.case != case) {
                     return Err(super::Unreadable::GroupMismatch {
                         case: e.case.map_or(0, |c| c.0),
@@ -56,7 +56,7 @@ impl Store {
     ) -> Result<Vec<V>> {
         self.seen(
             match guard(|| self.tree(t).get(keys::id(case.0))).and_then(|r| Ok(r?)) {
-                Ok(Some(bytes)) => codec::decode(&bytes, what),
+                Ok(Some(bytes)) => codec::decode(&bytes, what, self.seal()),
                 Ok(None) => Ok(Vec::new()),
                 Err(e) => Err(e),
             },
@@ -67,29 +67,34 @@ impl Store {
 /// The write of a case's action ids: sorted, without doubles; no value at all for none.
 ///
 /// Errors: what encoding reports.
-pub(super) fn action_ids_op(case: CaseId, mut ids: Vec<ActionId>) -> Result<Op> {
+pub(super) fn action_ids_op(case: CaseId, mut ids: Vec<ActionId>, seal: codec::Seal) -> Result<Op> {
     ids.sort_unstable();
     ids.dedup();
     let raw: Vec<u64> = ids.into_iter().map(|a| a.0).collect();
-    group_op(T::CaseActions, case, &raw)
+    group_op(T::CaseActions, case, &raw, seal)
 }
 
 /// The write of a case's timeline: by event id, without doubles; no value at all for none.
 ///
 /// Errors: what encoding reports.
-pub(super) fn events_op(case: CaseId, mut events: Vec<Event>) -> Result<Op> {
+pub(super) fn events_op(case: CaseId, mut events: Vec<Event>, seal: codec::Seal) -> Result<Op> {
     events.sort_by_key(|e| e.id);
     events.dedup_by_key(|e| e.id);
-    group_op(T::CaseEvents, case, &events)
+    group_op(T::CaseEvents, case, &events, seal)
 }
 
-fn group_op<V: serde::Serialize>(tree: T, case: CaseId, values: &[V]) -> Result<Op> {
+fn group_op<V: serde::Serialize>(
+    tree: T,
+    case: CaseId,
+    values: &[V],
+    seal: codec::Seal,
+) -> Result<Op> {
     Ok(Op {
         tree,
         key: keys::id(case.0).to_vec(),
         value: match values.is_empty() {
             true => None,
-            false => Some(codec::encode(&values)?),
+            false => Some(codec::encode(&values, seal)?),
         },
     })
 }

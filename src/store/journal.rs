@@ -173,7 +173,8 @@ impl Journal {
     /// Appends the writes of commit `seq` and syncs them to disk. On failure the journal is cut
     /// back to where it was, so a change that was not confirmed is never replayed.
     pub fn append(&mut self, seq: u64, writes: &[Write1]) -> Result<()> {
-        let payload = codec::encode(&writes)?;
+        // The frame only: the values inside were sealed (or not) when they were planned.
+        let payload = codec::encode(&writes, None)?;
         let mut entry = Vec::with_capacity(ENTRY_HEAD + payload.len());
         entry.extend_from_slice(&(payload.len() as u32).to_le_bytes());
         let mut hasher = crc32fast::Hasher::new();

@@ -6,6 +6,7 @@
 //! holds with what the journal confirmed. One missing entry is the crash window of a single
 //! commit and is replayed; more is damage. Close: flush, drop sled, seal the files.
 
+use super::crypt::{self, CryptError, DataKey};
 use super::error::Damage;
 use super::files::{self, DirLock, Quarantine};
 use super::journal::{self, Contents};
@@ -36,16 +37,32 @@ impl Store {
     /// [`StoreError::ReadOnly`] only when a new store would have to be created on a read-only
     /// disk (an existing one opens read-only).
     pub fn open(dir: &Path) -> Result<Store> {
-        Store::open_mode(dir, Mode::Create)
+        Store::open_mode(dir, Mode::Create, None)
+    }
+
+    /// As [`Store::open`], with the data key of an encrypted store (from
+    /// [`crypt::unlock`](super::crypt::unlock)); `None` for a store without encryption.
+    ///
+    /// Errors: as [`Store::open`]; [`CryptError::NeedsPassphrase`] for an encrypted store
+    /// without a key, [`CryptError::NotEncrypted`] for a key and a store without encryption
+    /// (values sealed there could never be read back).
+    pub fn open_keyed(dir: &Path, key: Option<DataKey>) -> Result<Store> {
+        Store::open_mode(dir, Mode::Create, key)
+    }
+
+    /// As [`Store::open_existing`], with the data key of an encrypted store.
+    /// Errors as [`Store::open_keyed`], plus [`StoreError::NoStore`].
+    pub fn open_existing_keyed(dir: &Path, key: Option<DataKey>) -> Result<Store> {
+        Store::open_mode(dir, Mode::Existing, key)
     }
 
     /// Opens the store in `dir`, which must exist: a mistyped data dir is not an empty store.
     /// Errors as [`Store::open`], plus [`StoreError::NoStore`].
     pub fn open_existing(dir: &Path) -> Result<Store> {
-        Store::open_mode(dir, Mode::Existing)
+        Store::open_mode(dir, Mode::Existing, None)
     }
 
-    fn open_mode(dir: &Path, mode: Mode) -> Result<Store> {
+    fn open_mode(dir: &Path, mode: Mode, key: Option<DataKey>) -> Result<Store> {
         if dir.join(super::restore::RESTORING).exists() {
             return Err(named(dir, Damage::RestoreCut));
         }
@@ -61,29 +78,37 @@ impl Store {
         if !exists {
             files::create_private_dir(dir).map_err(|e| read_only_as(e, dir))?;
         }
+        key_fits(dir, key.as_ref())?;
         let lock = match DirLock::take(dir) {
             Ok(lock) => lock,
-            Err(StoreError::ReadOnly(_)) if exists => return Store::open_read_only(dir),
+            Err(StoreError::ReadOnly(_)) if exists => return Store::open_read_only(dir, key),
             Err(e) => return Err(read_only_as(e, dir)),
         };
         files::private_dir(dir);
-        match Store::open_locked(dir, lock, false) {
+        let opened = match Store::open_locked(dir, lock, false, key.clone()) {
             // An upgraded store is written afresh: in place it keeps the pages of the old layout.
             Ok(store) if store.upgraded => store.compacted(),
             // sled writes while it opens (a snapshot, the log's tail); on a full disk the
             // store is still read, from a copy, and every save says why it can't.
             Err(StoreError::DiskFull | StoreError::RestartAfterFullDisk) if exists => {
-                let mut store = Store::open_read_only(dir)?;
+                let mut store = Store::open_read_only(dir, key)?;
                 store.disk_full = true;
                 Ok(store)
             }
             other => other,
-        }
+        };
+        opened.and_then(finish_encrypt)
     }
 
     /// Opens with tandem's lock already held. `rebuilding`: a restore is about to fill an empty
     /// store, so backups beside an empty store are expected, not a sign of loss.
-    pub(super) fn open_locked(dir: &Path, lock: DirLock, rebuilding: bool) -> Result<Store> {
+    pub(super) fn open_locked(
+        dir: &Path,
+        lock: DirLock,
+        rebuilding: bool,
+        key: Option<DataKey>,
+    ) -> Result<Store> {
+        key_fits(dir, key.as_ref())?;
         if let Some(kept) = files::open_damage(dir) {
             return Err(damaged_kept(dir, Damage::FoundBefore, Some(kept)));
         }
@@ -111,7 +136,7 @@ impl Store {
             }),
             Err(e) => return Err(e),
         };
-        let mut store = match Store::open_sled(dir, Some(lock), pending) {
+        let mut store = match Store::open_sled(dir, Some(lock), pending, key) {
             Ok(store) => store,
             Err((e, pending)) => match Damage::of(&e) {
                 Some(damage) => return Err(found_damaged(dir, damage, pending)),
@@ -167,14 +192,14 @@ impl Store {
 
     /// A data dir that can't be written: sled can't open it in place (it has no read-only
     /// open), so its files are copied to a temporary dir and read there. Commits are refused.
-    fn open_read_only(dir: &Path) -> Result<Store> {
+    fn open_read_only(dir: &Path, key: Option<DataKey>) -> Result<Store> {
         if let Some(kept) = files::open_damage(dir) {
             return Err(damaged_kept(dir, Damage::FoundBefore, Some(kept)));
         }
         let scratch = tempfile::tempdir().map_err(StoreError::io)?;
         files::copy_sled_files(dir, scratch.path(), false)?;
         let found = journal::read(dir).ok().flatten();
-        let mut store = Store::open_sled(scratch.path(), None, None).map_err(|(e, _)| e)?;
+        let mut store = Store::open_sled(scratch.path(), None, None, key).map_err(|(e, _)| e)?;
         store.read_only = true;
         store.verify(found.as_ref(), false)?;
         store.dir = dir.to_path_buf();
@@ -211,6 +236,7 @@ impl Store {
         dir: &Path,
         lock: Option<DirLock>,
         pending: Option<Quarantine>,
+        key: Option<DataKey>,
     ) -> std::result::Result<Store, (StoreError, Option<Quarantine>)> {
         let (db, trees, db_file) = match Store::open_db(dir) {
             Ok(opened) => opened,
@@ -236,6 +262,7 @@ impl Store {
             read_only: false,
             disk_full: false,
             upgraded: false,
+            key,
             _lock: lock,
             _scratch: None,
         })
@@ -336,6 +363,32 @@ impl Store {
             (true, true) => Some(StoreError::DiskFull),
             (true, false) => Some(StoreError::ReadOnly(self.dir.clone())),
         }
+    }
+}
+
+/// Finishes an `encrypt` that was cut off after its swap (the sealing of backups and copies
+/// beside the store); a marker of one cut off before it is only removed (the store is plain).
+fn finish_encrypt(mut store: Store) -> Result<Store> {
+    if !crypt::encrypt::pending(&store.dir) || store.read_only {
+        return Ok(store);
+    }
+    if store.key.is_none() {
+        std::fs::remove_file(store.dir.join(crypt::PENDING)).map_err(StoreError::io)?;
+        return Ok(store);
+    }
+    let today = store
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    store.finish_encryption(today)?;
+    Ok(store)
+}
+
+/// Refuses an encrypted store without its key, and a key for a store without encryption.
+fn key_fits(dir: &Path, key: Option<&DataKey>) -> Result<()> {
+    match (crypt::is_encrypted(dir), key) {
+        (true, None) => Err(CryptError::NeedsPassphrase.into()),
+        (false, Some(_)) => Err(CryptError::NotEncrypted.into()),
+        _ => Ok(()),
     }
 }
 

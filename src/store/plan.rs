@@ -16,7 +16,7 @@ impl Store {
     /// [`Invalid::ActionWithoutCase`] for a change that would leave a reference dangling; what
     /// reading or encoding a record reports.
     pub(super) fn plan(&self, ch: &Change, old: &Undo, ops: &mut Vec<Op>) -> Result<()> {
-        plan_plain_records(ch, ops)?;
+        plan_plain_records(ch, ops, self.seal())?;
         self.plan_events(ch, ops)?;
         self.plan_case_actions(ch, old, ops)?;
         let (cases, actions) = self.rows_to_derive(ch, old)?;
@@ -109,7 +109,7 @@ impl Store {
         match &new {
             Some(c) => {
                 if ch.cases.contains_key(&id) {
-                    ops.push(record(T::Cases, id.0, Some(codec::encode(c)?)));
+                    ops.push(record(T::Cases, id.0, Some(codec::encode(c, self.seal())?)));
                 }
                 ops.push(Op {
                     tree: T::CaseStatus,
@@ -125,7 +125,11 @@ impl Store {
                 let acts = self.pending_actions_of(ch, id)?;
                 let refs: Vec<&Action> = acts.iter().collect();
                 let row = CaseSummary::derive(c, family.as_ref(), &refs);
-                ops.push(record(T::CaseRows, id.0, Some(codec::encode(&row)?)));
+                ops.push(record(
+                    T::CaseRows,
+                    id.0,
+                    Some(codec::encode(&row, self.seal())?),
+                ));
             }
             None => {
                 if !self.pending_actions_of(ch, id)?.is_empty() {
@@ -161,7 +165,11 @@ impl Store {
             return Ok(());
         };
         if ch.actions.contains_key(&id) {
-            ops.push(record(T::Actions, id.0, Some(codec::encode(a)?)));
+            ops.push(record(
+                T::Actions,
+                id.0,
+                Some(codec::encode(a, self.seal())?),
+            ));
         }
         let case = self.pending_case(ch, a.case)?;
         let Some(case) = case else {
@@ -176,7 +184,7 @@ impl Store {
         ops.push(Op {
             tree: T::ActionDue,
             key: keys::action_due(a.done.is_some(), a.deadline, id.0).to_vec(),
-            value: Some(codec::encode(&row)?),
+            value: Some(codec::encode(&row, self.seal())?),
         });
         Ok(())
     }
@@ -222,26 +230,26 @@ fn record(tree: T, id: u64, value: Option<Vec<u8>>) -> Op {
 }
 
 /// Families, persons and meetings: records without index entries or rows of their own.
-fn plan_plain_records(ch: &Change, ops: &mut Vec<Op>) -> Result<()> {
+fn plan_plain_records(ch: &Change, ops: &mut Vec<Op>, seal: codec::Seal) -> Result<()> {
     for (id, f) in &ch.families {
         ops.push(record(
             T::Families,
             id.0,
-            f.as_ref().map(codec::encode).transpose()?,
+            f.as_ref().map(|v| codec::encode(v, seal)).transpose()?,
         ));
     }
     for (id, p) in &ch.persons {
         ops.push(record(
             T::Persons,
             id.0,
-            p.as_ref().map(codec::encode).transpose()?,
+            p.as_ref().map(|v| codec::encode(v, seal)).transpose()?,
         ));
     }
     for (id, m) in &ch.meetings {
         ops.push(record(
             T::Meetings,
             id.0,
-            m.as_ref().map(codec::encode).transpose()?,
+            m.as_ref().map(|v| codec::encode(v, seal)).transpose()?,
         ));
     }
     Ok(())
@@ -270,7 +278,11 @@ impl Store {
             ops.push(record(T::Events, e.id.0, None));
         }
         for e in added_alone {
-            ops.push(record(T::Events, e.id.0, Some(codec::encode(e)?)));
+            ops.push(record(
+                T::Events,
+                e.id.0,
+                Some(codec::encode(e, self.seal())?),
+            ));
         }
         let cases: BTreeSet<CaseId> = added.keys().chain(removed.keys()).copied().collect();
         for case in cases {
@@ -283,7 +295,7 @@ impl Store {
             let mut events = self.case_event_group(case)?;
             events.retain(|e| !gone.contains(&e.id));
             events.extend(added.get(&case).into_iter().flatten().map(|e| (*e).clone()));
-            ops.push(groups::events_op(case, events)?);
+            ops.push(groups::events_op(case, events, self.seal())?);
         }
         Ok(())
     }
@@ -309,7 +321,7 @@ impl Store {
                     .filter(|(_, a)| a.as_ref().is_some_and(|a| a.case == case))
                     .map(|(id, _)| *id),
             );
-            ops.push(groups::action_ids_op(case, ids)?);
+            ops.push(groups::action_ids_op(case, ids, self.seal())?);
         }
         Ok(())
     }

@@ -19,7 +19,7 @@ impl Store {
     ) -> Result<Option<V>> {
         self.seen(
             match guard(|| self.tree(t).get(keys::id(id))).and_then(|r| Ok(r?)) {
-                Ok(Some(bytes)) => codec::decode(&bytes, what).map(Some),
+                Ok(Some(bytes)) => codec::decode(&bytes, what, self.seal()).map(Some),
                 Ok(None) => Ok(None),
                 Err(e) => Err(e),
             },
@@ -32,7 +32,7 @@ impl Store {
                 self.tree(t)
                     .iter()
                     .values()
-                    .map(|v| codec::decode(&v?, what))
+                    .map(|v| codec::decode(&v?, what, self.seal()))
                     .collect()
             })
             .and_then(|r| r),
@@ -172,7 +172,7 @@ impl Store {
         let key = keys::action_due(entry.done.is_some(), entry.deadline, entry.id.0);
         self.seen(
             match guard(|| self.tree(T::ActionDue).get(key)).and_then(|r| Ok(r?)) {
-                Ok(Some(bytes)) => codec::decode(&bytes, "action row").map(Some),
+                Ok(Some(bytes)) => codec::decode(&bytes, "action row", self.seal()).map(Some),
                 Ok(None) => Ok(None),
                 Err(e) => Err(e),
             },
@@ -204,7 +204,7 @@ impl Store {
         end: Option<Vec<u8>>,
         what: &'static str,
     ) -> Result<Vec<V>> {
-        decode_tree_range(self.tree(t), start, end, what)
+        decode_tree_range(self.tree(t), start, end, what, self.seal())
     }
 
     /// The families, to read on another thread while the store goes on being used (the
@@ -212,6 +212,7 @@ impl Store {
     pub fn family_reader(&self) -> FamilyReader {
         FamilyReader {
             tree: self.tree(T::Families).clone(),
+            key: self.key.clone(),
         }
     }
 
@@ -220,6 +221,7 @@ impl Store {
     pub fn action_rows_reader(&self) -> ActionRowsReader {
         ActionRowsReader {
             tree: self.tree(T::ActionDue).clone(),
+            key: self.key.clone(),
         }
     }
 }
@@ -228,6 +230,7 @@ impl Store {
 /// ([`ActionRowsReader::open_entries_until`]).
 pub struct ActionRowsReader {
     tree: sled::Tree,
+    key: Option<super::crypt::DataKey>,
 }
 
 impl ActionRowsReader {
@@ -239,7 +242,7 @@ impl ActionRowsReader {
         guard(|| -> Result<Vec<ActionEntry>> {
             let mut out = Vec::new();
             for value in self.tree.range(start..end).values() {
-                let row: ActionSummary = codec::decode(&value?, "action row")?;
+                let row: ActionSummary = codec::decode(&value?, "action row", self.key.as_ref())?;
                 out.push(ActionEntry::from(&row));
             }
             Ok(out)
@@ -251,6 +254,7 @@ impl ActionRowsReader {
 #[derive(Clone)]
 pub struct FamilyReader {
     tree: sled::Tree,
+    key: Option<super::crypt::DataKey>,
 }
 
 impl FamilyReader {
@@ -260,7 +264,7 @@ impl FamilyReader {
     pub fn each(&self, mut f: impl FnMut(Family)) -> Result<()> {
         guard(|| -> Result<()> {
             for value in self.tree.iter().values() {
-                f(codec::decode(&value?, "family")?);
+                f(codec::decode(&value?, "family", self.key.as_ref())?);
             }
             Ok(())
         })?
@@ -294,6 +298,7 @@ fn decode_tree_range<V: DeserializeOwned + Send + 'static>(
     start: Vec<u8>,
     end: Option<Vec<u8>>,
     what: &'static str,
+    seal: codec::Seal,
 ) -> Result<Vec<V>> {
     let raw: Vec<sled::IVec> = guard(|| {
         let iter = match end {
@@ -303,7 +308,7 @@ fn decode_tree_range<V: DeserializeOwned + Send + 'static>(
         iter.values().collect::<std::result::Result<Vec<_>, _>>()
     })??;
     let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
-        part.iter().map(|v| codec::decode(v, what)).collect()
+        part.iter().map(|v| codec::decode(v, what, seal)).collect()
     };
     if raw.len() < 2048 {
         return decode(&raw);

@@ -6,6 +6,7 @@
 //! and can simply be run again: the backup and the journal are only read.
 
 use super::backup::{self, BackupInfo};
+use super::crypt::DataKey;
 use super::files::{self, DirLock};
 use super::journal;
 use super::{Damage, Invalid, Result, Store, StoreError};
@@ -26,6 +27,9 @@ pub struct RestorePlan {
     pub not_covered: u64,
     /// The state of the store now.
     pub current: Current,
+    /// The data key of an encrypted store (issue 12): the backup is read and the store rebuilt
+    /// with it.
+    pub key: Option<DataKey>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +58,14 @@ pub struct Restored {
 /// Errors: [`StoreError::Locked`]; [`Invalid::NoBackup`] when there is none at all, and
 /// [`Invalid::FileUnreadable`] for a named file that can't be looked at.
 pub fn plan(dir: &Path, file: Option<&Path>) -> Result<RestorePlan> {
-    let current = match Store::open_existing(dir) {
+    plan_keyed(dir, file, None)
+}
+
+/// As [`plan`], for an encrypted store with its data `key`.
+///
+/// Errors: as [`plan`]; [`CryptError::NeedsPassphrase`](super::crypt::CryptError) without it.
+pub fn plan_keyed(dir: &Path, file: Option<&Path>, key: Option<DataKey>) -> Result<RestorePlan> {
+    let current = match Store::open_existing_keyed(dir, key.clone()) {
         Ok(s) if s.is_empty() => Current::Empty,
         Ok(_) => Current::Healthy,
         Err(StoreError::NoStore(_)) => Current::Missing,
@@ -100,6 +111,7 @@ pub fn plan(dir: &Path, file: Option<&Path>) -> Result<RestorePlan> {
         journal_changes,
         not_covered,
         current,
+        key,
     })
 }
 
@@ -112,7 +124,7 @@ pub fn restore(dir: &Path, plan: &RestorePlan, replace: bool) -> Result<Restored
         return Err(StoreError::NotEmpty);
     }
     // Read and check the whole backup before anything is moved.
-    let checked = backup::check(&plan.backup.path)?;
+    let checked = backup::check_keyed(&plan.backup.path, plan.key.as_ref())?;
     files::create_private_dir(dir)?;
     let lock = DirLock::take(dir)?;
     let saved_journal = dir.join(SAVED_JOURNAL);
@@ -179,7 +191,7 @@ fn rebuild(
 ) -> Result<u64> {
     // Marks older than this restore are history now; the store is about to be rebuilt.
     files::resolve_damage(dir, "Vervangen door een herstel.\n")?;
-    let mut store = Store::open_locked(dir, lock, true)?;
+    let mut store = Store::open_locked(dir, lock, true, plan.key.clone())?;
     store.import_file(checked, false)?;
     store.set_seq(plan.backup.seq)?;
     let mut replayed = 0;

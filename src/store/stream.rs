@@ -76,13 +76,15 @@ impl Store {
         mut f: impl FnMut(V) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         match on {
-            DecodeOn::Reader => self.each_batch(t, range, |_, v| codec::decode(&v, what), f),
+            DecodeOn::Reader => {
+                self.each_batch(t, range, |_, v| codec::decode(&v, what, self.seal()), f)
+            }
             DecodeOn::Caller => self.each_batch(
                 t,
                 range,
                 |_, v| Ok(v),
                 |v| {
-                    let value = self.seen(codec::decode(&v, what))?;
+                    let value = self.seen(codec::decode(&v, what, self.seal()))?;
                     f(value)
                 },
             ),

@@ -45,7 +45,7 @@ impl Store {
         self.fold_tree(T::ActionCase, |store, case, ids, ops| {
             let mut all = store.case_action_ids(case)?;
             all.extend(ids.iter().map(|id| ActionId(*id)));
-            ops.push(groups::action_ids_op(case, all)?);
+            ops.push(groups::action_ids_op(case, all, self.seal())?);
             Ok(())
         })?;
         self.fold_tree(T::EventCase, |store, case, ids, ops| {
@@ -53,7 +53,7 @@ impl Store {
             for id in ids {
                 let bytes = guard(|| store.tree(T::Events).get(keys::id(*id)))??;
                 if let Some(bytes) = bytes {
-                    let event: Event = codec::decode(&bytes, "event")?;
+                    let event: Event = codec::decode(&bytes, "event", self.seal())?;
                     all.push(event);
                 }
                 ops.push(Op {
@@ -62,7 +62,7 @@ impl Store {
                     value: None,
                 });
             }
-            ops.push(groups::events_op(case, all)?);
+            ops.push(groups::events_op(case, all, self.seal())?);
             Ok(())
         })
     }
@@ -82,12 +82,12 @@ impl Store {
                 T::ActionCase => {
                     let mut ids = self.case_action_ids(case)?;
                     ids.retain(|a| a.0 != id);
-                    self.write_ops(&[groups::action_ids_op(case, ids)?])?;
+                    self.write_ops(&[groups::action_ids_op(case, ids, self.seal())?])?;
                 }
                 T::EventCase => {
                     let mut events = self.case_event_group(case)?;
                     events.retain(|e| e.id.0 != id);
-                    self.write_ops(&[groups::events_op(case, events)?])?;
+                    self.write_ops(&[groups::events_op(case, events, self.seal())?])?;
                 }
                 _ => {}
             }

@@ -7,7 +7,7 @@
 use super::app::App;
 use super::cases::{self, CaseList};
 use crate::domain::CaseSummary;
-use crate::store::codec;
+use crate::store::{codec, crypt};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -30,14 +30,24 @@ pub struct FirstPage {
 
 /// The page kept in `dir`, if there is a usable one.
 pub fn load(dir: &Path) -> Option<FirstPage> {
+    if crypt::is_encrypted(dir) {
+        return None;
+    }
     let bytes = std::fs::read(dir.join(FILE)).ok()?;
-    codec::decode(&bytes, "first page").ok()
+    codec::decode(&bytes, "first page", None).ok()
 }
 
 /// Keeps the first page the next start will show: the start filter (open cases) and order, not
 /// whatever filter this session ended on. Best effort: a cache that can't be written costs the
 /// next start only its head start.
+///
+/// An encrypted store keeps none (and removes one left from before): the page holds names, it
+/// is read before the passphrase is asked, and the prompt stands where its head start would be.
 pub fn save(dir: &Path, app: &App) {
+    if crypt::is_encrypted(dir) {
+        let _ = std::fs::remove_file(dir.join(FILE));
+        return;
+    }
     let mut list = CaseList::default();
     list.set_rows(app.cases.rows.clone());
     list.filter.open_only = true;
@@ -52,7 +62,7 @@ pub fn save(dir: &Path, app: &App) {
         visible: list.visible.len(),
         total: list.rows.len(),
     };
-    let Ok(bytes) = codec::encode(&page) else {
+    let Ok(bytes) = codec::encode(&page, None) else {
         return;
     };
     let tmp = dir.join(format!("{FILE}.part"));

@@ -24,7 +24,7 @@ pub fn tick(app: &mut App, now: NaiveDateTime) -> bool {
 }
 
 /// The running meeting's case on screen 1 (a form or the minutes over it included).
-fn in_walk_through(app: &App) -> bool {
+pub(super) fn in_walk_through(app: &App) -> bool {
     app.screen == Screen::Overleg
         && app.pages.is_empty()
         && app.meeting.as_ref().is_some_and(|m| m.running())

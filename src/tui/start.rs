@@ -9,13 +9,15 @@ use crate::clock::Clock;
 use crate::config::{config_dir, Config};
 use crate::domain::dates::Lang;
 use crate::i18n::cli::store_error;
+use crate::store::crypt::DataKey;
 use crate::store::Store;
 use std::io::IsTerminal;
 use std::path::Path;
 
 /// How the store is opened: `leave_screen` is called before anything is asked or said on the
-/// plain terminal (the offer to restore a damaged store).
-pub type Opener<'a> = dyn FnOnce(&mut dyn FnMut()) -> Result<Store, String> + 'a;
+/// plain terminal (the offer to restore a damaged store); the key is that of an encrypted store
+/// when the passphrase was asked on screen.
+pub type Opener<'a> = dyn FnOnce(&mut dyn FnMut(), Option<DataKey>) -> Result<Store, String> + 'a;
 
 /// Runs the TUI on the store in `dir` until the user quits. While `open` runs, the first page
 /// of the last session is on screen, with a line saying the store is opening; keys typed
@@ -36,24 +38,26 @@ pub fn run(
     let name = theme.unwrap_or_else(|| "standaard".into());
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);
     let (config, config_problem) = Config::load(config_dir().as_deref());
+    let (key, asked) = ask_first(dir, lang, &theme)?;
     let screen = std::cell::RefCell::new(
         first_page::load(dir)
-            .filter(|_| std::io::stdout().is_terminal())
+            .filter(|_| std::io::stdout().is_terminal() && asked.is_none())
             .map(|page| {
                 let mut app = super::blank(lang, theme.clone(), clock);
                 app.config = config.clone();
                 // The projector may be on already: the kept page obeys privacy mode too.
                 super::privacy::at_start(&mut app, privacy);
                 opening_frame(app, page)
-            }),
+            })
+            .or(asked),
     );
     let mut leave = || {
         if screen.borrow_mut().take().is_some() {
             ratatui::restore();
         }
     };
-    let opened = open(&mut leave);
-    let mut store = match opened {
+    let opened = open(&mut leave, key);
+    let store = match opened {
         Ok(store) => store,
         Err(e) => {
             leave();
@@ -77,11 +81,67 @@ pub fn run(
     // ratatui::init enters raw mode and the alternate screen, and installs a panic hook that
     // restores the terminal before the panic message prints.
     let terminal = terminal.unwrap_or_else(ratatui::init);
-    let result = super::terminal::run(terminal, &mut app, &mut store, clock);
+    let (store, result) = run_until_quit(terminal, &mut app, store, clock)?;
     if !store.is_read_only() {
         first_page::save(store.dir(), &app);
     }
     result.map_err(|e| e.to_string())
+}
+
+/// An encrypted store asks its passphrase first, on screen (a script names a file instead):
+/// the key, and the terminal the question was asked on.
+///
+/// Errors: three wrong tries, or the question was left (its message).
+fn ask_first(
+    dir: &Path,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<(Option<DataKey>, Option<ratatui::DefaultTerminal>), String> {
+    if !super::lock::asks_at_start(dir) {
+        return Ok((None, None));
+    }
+    let mut terminal = ratatui::init();
+    match super::lock::ask_at_start(&mut terminal, dir, lang, theme) {
+        Ok(key) => Ok((Some(key), Some(terminal))),
+        Err(e) => {
+            ratatui::restore();
+            Err(e)
+        }
+    }
+}
+
+/// The terminal loop until the user quits; when a passphrase is chosen on the welcome, the store
+/// is encrypted and the loop goes on with it. Returns the store (a new one after encrypting).
+///
+/// Errors: encrypting failed (its message; the terminal is restored).
+fn run_until_quit(
+    mut terminal: ratatui::DefaultTerminal,
+    app: &mut App,
+    mut store: Store,
+    clock: &Clock,
+) -> Result<(Store, std::io::Result<()>), String> {
+    let lang = app.lang;
+    let mut lock = super::lock::Lock::new(store.dir(), store.is_encrypted());
+    if store.is_empty() && !store.is_encrypted() && store.why_read_only().is_none() {
+        // The welcome offers it (`v`): an empty store is encrypted in a moment.
+        if app.status.is_none() {
+            app.info(crate::i18n::crypt::OFFER_KEY.get(lang));
+        }
+    }
+    let events = super::terminal::reader();
+    loop {
+        let result = super::terminal::run(terminal, app, &mut store, clock, &mut lock, &events);
+        let Some(pass) = lock.encrypt.take().filter(|_| result.is_ok()) else {
+            return Ok((store, result));
+        };
+        store = store
+            .encrypt(&pass, clock.today())
+            .map_err(|e| store_error(&e, lang))?;
+        drop(pass);
+        lock = super::lock::Lock::new(store.dir(), true);
+        app.info(crate::i18n::crypt::ENCRYPTED.get(lang));
+        terminal = ratatui::init();
+    }
 }
 
 /// The terminal with the kept first page drawn on it, and a line saying the store is opening.

@@ -28,7 +28,9 @@ impl Drop for PasteGuard {
 /// Reads terminal events on their own thread. crossterm 0.29 spins forever inside `poll`/`read`
 /// once the terminal is gone (it retries a read that returns end-of-file), so the loop must never
 /// wait on crossterm itself: it waits on this channel, and can still see signals and leave.
-fn reader() -> Receiver<std::io::Result<Event>> {
+/// One per session: a loop run again (after encrypting from the welcome) reads the same one, so
+/// no key is taken by a reader left over from the run before.
+pub fn reader() -> Receiver<std::io::Result<Event>> {
     let (tx, rx) = channel();
     std::thread::spawn(move || loop {
         let ev = event::read();
@@ -40,6 +42,33 @@ fn reader() -> Receiver<std::io::Result<Event>> {
     rx
 }
 
+/// One event of the terminal, past the lock first; true when the screen must be drawn again.
+fn on_event(
+    app: &mut super::app::App,
+    store: &mut Store,
+    clock: &Clock,
+    lock: &mut super::lock::Lock,
+    ev: Event,
+) -> bool {
+    if lock.event(app, &ev) {
+        return true;
+    }
+    match ev {
+        ev @ (Event::Key(_) | Event::Paste(_)) => update::step(app, store, clock, ev),
+        Event::Resize(_, rows) => {
+            app.height = rows;
+            // Taller: more rows to read before the frame.
+            if let Err(problem) =
+                super::acties::fill_page(&mut app.actions, store, usize::from(rows))
+            {
+                app.error(problem.message(app.lang));
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
 /// Runs the loop on `terminal`, already in raw mode and on the alternate screen
 /// (`ratatui::init`), until the user quits; restores the terminal however it ends.
 pub fn run(
@@ -47,6 +76,8 @@ pub fn run(
     app: &mut super::app::App,
     store: &mut Store,
     clock: &Clock,
+    lock: &mut super::lock::Lock,
+    events: &Receiver<std::io::Result<Event>>,
 ) -> std::io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
@@ -59,12 +90,12 @@ pub fn run(
     crate::store::guard::keep_store_panics_quiet();
     let _ = execute!(stdout(), EnableBracketedPaste);
     let guard = PasteGuard;
-    let events = reader();
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
         let mut started = false;
         app.height = terminal.size().map_or(0, |s| s.height);
-        while !app.quit && !stop.load(Ordering::Relaxed) {
+        // A passphrase chosen on the welcome ends the loop: the start encrypts the store.
+        while !app.quit && !stop.load(Ordering::Relaxed) && lock.encrypt.is_none() {
             // The meeting's timers count in whole seconds: redraw when a second has passed.
             let now = clock.now();
             if app.meeting.as_ref().is_some_and(|m| m.running())
@@ -74,8 +105,13 @@ pub fn run(
             }
             app.now = now;
             dirty |= super::idle::tick(app, now);
+            dirty |= lock.tick(app, now);
             if dirty {
-                terminal.draw(|f| views::render(app, f))?;
+                // Locked, nothing of the store is drawn: the prompt alone.
+                terminal.draw(|f| match lock.shown() {
+                    true => lock.render(app, f),
+                    false => views::render(app, f),
+                })?;
                 dirty = false;
                 if !started {
                     // The rest of the start waits until something is on screen.
@@ -93,24 +129,7 @@ pub fn run(
                 TICK
             };
             match events.recv_timeout(wait) {
-                Ok(ev) => {
-                    match ev? {
-                        ev @ (Event::Key(_) | Event::Paste(_)) => {
-                            update::step(app, store, clock, ev)
-                        }
-                        Event::Resize(_, rows) => {
-                            app.height = rows;
-                            // Taller: more rows to read before the frame.
-                            if let Err(problem) =
-                                super::acties::fill_page(&mut app.actions, store, usize::from(rows))
-                            {
-                                app.error(problem.message(app.lang));
-                            }
-                        }
-                        _ => continue,
-                    }
-                    dirty = true;
-                }
+                Ok(ev) => dirty |= on_event(app, store, clock, lock, ev?),
                 Err(RecvTimeoutError::Timeout) => {
                     // A terminal closed under us no longer has a size: leave.
                     if !pending && crossterm::terminal::size().is_err() {

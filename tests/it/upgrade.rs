@@ -190,12 +190,12 @@ fn an_upgrade_cut_off_halfway_finishes_at_the_next_open() {
                 let k = k.expect("key");
                 let id = keys::pair_second(&k).expect("pair");
                 let v = events.get(keys::id(id)).expect("get").expect("event");
-                let e: tandem::domain::Event = codec::decode(&v, "event").expect("decode");
+                let e: tandem::domain::Event = codec::decode(&v, "event", None).expect("decode");
                 group.push(e);
                 events.remove(keys::id(id)).expect("remove");
                 event_case.remove(&k).expect("remove");
             }
-            let value = codec::encode(&group).expect("encode");
+            let value = codec::encode(&group, None).expect("encode");
             case_events.insert(keys::id(case), value).expect("insert");
         }
         db.flush().expect("flush");

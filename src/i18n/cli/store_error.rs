@@ -78,6 +78,7 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         (StoreError::NotEmpty, l) => super::IMPORT_NOT_EMPTY.get(l).to_string(),
         (StoreError::Io(f), Lang::Nl) => format!("De gegevensmap kon niet worden gelezen of geschreven: {f}"),
         (StoreError::Io(f), Lang::En) => format!("The data dir could not be read or written: {f}"),
+        (StoreError::Crypt(c), l) => crate::i18n::crypt::error_text(c, l),
     }
 }
 
@@ -123,6 +124,8 @@ fn unreadable_text(u: &Unreadable, lang: Lang) -> String {
     match (u, lang) {
         (Unreadable::Checksum, Lang::Nl) => "het controlegetal klopt niet".into(),
         (Unreadable::Checksum, Lang::En) => "its checksum does not match".into(),
+        (Unreadable::Sealed { .. }, Lang::Nl) => "een versleuteld deel klopt niet meer".into(),
+        (Unreadable::Sealed { .. }, Lang::En) => "an encrypted part no longer checks out".into(),
         (Unreadable::SledPanic(line), Lang::Nl) if line.is_empty() => {
             "sled stopte bij een beschadigd bestand".into()
         }

@@ -72,10 +72,11 @@ impl Expected {
             }
             match next.next_if(|(w, _)| w.as_slice() == k) {
                 None => problems.push(format!("{name}: entry {} points at no record", hex(k))),
-                Some((_, print)) if fingerprint_of(t, v) != Some(*print) => problems.push(format!(
-                    "{name}: entry {} disagrees with its record",
-                    hex(k)
-                )),
+                Some((_, print)) if fingerprint_of(t, v, store.seal()) != Some(*print) => problems
+                    .push(format!(
+                        "{name}: entry {} disagrees with its record",
+                        hex(k)
+                    )),
                 Some(_) => {}
             }
             Ok(())
@@ -89,18 +90,21 @@ impl Expected {
 
 /// The fingerprint of a value as stored in tree `t`: of its bytes when they are what this build
 /// writes, else of the value read back as its kind (an older format compares by what it
-/// holds); `None` when it can't be read as one.
-fn fingerprint_of(t: T, v: &[u8]) -> Option<u64> {
+/// holds, a sealed one by what its seal holds); `None` when it can't be read as one.
+fn fingerprint_of(t: T, v: &[u8], seal: codec::Seal) -> Option<u64> {
     if let Some(print) = codec::stored_fingerprint(v) {
         return Some(print);
     }
     match t {
-        T::CaseRows => codec::fingerprint(&codec::decode::<CaseSummary>(v, "case row").ok()?).ok(),
+        T::CaseRows => {
+            codec::fingerprint(&codec::decode::<CaseSummary>(v, "case row", seal).ok()?).ok()
+        }
         T::ActionDue => {
-            codec::fingerprint(&codec::decode::<ActionSummary>(v, "action row").ok()?).ok()
+            codec::fingerprint(&codec::decode::<ActionSummary>(v, "action row", seal).ok()?).ok()
         }
         T::CaseActions => {
-            codec::fingerprint(&codec::decode::<Vec<u64>>(v, "action ids of a case").ok()?).ok()
+            codec::fingerprint(&codec::decode::<Vec<u64>>(v, "action ids of a case", seal).ok()?)
+                .ok()
         }
         _ => Some(codec::fingerprint_bytes(v)),
     }

@@ -41,18 +41,18 @@ fn a_missing_entry_a_stray_entry_and_a_wrong_row_are_named() {
     let stray = keys::pair(999_999, 999_999);
     store.tree(T::FamilyCase).insert(stray, &[]).unwrap();
     let (k, v) = first_entry(&store, T::CaseRows);
-    let mut row: CaseSummary = codec::decode(&v, "case row").unwrap();
+    let mut row: CaseSummary = codec::decode(&v, "case row", None).unwrap();
     row.child_name.push('x');
     store
         .tree(T::CaseRows)
-        .insert(&k, codec::encode(&row).unwrap())
+        .insert(&k, codec::encode(&row, None).unwrap())
         .unwrap();
     let (k, v) = first_entry(&store, T::ActionDue);
-    let mut row: ActionSummary = codec::decode(&v, "action row").unwrap();
+    let mut row: ActionSummary = codec::decode(&v, "action row", None).unwrap();
     row.text = "anders".into();
     store
         .tree(T::ActionDue)
-        .insert(&k, codec::encode(&row).unwrap())
+        .insert(&k, codec::encode(&row, None).unwrap())
         .unwrap();
     let p = problems(&store);
     let has = |what: &str| p.iter().any(|l| l.contains(what));
@@ -69,11 +69,11 @@ fn an_unreadable_row_and_a_wrong_group_are_named() {
     let (k, _) = first_entry(&store, T::CaseRows);
     store.tree(T::CaseRows).insert(&k, &[1, 2, 3]).unwrap();
     let (k, v) = first_entry(&store, T::CaseActions);
-    let mut ids: Vec<u64> = codec::decode(&v, "ids").unwrap();
+    let mut ids: Vec<u64> = codec::decode(&v, "ids", None).unwrap();
     ids.push(999_999);
     store
         .tree(T::CaseActions)
-        .insert(&k, codec::encode(&ids).unwrap())
+        .insert(&k, codec::encode(&ids, None).unwrap())
         .unwrap();
     let p = problems(&store);
     assert!(
@@ -127,18 +127,18 @@ fn many_problems_are_counted_past_the_listed_ones() {
 fn references_to_records_that_do_not_exist_are_named() {
     let (_dir, store) = demo();
     let (k, v) = first_entry(&store, T::Cases);
-    let mut case: crate::domain::Case = codec::decode(&v, "case").unwrap();
+    let mut case: crate::domain::Case = codec::decode(&v, "case", None).unwrap();
     case.family = crate::domain::FamilyId(999_999);
     store
         .tree(T::Cases)
-        .insert(&k, codec::encode(&case).unwrap())
+        .insert(&k, codec::encode(&case, None).unwrap())
         .unwrap();
     let (k, v) = first_entry(&store, T::Actions);
-    let mut action: crate::domain::Action = codec::decode(&v, "action").unwrap();
+    let mut action: crate::domain::Action = codec::decode(&v, "action", None).unwrap();
     action.case = crate::domain::CaseId(888_888);
     store
         .tree(T::Actions)
-        .insert(&k, codec::encode(&action).unwrap())
+        .insert(&k, codec::encode(&action, None).unwrap())
         .unwrap();
     let p = problems(&store);
     let named = |what: &str| p.iter().any(|l| l.contains(what));

@@ -247,7 +247,7 @@ mod tests {
             created: at(),
             last_activity: at(),
         };
-        let case: Case = crate::store::codec::decode(&format1(&old), "case").unwrap();
+        let case: Case = crate::store::codec::decode(&format1(&old), "case", None).unwrap();
         assert_eq!(case.question, "slaapt slecht");
         assert_eq!(case.signal_by, "");
         assert_eq!(case.lead.person, Some(PersonId(7)));
@@ -256,10 +256,10 @@ mod tests {
         assert_eq!(case.outcome(), Some(Outcome::KortdurendeInterventie));
         assert_eq!((case.notes.as_str(), case.last_activity), ("notitie", at()));
         // And written again, it is format 2 and reads back the same.
-        let again = crate::store::codec::encode(&case).unwrap();
+        let again = crate::store::codec::encode(&case, None).unwrap();
         assert_eq!(again[0], 2);
         assert_eq!(
-            crate::store::codec::decode::<Case>(&again, "case").unwrap(),
+            crate::store::codec::decode::<Case>(&again, "case", None).unwrap(),
             case
         );
     }
@@ -284,7 +284,7 @@ mod tests {
             )],
             network: vec![],
         };
-        let family: Family = crate::store::codec::decode(&format1(&old), "family").unwrap();
+        let family: Family = crate::store::codec::decode(&format1(&old), "family", None).unwrap();
         assert_eq!(family.carers[0].email, "i@example.org");
         assert!(family.carers[0].lives_with_child && family.carers[0].authority);
         assert_eq!(family.children[0].first_name, "Mees");
@@ -300,11 +300,11 @@ mod tests {
             meeting: Some(MeetingId(1)),
             done: Some(Done1 { at: at(), by: None }),
         };
-        let action: Action = crate::store::codec::decode(&format1(&old), "action").unwrap();
+        let action: Action = crate::store::codec::decode(&format1(&old), "action", None).unwrap();
         assert_eq!(action.done, Some(Done::new(at(), None)));
         assert_eq!(action.meeting, Some(MeetingId(1)));
         // A record that did not change reads as it is.
-        let n: u64 = crate::store::codec::decode(&format1(&7u64), "n").unwrap();
+        let n: u64 = crate::store::codec::decode(&format1(&7u64), "n", None).unwrap();
         assert_eq!(n, 7);
     }
 }

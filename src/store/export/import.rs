@@ -10,6 +10,7 @@ use super::validate::{validate, Checker, Counts};
 use super::{ExportDoc, Header, Kind, NextIds, Records};
 use crate::domain::{Action, Case, Event, Family, Meeting, Person};
 use crate::store::change::Change;
+use crate::store::crypt::{stream, DataKey};
 use crate::store::{Counters, Invalid, Result, Store, StoreError, T};
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -26,6 +27,8 @@ pub struct Checked {
     pub header: Header,
     pub counts: Counts,
     print: Print,
+    /// The key a sealed backup was read with (issue 12), to read it again for the import.
+    key: Option<DataKey>,
 }
 
 /// Why a file can't be imported.
@@ -46,8 +49,17 @@ pub enum FileError {
 ///
 /// Errors: see [`FileError`].
 pub fn check_file(path: &Path) -> std::result::Result<Checked, FileError> {
+    check_file_keyed(path, None)
+}
+
+/// As [`check_file`], for a file that may be sealed (a backup of an encrypted store) with `key`.
+/// A sealed file without its key fails as [`FileError::NotAnExport`].
+pub fn check_file_keyed(
+    path: &Path,
+    key: Option<&DataKey>,
+) -> std::result::Result<Checked, FileError> {
     let mut checker = Checker::default();
-    let (read, print) = read_file(path, Wanted::ALL, &mut checker).map_err(FileError::Open)?;
+    let (read, print) = read_file(path, Wanted::ALL, &mut checker, key).map_err(FileError::Open)?;
     let header = match read {
         Ok(header) => header,
         Err(ReadFailed::Json(e)) => return Err(FileError::NotAnExport(e)),
@@ -59,6 +71,7 @@ pub fn check_file(path: &Path) -> std::result::Result<Checked, FileError> {
         header,
         counts,
         print,
+        key: key.cloned(),
     })
 }
 
@@ -116,6 +129,7 @@ fn read_file(
     path: &Path,
     wanted: Wanted,
     sink: &mut dyn Records,
+    key: Option<&DataKey>,
 ) -> std::io::Result<(std::result::Result<Header, ReadFailed>, Print)> {
     const BUF: usize = 1 << 16;
     let file = std::fs::File::open(path)?;
@@ -124,7 +138,19 @@ fn read_file(
         inner: file,
         printed: printed.clone(),
     };
-    let read = if path.extension().is_some_and(|e| e == "gz") {
+    let sealed = stream::is_sealed(path);
+    let read = if sealed {
+        let Some(key) = key else {
+            let locked = std::io::Error::other("sealed: the store's passphrase is needed");
+            return Ok((
+                Err(ReadFailed::Json(serde_json::Error::io(locked))),
+                printed.take(),
+            ));
+        };
+        let unsealed = stream::SealedReader::new(BufReader::with_capacity(BUF, raw), key)?;
+        let inflated = flate2::read::GzDecoder::new(BufReader::with_capacity(BUF, unsealed));
+        read_doc_piped(BufReader::with_capacity(BUF, inflated), wanted, sink)
+    } else if path.extension().is_some_and(|e| e == "gz") {
         let inflated = flate2::read::GzDecoder::new(BufReader::with_capacity(BUF, raw));
         read_doc_piped(BufReader::with_capacity(BUF, inflated), wanted, sink)
     } else {
@@ -166,8 +192,9 @@ impl Store {
         let mut writer = Writer::new(self);
         for wanted in passes {
             let path = &checked.path;
+            let key = checked.key.clone();
             let (read, print) =
-                read_file(path, wanted, &mut writer).map_err(|e| changed(path, e))?;
+                read_file(path, wanted, &mut writer, key.as_ref()).map_err(|e| changed(path, e))?;
             match read {
                 Ok(_) => {}
                 Err(ReadFailed::Refused(e)) => return Err(e),

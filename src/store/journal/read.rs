@@ -57,7 +57,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Contents> {
         if seq != expect {
             break;
         }
-        let writes: Vec<Write1> = codec::decode(payload, "journal entry")?;
+        let writes: Vec<Write1> = codec::decode(payload, "journal entry", None)?;
         out.entries.push(Entry { seq, writes });
         expect += 1;
         at = end;
