@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod data;
+pub mod forget;
 pub mod meeting;
 pub mod safety;
 pub mod start;
@@ -90,6 +91,14 @@ pub enum Command {
     Check,
     /// Make a backup now (backups/ in the data dir)
     Backup,
+    /// Erase a family (number or name) from the store, the journal and the backups
+    Forget {
+        #[arg(value_name = "FAMILY")]
+        family: String,
+        /// Do not ask for the family's name (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
     /// Bring back the newest backup (or FILE) and every confirmed change after it
     Restore {
         #[arg(value_name = "FILE")]
@@ -204,6 +213,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Actions(args) => actions::list(ctx, &args),
         Command::Done { id, undo } => actions::done(ctx, id, undo),
         Command::Backup => safety::backup(ctx),
+        Command::Forget { family, yes } => forget::forget(ctx, &family, yes),
         Command::Restore { file, yes, replace } => {
             safety::restore(ctx, file.as_deref(), yes, replace)
         }

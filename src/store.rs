@@ -9,6 +9,7 @@ pub mod change;
 pub mod check;
 pub mod codec;
 mod compact;
+pub mod erase;
 pub mod error;
 pub mod export;
 pub mod files;

@@ -25,16 +25,36 @@ impl Store {
     ///
     /// Errors: only once the old files are closed, what the swap or the reopen reports; the
     /// next open finishes the swap.
-    pub(super) fn compacted(mut self) -> Result<Store> {
-        let new = self.dir.join(NEW);
-        if let Err(e) = self.copy_into(&new) {
-            let _ = std::fs::remove_dir_all(&new);
+    pub(super) fn compacted(self) -> Result<Store> {
+        match self.copied() {
+            Ok(()) => self.swapped(),
             // An upgraded store works unshrunk; only the copy is given up.
-            if matches!(e, StoreError::DiskFull) {
-                return Ok(self);
-            }
-            return Err(e);
+            Err(StoreError::DiskFull) => Ok(self),
+            Err(e) => Err(e),
         }
+    }
+
+    /// As [`Store::compacted`], but a copy that can't be made is an error: an erasure must not
+    /// leave the old values in the files.
+    ///
+    /// Errors: what the copy, the swap or the reopen report.
+    pub(super) fn compacted_or_fail(self) -> Result<Store> {
+        self.copied()?;
+        self.swapped()
+    }
+
+    /// Makes the copy in `compact.new/`; a copy that fails is removed.
+    fn copied(&self) -> Result<()> {
+        let new = self.dir.join(NEW);
+        let made = self.copy_into(&new);
+        if made.is_err() {
+            let _ = std::fs::remove_dir_all(&new);
+        }
+        made
+    }
+
+    /// Closes the store, swaps its copy in, and opens the store on it.
+    fn swapped(mut self) -> Result<Store> {
         self.shut(true);
         let dir = self.dir.clone();
         let Some(lock) = self._lock.take() else {
