@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod data;
 pub mod forget;
+pub mod inzage;
 pub mod meeting;
 pub mod safety;
 pub mod start;
@@ -58,6 +59,9 @@ pub enum Command {
         out: Option<PathBuf>,
         #[arg(long, value_name = "ID")]
         family: Option<u64>,
+        /// json (lossless, the default) or md (plain Dutch for parents, with --family)
+        #[arg(long, value_enum, default_value_t = inzage::ExportFormat::Json)]
+        format: inzage::ExportFormat,
     },
     /// Import an export file; refuses a non-empty store without --replace
     Import {
@@ -201,7 +205,17 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
     }
     match command {
         Command::Demo { cases, seed } => data::demo(ctx, cases, seed),
-        Command::Export { out, family } => data::export(ctx, out, family),
+        Command::Export {
+            out,
+            family,
+            format: inzage::ExportFormat::Json,
+        } => data::export(ctx, out, family),
+        Command::Export { out, family, .. } => match family {
+            Some(id) => inzage::export_md(ctx, id, out.as_deref()),
+            None => Err(CliError(
+                crate::i18n::inzage::MD_NEEDS_FAMILY.get(ctx.lang).into(),
+            )),
+        },
         Command::Import { file, replace } => data::import(ctx, &file, replace),
         Command::Check => data::check(ctx),
         Command::Agenda { format } => meeting::agenda(ctx, format),

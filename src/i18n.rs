@@ -5,6 +5,7 @@ pub mod cli;
 pub mod events;
 pub mod exports;
 pub mod forget;
+pub mod inzage;
 pub mod meeting;
 pub mod privacy;
 pub mod tui;

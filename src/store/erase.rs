@@ -72,7 +72,7 @@ impl Store {
         list.save(&self.dir)?;
         let (change, mut erased) = self.erasure_change(&family)?;
         self.commit(change)?;
-        let (store, backups) = self.finish_erasure(today)?;
+        let (store, backups) = self.finish_erasure(today, true)?;
         erased.backups = backups;
         Ok((store, erased))
     }
@@ -80,9 +80,10 @@ impl Store {
     /// Takes out every family the list names that the store holds (a restore of a backup made
     /// before the erasure; an erasure cut off before its change), then does step 3 of the
     /// module's list. Returns the store on its new files and the number of backups rewritten.
+    /// `quarantine`: the copies in `quarantine/` may hold the family and go too.
     ///
     /// Errors: what reading, writing or the swap report; the list then still says "under way".
-    pub fn finish_erasure(mut self, today: NaiveDate) -> Result<(Store, usize)> {
+    pub fn finish_erasure(mut self, today: NaiveDate, quarantine: bool) -> Result<(Store, usize)> {
         let mut list = ErasedList::load(&self.dir)?;
         for family in self.families()? {
             if list.names(&family) {
@@ -99,7 +100,7 @@ impl Store {
         store.today = keep;
         store.who = who;
         store.backups_keep = backups_keep;
-        drop_copies(&dir)?;
+        drop_copies(&dir, quarantine)?;
         list.finish_all();
         list.save(&dir)?;
         Ok((store, rewritten))
@@ -116,7 +117,7 @@ impl Store {
         let today = self
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        Ok(self.finish_erasure(today)?.0)
+        Ok(self.finish_erasure(today, true)?.0)
     }
 }
 
@@ -136,7 +137,8 @@ pub fn honour(dir: &Path) -> Result<usize> {
         list.reopen_all();
         list.save(dir)?;
         let today = chrono::Local::now().date_naive();
-        drop(store.finish_erasure(today)?);
+        // The copies in quarantine are of stores without the family (it was erased before).
+        drop(store.finish_erasure(today, false)?);
     }
     Ok(back)
 }
@@ -148,7 +150,7 @@ pub fn under_way(dir: &Path) -> bool {
 
 /// Removes the caches and the quarantine copies: both may hold the family. A copy kept of a
 /// damaged store was of a store since restored (an erasure runs on a healthy store only).
-fn drop_copies(dir: &Path) -> Result<()> {
+fn drop_copies(dir: &Path, quarantine: bool) -> Result<()> {
     for name in CACHES {
         match std::fs::remove_file(dir.join(name)) {
             Ok(()) => {}
@@ -156,9 +158,9 @@ fn drop_copies(dir: &Path) -> Result<()> {
             Err(e) => return Err(StoreError::io(e)),
         }
     }
-    let quarantine = dir.join(files::QUARANTINE);
-    if quarantine.exists() {
-        std::fs::remove_dir_all(&quarantine).map_err(StoreError::io)?;
+    let copies = dir.join(files::QUARANTINE);
+    if quarantine && copies.exists() {
+        std::fs::remove_dir_all(&copies).map_err(StoreError::io)?;
     }
     for stray in ["journal.voor-herstel", "journal.part"] {
         let _ = std::fs::remove_file(dir.join(stray));
