@@ -6,6 +6,7 @@ pub mod data;
 pub mod forget;
 pub mod inzage;
 pub mod meeting;
+pub mod retention;
 pub mod safety;
 pub mod start;
 
@@ -100,6 +101,14 @@ pub enum Command {
         #[arg(value_name = "FAMILY")]
         family: String,
         /// Do not ask for the family's name (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Families kept longer than the retention period (--apply erases them)
+    Retention {
+        #[arg(long)]
+        apply: bool,
+        /// Do not ask for confirmation (for scripts)
         #[arg(long)]
         yes: bool,
     },
@@ -228,6 +237,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Done { id, undo } => actions::done(ctx, id, undo),
         Command::Backup => safety::backup(ctx),
         Command::Forget { family, yes } => forget::forget(ctx, &family, yes),
+        Command::Retention { apply, yes } => retention::retention(ctx, apply, yes),
         Command::Restore { file, yes, replace } => {
             safety::restore(ctx, file.as_deref(), yes, replace)
         }

@@ -8,6 +8,7 @@ pub mod forget;
 pub mod inzage;
 pub mod meeting;
 pub mod privacy;
+pub mod retention;
 pub mod tui;
 pub mod words;
 

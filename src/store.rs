@@ -25,6 +25,7 @@ pub mod ops;
 mod plan;
 mod read;
 pub mod restore;
+pub mod retention;
 mod stream;
 mod upgrade;
 

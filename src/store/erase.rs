@@ -59,21 +59,49 @@ impl Store {
     ///
     /// Errors: [`StoreError::NotFound`]; a read-only store; what writing reports. Once the list
     /// says "under way", an error leaves the rest to the next open.
-    pub fn forget(mut self, id: FamilyId, today: NaiveDate) -> Result<(Store, Erased)> {
-        if let Some(why) = self.why_read_only() {
-            return Err(why);
-        }
-        let family = self.family(id)?.ok_or(StoreError::NotFound {
+    pub fn forget(self, id: FamilyId, today: NaiveDate) -> Result<(Store, Erased)> {
+        let (store, mut all) = self.forget_all(&[id], today)?;
+        let erased = all.pop().ok_or(StoreError::NotFound {
             kind: "family",
             id: id.0,
         })?;
+        Ok((store, erased))
+    }
+
+    /// As [`Store::forget`] for several families at once: one change each, then one rewrite
+    /// of the backups and of sled's files for all of them (retention erases many).
+    ///
+    /// Errors: as [`Store::forget`]; an unknown id stops it before anything is written.
+    pub fn forget_all(
+        mut self,
+        ids: &[FamilyId],
+        today: NaiveDate,
+    ) -> Result<(Store, Vec<Erased>)> {
+        if let Some(why) = self.why_read_only() {
+            return Err(why);
+        }
+        let mut families = Vec::with_capacity(ids.len());
+        for id in ids {
+            families.push(self.family(*id)?.ok_or(StoreError::NotFound {
+                kind: "family",
+                id: id.0,
+            })?);
+        }
         let mut list = ErasedList::load(&self.dir)?;
-        list.add(&family, today);
+        for f in &families {
+            list.add(f, today);
+        }
         list.save(&self.dir)?;
-        let (change, mut erased) = self.erasure_change(&family)?;
-        self.commit(change)?;
+        let mut erased = Vec::with_capacity(families.len());
+        for f in &families {
+            let (change, e) = self.erasure_change(f)?;
+            self.commit(change)?;
+            erased.push(e);
+        }
         let (store, backups) = self.finish_erasure(today, true)?;
-        erased.backups = backups;
+        for e in &mut erased {
+            e.backups = backups;
+        }
         Ok((store, erased))
     }
 
