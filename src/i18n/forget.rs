@@ -8,6 +8,7 @@ pub const NOTHING_ERASED: Text = Text::new(
     "Er is niets gewist: de ingetypte naam is niet de naam van het gezin.",
     "Nothing was erased: the name typed is not the family's name.",
 );
+pub const TITLE: Text = Text::new("Gezin wissen", "Erase family");
 pub const NO_SUCH_FAMILY: Text = Text::new(
     "Er is geen gezin met dit nummer of deze naam.",
     "There is no family with this number or name.",

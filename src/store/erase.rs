@@ -149,6 +149,71 @@ impl Store {
     }
 }
 
+impl Store {
+    /// As [`Store::forget`] on a store the caller keeps (the TUI's): on success `self` is the
+    /// store on its new files. When the erasure fails, the store is opened again (which
+    /// finishes the erasure if it got under way); if even that fails, `self` is closed
+    /// ([`Store::is_closed`]) and must not be used.
+    ///
+    /// Errors: as [`Store::forget`].
+    pub fn forget_here(&mut self, id: FamilyId, today: NaiveDate) -> Result<Erased> {
+        let dir = self.dir.clone();
+        let (who, keep, day) = (self.who.clone(), self.backups_keep, self.today);
+        let owned = std::mem::replace(self, Store::closed(&dir));
+        let outcome = match owned.forget(id, today) {
+            Ok((store, erased)) => {
+                *self = store;
+                Ok(erased)
+            }
+            Err(e) => {
+                if let Ok(store) = Store::open_existing(&dir) {
+                    *self = store;
+                }
+                Err(e)
+            }
+        };
+        if !self.is_closed() {
+            self.who = who;
+            self.backups_keep = keep;
+            self.today = day;
+        }
+        outcome
+    }
+
+    /// True for a store that was closed under its owner's hands ([`Store::forget_here`]).
+    pub fn is_closed(&self) -> bool {
+        self.db.is_none()
+    }
+
+    /// A store with nothing open: stands in while the real one is rewritten. Read-only, so
+    /// that dropping it writes nothing.
+    fn closed(dir: &Path) -> Store {
+        Store {
+            db: None,
+            trees: Vec::new(),
+            next: super::Counters::default(),
+            dir: dir.to_path_buf(),
+            who: String::new(),
+            db_file: None,
+            journal: None,
+            seq: 0,
+            unjournaled: false,
+            journal_found: super::journal::Found::Missing,
+            unflushed: false,
+            wrote: false,
+            damage: std::sync::Mutex::new(None),
+            pending: None,
+            backups_keep: super::backup::DEFAULT_KEEP,
+            today: None,
+            read_only: true,
+            disk_full: false,
+            upgraded: false,
+            _lock: None,
+            _scratch: None,
+        }
+    }
+}
+
 /// After a restore: takes out again every family on the list that the backup or the journal
 /// brought back (a backup made before the erasure, or copied elsewhere and back). Returns how
 /// many came back.

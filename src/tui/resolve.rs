@@ -39,6 +39,9 @@ pub fn key(app: &App, key: KeyEvent) -> Option<Msg> {
             _ => Msg::Popup(PopupMsg::BackToForm),
         });
     }
+    if let Some(Popup::Forget(_)) = app.popup {
+        return super::forget::key(key);
+    }
     if let Some(Popup::ConfirmNoConsent(_)) = app.popup {
         // Yes saves the action for the owner without consent; anything else goes back.
         return Some(match key.code {
@@ -330,6 +333,7 @@ fn on_page(page: &Page, i: Intent) -> Option<Msg> {
             },
             Intent::AddNetwork => Msg::OpenForm(FormKind::AddNetwork(p.family.id)),
             Intent::Edit => Msg::OpenForm(FormKind::EditFamily(p.family.id)),
+            Intent::Forget => Msg::AskForget(p.family.id),
             _ => return None,
         }),
         Page::Person(p) => Some(match i {

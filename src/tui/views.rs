@@ -95,6 +95,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Popup::MeetingSummary { lines, scroll }) => {
             popup::summary(app, lines, *scroll, frame, area)
         }
+        Some(Popup::Forget(asked)) => {
+            let lines = super::forget::lines(app, asked);
+            let title = crate::i18n::forget::TITLE.get(app.lang);
+            popup::text(app, title, &lines, 0, frame, area)
+        }
         None | Some(Popup::PrivacyOffer) => {}
     }
 }
