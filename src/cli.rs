@@ -164,7 +164,21 @@ impl Ctx {
         store.today = Some(self.clock.today());
         let (config, _) = crate::config::Config::load(crate::config::config_dir().as_deref());
         store.backups_keep = config.backups_keep;
+        // Who made a change is the "me" chosen once on this laptop (issue 12 part 4), not the
+        // login name; without one, the login name as before.
+        if let Some(Ok(Some(me))) = config
+            .me
+            .map(|id| store.person(crate::domain::PersonId(id)))
+        {
+            store.who = me.name;
+        }
         Ok(store)
+    }
+
+    /// The "me" chosen once on this laptop (`config.toml`), for done-marks.
+    pub fn me(&self) -> Option<crate::domain::PersonId> {
+        let (config, _) = crate::config::Config::load(crate::config::config_dir().as_deref());
+        config.me.map(crate::domain::PersonId)
     }
 
     pub fn fail(&self, e: StoreError) -> CliError {

@@ -17,6 +17,7 @@ mod tui_common;
 mod actions_formats;
 mod actions_screen;
 mod architecture;
+mod audit;
 mod cli;
 mod cli_escapes;
 mod cli_exit;
