@@ -2,6 +2,7 @@
 //! every failure is one calm line on stderr and a non-zero exit.
 
 pub mod actions;
+pub mod audit;
 pub mod data;
 pub mod forget;
 pub mod inzage;
@@ -103,6 +104,13 @@ pub enum Command {
         /// Do not ask for the family's name (for scripts)
         #[arg(long)]
         yes: bool,
+    },
+    /// Who changed what and when, and what left tandem (for one family, or since a date)
+    Audit {
+        #[arg(long, value_name = "ID")]
+        family: Option<u64>,
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
     },
     /// Families kept longer than the retention period (--apply erases them)
     Retention {
@@ -226,6 +234,15 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
     if !matches!(command, Command::Demo { .. } | Command::Check) {
         crate::store::set_cache_capacity(crate::store::COMMAND_CACHE_BYTES);
     }
+    let outgoing = audit::outgoing_of(&command);
+    let done = dispatch(command, ctx);
+    if let (Ok(()), Some(what)) = (&done, outgoing) {
+        audit::log(ctx, what);
+    }
+    done
+}
+
+fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
     match command {
         Command::Demo { cases, seed } => data::demo(ctx, cases, seed),
         Command::Export {
@@ -252,6 +269,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Backup => safety::backup(ctx),
         Command::Forget { family, yes } => forget::forget(ctx, &family, yes),
         Command::Retention { apply, yes } => retention::retention(ctx, apply, yes),
+        Command::Audit { family, since } => audit::audit(ctx, family, since.as_deref()),
         Command::Restore { file, yes, replace } => {
             safety::restore(ctx, file.as_deref(), yes, replace)
         }

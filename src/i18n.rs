@@ -1,6 +1,7 @@
 //! Every string a person reads, in Dutch and English, in one catalog. Code asks for a [`Text`] and
 //! a [`Lang`]; nothing else holds user-facing words.
 
+pub mod audit;
 pub mod cli;
 pub mod events;
 pub mod exports;

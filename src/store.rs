@@ -4,6 +4,7 @@
 //!
 //! The API speaks in domain types only, so a different backend could stand behind it.
 
+pub mod audit;
 pub mod backup;
 pub mod change;
 pub mod check;

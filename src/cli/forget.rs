@@ -41,6 +41,8 @@ pub fn forget(ctx: &Ctx, family: &str, yes: bool) -> Result<(), CliError> {
         "{}",
         msg::done(&erased, started.elapsed().as_secs_f64(), ctx.lang)
     );
+    let what = crate::store::audit::Outgoing::Forget;
+    super::audit::log(ctx, (what, Some(id.0), None, String::new()));
     store.close_at_exit();
     Ok(())
 }

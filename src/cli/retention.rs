@@ -52,6 +52,10 @@ pub fn retention(ctx: &Ctx, apply: bool, yes: bool) -> Result<(), CliError> {
     let (store, erased) = store
         .forget_all(&ids, ctx.clock.today())
         .map_err(|e| ctx.fail(e))?;
+    for e in &erased {
+        let what = crate::store::audit::Outgoing::Forget;
+        super::audit::log(ctx, (what, Some(e.family.0), None, "retention".into()));
+    }
     let cases = erased.iter().map(|e| e.cases).sum();
     let backups = erased.first().map_or(0, |e| e.backups);
     eprintln!("{}", msg::applied(erased.len(), cases, backups, ctx.lang));
