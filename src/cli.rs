@@ -2,9 +2,13 @@
 //! every failure is one calm line on stderr and a non-zero exit.
 
 pub mod actions;
+pub mod audit;
 pub mod crypt;
 pub mod data;
+pub mod forget;
+pub mod inzage;
 pub mod meeting;
+pub mod retention;
 pub mod safety;
 pub mod start;
 
@@ -58,6 +62,9 @@ pub enum Command {
         out: Option<PathBuf>,
         #[arg(long, value_name = "ID")]
         family: Option<u64>,
+        /// json (lossless, the default) or md (plain Dutch for parents, with --family)
+        #[arg(long, value_enum, default_value_t = inzage::ExportFormat::Json)]
+        format: inzage::ExportFormat,
     },
     /// Import an export file; refuses a non-empty store without --replace
     Import {
@@ -94,6 +101,29 @@ pub enum Command {
     Check,
     /// Make a backup now (backups/ in the data dir)
     Backup,
+    /// Erase a family (number or name) from the store, the journal and the backups
+    Forget {
+        #[arg(value_name = "FAMILY")]
+        family: String,
+        /// Do not ask for the family's name (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Who changed what and when, and what left tandem (for one family, or since a date)
+    Audit {
+        #[arg(long, value_name = "ID")]
+        family: Option<u64>,
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+    },
+    /// Families kept longer than the retention period (--apply erases them)
+    Retention {
+        #[arg(long)]
+        apply: bool,
+        /// Do not ask for confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
     /// Bring back the newest backup (or FILE) and every confirmed change after it
     Restore {
         #[arg(value_name = "FILE")]
@@ -155,7 +185,21 @@ impl Ctx {
         store.today = Some(self.clock.today());
         let (config, _) = crate::config::Config::load(crate::config::config_dir().as_deref());
         store.backups_keep = config.backups_keep;
+        // Who made a change is the "me" chosen once on this laptop (issue 12 part 4), not the
+        // login name; without one, the login name as before.
+        if let Some(Ok(Some(me))) = config
+            .me
+            .map(|id| store.person(crate::domain::PersonId(id)))
+        {
+            store.who = me.name;
+        }
         Ok(store)
+    }
+
+    /// The "me" chosen once on this laptop (`config.toml`), for done-marks.
+    pub fn me(&self) -> Option<crate::domain::PersonId> {
+        let (config, _) = crate::config::Config::load(crate::config::config_dir().as_deref());
+        config.me.map(crate::domain::PersonId)
     }
 
     pub fn fail(&self, e: StoreError) -> CliError {
@@ -203,9 +247,28 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
     if !matches!(command, Command::Demo { .. } | Command::Check) {
         crate::store::set_cache_capacity(crate::store::COMMAND_CACHE_BYTES);
     }
+    let outgoing = audit::outgoing_of(&command);
+    let done = dispatch(command, ctx);
+    if let (Ok(()), Some(what)) = (&done, outgoing) {
+        audit::log(ctx, what);
+    }
+    done
+}
+
+fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
     match command {
         Command::Demo { cases, seed } => data::demo(ctx, cases, seed),
-        Command::Export { out, family } => data::export(ctx, out, family),
+        Command::Export {
+            out,
+            family,
+            format: inzage::ExportFormat::Json,
+        } => data::export(ctx, out, family),
+        Command::Export { out, family, .. } => match family {
+            Some(id) => inzage::export_md(ctx, id, out.as_deref()),
+            None => Err(CliError(
+                crate::i18n::inzage::MD_NEEDS_FAMILY.get(ctx.lang).into(),
+            )),
+        },
         Command::Import { file, replace } => data::import(ctx, &file, replace),
         Command::Check => data::check(ctx),
         Command::Agenda { format } => meeting::agenda(ctx, format),
@@ -225,6 +288,9 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Actions(args) => actions::list(ctx, &args),
         Command::Done { id, undo } => actions::done(ctx, id, undo),
         Command::Backup => safety::backup(ctx),
+        Command::Forget { family, yes } => forget::forget(ctx, &family, yes),
+        Command::Retention { apply, yes } => retention::retention(ctx, apply, yes),
+        Command::Audit { family, since } => audit::audit(ctx, family, since.as_deref()),
         Command::Restore { file, yes, replace } => {
             safety::restore(ctx, file.as_deref(), yes, replace)
         }

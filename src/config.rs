@@ -25,6 +25,9 @@ pub struct Config {
     pub timebox_minutes: u32,
     /// How many daily backups to keep in the data dir's `backups/`.
     pub backups_keep: usize,
+    /// Months a closed case is kept after its closing (`tandem retention`); the school's
+    /// privacy officer decides. Default 24 (two years).
+    pub retention_months: u32,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             not_discussed_weeks: 4,
             timebox_minutes: 10,
             backups_keep: crate::store::backup::DEFAULT_KEEP,
+            retention_months: crate::store::retention::DEFAULT_MONTHS,
         }
     }
 }

@@ -1,12 +1,16 @@
 //! Every string a person reads, in Dutch and English, in one catalog. Code asks for a [`Text`] and
 //! a [`Lang`]; nothing else holds user-facing words.
 
+pub mod audit;
 pub mod cli;
 pub mod crypt;
 pub mod events;
 pub mod exports;
+pub mod forget;
+pub mod inzage;
 pub mod meeting;
 pub mod privacy;
+pub mod retention;
 pub mod tui;
 pub mod words;
 

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod formats;
+pub mod inzage;
 pub mod markdown;
 pub mod minutes;
 pub mod recipient;

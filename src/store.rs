@@ -4,6 +4,7 @@
 //!
 //! The API speaks in domain types only, so a different backend could stand behind it.
 
+pub mod audit;
 pub mod backup;
 pub mod change;
 pub mod check;
@@ -11,6 +12,7 @@ pub mod codec;
 mod compact;
 pub mod corrections;
 pub mod crypt;
+pub mod erase;
 pub mod error;
 pub mod export;
 pub mod files;
@@ -26,6 +28,7 @@ pub mod ops;
 mod plan;
 mod read;
 pub mod restore;
+pub mod retention;
 mod stream;
 mod upgrade;
 

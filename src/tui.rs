@@ -11,6 +11,7 @@ pub mod changes;
 pub mod consent;
 pub mod family;
 pub mod first_page;
+pub mod forget;
 pub mod form;
 pub mod idle;
 pub mod intent;
@@ -24,6 +25,7 @@ pub mod msg;
 pub mod patch;
 pub mod privacy;
 pub mod resolve;
+pub mod retention;
 pub mod script;
 pub mod start;
 pub mod terminal;
@@ -109,6 +111,7 @@ pub fn finish_start(store: &Store, app: &mut App) -> StoreResult<()> {
         let rows = store.action_rows_reader().open_entries_until(yesterday)?;
         show_overdue(app, overdue_counts(&rows, app.today));
     }
+    retention::remind(store, app);
     offer_resume(app);
     Ok(())
 }
@@ -124,6 +127,9 @@ pub fn finish_start_later(store: &Store, app: &mut App) {
         return;
     }
     offer_resume(app);
+    if retention::remind(store, app) {
+        return;
+    }
     let Some(yesterday) = app.today.pred_opt() else {
         return;
     };

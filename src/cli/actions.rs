@@ -336,7 +336,7 @@ pub fn done(ctx: &Ctx, id: u64, undo: bool) -> Result<(), CliError> {
         .map_err(|e| ctx.fail(e))?
         .map(|a| a.done.is_some());
     let (action, _) = store
-        .set_action_done(ctx.clock.now(), ActionId(id), !undo, None)
+        .set_action_done(ctx.clock.now(), ActionId(id), !undo, ctx.me())
         .map_err(|e| ctx.fail(e))?;
     let text = safe::line(&action.text);
     let text = text.trim();

@@ -60,7 +60,7 @@ pub fn offer_restore(ctx: &Ctx, problem: &CliError) -> Result<bool, CliError> {
 }
 
 /// Asks "Doorgaan? [j/N]" on stderr and reads one line; only j/ja/y/yes is a yes.
-fn confirm(lang: Lang) -> Result<bool, CliError> {
+pub(super) fn confirm(lang: Lang) -> Result<bool, CliError> {
     eprint!("{}", msg::CONFIRM.get(lang));
     let _ = std::io::stderr().flush();
     let mut line = String::new();

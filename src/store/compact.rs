@@ -31,6 +31,16 @@ pub(super) struct Rewrite<'a> {
     pub crypt: Option<(&'a [u8], DataKey)>,
 }
 
+impl Rewrite<'_> {
+    /// Every value as it is, the key as it is.
+    fn same() -> Rewrite<'static> {
+        Rewrite {
+            value: &|_, _| Ok(None),
+            crypt: None,
+        }
+    }
+}
+
 impl Store {
     /// This store on freshly written files: the same trees, entries and bytes, none of the room
     /// of old values. When the copy can't be made (a full disk), the store is given back as it
@@ -39,23 +49,42 @@ impl Store {
     /// Errors: only once the old files are closed, what the swap or the reopen reports; the
     /// next open finishes the swap.
     pub(super) fn compacted(self) -> Result<Store> {
-        self.compacted_with(&Rewrite {
-            value: &|_, _| Ok(None),
-            crypt: None,
-        })
+        self.compacted_with(&Rewrite::same())
     }
 
     /// As [`Store::compacted`], with every value passed through `rewrite` on the way.
-    pub(super) fn compacted_with(mut self, rewrite: &Rewrite) -> Result<Store> {
-        let new = self.dir.join(NEW);
-        if let Err(e) = self.copy_into(&new, rewrite) {
-            let _ = std::fs::remove_dir_all(&new);
+    pub(super) fn compacted_with(self, rewrite: &Rewrite) -> Result<Store> {
+        match self.copied(rewrite) {
+            Ok(()) => self.swapped(rewrite),
             // An upgraded store works unshrunk; only the copy is given up.
-            if matches!(e, StoreError::DiskFull) {
-                return Ok(self);
-            }
-            return Err(e);
+            Err(StoreError::DiskFull) => Ok(self),
+            Err(e) => Err(e),
         }
+    }
+
+    /// As [`Store::compacted`], but a copy that can't be made is an error: an erasure must not
+    /// leave the old values in the files.
+    ///
+    /// Errors: what the copy, the swap or the reopen report.
+    pub(super) fn compacted_or_fail(self) -> Result<Store> {
+        let same = Rewrite::same();
+        self.copied(&same)?;
+        self.swapped(&same)
+    }
+
+    /// Makes the copy in `compact.new/`; a copy that fails is removed.
+    fn copied(&self, rewrite: &Rewrite) -> Result<()> {
+        let new = self.dir.join(NEW);
+        let made = self.copy_into(&new, rewrite);
+        if made.is_err() {
+            let _ = std::fs::remove_dir_all(&new);
+        }
+        made
+    }
+
+    /// Closes the store, swaps its copy in, and opens the store on it (with the key the copy
+    /// was sealed with).
+    fn swapped(mut self, rewrite: &Rewrite) -> Result<Store> {
         self.shut(true);
         let dir = self.dir.clone();
         let Some(lock) = self._lock.take() else {

@@ -87,7 +87,9 @@ impl Store {
         files::private_dir(dir);
         let opened = match Store::open_locked(dir, lock, false, key.clone()) {
             // An upgraded store is written afresh: in place it keeps the pages of the old layout.
-            Ok(store) if store.upgraded => store.compacted(),
+            Ok(store) if store.upgraded => store.compacted()?.erasure_finished(),
+            // An erasure a crash cut off is finished before anything reads the store.
+            Ok(store) => store.erasure_finished(),
             // sled writes while it opens (a snapshot, the log's tail); on a full disk the
             // store is still read, from a copy, and every save says why it can't.
             Err(StoreError::DiskFull | StoreError::RestartAfterFullDisk) if exists => {

@@ -174,6 +174,8 @@ pub fn restore(dir: &Path, plan: &RestorePlan, replace: bool) -> Result<Restored
             plan.backup.path.display()
         ),
     )?;
+    // A family erased since the backup was made stays erased (issue 12).
+    super::erase::honour(dir)?;
     Ok(Restored {
         backup: plan.backup.clone(),
         journal_changes,

@@ -57,6 +57,8 @@ pub enum Popup {
         lines: Vec<String>,
         scroll: usize,
     },
+    /// Erasing a family: its name must be typed ([`super::forget`]).
+    Forget(Box<super::forget::ForgetAsk>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,7 +117,8 @@ impl App {
             Some(Popup::Form(_))
             | Some(Popup::ConfirmDiscard(_))
             | Some(Popup::ConfirmClose(_))
-            | Some(Popup::ConfirmNoConsent(_)) => Context::Form,
+            | Some(Popup::ConfirmNoConsent(_))
+            | Some(Popup::Forget(_)) => Context::Form,
             None => self.context_below_popup(),
         }
     }

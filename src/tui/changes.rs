@@ -39,7 +39,8 @@ pub fn set_done(
     text: &str,
 ) -> Result<(), Problem> {
     let (id, case) = target;
-    let (_, undo) = store.set_action_done(clock.now(), id, done, None)?;
+    let me = app.config.me.map(crate::domain::PersonId);
+    let (_, undo) = store.set_action_done(clock.now(), id, done, me)?;
     let msg = if done { t::ACTION_DONE } else { t::ACTION_OPEN };
     let what = about(msg.get(app.lang), text, case);
     saved(app, store, undo, what)

@@ -11,8 +11,9 @@ use crate::store::{codec, crypt};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// The file in the data dir. It holds names, like the store: readable by the user alone.
-pub const FILE: &str = "eerste-pagina";
+/// The file in the data dir. It holds names, like the store: readable by the user alone; an
+/// erasure removes it (it is one of the store's caches, `store::erase::CACHES`).
+pub const FILE: &str = crate::store::erase::CACHES[0];
 
 /// Rows kept: more than the tallest terminal shows.
 const ROWS: usize = 150;

@@ -48,6 +48,8 @@ pub enum Intent {
     Consent,
     AddNetwork,
     OpenFamily,
+    /// Erase a family (asks for its name first).
+    Forget,
     FilterStatus,
     FilterSide,
     FilterFlag,

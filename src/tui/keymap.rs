@@ -114,6 +114,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Family, "n", A::AddNetwork, true),
     b(C::Family, "e", A::Edit, true),
     b(C::Family, "x", A::Remove, true),
+    b(C::Family, "X", A::Forget, false),
     b(C::Kaart, "Enter", A::Open, true),
     b(C::Kaart, "n", A::New, true),
     b(C::Kaart, "e", A::Edit, true),

@@ -127,6 +127,10 @@ pub enum Msg {
     LoadDemo,
     /// The welcome on an empty store: a first case.
     FirstCase,
+    /// Erasing a family: open the question for it.
+    AskForget(FamilyId),
+    /// A key while the question to erase a family is open.
+    Forget(super::forget::ForgetMsg),
     /// Changes the store: one commit each.
     Change(ChangeMsg),
     /// Runs the meeting on screen 1.

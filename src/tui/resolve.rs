@@ -47,6 +47,9 @@ pub fn key(app: &App, key: KeyEvent) -> Option<Msg> {
             _ => Msg::Popup(PopupMsg::BackToForm),
         });
     }
+    if let Some(Popup::Forget(_)) = app.popup {
+        return super::forget::key(key);
+    }
     if let Some(Popup::ConfirmNoConsent(_)) = app.popup {
         // Yes saves the action for the owner without consent; anything else goes back.
         return Some(match key.code {
@@ -365,6 +368,7 @@ fn on_page(page: &Page, i: Intent) -> Option<Msg> {
                 let person = p.family.network.get(at)?.person;
                 Msg::OpenForm(FormKind::ChangeNetwork(p.family.id, person))
             }
+            Intent::Forget => Msg::AskForget(p.family.id),
             _ => return None,
         }),
         Page::Person(p) => Some(match i {

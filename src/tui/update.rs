@@ -117,6 +117,8 @@ fn carry_out(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resul
             }
         }
         Msg::OpenFamily(id) => super::family::open(app, store, id)?,
+        Msg::AskForget(id) => super::forget::ask(app, store, id)?,
+        Msg::Forget(m) => super::forget::update(app, store, clock, m)?,
         Msg::OpenPerson(id) => super::kaart::open(app, store, id)?,
         Msg::OpenForm(kind) => open_form(app, store, kind)?,
         Msg::LoadDemo => {

@@ -74,6 +74,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             },
         }
     }
+    popups(app, frame, area);
+}
+
+/// The popup over the screen, if any.
+fn popups(app: &App, frame: &mut Frame, area: Rect) {
     match &app.popup {
         Some(Popup::Help { scroll }) => popup::help(app, *scroll, frame, area),
         Some(Popup::Lookup(state)) => super::lookup::view::lookup(app, state, frame, area),
@@ -98,6 +103,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         }) => popup::text(app, title, lines, *scroll, frame, area),
         Some(Popup::MeetingSummary { lines, scroll }) => {
             popup::summary(app, lines, *scroll, frame, area)
+        }
+        Some(Popup::Forget(asked)) => {
+            let lines = super::forget::lines(app, asked);
+            let title = crate::i18n::forget::TITLE.get(app.lang);
+            popup::text(app, title, &lines, 0, frame, area)
         }
         None | Some(Popup::PrivacyOffer) => {}
     }

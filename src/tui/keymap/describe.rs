@@ -40,6 +40,10 @@ pub fn describe(a: Intent) -> Text {
             "add a person to the network",
         ),
         A::OpenFamily => Text::new("gezin en netwerk", "family and network"),
+        A::Forget => Text::new(
+            "gezin wissen (vraagt de naam)",
+            "erase the family (asks its name)",
+        ),
         A::FilterStatus => Text::new("filter status", "filter status"),
         A::FilterSide => Text::new("filter regie onderwijs/zorg", "filter lead side"),
         A::FilterFlag => Text::new("alleen bespreken", "flagged only"),

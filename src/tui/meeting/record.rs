@@ -128,10 +128,11 @@ pub fn done(
     case: CaseId,
     action: ActionId,
 ) -> Result<Undo, Problem> {
+    let me = app.config.me.map(crate::domain::PersonId);
     let recorded = in_meeting(
         app,
         |m| m.record_done(case, action, true),
-        |m| store.meeting_done(now, m, action, true, None),
+        |m| store.meeting_done(now, m, action, true, me),
     );
     Ok(recorded.ok_or(Problem::NotInMeeting)??)
 }
