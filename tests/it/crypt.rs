@@ -324,3 +324,36 @@ fn no_key_of_the_store_holds_text() {
         }
     }
 }
+
+/// Erasing a family rewrites the backups without it; sealed backups can't be rewritten yet, so
+/// `forget` on an encrypted store is refused before it writes anything: the records, the
+/// backups and the journal stay as they were (sled's own snapshot file is rewritten by any open).
+#[test]
+fn forget_in_an_encrypted_store_is_refused_and_changes_nothing() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path();
+    ok(dir, &["demo"]);
+    let (_keep, pass) = pass_file(PASS);
+    assert!(with_pass(dir, &pass, &["encrypt"]).0);
+    let (_, export_before, _) = with_pass(dir, &pass, &["export"]);
+    let kept = |all: &std::collections::BTreeMap<PathBuf, Vec<u8>>| {
+        all.iter()
+            .filter(|(p, _)| p.starts_with("backups") || p.starts_with("journal"))
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect::<Vec<_>>()
+    };
+    let before = kept(&all_bytes(dir));
+    assert!(!before.is_empty());
+    let (f_ok, _, err) = with_pass(dir, &pass, &["forget", "1", "--yes"]);
+    assert!(!f_ok);
+    assert!(
+        err.contains("kan nog niet in een versleutelde casusmap"),
+        "{err}"
+    );
+    assert!(
+        kept(&all_bytes(dir)) == before,
+        "backups and journal unchanged"
+    );
+    let (_, export_after, _) = with_pass(dir, &pass, &["export"]);
+    assert!(export_after == export_before, "every record as it was");
+}

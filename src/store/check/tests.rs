@@ -5,11 +5,88 @@ use super::super::{codec, keys, Store, T};
 use crate::domain::{ActionSummary, CaseSummary};
 use chrono::NaiveDate;
 
+/// A small book built here (the demo lives above the store): three families, four cases,
+/// open and done actions, a person in a network, a meeting, timeline events.
 fn demo() -> (tempfile::TempDir, Store) {
+    use crate::domain::{
+        Action, Carer, Case, Child, Done, Family, Involvement, Person, Side, SignalSource,
+    };
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    crate::demo::school(&mut store, today).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let now = day.and_hms_opt(9, 0, 0).unwrap();
+    let mut c = store.begin();
+    let person = c.person_id();
+    c.put_person(Person::new(
+        person,
+        "Wim Stam".into(),
+        "jeugdverpleegkundige".into(),
+        "GGD".into(),
+        Side::Zorg,
+    ));
+    for (n, name) in ["Bos", "Çelik", "Nguyễn"].iter().enumerate() {
+        let family = c.family_id();
+        let mut children = Vec::new();
+        for first in ["Sem", "Noor"].iter().take(1 + n % 2) {
+            let child = c.child_id();
+            children.push(Child::new(
+                child,
+                (*first).into(),
+                (*name).into(),
+                "De Esch".into(),
+                "5".into(),
+            ));
+        }
+        let mut f = Family::for_child(family, children[0].clone());
+        f.children = children.clone();
+        f.carers
+            .push(Carer::new(format!("Ouder {name}"), "moeder".into()));
+        f.network.push(Involvement {
+            person,
+            role: "jeugdverpleegkundige".into(),
+            from: Some(day),
+            until: None,
+        });
+        for child in &children {
+            let case = c.case_id();
+            c.put_case(Case::new(
+                case,
+                family,
+                child.id,
+                "Slaapt slecht".into(),
+                SignalSource::Ouder,
+                day,
+                now,
+            ));
+            for (k, done) in [false, true, false].iter().enumerate() {
+                let mut a = Action::new(
+                    c.action_id(),
+                    case,
+                    format!("Actie {k}"),
+                    Some(person),
+                    if k % 2 == 0 {
+                        Side::Zorg
+                    } else {
+                        Side::Onderwijs
+                    },
+                    day.checked_add_days(chrono::Days::new(k as u64)),
+                    now,
+                );
+                if *done {
+                    a.done = Some(Done::new(now, Some(person)));
+                }
+                c.put_action(a);
+            }
+            c.event(
+                now,
+                Some(case),
+                Some(family),
+                crate::domain::EventKind::CaseCreated,
+            );
+        }
+        c.put_family(f);
+    }
+    store.commit(c).unwrap();
     (dir, store)
 }
 
