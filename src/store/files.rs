@@ -119,6 +119,23 @@ pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(StoreError::io)
 }
 
+/// Puts the file written at `tmp` in the place of `path`, once `written` says it is whole:
+/// renamed over it and the dir synced, so a crash leaves the old file or the new one. A failed
+/// write is removed and its error returned.
+///
+/// Errors: `written`'s, or what the rename or the sync report.
+pub fn put_in_place(tmp: &Path, path: &Path, written: Result<()>) -> Result<()> {
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(tmp);
+        return Err(e);
+    }
+    std::fs::rename(tmp, path).map_err(StoreError::io)?;
+    if let Some(parent) = path.parent() {
+        sync_dir(parent)?;
+    }
+    Ok(())
+}
+
 /// Makes a rename or removal in `dir` durable (a no-op where directories can't be synced).
 pub fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]

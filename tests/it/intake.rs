@@ -22,19 +22,9 @@ const SPACE: K = K::Key(" ");
 const ENTER: K = K::Key("\r");
 
 fn export(data: &Path) -> Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("--data-dir")
-        .arg(data)
-        .arg("export")
-        .env("TANDEM_TODAY", TODAY)
-        .output()
-        .expect("run tandem export");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("export is JSON")
+    let (ok, out, err) = crate::common::run(data, &["export"]);
+    assert!(ok, "{err}");
+    serde_json::from_str(&out).expect("export is JSON")
 }
 
 /// The story's intake, from `n` to Enter.

@@ -186,15 +186,7 @@ pub fn seal_file(path: &Path, key: &DataKey) -> Result<()> {
             .map_err(StoreError::io)?;
         to.sync_all().map_err(StoreError::io)
     })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    std::fs::rename(&tmp, path).map_err(StoreError::io)?;
-    if let Some(parent) = path.parent() {
-        files::sync_dir(parent)?;
-    }
-    Ok(())
+    files::put_in_place(&tmp, path, written)
 }
 
 #[cfg(test)]

@@ -71,14 +71,7 @@ fn rewrite(path: &Path, list: &ErasedList) -> Result<bool> {
     name.push(path.file_name().unwrap_or_default());
     let tmp = path.with_file_name(name);
     let written = write_without(path, &tmp, &header, list).and_then(|_| backup::check(&tmp));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    std::fs::rename(&tmp, path).map_err(StoreError::io)?;
-    if let Some(parent) = path.parent() {
-        files::sync_dir(parent)?;
-    }
+    files::put_in_place(&tmp, path, written.map(|_| ()))?;
     Ok(true)
 }
 
