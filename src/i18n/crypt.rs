@@ -96,10 +96,6 @@ pub fn error_text(e: &CryptError, lang: Lang) -> String {
             "Het systeem gaf geen willekeurige getallen; er is niets gewijzigd.",
             "The system gave no random numbers; nothing was changed.",
         ),
-        CryptError::EraseEncrypted => Text::new(
-            "Een gezin vergeten kan nog niet in een versleutelde casusmap; er is niets gewijzigd.",
-            "A family can't be erased from an encrypted case book yet; nothing was changed.",
-        ),
     };
     t.get(lang).to_string()
 }

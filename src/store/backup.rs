@@ -191,48 +191,63 @@ impl Store {
     /// time, and syncs the file. An encrypted store seals the compressed stream under its key
     /// (issue 12): no byte of the backup is readable without the passphrase.
     fn write_gz(&self, path: &Path) -> Result<()> {
-        let file = std::fs::File::create(path).map_err(StoreError::io)?;
-        files::private_file(&file);
-        match &self.key {
-            None => self.write_gz_to(BufWriter::new(file))?,
-            Some(key) => {
-                let sealed = SealedWriter::new(BufWriter::new(file), key)?;
-                self.write_gz_to(sealed)?.finish().map_err(StoreError::io)?
-            }
+        let mut out = create_writer(path, self.key.as_ref())?;
+        self.write_export(&mut out, false)?
+            .and_then(|_| out.write_all(b"\n"))
+            .map_err(StoreError::io)?;
+        finish_writer(out)
+    }
+}
+
+/// Where a backup's bytes go: the file, sealed with the data key in an encrypted store.
+pub(super) enum Sink {
+    Plain(BufWriter<std::fs::File>),
+    Sealed(SealedWriter<BufWriter<std::fs::File>>),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Plain(w) => w.write(buf),
+            Sink::Sealed(w) => w.write(buf),
         }
-        .into_inner()
-        .map_err(|e| StoreError::io(e.into_error()))?
-        .sync_all()
-        .map_err(StoreError::io)
     }
 
-    /// The export document, gzip-compressed, into `out`; gives `out` back.
-    fn write_gz_to<W: Write>(&self, out: W) -> Result<W> {
-        let gz = GzEncoder::new(out, Compression::fast());
-        // serde_json writes a few bytes at a time; the compressor wants large pieces (without
-        // this buffer a 50,000-case backup took 100 s instead of a few).
-        let mut json = BufWriter::with_capacity(1 << 18, gz);
-        self.write_export(&mut json, false)?
-            .and_then(|_| json.write_all(b"\n"))
-            .map_err(StoreError::io)?;
-        let gz = json
-            .into_inner()
-            .map_err(|e| StoreError::io(e.into_error()))?;
-        gz.finish().map_err(StoreError::io)
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Plain(w) => w.flush(),
+            Sink::Sealed(w) => w.flush(),
+        }
+    }
+}
+
+impl Sink {
+    /// Ends the seal, if any; the file, to sync.
+    fn finish(self) -> std::io::Result<std::fs::File> {
+        let buffered = match self {
+            Sink::Plain(w) => w,
+            Sink::Sealed(w) => w.finish()?,
+        };
+        buffered.into_inner().map_err(|e| e.into_error())
     }
 }
 
 /// What a backup is written through: JSON goes in, the file's bytes come out.
-pub(super) type BackupWriter = BufWriter<GzEncoder<BufWriter<std::fs::File>>>;
+pub(super) type BackupWriter = BufWriter<GzEncoder<Sink>>;
 
-/// Creates a backup file at `path` (readable by the user alone) to write a document into;
-/// [`finish_writer`] completes it. The one place a backup's bytes are made.
+/// Creates a backup file at `path` (readable by the user alone, sealed with `key` when there is
+/// one) to write a document into; [`finish_writer`] completes it. The one place a backup's
+/// bytes are made.
 ///
-/// Errors: the file can't be created.
-pub(super) fn create_writer(path: &Path) -> Result<BackupWriter> {
+/// Errors: the file can't be created; [`super::crypt::CryptError::NoRandom`].
+pub(super) fn create_writer(path: &Path, key: Option<&DataKey>) -> Result<BackupWriter> {
     let file = std::fs::File::create(path).map_err(StoreError::io)?;
     files::private_file(&file);
-    let gz = GzEncoder::new(BufWriter::new(file), Compression::fast());
+    let sink = match key {
+        None => Sink::Plain(BufWriter::new(file)),
+        Some(key) => Sink::Sealed(SealedWriter::new(BufWriter::new(file), key)?),
+    };
+    let gz = GzEncoder::new(sink, Compression::fast());
     // serde_json writes a few bytes at a time; the compressor wants large pieces (without
     // this buffer a 50,000-case backup took 100 s instead of a few).
     Ok(BufWriter::with_capacity(1 << 18, gz))
@@ -245,24 +260,30 @@ pub(super) fn finish_writer(out: BackupWriter) -> Result<()> {
     let gz = out
         .into_inner()
         .map_err(|e| StoreError::io(e.into_error()))?;
-    let file = gz
-        .finish()
-        .map_err(StoreError::io)?
-        .into_inner()
-        .map_err(|e| StoreError::io(e.into_error()))?;
+    let file = gz.finish().and_then(Sink::finish).map_err(StoreError::io)?;
     file.sync_all().map_err(StoreError::io)
 }
 
-/// Opens a backup file to read its document (a plain export for a name not ending in `.gz`).
-/// The one place a backup's bytes are read, besides the import's own fingerprinting reader.
+/// Opens a backup file to read its document (a plain export for a name not ending in `.gz`),
+/// unsealed with `key` when it is sealed. The one place a backup's bytes are read, besides the
+/// import's own fingerprinting reader.
 ///
-/// Errors: the file can't be opened.
-pub(super) fn open_reader(path: &Path) -> std::io::Result<Box<dyn std::io::Read + Send>> {
+/// Errors: the file can't be opened; a sealed one without its key, or that fails its seal.
+pub(super) fn open_reader(
+    path: &Path,
+    key: Option<&DataKey>,
+) -> std::io::Result<Box<dyn std::io::Read + Send>> {
     let file = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
-    if path.extension().is_some_and(|e| e == "gz") {
-        Ok(Box::new(flate2::read::GzDecoder::new(file)))
+    let raw: Box<dyn std::io::Read + Send> = if super::crypt::stream::is_sealed(path) {
+        let key = key.ok_or_else(|| std::io::Error::other("sealed without its key"))?;
+        Box::new(super::crypt::stream::SealedReader::new(file, key)?)
     } else {
-        Ok(Box::new(file))
+        Box::new(file)
+    };
+    if path.extension().is_some_and(|e| e == "gz") {
+        Ok(Box::new(flate2::read::GzDecoder::new(raw)))
+    } else {
+        Ok(raw)
     }
 }
 

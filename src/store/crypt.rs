@@ -73,10 +73,6 @@ pub enum CryptError {
     /// The system's random source failed.
     #[error("no random bytes from the system")]
     NoRandom,
-    /// `forget` (and retention's erasure) on an encrypted store: its backups are sealed, and
-    /// rewriting them without the family is not built yet. Refused before anything is written.
-    #[error("erasure is not possible in an encrypted store yet")]
-    EraseEncrypted,
 }
 
 /// The data key: every value, backup and quarantine copy of an encrypted store is sealed with

@@ -77,9 +77,6 @@ impl Store {
         ids: &[FamilyId],
         today: NaiveDate,
     ) -> Result<(Store, Vec<Erased>)> {
-        if self.key.is_some() {
-            return Err(super::crypt::CryptError::EraseEncrypted.into());
-        }
         if let Some(why) = self.why_read_only() {
             return Err(why);
         }
@@ -124,7 +121,7 @@ impl Store {
         }
         // The journal held the family's writes: it starts over on a backup without them.
         self.backup_now(today)?;
-        let rewritten = backups::rewrite_all(&self.dir, &list)?;
+        let rewritten = backups::rewrite_all(&self.dir, &list, self.key.as_ref())?;
         let (keep, who, backups_keep) = (self.today, self.who.clone(), self.backups_keep);
         let dir = self.dir.clone();
         let mut store = self.compacted_or_fail()?;
@@ -219,16 +216,16 @@ impl Store {
 }
 
 /// After a restore: takes out again every family on the list that the backup or the journal
-/// brought back (a backup made before the erasure, or copied elsewhere and back). Returns how
-/// many came back.
+/// brought back (a backup made before the erasure, or copied elsewhere and back). `key` is the
+/// store's data key when it is encrypted. Returns how many came back.
 ///
 /// Errors: what opening, reading or the erasure report.
-pub fn honour(dir: &Path) -> Result<usize> {
+pub fn honour(dir: &Path, key: Option<super::crypt::DataKey>) -> Result<usize> {
     let mut list = ErasedList::load(dir)?;
     if list.families.is_empty() {
         return Ok(0);
     }
-    let store = Store::open_existing(dir)?;
+    let store = Store::open_existing_keyed(dir, key)?;
     let back = store.families()?.iter().filter(|f| list.names(f)).count();
     if back > 0 {
         list.reopen_all();

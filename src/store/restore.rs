@@ -175,7 +175,7 @@ pub fn restore(dir: &Path, plan: &RestorePlan, replace: bool) -> Result<Restored
         ),
     )?;
     // A family erased since the backup was made stays erased (issue 12).
-    super::erase::honour(dir)?;
+    super::erase::honour(dir, plan.key.clone())?;
     Ok(Restored {
         backup: plan.backup.clone(),
         journal_changes,

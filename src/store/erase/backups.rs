@@ -13,6 +13,9 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
+/// The data key of an encrypted store: its backups are sealed with it.
+type Key<'a> = Option<&'a crate::store::crypt::DataKey>;
+
 /// The prefix of a backup being rewritten.
 const PART: &str = "herschrijven-";
 
@@ -20,10 +23,10 @@ const PART: &str = "herschrijven-";
 ///
 /// Errors: a backup that can't be read or rewritten (those before it are rewritten already;
 /// the erasure stays under way and the next open tries again).
-pub(super) fn rewrite_all(dir: &Path, list: &ErasedList) -> Result<usize> {
+pub(super) fn rewrite_all(dir: &Path, list: &ErasedList, key: Key) -> Result<usize> {
     let mut rewritten = 0;
     for b in backup::list(dir)? {
-        if rewrite(&b.path, list)? {
+        if rewrite(&b.path, list, key)? {
             rewritten += 1;
         }
     }
@@ -39,8 +42,8 @@ pub(super) fn rewrite_all(dir: &Path, list: &ErasedList) -> Result<usize> {
     Ok(rewritten)
 }
 
-fn read(path: &Path, wanted: Wanted, sink: &mut dyn Records) -> Result<Header> {
-    let reader = backup::open_reader(path).map_err(|source| Invalid::FileUnreadable {
+fn read(path: &Path, wanted: Wanted, sink: &mut dyn Records, key: Key) -> Result<Header> {
+    let reader = backup::open_reader(path, key).map_err(|source| Invalid::FileUnreadable {
         path: path.to_path_buf(),
         source,
     })?;
@@ -60,9 +63,9 @@ fn read(path: &Path, wanted: Wanted, sink: &mut dyn Records) -> Result<Header> {
 }
 
 /// Rewrites one backup when it holds a family on the list; true when it did.
-fn rewrite(path: &Path, list: &ErasedList) -> Result<bool> {
+fn rewrite(path: &Path, list: &ErasedList, key: Key) -> Result<bool> {
     let mut finder = Finder { list, found: false };
-    let header = read(path, Wanted::only(&[Kind::Family]), &mut finder)?;
+    let header = read(path, Wanted::only(&[Kind::Family]), &mut finder, key)?;
     if !finder.found {
         return Ok(false);
     }
@@ -70,14 +73,20 @@ fn rewrite(path: &Path, list: &ErasedList) -> Result<bool> {
     let mut name = std::ffi::OsString::from(PART);
     name.push(path.file_name().unwrap_or_default());
     let tmp = path.with_file_name(name);
-    let written = write_without(path, &tmp, &header, list).and_then(|_| backup::check(&tmp));
+    let written = write_without(path, &tmp, (&header, list), key)
+        .and_then(|_| backup::check_keyed(&tmp, key));
     files::put_in_place(&tmp, path, written.map(|_| ()))?;
     Ok(true)
 }
 
 /// Writes the document of `from` into `to`, without the families on `list`.
-fn write_without(from: &Path, to: &Path, header: &Header, list: &ErasedList) -> Result<()> {
-    let mut out = backup::create_writer(to)?;
+fn write_without(
+    from: &Path,
+    to: &Path,
+    (header, list): (&Header, &ErasedList),
+    key: Key,
+) -> Result<()> {
+    let mut out = backup::create_writer(to, key)?;
     write_head(&mut out, header)?;
     let mut rewriter = Rewriter {
         list,
@@ -86,7 +95,7 @@ fn write_without(from: &Path, to: &Path, header: &Header, list: &ErasedList) -> 
         open: None,
         records: 0,
     };
-    read(from, Wanted::ALL, &mut rewriter)?;
+    read(from, Wanted::ALL, &mut rewriter, key)?;
     out.write_all(b"}\n").map_err(StoreError::io)?;
     backup::finish_writer(out)
 }
