@@ -12,12 +12,18 @@ pub enum Clock {
 }
 
 impl Clock {
-    /// `TANDEM_TODAY` (YYYY-MM-DD) fixes the day for demos and end-to-end tests.
-    pub fn from_env() -> Clock {
-        std::env::var("TANDEM_TODAY")
-            .ok()
-            .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
-            .map_or(Clock::System, Clock::Fixed)
+    /// `TANDEM_TODAY` (YYYY-MM-DD) fixes the day for demos and end-to-end tests; unset or
+    /// empty, the real clock.
+    ///
+    /// Errors: the value as it was set, when it is not such a date (a day that does not exist
+    /// included): a mistyped day must not pass unnoticed for today.
+    pub fn from_env() -> Result<Clock, String> {
+        match std::env::var("TANDEM_TODAY") {
+            Ok(s) if !s.trim().is_empty() => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                .map(Clock::Fixed)
+                .map_err(|_| s),
+            _ => Ok(Clock::System),
+        }
     }
 
     pub fn today(&self) -> NaiveDate {

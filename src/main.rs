@@ -11,9 +11,20 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => return usage_error(e),
     };
+    let lang = cli::lang_of(args.lang);
+    let clock = match Clock::from_env() {
+        Ok(clock) => clock,
+        Err(value) => {
+            eprintln!(
+                "tandem: {}",
+                safe::line(&tandem::i18n::cli::bad_today(&value, lang))
+            );
+            return ExitCode::FAILURE;
+        }
+    };
     let ctx = Ctx {
-        lang: cli::lang_of(args.lang),
-        clock: Clock::from_env(),
+        lang,
+        clock,
         data_dir: cli::data_dir(args.data_dir.clone()),
         key: std::cell::OnceCell::new(),
     };

@@ -34,6 +34,18 @@ pub const JOURNAL_CANT_VOUCH: Text = Text::new(
     "Let op: het journaal (de tweede kopie van elke wijziging) ontbreekt, is beschadigd of onvolledig. De volgende wijziging maakt eerst een nieuwe back-up; maak er nu een met: tandem backup.",
     "Note: the journal (the second copy of every change) is missing, damaged or incomplete. The next change makes a new backup first; make one now with: tandem backup.",
 );
+/// `TANDEM_TODAY` set to something that is not a day (`value`: as it was set).
+pub fn bad_today(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "TANDEM_TODAY is geen datum: \"{value}\". Schrijf JJJJ-MM-DD (bijvoorbeeld 2026-11-23), of laat het weg voor vandaag."
+        ),
+        Lang::En => format!(
+            "TANDEM_TODAY is not a date: \"{value}\". Write YYYY-MM-DD (for example 2026-11-23), or leave it out for today."
+        ),
+    }
+}
+
 pub const NOTHING_CHANGED: Text = Text::new("Niets gewijzigd.", "Nothing was changed.");
 pub const CONFIRM: Text = Text::new("Doorgaan? [j/N] ", "Go ahead? [y/N] ");
 

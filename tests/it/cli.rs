@@ -358,3 +358,42 @@ fn a_closed_stdout_is_no_panic() {
         wait_unlocked(dir.path());
     }
 }
+
+/// A mistyped `TANDEM_TODAY` is an error in plain words, not silently today (issue 13, item 8);
+/// empty counts as unset.
+#[test]
+fn a_tandem_today_that_is_not_a_day_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for bad in ["2026-13-45", "2026-02-30", "morgen", "23-11-2026"] {
+        let out = tandem(dir.path())
+            .env("TANDEM_TODAY", bad)
+            .args(["actions"])
+            .output()
+            .expect("run tandem");
+        assert!(!out.status.success(), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err.trim(),
+            format!(
+                "tandem: TANDEM_TODAY is geen datum: \"{bad}\". Schrijf JJJJ-MM-DD (bijvoorbeeld 2026-11-23), of laat het weg voor vandaag."
+            )
+        );
+        assert!(out.stdout.is_empty());
+    }
+    let out = tandem(dir.path())
+        .env("TANDEM_TODAY", "morgen")
+        .args(["--lang", "en", "actions"])
+        .output()
+        .expect("run tandem");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("TANDEM_TODAY is not a date: \"morgen\""));
+    let out = tandem(dir.path())
+        .env("TANDEM_TODAY", "")
+        .args(["demo"])
+        .output()
+        .expect("run tandem");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
