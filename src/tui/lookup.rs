@@ -177,6 +177,21 @@ pub fn entries(
     out
 }
 
+/// Every word of a family the lookup shows: its name, its carers with their relation, its
+/// children with their groep. A change that leaves these alone needs no new entries.
+pub fn family_words(f: &Family) -> Vec<String> {
+    let mut words = vec![f.name.clone()];
+    for c in &f.carers {
+        words.push(c.name.clone());
+        words.push(c.relation.clone());
+    }
+    for c in &f.children {
+        words.push(c.full_name());
+        words.push(c.groep.clone());
+    }
+    words
+}
+
 /// A family's carers, its children without a case, and the family itself when no case names
 /// it.
 fn family_entries(

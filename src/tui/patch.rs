@@ -8,7 +8,7 @@ use crate::domain::{
     ActionId, ActionSummary, CaseId, CaseSummary, FamilyId, MeetingId, Person, PersonId,
 };
 use crate::store::{Result, Store, Undo};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The records one change (or its undo) wrote.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -21,6 +21,9 @@ pub struct Touched {
     /// Cases whose actions were written, as they were before the change (an action moved to
     /// another case, or removed by an undo, changes its old case's row too).
     pub cases_of_old_actions: BTreeSet<CaseId>,
+    /// What the lookup finds of each family written, as it was before the change
+    /// ([`super::lookup::family_words`]; empty for a new one).
+    pub family_words_before: BTreeMap<FamilyId, Vec<String>>,
 }
 
 impl Touched {
@@ -33,6 +36,18 @@ impl Touched {
             actions: undo.actions.keys().copied().collect(),
             meetings: undo.meetings.keys().copied().collect(),
             cases_of_old_actions: undo.actions.values().flatten().map(|a| a.case).collect(),
+            family_words_before: undo
+                .families
+                .iter()
+                .map(|(id, f)| {
+                    (
+                        *id,
+                        f.as_ref()
+                            .map(super::lookup::family_words)
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect(),
         }
     }
 }
@@ -47,13 +62,27 @@ pub fn apply(store: &Store, app: &mut App, touched: &Touched) -> Result<()> {
         action_rows(store, app, &cases)?;
     }
     // A family written may have a carer or a child without a case renamed, added or removed:
-    // the lookup finds those too.
-    names_changed |= !touched.families.is_empty();
+    // the lookup finds those too. Most writes of a family change none of that.
+    names_changed |= family_words_changed(store, touched)?;
     if names_changed {
         app.lookup
             .rebuild(app.cases.rows.clone(), app.persons.clone());
     }
     Ok(())
+}
+
+/// True when a family written now gives the lookup other words than before the change.
+fn family_words_changed(store: &Store, touched: &Touched) -> Result<bool> {
+    for (id, before) in &touched.family_words_before {
+        let now = store
+            .family(*id)?
+            .map(|f| super::lookup::family_words(&f))
+            .unwrap_or_default();
+        if now != *before {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The people written, read again, the cursor of screen 4 on the same person; true when one of
