@@ -6,7 +6,6 @@ use crate::domain::text::fold;
 use crate::domain::FamilyId;
 use crate::i18n::forget as msg;
 use crate::store::Store;
-use std::io::{BufRead, Write};
 use std::time::Instant;
 
 /// Erases the family named by `family` (its number, or a name only one family has).
@@ -22,13 +21,7 @@ pub fn forget(ctx: &Ctx, family: &str, yes: bool) -> Result<(), CliError> {
         .len();
     eprintln!("{}", msg::plan(&f.name, &preview, backups, ctx.lang));
     if !yes {
-        eprint!("{}", msg::ask(&f.name, ctx.lang));
-        let _ = std::io::stderr().flush();
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| CliError(e.to_string()))?;
+        let line = super::safety::answer(&msg::ask(&f.name, ctx.lang))?;
         if fold(line.trim()) != fold(f.name.trim()) {
             return Err(CliError(msg::NOTHING_ERASED.get(ctx.lang).into()));
         }

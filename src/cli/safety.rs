@@ -59,15 +59,21 @@ pub fn offer_restore(ctx: &Ctx, problem: &CliError) -> Result<bool, CliError> {
     Ok(true)
 }
 
-/// Asks "Doorgaan? [j/N]" on stderr and reads one line; only j/ja/y/yes is a yes.
-pub(super) fn confirm(lang: Lang) -> Result<bool, CliError> {
-    eprint!("{}", msg::CONFIRM.get(lang));
+/// Shows `question` on stderr and reads one line of answer from stdin.
+pub(super) fn answer(question: &str) -> Result<String, CliError> {
+    eprint!("{question}");
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     std::io::stdin()
         .lock()
         .read_line(&mut line)
         .map_err(|e| CliError(e.to_string()))?;
+    Ok(line)
+}
+
+/// Asks "Doorgaan? [j/N]" on stderr and reads one line; only j/ja/y/yes is a yes.
+pub(super) fn confirm(lang: Lang) -> Result<bool, CliError> {
+    let line = answer(msg::CONFIRM.get(lang))?;
     Ok(matches!(
         line.trim().to_lowercase().as_str(),
         "j" | "ja" | "y" | "yes"

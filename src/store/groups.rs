@@ -54,13 +54,7 @@ impl Store {
         case: CaseId,
         what: &'static str,
     ) -> Result<Vec<V>> {
-        self.seen(
-            match guard(|| self.tree(t).get(keys::id(case.0))).and_then(|r| Ok(r?)) {
-                Ok(Some(bytes)) => codec::decode(&bytes, what, self.seal()),
-                Ok(None) => Ok(Vec::new()),
-                Err(e) => Err(e),
-            },
-        )
+        Ok(self.get_at(t, &keys::id(case.0), what)?.unwrap_or_default())
     }
 }
 

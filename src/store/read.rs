@@ -17,13 +17,22 @@ impl Store {
         id: u64,
         what: &'static str,
     ) -> Result<Option<V>> {
-        self.seen(
-            match guard(|| self.tree(t).get(keys::id(id))).and_then(|r| Ok(r?)) {
-                Ok(Some(bytes)) => codec::decode(&bytes, what, self.seal()).map(Some),
-                Ok(None) => Ok(None),
-                Err(e) => Err(e),
-            },
-        )
+        self.get_at(t, &keys::id(id), what)
+    }
+
+    /// The value under `key` in tree `t`, decoded (`what` names it in errors); damage found is
+    /// noted for the close.
+    pub(super) fn get_at<V: DeserializeOwned + 'static>(
+        &self,
+        t: T,
+        key: &[u8],
+        what: &'static str,
+    ) -> Result<Option<V>> {
+        self.seen(match guard(|| self.tree(t).get(key)).and_then(|r| Ok(r?)) {
+            Ok(Some(bytes)) => codec::decode(&bytes, what, self.seal()).map(Some),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e),
+        })
     }
 
     fn all<V: DeserializeOwned + 'static>(&self, t: T, what: &'static str) -> Result<Vec<V>> {
@@ -170,13 +179,7 @@ impl Store {
     /// is no longer there as the entry says: done, moved or removed since).
     pub fn action_row_of(&self, entry: &ActionEntry) -> Result<Option<ActionSummary>> {
         let key = keys::action_due(entry.done.is_some(), entry.deadline, entry.id.0);
-        self.seen(
-            match guard(|| self.tree(T::ActionDue).get(key)).and_then(|r| Ok(r?)) {
-                Ok(Some(bytes)) => codec::decode(&bytes, "action row", self.seal()).map(Some),
-                Ok(None) => Ok(None),
-                Err(e) => Err(e),
-            },
-        )
+        self.get_at(T::ActionDue, &key, "action row")
     }
 
     /// Decodes every value in `start..end` (to the end of the tree when `end` is `None`), in key
