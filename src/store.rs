@@ -25,8 +25,10 @@ mod lifecycle;
 pub use lifecycle::{set_cache_capacity, COMMAND_CACHE_BYTES};
 pub mod meeting;
 pub mod ops;
+pub(crate) mod packed;
 mod plan;
 mod read;
+mod repack;
 pub mod restore;
 pub mod retention;
 mod stream;
@@ -47,7 +49,9 @@ use std::path::{Path, PathBuf};
 /// 2: a case's action ids and its timeline are one value each (`case_actions`, `case_events`);
 /// `events` keeps only events without a case (issue 10: sled's open time and memory grow with
 /// the number of values, not their size).
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: actions and their deadline rows are packed, many to a sled value (`store/packed.rs`), in
+/// the trees `action_packs` and `action_days`; `actions` and `action_due` are gone.
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -100,11 +104,11 @@ const TREE_NAMES: [&str; 15] = [
     "families",
     "persons",
     "cases",
-    "actions",
+    "action_packs",
     "meetings",
     "events",
     "case_rows",
-    "action_due",
+    "action_days",
     "action_case",
     "event_case",
     "case_status",

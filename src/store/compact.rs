@@ -10,7 +10,7 @@
 
 use super::crypt::{self, DataKey};
 use super::files::{self, DirLock};
-use super::{guard, Result, Store, StoreError, T, TREE_NAMES};
+use super::{guard, packed, Result, Store, StoreError, T, TREE_NAMES};
 use std::path::{Path, PathBuf};
 
 pub(super) const NEW: &str = "compact.new";
@@ -112,7 +112,12 @@ impl Store {
             let mut held = 0;
             for kv in t.iter() {
                 let (k, v) = guard(|| kv)??;
-                match (rewrite.value)(kind, &v)? {
+                let new = if packed::is_packed(kind) {
+                    Some(packed::map_values(kind, &v, |x| (rewrite.value)(kind, x))?)
+                } else {
+                    (rewrite.value)(kind, &v)?
+                };
+                match new {
                     Some(new) => batch.insert(k, new),
                     None => batch.insert(k, v),
                 }

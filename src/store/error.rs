@@ -139,6 +139,10 @@ pub enum Unreadable {
     /// An index key in `tree` that is not two ids.
     #[error("index key in {tree}")]
     IndexKey { tree: &'static str },
+    /// A pack of values in `tree` (schema 3, `store/packed.rs`) that does not parse: cut
+    /// short, or entries out of order.
+    #[error("pack in {tree}")]
+    Pack { tree: &'static str },
     /// A case's timeline holds an event that names another case (or none).
     #[error("timeline of case {case} holds another case's event")]
     GroupMismatch { case: u64 },

@@ -289,6 +289,7 @@ impl Store {
             }
         }
         let schema = self.check_schema()?;
+        self.repack(schema)?;
         self.seq = match guard(|| self.tree(T::Meta).get(SEQ_KEY))?? {
             Some(v) => super::keys::read_id(&v).ok_or(Unreadable::JournalSeq)?,
             None => 0,

@@ -2,7 +2,7 @@
 //! on some damaged files) and [`Store::seen`], so damage found while reading is noted for the
 //! close.
 
-use super::{codec, guard, keys, Result, Store, Unreadable, T, TREE_NAMES};
+use super::{codec, guard, keys, packed, Result, Store, Unreadable, T, TREE_NAMES};
 use crate::domain::{
     Action, ActionEntry, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, Family,
     FamilyId, Meeting, MeetingId, Person, PersonId,
@@ -28,20 +28,20 @@ impl Store {
         key: &[u8],
         what: &'static str,
     ) -> Result<Option<V>> {
-        self.seen(match guard(|| self.tree(t).get(key)).and_then(|r| Ok(r?)) {
-            Ok(Some(bytes)) => codec::decode(&bytes, what, self.seal()).map(Some),
-            Ok(None) => Ok(None),
-            Err(e) => Err(e),
-        })
+        self.seen(
+            match guard(|| packed::get(self.tree(t), t, key)).and_then(|r| r) {
+                Ok(Some(bytes)) => codec::decode(&bytes, what, self.seal()).map(Some),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
+            },
+        )
     }
 
     fn all<V: DeserializeOwned + 'static>(&self, t: T, what: &'static str) -> Result<Vec<V>> {
         self.seen(
             guard(|| {
-                self.tree(t)
-                    .iter()
-                    .values()
-                    .map(|v| codec::decode(&v?, what, self.seal()))
+                packed::range(self.tree(t), t, &[], None)
+                    .map(|kv| codec::decode(&kv?.1, what, self.seal()))
                     .collect()
             })
             .and_then(|r| r),
@@ -207,7 +207,7 @@ impl Store {
         end: Option<Vec<u8>>,
         what: &'static str,
     ) -> Result<Vec<V>> {
-        decode_tree_range(self.tree(t), start, end, what, self.seal())
+        decode_tree_range((self.tree(t), t), start, end, what, self.seal())
     }
 
     /// The families, to read on another thread while the store goes on being used (the
@@ -244,8 +244,8 @@ impl ActionRowsReader {
         // One value at a time, on this (background) thread: see `Store::action_entries`.
         guard(|| -> Result<Vec<ActionEntry>> {
             let mut out = Vec::new();
-            for value in self.tree.range(start..end).values() {
-                let row: ActionSummary = codec::decode(&value?, "action row", self.key.as_ref())?;
+            for kv in packed::range(&self.tree, T::ActionDue, &start, Some(&end)) {
+                let row: ActionSummary = codec::decode(&kv?.1, "action row", self.key.as_ref())?;
                 out.push(ActionEntry::from(&row));
             }
             Ok(out)
@@ -297,18 +297,16 @@ pub(super) fn due_bounds(
 /// Decodes every value in `start..end` of `tree` (to its end when `end` is `None`), in key order,
 /// in two halves at once, one per core, once the list is long.
 fn decode_tree_range<V: DeserializeOwned + Send + 'static>(
-    tree: &sled::Tree,
+    (tree, t): (&sled::Tree, T),
     start: Vec<u8>,
     end: Option<Vec<u8>>,
     what: &'static str,
     seal: codec::Seal,
 ) -> Result<Vec<V>> {
     let raw: Vec<sled::IVec> = guard(|| {
-        let iter = match end {
-            Some(end) => tree.range(start..end),
-            None => tree.range(start..),
-        };
-        iter.values().collect::<std::result::Result<Vec<_>, _>>()
+        packed::range(tree, t, &start, end.as_deref())
+            .map(|kv| kv.map(|(_, v)| v))
+            .collect::<Result<Vec<_>>>()
     })??;
     let decode = |part: &[sled::IVec]| -> Result<Vec<V>> {
         part.iter().map(|v| codec::decode(v, what, seal)).collect()

@@ -48,7 +48,7 @@ impl Store {
         let tree = self.tree(t);
         std::thread::scope(|s| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<X>>(AHEAD);
-            s.spawn(move || read_range(tree, range, convert, &tx));
+            s.spawn(move || read_range((tree, t), range, convert, &tx));
             // The reader ends with an empty batch; one that stopped without it (a panic outside
             // its guard) must not pass for the end of the range.
             let mut ended = false;
@@ -199,16 +199,13 @@ fn e_stopped() -> StoreError {
 /// The reading thread: converts the entries of the range and sends them in batches, then an
 /// empty batch for the end; or the error that stopped it. Stops early when the receiver is gone.
 fn read_range<X>(
-    tree: &sled::Tree,
+    (tree, t): (&sled::Tree, T),
     (start, end): Range,
     convert: impl Fn(sled::IVec, sled::IVec) -> Result<X>,
     tx: &std::sync::mpsc::SyncSender<Batch<X>>,
 ) {
     let read = guard(|| -> Result<()> {
-        let iter = match end {
-            Some(end) => tree.range(start..end),
-            None => tree.range(start..),
-        };
+        let iter = super::packed::range(tree, t, &start, end.as_deref());
         let mut batch = Vec::with_capacity(BATCH);
         for entry in iter {
             let (key, value) = entry?;

@@ -63,3 +63,4 @@ mod tui_patch;
 mod tui_privacy;
 mod tui_snapshots;
 mod upgrade;
+mod upgrade_packs;

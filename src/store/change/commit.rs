@@ -3,7 +3,7 @@
 
 use super::{Change, Op, Undo};
 use crate::domain::{CaseId, EventId, EventKind, FamilyId};
-use crate::store::{guard, journal, keys, Counters, Result, Store, StoreError, T};
+use crate::store::{guard, journal, keys, packed, Counters, Result, Store, StoreError, T};
 use chrono::NaiveDateTime;
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
 use std::collections::BTreeSet;
@@ -159,10 +159,7 @@ impl Store {
             trees.as_slice().transaction(|tx| {
                 for op in ops {
                     let tree = &tx[op.tree as usize];
-                    match &op.value {
-                        Some(v) => tree.insert(op.key.as_slice(), v.as_slice())?,
-                        None => tree.remove(op.key.as_slice())?,
-                    };
+                    packed::write(tree, op.tree, &op.key, op.value.as_deref())?;
                 }
                 Ok::<(), ConflictableTransactionError<StoreError>>(())
             })

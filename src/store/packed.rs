@@ -1,0 +1,407 @@
+//! Packed trees: many small values kept together as one sled value (a *pack*), while the rest
+//! of the store still reads and writes them one key at a time.
+//!
+//! sled 0.34.7's open time and its page table grow with the number of keys, not with their
+//! size: a probe with sled alone (120-byte values, 16 MiB cache) opened 1.2 million keys in
+//! 126 ms with 50 MB resident, and the same bytes in 300,000 keys in 37 ms with 15 MB. At 50,000
+//! cases the actions and their deadline rows were 876,000 of the store's 1.2 million keys
+//! (issue 10). Schema 3 packs them: an action lives in the pack of its id's block of 32, a
+//! deadline row in one of [`SPREAD`] packs of its day.
+//!
+//! A pack is a run of entries, each `key length (u16 BE) ++ key ++ value length (u32 BE) ++
+//! value`, sorted by key. The values are the envelopes the codec makes, sealed or not, exactly
+//! as an unpacked tree holds them, so sealing, fingerprints and erasure see the same values.
+
+use super::{Result, StoreError, Unreadable, T, TREE_NAMES};
+use sled::transaction::{ConflictableTransactionError, TransactionalTree};
+use sled::IVec;
+
+/// Packs a day's deadline rows are spread over, by action id: a busy day at 50,000 cases has
+/// about 1,500 rows, and a pack of them all (180 kB) would be written again on every save.
+pub const SPREAD: u8 = 16;
+
+/// Ids per action pack: 32 actions of a few hundred bytes stay well below sled's blob size.
+const ACTION_SHIFT: u32 = 5;
+
+/// How a tree's keys are packed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Packing {
+    /// One sled value per key.
+    None,
+    /// An 8-byte id key goes into the pack of `id >> shift`.
+    ById { shift: u32 },
+    /// A key goes into the pack named by its first `prefix` bytes and a byte of `ways` spread
+    /// by the key's last byte: packs of one prefix are read together and merged.
+    ByPrefix { prefix: usize, ways: u8 },
+}
+
+fn packing(t: T) -> Packing {
+    match t {
+        T::Actions => Packing::ById {
+            shift: ACTION_SHIFT,
+        },
+        T::ActionDue => Packing::ByPrefix {
+            prefix: 5,
+            ways: SPREAD,
+        },
+        _ => Packing::None,
+    }
+}
+
+/// True when tree `t` keeps its values in packs.
+pub fn is_packed(t: T) -> bool {
+    packing(t) != Packing::None
+}
+
+fn bad(t: T) -> StoreError {
+    Unreadable::Pack {
+        tree: TREE_NAMES[t as usize],
+    }
+    .into()
+}
+
+/// The key of the pack `key` belongs in. Errors: a key of a length the tree never holds.
+fn pack_key(t: T, key: &[u8]) -> Result<Vec<u8>> {
+    match packing(t) {
+        Packing::None => Ok(key.to_vec()),
+        Packing::ById { shift } => {
+            let id = super::keys::read_id(key)
+                .filter(|_| key.len() == 8)
+                .ok_or_else(|| bad(t))?;
+            Ok((id >> shift).to_be_bytes().to_vec())
+        }
+        Packing::ByPrefix { prefix, ways } => {
+            if key.len() <= prefix {
+                return Err(bad(t));
+            }
+            let mut k = key[..prefix].to_vec();
+            k.push(key[key.len() - 1] % ways);
+            Ok(k)
+        }
+    }
+}
+
+/// The packs `key` is read together with, named: its pack, or for a spread tree its prefix.
+/// Keys in order come in runs of these. Errors: as [`pack_key`].
+pub fn run_key(t: T, key: &[u8]) -> Result<Vec<u8>> {
+    let pack = pack_key(t, key)?;
+    Ok(run_of(t, &pack).map_or(pack.clone(), <[u8]>::to_vec))
+}
+
+/// The part of a pack key that packs read together share (`None`: each pack stands alone).
+fn run_of(t: T, pack: &[u8]) -> Option<&[u8]> {
+    match packing(t) {
+        Packing::ByPrefix { prefix, .. } => pack.get(..prefix),
+        _ => None,
+    }
+}
+
+/// The entries of a pack, in order. Errors: bytes that don't make whole entries in key order.
+pub fn entries(t: T, pack: &[u8]) -> Result<Vec<(&[u8], &[u8])>> {
+    let mut out: Vec<(&[u8], &[u8])> = Vec::new();
+    let mut rest = pack;
+    while !rest.is_empty() {
+        let (key, after) = take(rest, 2).ok_or_else(|| bad(t))?;
+        let (value, after) = take(after, 4).ok_or_else(|| bad(t))?;
+        if out.last().is_some_and(|(k, _)| *k >= key) {
+            return Err(bad(t));
+        }
+        out.push((key, value));
+        rest = after;
+    }
+    Ok(out)
+}
+
+/// Splits a length-prefixed part (`width`-byte big-endian length) off the front of `bytes`.
+fn take(bytes: &[u8], width: usize) -> Option<(&[u8], &[u8])> {
+    let len = bytes.get(..width)?;
+    let len = len.iter().fold(0usize, |n, b| (n << 8) | usize::from(*b));
+    let body = bytes.get(width..width + len)?;
+    Some((body, &bytes[width + len..]))
+}
+
+/// Builds a pack from entries in key order (`None` when there are none).
+fn build(t: T, entries: &[(&[u8], &[u8])]) -> Result<Option<Vec<u8>>> {
+    if entries.is_empty() {
+        return Ok(None);
+    }
+    let size: usize = entries.iter().map(|(k, v)| 6 + k.len() + v.len()).sum();
+    let mut out = Vec::with_capacity(size);
+    for (k, v) in entries {
+        let klen = u16::try_from(k.len()).map_err(|_| bad(t))?;
+        let vlen = u32::try_from(v.len()).map_err(|_| bad(t))?;
+        out.extend_from_slice(&klen.to_be_bytes());
+        out.extend_from_slice(k);
+        out.extend_from_slice(&vlen.to_be_bytes());
+        out.extend_from_slice(v);
+    }
+    Ok(Some(out))
+}
+
+/// The pack `old` with `key` set to `value` (`None`: removed); `None` when nothing is left.
+fn edited(t: T, old: Option<&[u8]>, key: &[u8], value: Option<&[u8]>) -> Result<Option<Vec<u8>>> {
+    let mut list = match old {
+        Some(bytes) => entries(t, bytes)?,
+        None => Vec::new(),
+    };
+    match (list.binary_search_by(|(k, _)| (*k).cmp(key)), value) {
+        (Ok(i), Some(v)) => list[i] = (key, v),
+        (Ok(i), None) => {
+            list.remove(i);
+        }
+        (Err(i), Some(v)) => list.insert(i, (key, v)),
+        (Err(_), None) => {}
+    }
+    build(t, &list)
+}
+
+/// The pack with every value passed through `f` (`None` from `f` keeps the value).
+///
+/// Errors: a pack that does not parse; what `f` returns.
+pub fn map_values(
+    t: T,
+    pack: &[u8],
+    mut f: impl FnMut(&[u8]) -> Result<Option<Vec<u8>>>,
+) -> Result<Vec<u8>> {
+    let list = entries(t, pack)?;
+    let mapped: Vec<Option<Vec<u8>>> = list.iter().map(|(_, v)| f(v)).collect::<Result<_>>()?;
+    let pairs: Vec<(&[u8], &[u8])> = list
+        .iter()
+        .zip(&mapped)
+        .map(|((k, v), m)| (*k, m.as_deref().unwrap_or(v)))
+        .collect();
+    Ok(build(t, &pairs)?.unwrap_or_default())
+}
+
+/// The value under `key` in tree `t`.
+///
+/// Errors: what sled reports; a pack that does not parse ([`Unreadable::Pack`]).
+pub fn get(tree: &sled::Tree, t: T, key: &[u8]) -> Result<Option<IVec>> {
+    if !is_packed(t) {
+        return Ok(tree.get(key)?);
+    }
+    let Some(pack) = tree.get(pack_key(t, key)?)? else {
+        return Ok(None);
+    };
+    let list = entries(t, &pack)?;
+    Ok(list
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| IVec::from(list[i].1)))
+}
+
+/// Sets `key` to `value` (`None`: removes it) inside a transaction.
+///
+/// Errors: what sled reports; a pack that does not parse, as the transaction's abort.
+pub fn write(
+    tx: &TransactionalTree,
+    t: T,
+    key: &[u8],
+    value: Option<&[u8]>,
+) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
+    if !is_packed(t) {
+        match value {
+            Some(v) => tx.insert(key, v)?,
+            None => tx.remove(key)?,
+        };
+        return Ok(());
+    }
+    let pack = pack_key(t, key).map_err(ConflictableTransactionError::Abort)?;
+    let old = tx.get(&pack)?;
+    let new = edited(t, old.as_deref(), key, value).map_err(ConflictableTransactionError::Abort)?;
+    match new {
+        Some(bytes) => tx.insert(pack, bytes)?,
+        None => tx.remove(pack)?,
+    };
+    Ok(())
+}
+
+/// A key and its value, owned.
+type Entry = (Vec<u8>, Vec<u8>);
+
+/// Packs of one tree, built from entries given in key order: for the upgrade to schema 3.
+pub struct Packer {
+    t: T,
+    packs: std::collections::BTreeMap<Vec<u8>, Vec<Entry>>,
+}
+
+impl Packer {
+    pub fn new(t: T) -> Packer {
+        Packer {
+            t,
+            packs: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// Adds an entry. Errors: a key of a length the tree never holds.
+    pub fn add(&mut self, key: &[u8], value: &[u8]) -> Result<()> {
+        let pack = pack_key(self.t, key)?;
+        self.packs
+            .entry(pack)
+            .or_default()
+            .push((key.to_vec(), value.to_vec()));
+        Ok(())
+    }
+
+    /// Entries held.
+    pub fn len(&self) -> usize {
+        self.packs.values().map(Vec::len).sum()
+    }
+
+    /// The packs built so far, as (pack key, pack), emptied. Keys added in order keep each
+    /// pack's entries in order; they are sorted anyway, so any order is safe.
+    pub fn take(&mut self) -> Result<Vec<Entry>> {
+        let t = self.t;
+        let mut out = Vec::with_capacity(self.packs.len());
+        for (pack, mut list) in std::mem::take(&mut self.packs) {
+            list.sort_by(|a, b| a.0.cmp(&b.0));
+            let pairs: Vec<(&[u8], &[u8])> = list
+                .iter()
+                .map(|(k, v)| (k.as_slice(), v.as_slice()))
+                .collect();
+            out.extend(build(t, &pairs)?.map(|b| (pack, b)));
+        }
+        Ok(out)
+    }
+}
+
+/// The entries of `start..end` (to the tree's end when `end` is `None`) in key order, one at a
+/// time; for a packed tree, unpacked.
+pub fn range<'a>(
+    tree: &'a sled::Tree,
+    t: T,
+    start: &[u8],
+    end: Option<&[u8]>,
+) -> Box<dyn Iterator<Item = Result<(IVec, IVec)>> + Send + 'a> {
+    let plain = |iter: sled::Iter| iter.map(|kv| kv.map_err(StoreError::from));
+    if !is_packed(t) {
+        return match end {
+            Some(end) => Box::new(plain(tree.range(start.to_vec()..end.to_vec()))),
+            None => Box::new(plain(tree.range(start.to_vec()..))),
+        };
+    }
+    // The pack a key is in sorts no later than the key's own prefix, so the packs from the
+    // start key's prefix on hold everything in range.
+    let from = match packing(t) {
+        Packing::ById { .. } if start.len() == 8 => pack_key(t, start).unwrap_or_default(),
+        Packing::ByPrefix { prefix, .. } => start[..start.len().min(prefix)].to_vec(),
+        _ => Vec::new(),
+    };
+    Box::new(Unpacked {
+        t,
+        packs: tree.range(from..),
+        start: start.to_vec(),
+        end: end.map(<[u8]>::to_vec),
+        ready: std::collections::VecDeque::new(),
+        run: None,
+        held: Vec::new(),
+        finished: false,
+    })
+}
+
+/// The iterator of [`range`] over a packed tree.
+struct Unpacked {
+    t: T,
+    packs: sled::Iter,
+    start: Vec<u8>,
+    end: Option<Vec<u8>>,
+    ready: std::collections::VecDeque<(IVec, IVec)>,
+    /// The run the held entries belong to ([`run_of`]).
+    run: Option<Vec<u8>>,
+    held: Vec<(IVec, IVec)>,
+    finished: bool,
+}
+
+impl Unpacked {
+    /// Moves the held run, sorted and cut to the range, to the ready entries.
+    fn release(&mut self) {
+        let mut held = std::mem::take(&mut self.held);
+        held.sort_by(|a, b| a.0.cmp(&b.0));
+        let end = self.end.as_deref();
+        self.ready.extend(
+            held.into_iter()
+                .filter(|(k, _)| k.as_ref() >= self.start.as_slice())
+                .filter(|(k, _)| end.is_none_or(|e| k.as_ref() < e)),
+        );
+    }
+
+    /// True when every key of a pack with this key lies at or past the range's end.
+    fn past_end(&self, pack: &[u8]) -> bool {
+        let Some(end) = &self.end else {
+            return false;
+        };
+        let lowest: &[u8] = match packing(self.t) {
+            Packing::ByPrefix { prefix, .. } => &pack[..pack.len().min(prefix)],
+            // An id pack's lowest key is its number shifted back.
+            _ => return pack_floor(self.t, pack).is_some_and(|f| f.as_slice() >= end.as_slice()),
+        };
+        let e = &end[..end.len().min(lowest.len())];
+        lowest > e || (lowest == e && end.len() <= lowest.len())
+    }
+
+    /// Reads the next pack; false at the end of the range.
+    fn pull(&mut self) -> Result<bool> {
+        let Some(kv) = self.packs.next() else {
+            return Ok(false);
+        };
+        let (pack_key, pack) = kv?;
+        if self.past_end(&pack_key) {
+            return Ok(false);
+        }
+        let run = run_of(self.t, &pack_key).map(<[u8]>::to_vec);
+        if run.is_none() || run != self.run {
+            self.release();
+            self.run = run;
+        }
+        for (k, v) in entries(self.t, &pack)? {
+            self.held.push((IVec::from(k), IVec::from(v)));
+        }
+        Ok(true)
+    }
+}
+
+/// The lowest key an id pack can hold.
+fn pack_floor(t: T, pack: &[u8]) -> Option<Vec<u8>> {
+    match packing(t) {
+        Packing::ById { shift } => {
+            let n = super::keys::read_id(pack)?;
+            Some(
+                n.checked_shl(shift)
+                    .unwrap_or(u64::MAX)
+                    .to_be_bytes()
+                    .to_vec(),
+            )
+        }
+        _ => None,
+    }
+}
+
+impl Iterator for Unpacked {
+    type Item = Result<(IVec, IVec)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(kv) = self.ready.pop_front() {
+                return Some(Ok(kv));
+            }
+            if self.finished {
+                return None;
+            }
+            match self.pull() {
+                Ok(true) if self.run.is_none() => self.release(),
+                Ok(true) => {}
+                Ok(false) => {
+                    self.finished = true;
+                    self.release();
+                }
+                Err(e) => {
+                    self.finished = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
