@@ -49,8 +49,8 @@ use std::path::{Path, PathBuf};
 /// 2: a case's action ids and its timeline are one value each (`case_actions`, `case_events`);
 /// `events` keeps only events without a case (issue 10: sled's open time and memory grow with
 /// the number of values, not their size).
-/// 3: actions and their deadline rows are packed, many to a sled value (`store/packed.rs`), in
-/// the trees `action_packs` and `action_days`; `actions` and `action_due` are gone.
+/// 3: every tree of many small values is packed, many values to one sled value
+/// (`store/packed.rs`), under a tree name of its own (`action_packs`, `action_days`, …).
 pub const SCHEMA_VERSION: u32 = 3;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -79,6 +79,12 @@ pub enum T {
 }
 
 impl T {
+    /// The tree's name in messages (`tandem check`, damage): the name of what it holds, the same
+    /// in every schema, where [`TREE_NAMES`] gives sled's name of it.
+    pub fn name(self) -> &'static str {
+        NAMES[self as usize]
+    }
+
     /// Every tree, by its number (the journal stores the number).
     pub const ALL: [T; 15] = [
         T::Meta,
@@ -99,22 +105,43 @@ impl T {
     ];
 }
 
-const TREE_NAMES: [&str; 15] = [
+/// What each [`T`] holds, by the names schemas 1 and 2 gave their trees.
+const NAMES: [&str; 15] = [
     "meta",
     "families",
     "persons",
     "cases",
-    "action_packs",
+    "actions",
     "meetings",
     "events",
     "case_rows",
-    "action_days",
+    "action_due",
     "action_case",
     "event_case",
     "case_status",
     "family_case",
     "case_actions",
     "case_events",
+];
+
+/// The sled tree of each [`T`]. Packed trees (schema 3) have names of their own, so a store
+/// of an older schema keeps its unpacked trees beside them until they are moved ([`repack`]).
+const TREE_NAMES: [&str; 15] = [
+    "meta",
+    "family_packs",
+    "person_packs",
+    "case_packs",
+    "action_packs",
+    "meetings",
+    "events",
+    "case_row_packs",
+    "action_days",
+    "action_case",
+    "event_case",
+    "case_status_packs",
+    "family_case_packs",
+    "case_action_packs",
+    "case_event_packs",
 ];
 
 /// Per-kind id counters; the next free id of each kind.

@@ -31,7 +31,7 @@ impl Store {
     pub(super) fn all_case_events(&self) -> Result<Vec<Event>> {
         let read = guard(|| -> Result<Vec<Event>> {
             let mut out = Vec::new();
-            for kv in self.tree(T::CaseEvents).iter() {
+            for kv in super::packed::range(self.tree(T::CaseEvents), T::CaseEvents, &[], None) {
                 let (k, v) = kv?;
                 let case = keys::read_id(&k).map(CaseId);
                 let events: Vec<Event> = codec::decode(&v, "timeline of a case", self.seal())?;

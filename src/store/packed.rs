@@ -4,15 +4,16 @@
 //! sled 0.34.7's open time and its page table grow with the number of keys, not with their
 //! size: a probe with sled alone (120-byte values, 16 MiB cache) opened 1.2 million keys in
 //! 126 ms with 50 MB resident, and the same bytes in 300,000 keys in 37 ms with 15 MB. At 50,000
-//! cases the actions and their deadline rows were 876,000 of the store's 1.2 million keys
-//! (issue 10). Schema 3 packs them: an action lives in the pack of its id's block of 32, a
-//! deadline row in one of [`SPREAD`] packs of its day.
+//! cases the store held 1.2 million keys, 876,000 of them actions and their deadline rows
+//! (issue 10). Schema 3 packs every tree that has many small values: a record lives in the pack
+//! of its id's block of 16 or 32, a deadline row in one of [`SPREAD`] packs of its day, a case's
+//! status entry in one of 64 packs of its status.
 //!
 //! A pack is a run of entries, each `key length (u16 BE) ++ key ++ value length (u32 BE) ++
 //! value`, sorted by key. The values are the envelopes the codec makes, sealed or not, exactly
 //! as an unpacked tree holds them, so sealing, fingerprints and erasure see the same values.
 
-use super::{Result, StoreError, Unreadable, T, TREE_NAMES};
+use super::{Result, StoreError, Unreadable, T};
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use sled::IVec;
 
@@ -20,15 +21,15 @@ use sled::IVec;
 /// about 1,500 rows, and a pack of them all (180 kB) would be written again on every save.
 pub const SPREAD: u8 = 16;
 
-/// Ids per action pack: 32 actions of a few hundred bytes stay well below sled's blob size.
-const ACTION_SHIFT: u32 = 5;
+/// Packs the cases of one status are spread over: 25,000 open cases make packs of ~6 kB.
+const STATUS_SPREAD: u8 = 64;
 
 /// How a tree's keys are packed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Packing {
     /// One sled value per key.
     None,
-    /// An 8-byte id key goes into the pack of `id >> shift`.
+    /// A key that starts with an 8-byte id goes into the pack of `id >> shift`.
     ById { shift: u32 },
     /// A key goes into the pack named by its first `prefix` bytes and a byte of `ways` spread
     /// by the key's last byte: packs of one prefix are read together and merged.
@@ -36,15 +37,22 @@ enum Packing {
 }
 
 fn packing(t: T) -> Packing {
+    // Shifts chosen so that a pack stays near 10-20 kB at 50,000 cases: a save writes its
+    // packs again whole.
+    let by_id = |shift| Packing::ById { shift };
     match t {
-        T::Actions => Packing::ById {
-            shift: ACTION_SHIFT,
-        },
+        T::Actions | T::CaseRows | T::CaseActions | T::Persons => by_id(5),
+        T::Cases | T::CaseEvents | T::Families => by_id(4),
+        T::FamilyCase => by_id(5),
         T::ActionDue => Packing::ByPrefix {
             prefix: 5,
             ways: SPREAD,
         },
-        _ => Packing::None,
+        T::CaseStatus => Packing::ByPrefix {
+            prefix: 1,
+            ways: STATUS_SPREAD,
+        },
+        T::Meta | T::Meetings | T::Events | T::ActionCase | T::EventCase => Packing::None,
     }
 }
 
@@ -54,10 +62,7 @@ pub fn is_packed(t: T) -> bool {
 }
 
 fn bad(t: T) -> StoreError {
-    Unreadable::Pack {
-        tree: TREE_NAMES[t as usize],
-    }
-    .into()
+    Unreadable::Pack { tree: t.name() }.into()
 }
 
 /// The key of the pack `key` belongs in. Errors: a key of a length the tree never holds.
@@ -65,9 +70,7 @@ fn pack_key(t: T, key: &[u8]) -> Result<Vec<u8>> {
     match packing(t) {
         Packing::None => Ok(key.to_vec()),
         Packing::ById { shift } => {
-            let id = super::keys::read_id(key)
-                .filter(|_| key.len() == 8)
-                .ok_or_else(|| bad(t))?;
+            let id = super::keys::read_id(key).ok_or_else(|| bad(t))?;
             Ok((id >> shift).to_be_bytes().to_vec())
         }
         Packing::ByPrefix { prefix, ways } => {
@@ -283,7 +286,7 @@ pub fn range<'a>(
     // The pack a key is in sorts no later than the key's own prefix, so the packs from the
     // start key's prefix on hold everything in range.
     let from = match packing(t) {
-        Packing::ById { .. } if start.len() == 8 => pack_key(t, start).unwrap_or_default(),
+        Packing::ById { .. } if start.len() >= 8 => pack_key(t, start).unwrap_or_default(),
         Packing::ByPrefix { prefix, .. } => start[..start.len().min(prefix)].to_vec(),
         _ => Vec::new(),
     };

@@ -2,7 +2,7 @@
 //! on some damaged files) and [`Store::seen`], so damage found while reading is noted for the
 //! close.
 
-use super::{codec, guard, keys, packed, Result, Store, Unreadable, T, TREE_NAMES};
+use super::{codec, guard, keys, packed, Result, Store, Unreadable, T};
 use crate::domain::{
     Action, ActionEntry, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, Family,
     FamilyId, Meeting, MeetingId, Person, PersonId,
@@ -52,19 +52,19 @@ impl Store {
     pub(super) fn ids_under(&self, t: T, prefix: u64) -> Result<Vec<u64>> {
         self.seen(
             guard(|| {
-                self.tree(t)
-                    .scan_prefix(keys::id(prefix))
-                    .keys()
-                    .map(|k| {
-                        let k = k?;
-                        keys::pair_second(&k).ok_or_else(|| {
-                            Unreadable::IndexKey {
-                                tree: TREE_NAMES[t as usize],
-                            }
-                            .into()
-                        })
-                    })
-                    .collect()
+                let end = prefix.checked_add(1).map(keys::id);
+                packed::range(
+                    self.tree(t),
+                    t,
+                    &keys::id(prefix),
+                    end.as_ref().map(|e| &e[..]),
+                )
+                .map(|kv| {
+                    let k = kv?.0;
+                    keys::pair_second(&k)
+                        .ok_or_else(|| Unreadable::IndexKey { tree: t.name() }.into())
+                })
+                .collect()
             })
             .and_then(|r| r),
         )
@@ -266,8 +266,8 @@ impl FamilyReader {
     /// the close.
     pub fn each(&self, mut f: impl FnMut(Family)) -> Result<()> {
         guard(|| -> Result<()> {
-            for value in self.tree.iter().values() {
-                f(codec::decode(&value?, "family", self.key.as_ref())?);
+            for kv in packed::range(&self.tree, T::Families, &[], None) {
+                f(codec::decode(&kv?.1, "family", self.key.as_ref())?);
             }
             Ok(())
         })?

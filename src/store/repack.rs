@@ -1,5 +1,6 @@
-//! The move to schema 3: the values of the trees `actions` and `action_due`, one sled value per
-//! key, go into the packs of `action_packs` and `action_days` ([`super::packed`]).
+//! The move to schema 3: the values of the trees of many small values (`actions`, `action_due`,
+//! `cases`, …), one sled value per key, go into the packs of the trees schema 3 names
+//! ([`super::packed`]).
 //!
 //! It runs at open before the journal's replay, so a replayed commit lands in the packs. Each
 //! old tree is dropped only once its packs are on disk; a crash before that leaves the old tree
@@ -8,7 +9,18 @@
 use super::{guard, packed, Result, Store, T};
 
 /// The trees schema 3 packs, by the names schemas 1 and 2 gave them.
-const OLD: [(T, &str); 2] = [(T::Actions, "actions"), (T::ActionDue, "action_due")];
+const OLD: [(T, &str); 10] = [
+    (T::Families, "families"),
+    (T::Persons, "persons"),
+    (T::Cases, "cases"),
+    (T::Actions, "actions"),
+    (T::CaseRows, "case_rows"),
+    (T::ActionDue, "action_due"),
+    (T::CaseStatus, "case_status"),
+    (T::FamilyCase, "family_case"),
+    (T::CaseActions, "case_actions"),
+    (T::CaseEvents, "case_events"),
+];
 
 /// Entries held before a write: at most a few MB.
 const PER_WRITE: usize = 20_000;

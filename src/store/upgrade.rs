@@ -117,10 +117,7 @@ impl Store {
             let mut current: Option<(CaseId, Vec<u64>)> = None;
             for k in &keys {
                 let (Some(case), Some(id)) = (keys::read_id(k), keys::pair_second(k)) else {
-                    return Err(Unreadable::IndexKey {
-                        tree: super::TREE_NAMES[t as usize],
-                    }
-                    .into());
+                    return Err(Unreadable::IndexKey { tree: t.name() }.into());
                 };
                 let case = CaseId(case);
                 match &mut current {

@@ -3,7 +3,7 @@
 //! cases that is about 640,000 entries of 32 bytes, where the values themselves would be
 //! ten times as much.
 
-use super::super::{codec, Result, Store, T, TREE_NAMES};
+use super::super::{codec, Result, Store, T};
 use crate::domain::{ActionSummary, CaseSummary};
 use std::collections::BTreeMap;
 
@@ -62,7 +62,7 @@ impl Expected {
     ) -> Result<usize> {
         let mut want = self.trees.remove(&t).unwrap_or_default();
         want.sort_unstable_by_key(|(k, _)| *k);
-        let name = TREE_NAMES[t as usize];
+        let name = t.name();
         let mut next = want.iter().peekable();
         let mut seen = 0usize;
         store.each_entry(t, |k: &[u8], v: &[u8]| -> Result<()> {

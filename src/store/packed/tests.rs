@@ -90,7 +90,7 @@ fn a_pack_cut_short_is_reported_not_read_as_fewer_values() {
     let (k, v) = tree.iter().next().unwrap().unwrap();
     tree.insert(k, &v[..v.len() - 2]).unwrap();
     let e = get(&tree, T::Actions, &5u64.to_be_bytes()).unwrap_err();
-    assert!(e.to_string().contains("pack in action_packs"), "{e}");
+    assert!(e.to_string().contains("pack in actions"), "{e}");
     assert!(range(&tree, T::Actions, &[], None).any(|kv| kv.is_err()));
 }
 
