@@ -38,7 +38,7 @@ const NO_DEADLINE: u64 = 9;
 const OPEN: usize = (DATED_FIRST + DATED_LATER + NO_DEADLINE) as usize;
 
 // ---------------------------------------------------------------------------------------------
-// The trap itself, on a bare sled tree with tandem's `action_due` key shape.
+// The trap itself, on a bare sled tree with the key shape of schema 2's `action_due`.
 
 /// `done ++ day (u32 BE, top bit flipped; u32::MAX = no deadline) ++ action id (u64 BE)`.
 fn due_key(done: bool, day: Option<u32>, id: u64) -> Vec<u8> {
@@ -195,7 +195,7 @@ struct Built {
     undated_case: CaseId,
 }
 
-/// Builds the trap layout in `action_due` through the store's own API, one action per unit of
+/// Builds the trap layout in `action_days` (one pack per action: each has a day of its own) through the store's own API, one action per unit of
 /// work (sled applies a transaction's writes in hash order, so one key per commit keeps the
 /// splits where the layout needs them), unflushed, then one flush.
 fn build_trap_store(store: &mut Store) -> Built {
@@ -272,7 +272,7 @@ fn build_trap_store(store: &mut Store) -> Built {
     }
 }
 
-/// Proves the store really holds the trap: its `action_due` tree, opened with sled directly,
+/// Proves the store really holds the trap: its `action_days` tree, opened with sled directly,
 /// makes `range(..[1]).next_back()` panic. Without this, a change in how tandem writes could
 /// quietly turn the test below into one that tests nothing.
 fn assert_holds_the_trap(dir: &std::path::Path) {
@@ -281,7 +281,7 @@ fn assert_holds_the_trap(dir: &std::path::Path) {
         .path(dir)
         .open()
         .expect("open the store with sled");
-    let tree = db.open_tree("action_due").expect("action_due");
+    let tree = db.open_tree("action_days").expect("action_days");
     let t = tree.clone();
     let probe = spawn(move || t.range(vec![0u8]..vec![1u8]).next_back().is_some());
     assert!(

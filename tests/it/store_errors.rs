@@ -250,13 +250,28 @@ fn damage_to_a_fresh_store_is_noticed() {
     assert!(r.is_ok() && r.actions == 12, "{r:?}");
 }
 
-fn rewrite_first_byte(dir: &Path, tree: &str, key: &[u8], byte: u8) {
+/// Sets the first byte (the format byte) of the value under `key`, inside the pack of sled tree
+/// `tree` named `pack` (schema 3, `store/packed.rs`: entries of `u16 key length ++ key ++ u32
+/// value length ++ value`), as a newer tandem or a damaged disk would leave it.
+fn rewrite_first_byte(dir: &Path, (tree, pack): (&str, &[u8]), key: &[u8], byte: u8) {
     wait_unlocked(dir);
     let db = sled::open(dir).expect("sled open");
     let t = db.open_tree(tree).expect("tree");
-    let mut value = t.get(key).expect("get").expect("record present").to_vec();
-    value[0] = byte;
-    t.insert(key, value).expect("insert");
+    let mut bytes = t.get(pack).expect("get").expect("pack present").to_vec();
+    let mut at = 0;
+    loop {
+        let klen = usize::from(u16::from_be_bytes([bytes[at], bytes[at + 1]]));
+        let k = &bytes[at + 2..at + 2 + klen];
+        let vat = at + 2 + klen;
+        let vlen = u32::from_be_bytes(bytes[vat..vat + 4].try_into().expect("4 bytes"));
+        if k == key {
+            bytes[vat + 4] = byte;
+            break;
+        }
+        at = vat + 4 + vlen as usize;
+        assert!(at < bytes.len(), "record present");
+    }
+    t.insert(pack, bytes).expect("insert");
     db.flush().expect("flush");
     drop((t, db));
     wait_unlocked(dir);
@@ -266,7 +281,9 @@ fn rewrite_first_byte(dir: &Path, tree: &str, key: &[u8], byte: u8) {
 fn a_record_from_a_newer_tandem_is_refused_not_misread() {
     let (dir, fx) = fixture_dir();
     let newer = tandem::store::codec::FORMAT + 1;
-    rewrite_first_byte(dir.path(), "cases", &fx.case_minh.0.to_be_bytes(), newer);
+    let pack = (fx.case_minh.0 >> 4).to_be_bytes();
+    let key = fx.case_minh.0.to_be_bytes();
+    rewrite_first_byte(dir.path(), ("case_packs", &pack), &key, newer);
 
     let store = reopen(dir.path());
     match store.case(fx.case_minh) {
@@ -309,7 +326,9 @@ fn a_record_from_a_newer_tandem_is_refused_not_misread() {
         k.extend_from_slice(&fx.a_today.0.to_be_bytes());
         k
     };
-    rewrite_first_byte(dir.path(), "action_due", &key, 9);
+    let mut pack = key[..5].to_vec();
+    pack.push(key[12] % 16);
+    rewrite_first_byte(dir.path(), ("action_days", &pack), &key, 9);
     let line = assert_one_line_failure(dir.path(), &["actions", "--format", "json"]);
     assert!(line.contains("nieuwere"), "{line}");
 }

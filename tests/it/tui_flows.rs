@@ -74,6 +74,7 @@ fn a_new_case_is_taken_in_and_is_on_disk() {
     } = s;
     drop(app);
     drop(store);
+    crate::common::wait_unlocked(&dir);
     let store = Store::open(&dir).expect("open again");
     let cases = store.cases().expect("cases");
     assert_eq!(cases.len(), cases_before + 1);
