@@ -11,7 +11,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use tandem::store::{codec, keys, Store};
 
-fn fixture() -> PathBuf {
+pub(crate) fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures")
 }
 
@@ -22,7 +22,7 @@ fn old_store() -> tempfile::TempDir {
     dir
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read fixture") {
         let path = entry.expect("entry").path();
@@ -37,12 +37,17 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// The old tandem's export of the fixture.
 fn old_export() -> Value {
-    let file = std::fs::File::open(fixture().join("store-v1.export.json.gz")).expect("open");
+    with_format_2(fixture_export("store-v1.export.json.gz"))
+}
+
+/// A fixture's gzipped export, its events in id order.
+pub(crate) fn fixture_export(name: &str) -> Value {
+    let file = std::fs::File::open(fixture().join(name)).expect("open");
     let mut text = String::new();
     flate2::read::GzDecoder::new(file)
         .read_to_string(&mut text)
         .expect("gunzip");
-    with_format_2(by_event_id(serde_json::from_str(&text).expect("json")))
+    by_event_id(serde_json::from_str(&text).expect("json"))
 }
 
 /// The old export as today's tandem exports the same records: format 2's new fields with the
@@ -77,11 +82,11 @@ fn with_format_2(mut doc: Value) -> Value {
 
 /// The store's export, its timeline by event id: schema 2 keeps a case's events together,
 /// schema 1 listed all of them by id, and the order of a list carries no meaning.
-fn export_of(store: &Store) -> Value {
+pub(crate) fn export_of(store: &Store) -> Value {
     by_event_id(serde_json::to_value(store.export().expect("export")).expect("json"))
 }
 
-fn by_event_id(mut doc: Value) -> Value {
+pub(crate) fn by_event_id(mut doc: Value) -> Value {
     if let Some(events) = doc["events"].as_array_mut() {
         events.sort_by_key(|e| e["id"].as_u64());
     }

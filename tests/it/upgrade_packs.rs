@@ -6,14 +6,10 @@
 //! `fixtures/store-v2.export.json.gz` is that tandem's `export` of it.
 
 use crate::common::*;
+use crate::upgrade::{copy_dir, export_of, fixture, fixture_export};
 use serde_json::Value;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tandem::store::Store;
-
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures")
-}
 
 fn v2_store() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -21,37 +17,8 @@ fn v2_store() -> tempfile::TempDir {
     dir
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read fixture") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
-}
-
 fn v2_export() -> Value {
-    let file = std::fs::File::open(fixture().join("store-v2.export.json.gz")).expect("open");
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_string(&mut text)
-        .expect("gunzip");
-    sorted(serde_json::from_str(&text).expect("json"))
-}
-
-fn sorted(mut doc: Value) -> Value {
-    if let Some(events) = doc["events"].as_array_mut() {
-        events.sort_by_key(|e| e["id"].as_u64());
-    }
-    doc
-}
-
-fn export_of(store: &Store) -> Value {
-    sorted(serde_json::to_value(store.export().expect("export")).expect("json"))
+    fixture_export("store-v2.export.json.gz")
 }
 
 /// The trees sled holds and their entries, read with sled itself while tandem is closed.
