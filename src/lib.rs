@@ -7,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod memory;
 pub mod report;
 pub mod store;
 pub mod tui;

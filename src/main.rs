@@ -7,6 +7,7 @@ use tandem::clock::Clock;
 use tandem::report::safe;
 
 fn main() -> ExitCode {
+    tandem::memory::few_arenas();
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) => return usage_error(e),
