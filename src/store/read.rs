@@ -168,11 +168,17 @@ impl Store {
     /// alive at once (sled hands out slices of its pages).
     pub fn action_entries(&self, done: bool) -> Result<Vec<ActionEntry>> {
         let mut out = Vec::new();
+        self.append_action_entries(done, &mut out)?;
+        Ok(out)
+    }
+
+    /// As [`Store::action_entries`], added to the end of `out`: open and done ones in one list
+    /// without a second one to copy from.
+    pub fn append_action_entries(&self, done: bool, out: &mut Vec<ActionEntry>) -> Result<()> {
         self.each_action_row(done, None, None, |r: ActionSummary| -> Result<()> {
             out.push(ActionEntry::from(&r));
             Ok(())
-        })?;
-        Ok(out)
+        })
     }
 
     /// The whole row of `entry`, read by its key in the deadline index (`None` when the action

@@ -125,12 +125,16 @@ pub fn fill_page(list: &mut ActionList, store: &Store, height: usize) -> Result<
 
 /// Reads the action rows screen 3 shows (open ones; done ones too when asked).
 pub fn load(app: &mut App, store: &Store) -> Result<(), Problem> {
-    let mut rows = store.action_entries(false)?;
+    // The old list goes before the new one is read: both at once were the peak of `D`.
+    app.actions.rows = Vec::new();
+    app.actions.visible = Vec::new();
+    app.actions.page.clear();
+    let mut rows = Vec::new();
+    store.append_action_entries(false, &mut rows)?;
     if app.actions.filter.show_done {
-        rows.extend(store.action_entries(true)?);
+        store.append_action_entries(true, &mut rows)?;
     }
     app.actions.rows = rows;
-    app.actions.page.clear();
     app.actions.loaded = true;
     apply(&mut app.actions, app.today, app.config.me.map(PersonId));
     Ok(())
@@ -213,7 +217,9 @@ pub fn apply(list: &mut ActionList, today: NaiveDate, me: Option<PersonId>) {
         .map(|(i, _)| i)
         .collect();
     let rows = &list.rows;
-    visible.sort_by_cached_key(|i| key(&rows[*i], today));
+    // The key is a total order and cheap to make: sorting in place spares the 27 MB of cached
+    // keys and merge buffer a stable sort of 438,000 rows took.
+    visible.sort_unstable_by_key(|i| key(&rows[*i], today));
     list.visible = visible;
     list.selected = list.selected.min(list.visible.len().saturating_sub(1));
 }
