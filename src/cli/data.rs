@@ -20,6 +20,9 @@ pub fn demo(ctx: &Ctx, cases: Option<u64>, seed: u64) -> Result<(), CliError> {
         Some(n) => demo::synthetic(&mut store, ctx.clock.today(), n, seed),
     }
     .map_err(|e| ctx.fail(e))?;
+    if cases.is_some() {
+        store = store.written_afresh().map_err(|e| ctx.fail(e))?;
+    }
     // A bulk load is in no backup and not in the journal: the first backup covers it.
     store
         .backup_now(ctx.clock.today())

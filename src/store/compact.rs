@@ -52,6 +52,15 @@ impl Store {
         self.compacted_with(&Rewrite::same())
     }
 
+    /// [`Store::compacted`] for a bulk load: `demo --cases 200000` left a 4 GB `db` of packs
+    /// rewritten chunk after chunk (a 50,000-case store written afresh is 323 MB), and sled's
+    /// open reads every segment.
+    ///
+    /// Errors: as [`Store::compacted`].
+    pub fn written_afresh(self) -> Result<Store> {
+        self.compacted()
+    }
+
     /// As [`Store::compacted`], with every value passed through `rewrite` on the way.
     pub(super) fn compacted_with(self, rewrite: &Rewrite) -> Result<Store> {
         match self.copied(rewrite) {
