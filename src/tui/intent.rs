@@ -21,6 +21,9 @@ pub enum Intent {
     ScreenKaart,
     ScreenActies,
     ScreenOverleg,
+    ScreenMonitor,
+    /// Screen 5: the next period.
+    MonitorPeriod,
     StartMeeting,
     MoveDown,
     MoveUp,
@@ -86,6 +89,7 @@ pub enum Context {
     Case,
     Family,
     Kaart,
+    Monitor,
     Person,
     Lookup,
     Form,

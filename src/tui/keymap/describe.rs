@@ -25,6 +25,11 @@ pub fn describe(a: Intent) -> Text {
         A::PrevPane => Text::new("vorig deel", "previous pane"),
         A::ScreenCases => Text::new("scherm Casussen", "Cases screen"),
         A::ScreenKaart => Text::new("scherm Sociale kaart", "Directory screen"),
+        A::ScreenMonitor => Text::new("scherm Monitor", "Monitor screen"),
+        A::MonitorPeriod => Text::new(
+            "periode: dit schooljaar / laatste 12 maanden",
+            "period: this school year / last 12 months",
+        ),
         A::New => Text::new("nieuw", "new"),
         A::Edit => Text::new("bewerken", "edit"),
         A::ToggleDone => Text::new("actie afvinken / weer open", "action done / open again"),
