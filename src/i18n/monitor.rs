@@ -39,7 +39,6 @@ pub const OVERDUE: Text = Text::new("te laat", "overdue");
 pub const DUE: Text = Text::new("deadline in de periode", "deadline in the period");
 pub const ON_TIME: Text = Text::new("op tijd gedaan", "done on time");
 pub const TOTAL: Text = Text::new("totaal", "total");
-pub const MONTH: Text = Text::new("maand", "month");
 pub const MEASURE: Text = Text::new("maat", "measure");
 pub const LABEL: Text = Text::new("omschrijving", "description");
 pub const VALUE: Text = Text::new("waarde", "value");
@@ -127,20 +126,12 @@ pub fn no_such_school(school: &str, known: &[String], lang: Lang) -> String {
 pub const SCHOOL_YEAR: Text = Text::new("dit schooljaar", "this school year");
 pub const LAST_12: Text = Text::new("laatste 12 maanden", "last 12 months");
 pub const CUSTOM: Text = Text::new("eigen periode", "own period");
+/// The title of the form for a period of one's own.
+pub const F_PERIOD: Text = Text::new("Eigen periode", "Own period");
 pub const FROM: Text = Text::new("Van", "From");
 pub const TO: Text = Text::new("Tot en met", "Up to and including");
 /// While the measures are being counted.
 pub const COUNTING: Text = Text::new("De cijfers worden geteld…", "Counting the figures…");
-/// The keys of screen 5, under its charts.
-pub const KEYS: Text = Text::new(
-    "v periode · V eigen periode · i school",
-    "v period · V own period · i school",
-);
-/// Screen 5 in privacy mode: nothing changes, and it says why.
-pub const NO_NAMES: Text = Text::new(
-    "Alleen aantallen en dagen: geen namen.",
-    "Counts and days only: no names.",
-);
 /// "dagen" after a median.
 pub const DAYS: Text = Text::new("dagen", "days");
 

@@ -24,6 +24,8 @@ pub enum Intent {
     ScreenMonitor,
     /// Screen 5: the next period.
     MonitorPeriod,
+    /// Screen 5: a period of one's own (from/to).
+    MonitorOwnPeriod,
     StartMeeting,
     MoveDown,
     MoveUp,

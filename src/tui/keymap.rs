@@ -120,6 +120,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Kaart, "n", A::New, true),
     b(C::Kaart, "e", A::Edit, true),
     b(C::Monitor, "v", A::MonitorPeriod, true),
+    b(C::Monitor, "V", A::MonitorOwnPeriod, true),
     b(C::Monitor, "i", A::FilterSchool, true),
     b(C::Person, "e", A::Edit, true),
     b(C::Person, "Enter", A::Open, true),

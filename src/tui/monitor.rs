@@ -5,7 +5,10 @@
 pub mod view;
 
 use super::app::App;
+use super::form::kinds::{Body, PeriodForm};
+use super::form::{Field, FieldKind};
 use crate::domain::monitor::{same_school, Fold, Period, Scope, Tally};
+use crate::i18n::monitor as m;
 use crate::store::{Result as StoreResult, Store};
 use chrono::NaiveDate;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -159,8 +162,26 @@ pub fn step(app: &mut App, store: &Store, step: MonitorStep) {
     load(app, store);
 }
 
-/// Sets a period of one's own and counts again.
-pub fn set_period(app: &mut App, store: &Store, period: Period) {
-    app.monitor.choice = PeriodChoice::Own(period);
-    load(app, store);
+/// Sets a period of one's own (`(from, to)`, swapped when given the wrong way round) and counts
+/// again. Both days are required by the form, so `None` leaves the choice as it was.
+pub fn set_period(app: &mut App, store: &Store, days: Option<(NaiveDate, NaiveDate)>) {
+    if let Some((from, to)) = days {
+        app.monitor.choice = PeriodChoice::Own(Period::new(from, to));
+        load(app, store);
+    }
+}
+
+/// The form for a period of one's own (`V`), filled in with the period on show.
+pub fn period_form(app: &App) -> (crate::i18n::Text, Body, Option<crate::domain::FamilyId>) {
+    let period = app.monitor.choice.period(app.today);
+    let day = |d: NaiveDate| crate::domain::dates::format_numeric(d);
+    let form = PeriodForm {
+        from: Field::new(m::FROM, FieldKind::Date)
+            .required()
+            .with(&day(period.from)),
+        to: Field::new(m::TO, FieldKind::Date)
+            .required()
+            .with(&day(period.to)),
+    };
+    (m::F_PERIOD, Body::MonitorPeriod(form), None)
 }

@@ -318,6 +318,7 @@ fn on_screen(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
         (Context::Cases, Intent::Sort) => Msg::CaseFilter(CaseFilterStep::Sort),
         (Context::Monitor, Intent::MonitorPeriod) => Msg::Monitor(MonitorStep::Period),
         (Context::Monitor, Intent::FilterSchool) => Msg::Monitor(MonitorStep::School),
+        (Context::Monitor, Intent::MonitorOwnPeriod) => Msg::OpenForm(FormKind::MonitorPeriod),
         (Context::Kaart, Intent::Open) => Msg::OpenPerson(app.persons.get(app.kaart_selected)?.id),
         (Context::Kaart, Intent::New) => Msg::OpenForm(FormKind::NewPerson),
         (Context::Kaart, Intent::Edit) => Msg::OpenForm(FormKind::EditPerson(

@@ -113,3 +113,49 @@ fn tiny_terminals_do_not_panic() {
         let _ = s.screen(w, h);
     }
 }
+
+#[test]
+fn shift_v_asks_for_a_period_of_ones_own() {
+    let mut s = on_monitor(Lang::Nl, Theme::standaard(false));
+    s.press("V");
+    let form = s.screen(80, 24);
+    assert!(form.contains("Eigen periode"), "{form}");
+    assert!(
+        form.contains("01-08-2026"),
+        "starts on the period on show: {form}"
+    );
+    let clear = "<BS>".repeat(12);
+    s.press(&format!("{clear}1-9-2026<Tab>{clear}30-11-2026<Enter>"));
+    tandem::tui::monitor::wait(&mut s.app);
+    let period = s.app.monitor.figures.as_ref().unwrap().scope.period;
+    let d = |m, day| chrono::NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    assert_eq!((period.from, period.to), (d(9, 1), d(11, 30)));
+    assert!(s.app.popup.is_none());
+    let screen = s.screen(80, 24);
+    assert!(
+        screen.contains("eigen periode (01-09-2026 t/m 30-11-2026)"),
+        "{screen}"
+    );
+    // `v` goes back to the school year.
+    s.press("v");
+    tandem::tui::monitor::wait(&mut s.app);
+    assert_eq!(s.app.monitor.choice, PeriodChoice::SchoolYear);
+}
+
+#[test]
+fn no_name_of_the_book_is_on_screen_5() {
+    let s = on_monitor(Lang::Nl, Theme::standaard(false));
+    let screen = s.screen(120, 40);
+    let doc = s.export();
+    let mut names = Vec::new();
+    for f in doc["families"].as_array().unwrap() {
+        names.push(f["name"].as_str().unwrap().to_string());
+        for c in f["children"].as_array().unwrap() {
+            names.push(c["first_name"].as_str().unwrap().to_string());
+        }
+    }
+    assert!(names.len() > 10);
+    for n in names.iter().filter(|n| n.chars().count() >= 4) {
+        assert!(!screen.contains(n.as_str()), "{n} on screen 5:\n{screen}");
+    }
+}

@@ -30,6 +30,10 @@ pub fn describe(a: Intent) -> Text {
             "periode: dit schooljaar / laatste 12 maanden",
             "period: this school year / last 12 months",
         ),
+        A::MonitorOwnPeriod => Text::new(
+            "eigen periode: van … tot en met …",
+            "own period: from … to …",
+        ),
         A::New => Text::new("nieuw", "new"),
         A::Edit => Text::new("bewerken", "edit"),
         A::ToggleDone => Text::new("actie afvinken / weer open", "action done / open again"),
@@ -108,6 +112,9 @@ pub fn hint(a: Intent) -> Text {
         A::PrevItem => Text::new("vorige", "previous"),
         A::Agreement => Text::new("afspraak", "agreement"),
         A::EndMeeting => Text::new("afronden", "end"),
+        A::MonitorPeriod => Text::new("periode", "period"),
+        A::MonitorOwnPeriod => Text::new("van–tot", "from–to"),
+        A::FilterSchool => Text::new("school", "school"),
         other => describe(other),
     }
 }
