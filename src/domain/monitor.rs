@@ -13,7 +13,7 @@ pub mod tally;
 #[cfg(test)]
 mod tests;
 
-pub use fold::Fold;
+pub use fold::{ActionPart, Fold};
 pub use histogram::Histogram;
 pub use tally::{ByOutcome, BySource, PerSide, Tally};
 

@@ -2,9 +2,19 @@
 //! each handed to a [`Fold`] and dropped at once, so a 50,000-case store is measured holding
 //! only counts and day numbers. The handle is its own, so screen 5 can count on a thread while
 //! the store goes on being used.
+//!
+//! The actions are nine in ten of the records read, so they are read in two halves at once, one
+//! per core (by id: below and from the middle of the ids given out), each counted apart and
+//! added up after.
 
-use super::{codec, guard, Result, Store, T};
-use crate::domain::monitor::Fold;
+use super::{codec, guard, Result, Store, Unreadable, T};
+use std::ops::Bound;
+
+/// A range of keys, its ends as sled takes them.
+type Range = (Bound<Vec<u8>>, Bound<Vec<u8>>);
+/// Every key of a tree.
+const WHOLE: Range = (Bound::Unbounded, Bound::Unbounded);
+use crate::domain::monitor::{ActionPart, Fold};
 use crate::domain::{Action, Case, Family};
 use serde::de::DeserializeOwned;
 
@@ -15,6 +25,8 @@ pub struct MonitorReader {
     cases: sled::Tree,
     actions: sled::Tree,
     key: Option<super::crypt::DataKey>,
+    /// The action id the second half of the actions starts at.
+    middle: u64,
 }
 
 impl Store {
@@ -25,6 +37,7 @@ impl Store {
             cases: self.tree(T::Cases).clone(),
             actions: self.tree(T::Actions).clone(),
             key: self.key.clone(),
+            middle: self.next_ids().action / 2,
         }
     }
 }
@@ -35,19 +48,38 @@ impl MonitorReader {
     /// Errors: the first record that can't be read ([`StoreError::Damaged`](super::StoreError)),
     /// reported here and not noted for the close.
     pub fn feed(&self, fold: &mut Fold) -> Result<()> {
-        self.each(&self.families, "family", |f: Family| fold.family(&f))?;
-        self.each(&self.cases, "case", |c: Case| fold.case(&c))?;
-        self.each(&self.actions, "action", |a: Action| fold.action(&a))
+        self.each(&self.families, WHOLE, "family", |f: Family| fold.family(&f))?;
+        self.each(&self.cases, WHOLE, "case", |c: Case| fold.case(&c))?;
+        let counting: &Fold = fold;
+        let middle = super::keys::id(self.middle).to_vec();
+        let count = |range: Range| -> Result<ActionPart> {
+            let mut part = ActionPart::default();
+            self.each(&self.actions, range, "action", |a: Action| {
+                counting.action_in(&mut part, &a)
+            })?;
+            Ok(part)
+        };
+        let (low, high) = std::thread::scope(|s| {
+            let high = s.spawn(|| count((Bound::Included(middle.clone()), Bound::Unbounded)));
+            let low = count((Bound::Unbounded, Bound::Excluded(middle.clone())));
+            (low, high.join())
+        });
+        let high = high.map_err(|_| Unreadable::DecodeStopped { what: "action" })?;
+        fold.absorb(low?);
+        fold.absorb(high?);
+        Ok(())
     }
 
+    /// Hands `f` every value of `range` in `tree`, decoded (`what` names it in errors).
     fn each<V: DeserializeOwned + 'static>(
         &self,
         tree: &sled::Tree,
+        range: Range,
         what: &'static str,
         mut f: impl FnMut(V),
     ) -> Result<()> {
         guard(|| -> Result<()> {
-            for value in tree.iter().values() {
+            for value in tree.range(range).values() {
                 f(codec::decode(&value?, what, self.key.as_ref())?);
             }
             Ok(())

@@ -240,3 +240,30 @@ fn the_table_reads_in_dutch_and_english_and_csv_has_a_row_per_measure() {
     let json: Value = serde_json::from_str(&stats(dir.path(), &["--format", "json"])).unwrap();
     assert_eq!(lines.count(), json["measures"].as_array().unwrap().len());
 }
+
+#[test]
+fn the_streamed_count_in_two_halves_equals_the_count_over_every_record() {
+    use tandem::domain::monitor::{fold::measure, Fold, Period, Scope};
+    let (_dir, mut store) = crate::tui_common::open_store();
+    tandem::demo::school(&mut store, today()).unwrap();
+    for school in [None, Some("De Regenboog".to_string())] {
+        let scope = Scope {
+            period: Period::new(day(2026, 1, 1), today()),
+            school,
+            today: today(),
+        };
+        let mut fold = Fold::new(scope.clone());
+        store.monitor_reader().feed(&mut fold).unwrap();
+        let streamed = fold.finish();
+        let (families, cases, actions) = (
+            store.families().unwrap(),
+            store.cases().unwrap(),
+            store.actions().unwrap(),
+        );
+        assert!(
+            actions.len() > 20,
+            "the demo school has actions on both sides of the middle"
+        );
+        assert_eq!(streamed, measure(scope, &families, &cases, &actions));
+    }
+}

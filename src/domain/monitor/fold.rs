@@ -8,18 +8,20 @@ use crate::domain::{Action, Case, CaseId, ChildId, Family, FamilyId, PersonId};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// What an action needs to know of its case, kept for the cases in scope only.
-#[derive(Debug, Clone, Copy, Default)]
-struct CaseFacts {
-    /// The intake date, when it falls in the period.
-    intake: Option<NaiveDate>,
-    /// The day the case's earliest action was created.
-    first_action: Option<NaiveDate>,
+/// What one reader of a share of the actions counted ([`Fold::action_in`]), to be added in
+/// with [`Fold::absorb`]: so that several threads can count the actions of one store.
+#[derive(Debug, Default)]
+pub struct ActionPart {
+    /// The counts of the actions (open, overdue, due, on time).
+    tally: Tally,
+    /// The day each case's earliest action seen so far was created.
+    first_action: HashMap<CaseId, NaiveDate>,
 }
 
 /// Counts the measures of one [`Scope`]. Feed it every family, then every case, then every
 /// action ([`Fold::family`], [`Fold::case`], [`Fold::action`]), then take the counts with
-/// [`Fold::finish`]. A case fed before its family counts as having no school.
+/// [`Fold::finish`]. A case whose child no family fed before named counts as at no school:
+/// in scope only when every school is asked for.
 #[derive(Debug)]
 pub struct Fold {
     scope: Scope,
@@ -29,7 +31,10 @@ pub struct Fold {
     family_faces: HashMap<FamilyId, u32>,
     /// Families with a case in scope open during the period.
     families_in: HashSet<FamilyId>,
-    cases: HashMap<CaseId, CaseFacts>,
+    /// Every case in scope, with its intake date when that falls in the period.
+    cases: HashMap<CaseId, Option<NaiveDate>>,
+    /// What [`Fold::action`] counted.
+    own: ActionPart,
     /// Every school seen, by its folded name, with the spelling first seen.
     schools: BTreeMap<String, String>,
     seen_spellings: HashSet<String>,
@@ -44,6 +49,7 @@ impl Fold {
             family_faces: HashMap::new(),
             families_in: HashSet::new(),
             cases: HashMap::new(),
+            own: ActionPart::default(),
             schools: BTreeMap::new(),
             seen_spellings: HashSet::new(),
             tally: Tally::default(),
@@ -115,24 +121,28 @@ impl Fold {
         if open_during(case, &period) {
             self.families_in.insert(case.family);
         }
-        self.cases.insert(
-            case.id,
-            CaseFacts {
-                intake,
-                first_action: None,
-            },
-        );
+        self.cases.insert(case.id, intake);
     }
 
     /// Takes in an action of a case in scope (others are passed over): the case's first action,
     /// open and overdue on the reference day, and done by its deadline.
     pub fn action(&mut self, action: &Action) {
-        let Some(facts) = self.cases.get_mut(&action.case) else {
+        let mut own = std::mem::take(&mut self.own);
+        self.action_in(&mut own, action);
+        self.own = own;
+    }
+
+    /// As [`Fold::action`], counted into `part`: every case must have been fed first.
+    pub fn action_in(&self, part: &mut ActionPart, action: &Action) {
+        if !self.cases.contains_key(&action.case) {
             return;
-        };
+        }
         let created = action.created.date();
-        facts.first_action = Some(facts.first_action.map_or(created, |d| d.min(created)));
-        let t = &mut self.tally;
+        part.first_action
+            .entry(action.case)
+            .and_modify(|d| *d = (*d).min(created))
+            .or_insert(created);
+        let t = &mut part.tally;
         let day = self.scope.reference_day();
         let ended = action.done.as_ref().map(|d| d.at.date());
         if created <= day && ended.is_none_or(|e| e > day) {
@@ -157,6 +167,18 @@ impl Fold {
         }
     }
 
+    /// Adds what a reader of some of the actions counted.
+    pub fn absorb(&mut self, part: ActionPart) {
+        self.tally.merge(&part.tally);
+        for (case, day) in part.first_action {
+            self.own
+                .first_action
+                .entry(case)
+                .and_modify(|d| *d = (*d).min(day))
+                .or_insert(day);
+        }
+    }
+
     /// The schools seen in the families, each once (blind to case and accents), in order.
     pub fn schools(&self) -> Vec<String> {
         self.schools.values().cloned().collect()
@@ -164,12 +186,17 @@ impl Fold {
 
     /// The counts, with what could only be told once every action was in.
     pub fn finish(mut self) -> Tally {
-        for facts in self.cases.values() {
-            let Some(intake) = facts.intake else {
+        let own = std::mem::take(&mut self.own);
+        self.tally.merge(&own.tally);
+        for (case, intake) in &self.cases {
+            let Some(intake) = intake else {
                 continue;
             };
-            match facts.first_action {
-                Some(first) => self.tally.intake_to_action.add(days_between(intake, first)),
+            match own.first_action.get(case) {
+                Some(first) => self
+                    .tally
+                    .intake_to_action
+                    .add(days_between(*intake, *first)),
                 None => self.tally.intake_without_action += 1,
             }
         }

@@ -535,3 +535,19 @@ fn a_histogram_gives_medians_shares_and_bins() {
     assert_eq!(json, "[[1,1],[2,2],[9,1],[15,1],[20,1]]");
     assert_eq!(serde_json::from_str::<Histogram>(&json).unwrap(), h);
 }
+
+#[test]
+fn actions_counted_in_parts_add_up_to_the_same() {
+    let mut fold = Fold::new(scope(None));
+    families().iter().for_each(|f| fold.family(f));
+    cases().iter().for_each(|c| fold.case(c));
+    let every = actions();
+    let (low, high) = every.split_at(4);
+    let mut parts = [ActionPart::default(), ActionPart::default()];
+    low.iter().for_each(|a| fold.action_in(&mut parts[0], a));
+    high.iter().for_each(|a| fold.action_in(&mut parts[1], a));
+    let [p0, p1] = parts;
+    fold.absorb(p1);
+    fold.absorb(p0);
+    assert_eq!(fold.finish(), all());
+}
