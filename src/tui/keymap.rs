@@ -233,7 +233,15 @@ pub fn validate(bindings: &[Binding]) -> Result<(), String> {
 pub fn is_page(ctx: Context) -> bool {
     matches!(
         ctx,
-        C::Cases | C::Agenda | C::Meeting | C::Acties | C::Case | C::Family | C::Kaart | C::Person
+        C::Cases
+            | C::Agenda
+            | C::Meeting
+            | C::Acties
+            | C::Case
+            | C::Family
+            | C::Kaart
+            | C::Monitor
+            | C::Person
     )
 }
 

@@ -178,7 +178,7 @@ type DaysPanel<'a> = (crate::i18n::Text, &'a Histogram, (crate::i18n::Text, u64)
 /// and who is still waiting beside them.
 fn days_panel(app: &App, frame: &mut Frame, area: Rect, (title, h, waiting): DaysPanel) {
     let lang = app.lang;
-    let [chart, numbers] = split(app, frame, area, title.get(lang), 20);
+    let [chart, numbers] = split(app, frame, area, title.get(lang), 22);
     let data = DAY_BINS
         .iter()
         .map(|(low, high)| {
