@@ -27,8 +27,9 @@ pub struct StatsArgs {
     /// Field separator for --format csv (';' for Dutch spreadsheet programs)
     #[arg(long, default_value_t = ',')]
     pub delimiter: char,
-    /// Merge these `--format json` files of several schools instead of reading the store
-    #[arg(long, value_name = "FILE", num_args = 1..)]
+    /// Merge these `--format json` files of several schools instead of reading the store (their
+    /// period is theirs: no --from, --to or --school beside it)
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with_all = ["from", "to", "school"])]
     pub merge: Vec<PathBuf>,
 }
 

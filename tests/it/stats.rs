@@ -62,7 +62,11 @@ fn collect(v: &Value, out: &mut Vec<String>) {
 }
 
 fn stats(dir: &Path, args: &[&str]) -> String {
-    let mut all = vec!["stats", "--from", "2026-08-01"];
+    // The period of the store's figures; merged files carry their own.
+    let mut all = vec!["stats"];
+    if !args.contains(&"--merge") {
+        all.extend(["--from", "2026-08-01"]);
+    }
     all.extend_from_slice(args);
     let (ok, out, err) = run(dir, &all);
     assert!(ok, "{all:?}: {err}");
@@ -206,6 +210,8 @@ fn merging_refuses_other_periods_newer_versions_and_other_files() {
     std::fs::write(&other, run(dir.path(), &["export"]).1).unwrap();
     let err = assert_one_line_failure(dir.path(), &["stats", "--merge", other.to_str().unwrap()]);
     assert!(err.contains("geen JSON van tandem stats"), "{err}");
+    // The files carry their own period: a period or a school beside --merge is refused.
+    assert_one_line_failure(dir.path(), &["stats", "--school", "x", "--merge", a]);
     let missing = dir.path().join("missing.json");
     assert_one_line_failure(dir.path(), &["stats", "--merge", missing.to_str().unwrap()]);
 }
