@@ -9,6 +9,8 @@
 
 use super::{codec, guard, Result, Store, Unreadable, T};
 use std::ops::Bound;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// A range of keys, its ends as sled takes them.
 type Range = (Bound<Vec<u8>>, Bound<Vec<u8>>);
@@ -27,6 +29,8 @@ pub struct MonitorReader {
     key: Option<super::crypt::DataKey>,
     /// The action id the second half of the actions starts at.
     middle: u64,
+    /// Set when the count is no longer wanted (screen 5 asked for another): reading stops.
+    stop: Arc<AtomicBool>,
 }
 
 impl Store {
@@ -38,11 +42,17 @@ impl Store {
             actions: self.tree(T::Actions).clone(),
             key: self.key.clone(),
             middle: self.next_ids().action / 2,
+            stop: Arc::new(AtomicBool::new(false)),
         }
     }
 }
 
 impl MonitorReader {
+    /// The flag that stops this reader's count when set; what it counted by then is not whole.
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stop)
+    }
+
     /// Feeds `fold` every family, then every case, then every action, in id order.
     ///
     /// Errors: the first record that can't be read ([`StoreError::Damaged`](super::StoreError)),
@@ -80,6 +90,9 @@ impl MonitorReader {
     ) -> Result<()> {
         guard(|| -> Result<()> {
             for value in tree.range(range).values() {
+                if self.stop.load(Ordering::Relaxed) {
+                    return Ok(());
+                }
                 f(codec::decode(&value?, what, self.key.as_ref())?);
             }
             Ok(())

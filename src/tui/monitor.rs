@@ -11,7 +11,9 @@ use crate::domain::monitor::{same_school, Fold, Period, Scope, Tally};
 use crate::i18n::monitor as m;
 use crate::store::{Result as StoreResult, Store};
 use chrono::NaiveDate;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::Arc;
 
 /// The periods `v` steps through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +61,8 @@ pub struct MonitorState {
     /// Why the last count failed, in words.
     pub error: Option<String>,
     pending: Option<(Scope, Receiver<Counted>)>,
+    /// Stops the count under way when another is asked for.
+    stop: Option<Arc<AtomicBool>>,
 }
 
 impl MonitorState {
@@ -90,6 +94,10 @@ pub enum MonitorStep {
 pub fn load(app: &mut App, store: &Store) {
     let scope = app.monitor.scope(app.today);
     let reader = store.monitor_reader();
+    // A count asked for before this one is no longer wanted: it stops, and its answer is dropped.
+    if let Some(stop) = app.monitor.stop.replace(reader.stop_flag()) {
+        stop.store(true, Ordering::Relaxed);
+    }
     let (tx, rx) = std::sync::mpsc::channel();
     let for_thread = scope.clone();
     std::thread::spawn(move || {

@@ -182,3 +182,27 @@ fn every_screen_key_works_on_screen_5() {
         "q quits from screen 5 as from the other screens"
     );
 }
+
+#[test]
+fn a_second_key_before_the_figures_came_shows_the_last_choice() {
+    let mut s = session(true, Lang::Nl, Theme::standaard(false));
+    s.press("5vv");
+    tandem::tui::monitor::wait(&mut s.app);
+    assert_eq!(s.app.monitor.choice, PeriodChoice::SchoolYear);
+    let scope = &s.app.monitor.figures.as_ref().unwrap().scope;
+    assert_eq!(
+        scope.period,
+        tandem::domain::monitor::Period::school_year(today())
+    );
+    assert!(
+        s.app
+            .monitor
+            .figures
+            .as_ref()
+            .unwrap()
+            .tally
+            .signal_to_intake
+            .total()
+            > 0
+    );
+}

@@ -273,3 +273,22 @@ fn the_streamed_count_in_two_halves_equals_the_count_over_every_record() {
         assert_eq!(streamed, measure(scope, &families, &cases, &actions));
     }
 }
+
+#[test]
+fn a_stopped_count_reads_no_further() {
+    use tandem::domain::monitor::{Fold, Period, Scope, Tally};
+    let (_dir, mut store) = crate::tui_common::open_store();
+    tandem::demo::school(&mut store, today()).unwrap();
+    let reader = store.monitor_reader();
+    reader
+        .stop_flag()
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    let scope = Scope {
+        period: Period::new(day(2026, 1, 1), today()),
+        school: None,
+        today: today(),
+    };
+    let mut fold = Fold::new(scope);
+    reader.feed(&mut fold).unwrap();
+    assert_eq!(fold.finish(), Tally::default());
+}
