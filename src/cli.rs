@@ -11,6 +11,7 @@ pub mod meeting;
 pub mod retention;
 pub mod safety;
 pub mod start;
+pub mod stats;
 
 use crate::clock::Clock;
 use crate::i18n::{cli as msg, Lang};
@@ -74,6 +75,8 @@ pub enum Command {
     },
     /// List open actions
     Actions(actions::ActionsArgs),
+    /// The monitor's measures, anonymous (table, json or csv); --merge adds up schools' JSON
+    Stats(stats::StatsArgs),
     /// Mark an action done (or open again with --undo)
     Done {
         id: u64,
@@ -286,6 +289,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
             meeting::minutes_cmd(ctx, &id, format, scope)
         }
         Command::Actions(args) => actions::list(ctx, &args),
+        Command::Stats(args) => stats::stats(ctx, &args),
         Command::Done { id, undo } => actions::done(ctx, id, undo),
         Command::Backup => safety::backup(ctx),
         Command::Forget { family, yes } => forget::forget(ctx, &family, yes),

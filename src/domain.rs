@@ -10,6 +10,7 @@ pub mod event;
 pub mod family;
 pub mod ids;
 pub mod meeting;
+pub mod monitor;
 pub mod person;
 pub mod summary;
 pub mod text;

@@ -9,6 +9,7 @@ pub mod exports;
 pub mod forget;
 pub mod inzage;
 pub mod meeting;
+pub mod monitor;
 pub mod privacy;
 pub mod retention;
 pub mod tui;

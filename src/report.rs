@@ -9,3 +9,4 @@ pub mod markdown;
 pub mod minutes;
 pub mod recipient;
 pub mod safe;
+pub mod stats;

@@ -24,6 +24,7 @@ pub mod keys;
 mod lifecycle;
 pub use lifecycle::{set_cache_capacity, COMMAND_CACHE_BYTES};
 pub mod meeting;
+pub mod monitor_read;
 pub mod ops;
 pub(crate) mod packed;
 mod plan;

@@ -21,6 +21,7 @@ pub mod load;
 pub mod lock;
 pub mod lookup;
 pub mod meeting;
+pub mod monitor;
 pub mod msg;
 pub mod patch;
 pub mod privacy;
@@ -94,6 +95,7 @@ pub fn blank(lang: Lang, theme: Theme, clock: &Clock) -> App {
         overdue: None,
         last_input: clock.now(),
         height: 0,
+        monitor: Default::default(),
     }
 }
 

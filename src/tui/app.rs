@@ -21,6 +21,7 @@ pub enum Screen {
     Cases,
     Acties,
     Kaart,
+    Monitor,
 }
 
 #[derive(Debug, Clone)]
@@ -103,6 +104,8 @@ pub struct App {
     /// The terminal's height in rows as last seen (0: not known), so that reads for what is on
     /// screen reach far enough.
     pub height: u16,
+    /// Screen 5: the period and school chosen, and the figures counted.
+    pub monitor: super::monitor::MonitorState,
 }
 
 impl App {
@@ -134,6 +137,7 @@ impl App {
                 Screen::Cases => Context::Cases,
                 Screen::Acties => Context::Acties,
                 Screen::Kaart => Context::Kaart,
+                Screen::Monitor => Context::Monitor,
             },
         }
     }

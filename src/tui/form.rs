@@ -41,6 +41,8 @@ pub enum FormKind {
     GoToItem,
     /// Who is at the meeting (for its minutes): names from the sociale kaart.
     Attendees,
+    /// Screen 5's own period: from and to (a question, not a record).
+    MonitorPeriod,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

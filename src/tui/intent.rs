@@ -21,6 +21,11 @@ pub enum Intent {
     ScreenKaart,
     ScreenActies,
     ScreenOverleg,
+    ScreenMonitor,
+    /// Screen 5: the next period.
+    MonitorPeriod,
+    /// Screen 5: a period of one's own (from/to).
+    MonitorOwnPeriod,
     StartMeeting,
     MoveDown,
     MoveUp,
@@ -86,6 +91,7 @@ pub enum Context {
     Case,
     Family,
     Kaart,
+    Monitor,
     Person,
     Lookup,
     Form,

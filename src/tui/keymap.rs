@@ -48,6 +48,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Global, "m", A::StartMeeting, true),
     b(C::Global, "3", A::ScreenActies, false),
     b(C::Global, "4", A::ScreenKaart, false),
+    b(C::Global, "5", A::ScreenMonitor, false),
     b(C::Global, "p", A::Privacy, true),
     b(C::Global, "b", A::Blank, false),
     b(C::Global, "u", A::Undo, false),
@@ -118,6 +119,9 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Kaart, "Enter", A::Open, true),
     b(C::Kaart, "n", A::New, true),
     b(C::Kaart, "e", A::Edit, true),
+    b(C::Monitor, "v", A::MonitorPeriod, true),
+    b(C::Monitor, "V", A::MonitorOwnPeriod, true),
+    b(C::Monitor, "i", A::FilterSchool, true),
     b(C::Person, "e", A::Edit, true),
     b(C::Person, "Enter", A::Open, true),
     b(C::Lookup, "Enter", A::Open, true),
@@ -229,7 +233,15 @@ pub fn validate(bindings: &[Binding]) -> Result<(), String> {
 pub fn is_page(ctx: Context) -> bool {
     matches!(
         ctx,
-        C::Cases | C::Agenda | C::Meeting | C::Acties | C::Case | C::Family | C::Kaart | C::Person
+        C::Cases
+            | C::Agenda
+            | C::Meeting
+            | C::Acties
+            | C::Case
+            | C::Family
+            | C::Kaart
+            | C::Monitor
+            | C::Person
     )
 }
 

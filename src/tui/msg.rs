@@ -133,6 +133,8 @@ pub enum Msg {
     Forget(super::forget::ForgetMsg),
     /// Changes the store: one commit each.
     Change(ChangeMsg),
+    /// A key of screen 5 (Monitor).
+    Monitor(super::monitor::MonitorStep),
     /// Runs the meeting on screen 1.
     Meeting(MeetingMsg),
     /// Acts in the popup on show (a form, the lookup, a question).

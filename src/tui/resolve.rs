@@ -7,6 +7,7 @@ use super::case::{CasePage, CasePane};
 use super::form::FormKind;
 use super::intent::{Context, Intent};
 use super::keymap::{key_of, lookup as binding};
+use super::monitor::MonitorStep;
 use super::msg::{
     ActiesFilterStep, CaseFilterStep, ChangeMsg, FieldEdit, List, MeetingMsg, Msg, PopupMsg, Step,
 };
@@ -276,6 +277,7 @@ fn anywhere(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
         Intent::NextTheme => Msg::NextTheme,
         Intent::ScreenCases => Msg::Show(Screen::Cases),
         Intent::ScreenKaart => Msg::Show(Screen::Kaart),
+        Intent::ScreenMonitor => Msg::Show(Screen::Monitor),
         Intent::ScreenActies => Msg::Show(Screen::Acties),
         Intent::ScreenOverleg => Msg::Meeting(MeetingMsg::ShowMeeting),
         Intent::StartMeeting => Msg::Meeting(MeetingMsg::StartMeeting),
@@ -314,6 +316,9 @@ fn on_screen(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
         (Context::Cases, Intent::FilterFlag) => Msg::CaseFilter(CaseFilterStep::Flagged),
         (Context::Cases, Intent::FilterSchool) => Msg::CaseFilter(CaseFilterStep::School),
         (Context::Cases, Intent::Sort) => Msg::CaseFilter(CaseFilterStep::Sort),
+        (Context::Monitor, Intent::MonitorPeriod) => Msg::Monitor(MonitorStep::Period),
+        (Context::Monitor, Intent::FilterSchool) => Msg::Monitor(MonitorStep::School),
+        (Context::Monitor, Intent::MonitorOwnPeriod) => Msg::OpenForm(FormKind::MonitorPeriod),
         (Context::Kaart, Intent::Open) => Msg::OpenPerson(app.persons.get(app.kaart_selected)?.id),
         (Context::Kaart, Intent::New) => Msg::OpenForm(FormKind::NewPerson),
         (Context::Kaart, Intent::Edit) => Msg::OpenForm(FormKind::EditPerson(

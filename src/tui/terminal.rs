@@ -144,6 +144,9 @@ pub fn run(
             if super::poll_overdue(app) {
                 dirty = true;
             }
+            if super::monitor::poll(app) {
+                dirty = true;
+            }
         }
         Ok(())
     })();

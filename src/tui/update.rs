@@ -110,6 +110,7 @@ fn carry_out(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resul
         Msg::Pane { forward } => super::case::next_pane(app, forward),
         Msg::CaseFilter(f) => cases::filter(&mut app.cases, f, app.today),
         Msg::ActiesFilter(f) => acties::filter(app, store, f)?,
+        Msg::Monitor(step) => super::monitor::step(app, store, step),
         Msg::OpenCase { id, then_edit } => {
             super::case::open(app, store, id)?;
             if then_edit {
@@ -245,6 +246,9 @@ fn show_screen(app: &mut App, store: &Store, screen: Screen) -> Result<(), Probl
     app.pages.clear();
     if screen == Screen::Acties {
         acties::load(app, store)?;
+    }
+    if screen == Screen::Monitor {
+        super::monitor::load(app, store);
     }
     Ok(())
 }

@@ -71,6 +71,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 Screen::Acties => super::acties::view::render(app, frame, body),
                 Screen::Overleg => super::meeting::view::render(app, frame, body),
                 Screen::Kaart => super::kaart::view::render(app, frame, body),
+                Screen::Monitor => super::monitor::view::render(app, frame, body),
             },
         }
     }

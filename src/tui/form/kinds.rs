@@ -26,6 +26,7 @@ pub enum Body {
     GoToItem(Field),
     Attendees(Field),
     ChangeNetwork(FamilyId, PersonId, NetworkChangeForm),
+    MonitorPeriod(PeriodForm),
 }
 
 /// A field or a typed choice, seen as the field it shows.
@@ -297,6 +298,7 @@ impl Body {
             Body::GoToItem(_) => FormKind::GoToItem,
             Body::Attendees(_) => FormKind::Attendees,
             Body::ChangeNetwork(f, p, _) => FormKind::ChangeNetwork(*f, *p),
+            Body::MonitorPeriod(_) => FormKind::MonitorPeriod,
         }
     }
 
@@ -314,6 +316,7 @@ impl Body {
                 vec![f]
             }
             Body::ChangeNetwork(_, _, f) => f.fields(),
+            Body::MonitorPeriod(f) => f.fields(),
         }
     }
 
@@ -331,6 +334,7 @@ impl Body {
                 vec![f]
             }
             Body::ChangeNetwork(_, _, f) => f.fields_mut(),
+            Body::MonitorPeriod(f) => f.fields_mut(),
         }
     }
 }
@@ -392,3 +396,12 @@ impl CarerFields {
         })
     }
 }
+
+/// Screen 5's own period: the first and the last day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodForm {
+    pub from: Field,
+    pub to: Field,
+}
+
+fields!(PeriodForm { from, to });

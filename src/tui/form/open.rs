@@ -89,6 +89,7 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
             let field = Field::new(tm::L_ATTENDEES, FieldKind::Line).with(&names);
             (tm::F_ATTENDEES, Body::Attendees(field), None)
         }
+        FormKind::MonitorPeriod => crate::tui::monitor::period_form(app),
         FormKind::GoToItem => {
             let field = Field::new(tm::L_GOTO, FieldKind::Line).required();
             (tm::F_GOTO, Body::GoToItem(field), None)

@@ -25,6 +25,15 @@ pub fn describe(a: Intent) -> Text {
         A::PrevPane => Text::new("vorig deel", "previous pane"),
         A::ScreenCases => Text::new("scherm Casussen", "Cases screen"),
         A::ScreenKaart => Text::new("scherm Sociale kaart", "Directory screen"),
+        A::ScreenMonitor => Text::new("scherm Monitor", "Monitor screen"),
+        A::MonitorPeriod => Text::new(
+            "periode: dit schooljaar / laatste 12 maanden",
+            "period: this school year / last 12 months",
+        ),
+        A::MonitorOwnPeriod => Text::new(
+            "eigen periode: van … tot en met …",
+            "own period: from … to …",
+        ),
         A::New => Text::new("nieuw", "new"),
         A::Edit => Text::new("bewerken", "edit"),
         A::ToggleDone => Text::new("actie afvinken / weer open", "action done / open again"),
@@ -103,6 +112,9 @@ pub fn hint(a: Intent) -> Text {
         A::PrevItem => Text::new("vorige", "previous"),
         A::Agreement => Text::new("afspraak", "agreement"),
         A::EndMeeting => Text::new("afronden", "end"),
+        A::MonitorPeriod => Text::new("periode", "period"),
+        A::MonitorOwnPeriod => Text::new("van–tot", "from–to"),
+        A::FilterSchool => Text::new("school", "school"),
         other => describe(other),
     }
 }

@@ -23,6 +23,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         ("2", Screen::Cases, t::SCREEN_CASES),
         ("3", Screen::Acties, t::SCREEN_ACTIES),
         ("4", Screen::Kaart, t::SCREEN_KAART),
+        ("5", Screen::Monitor, crate::i18n::monitor::SCREEN),
     ] {
         let style = if app.screen == screen {
             th.style(Role::Selected)
