@@ -7,15 +7,14 @@
 //! per core (by id: below and from the middle of the ids given out), each counted apart and
 //! added up after.
 
-use super::{codec, guard, Result, Store, Unreadable, T};
-use std::ops::Bound;
+use super::{codec, guard, packed, Result, Store, Unreadable, T};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-/// A range of keys, its ends as sled takes them.
-type Range = (Bound<Vec<u8>>, Bound<Vec<u8>>);
+/// A range of keys: from the first, up to (not including) the second, or to the end.
+type Range = (Vec<u8>, Option<Vec<u8>>);
 /// Every key of a tree.
-const WHOLE: Range = (Bound::Unbounded, Bound::Unbounded);
+const WHOLE: Range = (Vec::new(), None);
 use crate::domain::monitor::{ActionPart, Fold};
 use crate::domain::{Action, Case, Family};
 use serde::de::DeserializeOwned;
@@ -58,20 +57,22 @@ impl MonitorReader {
     /// Errors: the first record that can't be read ([`StoreError::Damaged`](super::StoreError)),
     /// reported here and not noted for the close.
     pub fn feed(&self, fold: &mut Fold) -> Result<()> {
-        self.each(&self.families, WHOLE, "family", |f: Family| fold.family(&f))?;
-        self.each(&self.cases, WHOLE, "case", |c: Case| fold.case(&c))?;
+        let families = (&self.families, T::Families);
+        self.each(families, WHOLE, "family", |f: Family| fold.family(&f))?;
+        let cases = (&self.cases, T::Cases);
+        self.each(cases, WHOLE, "case", |c: Case| fold.case(&c))?;
         let counting: &Fold = fold;
         let middle = super::keys::id(self.middle).to_vec();
         let count = |range: Range| -> Result<ActionPart> {
             let mut part = ActionPart::default();
-            self.each(&self.actions, range, "action", |a: Action| {
+            self.each((&self.actions, T::Actions), range, "action", |a: Action| {
                 counting.action_in(&mut part, &a)
             })?;
             Ok(part)
         };
         let (low, high) = std::thread::scope(|s| {
-            let high = s.spawn(|| count((Bound::Included(middle.clone()), Bound::Unbounded)));
-            let low = count((Bound::Unbounded, Bound::Excluded(middle.clone())));
+            let high = s.spawn(|| count((middle.clone(), None)));
+            let low = count((Vec::new(), Some(middle.clone())));
             (low, high.join())
         });
         let high = high.map_err(|_| Unreadable::DecodeStopped { what: "action" })?;
@@ -83,17 +84,17 @@ impl MonitorReader {
     /// Hands `f` every value of `range` in `tree`, decoded (`what` names it in errors).
     fn each<V: DeserializeOwned + 'static>(
         &self,
-        tree: &sled::Tree,
-        range: Range,
+        (tree, t): (&sled::Tree, T),
+        (start, end): Range,
         what: &'static str,
         mut f: impl FnMut(V),
     ) -> Result<()> {
         guard(|| -> Result<()> {
-            for value in tree.range(range).values() {
+            for kv in packed::range(tree, t, &start, end.as_deref()) {
                 if self.stop.load(Ordering::Relaxed) {
                     return Ok(());
                 }
-                f(codec::decode(&value?, what, self.key.as_ref())?);
+                f(codec::decode(&kv?.1, what, self.key.as_ref())?);
             }
             Ok(())
         })?
