@@ -72,6 +72,10 @@ pub enum Intent {
     GoTo,
     /// Who is at the meeting.
     Attendees,
+    /// Actions or minutes to a file (the export dialog).
+    Export,
+    /// Lock the screen (an encrypted store asks for its passphrase again).
+    Lock,
 }
 
 /// Where a binding applies. `Global` bindings apply on every page (not in text fields).

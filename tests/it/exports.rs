@@ -166,7 +166,7 @@ fn csv_reads_back_in_a_dutch_spreadsheet() {
     let (header, rows) = csv_rows(&out, b';');
     assert_eq!(
         header.join(","),
-        "id,casus,kind,groep,actie,eigenaar,kant,deadline,te laat,afgerond",
+        "id,casus,kind,groep,actie,eigenaar,kant,deadline,te laat,afgerond,vervallen",
         "Dutch headers, the BOM not in the first one"
     );
     let elif = &rows[&fx.a_done_elif.0];

@@ -58,6 +58,7 @@ mod trust_disk;
 mod trust_journal;
 mod trust_latch;
 mod tui_consent;
+mod tui_export;
 mod tui_flows;
 mod tui_patch;
 mod tui_privacy;

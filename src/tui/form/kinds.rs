@@ -26,6 +26,7 @@ pub enum Body {
     GoToItem(Field),
     Attendees(Field),
     ChangeNetwork(FamilyId, PersonId, NetworkChangeForm),
+    Export(super::export::ExportWhat, super::export::ExportForm),
 }
 
 /// A field or a typed choice, seen as the field it shows.
@@ -297,6 +298,7 @@ impl Body {
             Body::GoToItem(_) => FormKind::GoToItem,
             Body::Attendees(_) => FormKind::Attendees,
             Body::ChangeNetwork(f, p, _) => FormKind::ChangeNetwork(*f, *p),
+            Body::Export(what, _) => FormKind::Export(*what),
         }
     }
 
@@ -314,6 +316,7 @@ impl Body {
                 vec![f]
             }
             Body::ChangeNetwork(_, _, f) => f.fields(),
+            Body::Export(_, f) => f.fields(),
         }
     }
 
@@ -331,6 +334,7 @@ impl Body {
                 vec![f]
             }
             Body::ChangeNetwork(_, _, f) => f.fields_mut(),
+            Body::Export(_, f) => f.fields_mut(),
         }
     }
 }

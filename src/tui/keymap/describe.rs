@@ -61,6 +61,14 @@ pub fn describe(a: Intent) -> Text {
         A::End => Text::new("eind van het veld", "end of the field"),
         A::NewLine => Text::new("nieuwe regel (in notities)", "new line (in notes)"),
         A::Attendees => Text::new("wie er zijn (aanwezig)", "who is present"),
+        A::Lock => Text::new(
+            "scherm vergrendelen (versleutelde opslag)",
+            "lock the screen (encrypted store)",
+        ),
+        A::Export => Text::new(
+            "exporteren naar een bestand (ICS, CSV, Markdown)",
+            "export to a file (ICS, CSV, Markdown)",
+        ),
         A::GoTo => Text::new(
             "naar agendapunt (nummer of naam)",
             "go to agenda item (number or name)",
@@ -103,6 +111,7 @@ pub fn hint(a: Intent) -> Text {
         A::PrevItem => Text::new("vorige", "previous"),
         A::Agreement => Text::new("afspraak", "agreement"),
         A::EndMeeting => Text::new("afronden", "end"),
+        A::Export => Text::new("exporteren", "export"),
         other => describe(other),
     }
 }
