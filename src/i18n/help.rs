@@ -110,3 +110,9 @@ pub const NO_LOCK: Text = Text::new(
     "Vergrendelen kan alleen met een wachtwoord op de opslag (tandem encrypt).",
     "Locking needs a passphrase on the store (tandem encrypt).",
 );
+
+/// `q` on screen 1: it never quits there.
+pub const BACK_NOT_QUIT: Text = Text::new(
+    "stopt hier niet (E rondt het overleg af, Ctrl-C stopt tandem)",
+    "does not quit here (E ends the meeting, Ctrl-C quits tandem)",
+);

@@ -33,7 +33,7 @@ pub fn lines(ctx: Context, lang: Lang) -> Vec<HelpLine> {
                 .map(|k| h::key_name(k, lang))
                 .collect::<Vec<_>>()
                 .join(&or),
-            text: describe(action).get(lang).to_string(),
+            text: what(ctx, action).get(lang).to_string(),
         }
     }));
     out.push(HelpLine::Blank);
@@ -43,6 +43,15 @@ pub fn lines(ctx: Context, lang: Lang) -> Vec<HelpLine> {
         text: text.get(lang).to_string(),
     }));
     out
+}
+
+/// What a key does here: the action's description, but `q` on screen 1 goes back and never
+/// quits (a meeting ends with `E`).
+pub fn what(ctx: Context, action: Intent) -> crate::i18n::Text {
+    match (ctx, action) {
+        (Context::Agenda | Context::Meeting, Intent::Back) => h::BACK_NOT_QUIT,
+        _ => describe(action),
+    }
 }
 
 #[cfg(test)]

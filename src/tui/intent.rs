@@ -74,6 +74,8 @@ pub enum Intent {
     Attendees,
     /// Actions or minutes to a file (the export dialog).
     Export,
+    /// End someone's involvement with a family, or take them out as a mistake.
+    EndInvolvement,
     /// Lock the screen (an encrypted store asks for its passphrase again).
     Lock,
 }

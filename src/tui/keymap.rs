@@ -120,7 +120,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Family, "Enter", A::Open, true),
     b(C::Family, "n", A::AddNetwork, true),
     b(C::Family, "e", A::Edit, true),
-    b(C::Family, "x", A::Remove, true),
+    b(C::Family, "x", A::EndInvolvement, true),
     b(C::Family, "X", A::Forget, false),
     b(C::Kaart, "Enter", A::Open, true),
     b(C::Kaart, "n", A::New, true),

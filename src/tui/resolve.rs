@@ -391,7 +391,7 @@ fn on_page(page: &Page, i: Intent) -> Option<Msg> {
             },
             Intent::AddNetwork => Msg::OpenForm(FormKind::AddNetwork(p.family.id)),
             Intent::Edit => Msg::OpenForm(FormKind::EditFamily(p.family.id)),
-            Intent::Remove => {
+            Intent::EndInvolvement => {
                 let at = p.selected.checked_sub(p.cases.len())?;
                 let person = p.family.network.get(at)?.person;
                 Msg::OpenForm(FormKind::ChangeNetwork(p.family.id, person))

@@ -32,6 +32,7 @@ mod exports;
 mod first_frame;
 mod forget;
 mod forget_tui;
+mod help;
 mod import_rules;
 mod intake;
 mod intake_fields;
