@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod cli;
+pub mod cli_help;
 pub mod crypt;
 pub mod events;
 pub mod export_tui;

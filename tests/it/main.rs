@@ -37,6 +37,7 @@ mod import_rules;
 mod intake;
 mod intake_fields;
 mod inzage;
+mod lang_en;
 mod lookup_everyone;
 mod meeting_e2e;
 mod meeting_flows;
