@@ -122,3 +122,33 @@ fn a_mistyped_argument_is_one_calm_line_in_the_users_language() {
         assert_eq!(&err, want, "{args:?}");
     }
 }
+
+#[test]
+fn a_choice_wraps_instead_of_cutting_an_option_in_either_language() {
+    use tandem::domain::dates::Lang;
+    for (lang, whole) in [
+        (Lang::Nl, "verwezen naar specialistische jeugdhulp"),
+        (Lang::En, "referred to specialist youth care"),
+    ] {
+        let mut s = crate::tui_common::demo(lang);
+        s.app.privacy = false;
+        s.press("2<Enter>c");
+        for (w, h) in [(80, 24), (120, 40)] {
+            let screen = s.screen(w, h);
+            assert!(screen.contains(whole), "{whole} at {w}x{h}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn dates_start_on_today_in_the_users_language() {
+    use tandem::domain::dates::Lang;
+    let mut s = crate::tui_common::demo(Lang::En);
+    s.app.privacy = false;
+    s.press("2<Enter>c");
+    let screen = s.screen(120, 40);
+    assert!(
+        screen.contains("today") && !screen.contains("vandaag"),
+        "{screen}"
+    );
+}
