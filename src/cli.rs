@@ -2,6 +2,7 @@
 //! every failure is one calm line on stderr and a non-zero exit.
 
 pub mod actions;
+pub mod args;
 pub mod audit;
 pub mod crypt;
 pub mod data;

@@ -3,10 +3,13 @@
 
 pub mod audit;
 pub mod cli;
+pub mod cli_help;
 pub mod crypt;
 pub mod events;
+pub mod export_tui;
 pub mod exports;
 pub mod forget;
+pub mod help;
 pub mod inzage;
 pub mod meeting;
 pub mod monitor;

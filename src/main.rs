@@ -1,16 +1,18 @@
 //! tandem's binary: parse the command line, then run a subcommand or the TUI.
 
-use clap::Parser;
 use std::process::ExitCode;
-use tandem::cli::{self, Args, Ctx};
+use tandem::cli::{self, Ctx};
 use tandem::clock::Clock;
 use tandem::report::safe;
 
 fn main() -> ExitCode {
     tandem::memory::few_arenas();
-    let args = match Args::try_parse() {
+    // The language first, so that --help and a mistyped argument are in it too.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let asked = cli::args::lang_in(&raw);
+    let args = match cli::args::parse(&raw, asked) {
         Ok(args) => args,
-        Err(e) => return usage_error(e),
+        Err(e) => return usage_error(e, asked),
     };
     let lang = cli::lang_of(args.lang);
     let clock = match Clock::from_env() {
@@ -59,9 +61,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// `--help` and `--version` print as clap makes them; a mistyped argument gets one line (the
-/// first of clap's message) and a pointer to `--help`, like every other failure.
-fn usage_error(e: clap::Error) -> ExitCode {
+/// `--help` and `--version` print as clap makes them from our words; a mistyped argument gets
+/// one line in the user's language and a pointer to `--help`, like every other failure.
+fn usage_error(e: clap::Error, lang: tandem::i18n::Lang) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
@@ -72,12 +74,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
         let _ = e.print();
         return ExitCode::SUCCESS;
     }
-    let text = e.to_string();
-    let first = text
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim_start_matches("error: ");
-    eprintln!("tandem: {} (tandem --help)", safe::line(first));
+    let line = cli::args::error_line(&e, lang);
+    eprintln!("tandem: {} (tandem --help)", safe::line(&line));
     ExitCode::from(2)
 }

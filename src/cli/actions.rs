@@ -4,7 +4,7 @@ use super::{CliError, Ctx};
 use crate::domain::dates::{end_of_week, parse_date};
 use crate::domain::{ActionId, ActionSummary, CaseId, Person, Side};
 use crate::i18n::Lang;
-use crate::report::actions::{out_of, table, Names};
+use crate::report::actions::{cancelled_of, out_of, table, Names};
 use crate::report::{formats, safe};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
@@ -172,6 +172,11 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
         // The other formats lay the rows out as a whole (columns, a list per owner).
         _ => {
             let rows = wanted.collect(&store).map_err(|e| ctx.fail(e))?;
+            // A cancelled action says so, with why, instead of reading as done.
+            let cancelled = cancelled_of(&store, &rows).map_err(|e| ctx.fail(e))?;
+            let names = Names::new(&persons, args.privacy)
+                .with_child_names(args.names)
+                .with_cancelled(cancelled);
             Ok(write_rows(ctx, args, &rows, &names, &mut w))
         }
     };

@@ -30,10 +30,11 @@ pub fn describe(
             let who = p.map(|p| format!(", {}", person(p))).unwrap_or_default();
             format!("{said} {side}{who}")
         }
+        // "toestemming Karim Bennani: gegeven", not "…: toestemming".
         E::ConsentSet { person: p, status } => format!(
             "{said} {}: {}",
             person(*p),
-            words::consent(*status).get(lang)
+            consent_given(*status).get(lang)
         ),
         E::Closed { outcome } => format!("{said} {}", words::outcome(*outcome).get(lang)),
         E::ActionAdded { action: a }
@@ -48,6 +49,36 @@ pub fn describe(
             format!("{said} {}", crate::domain::text::clean_line(text))
         }
         _ => said.to_string(),
+    }
+}
+
+/// How a consent was recorded, after the word "toestemming" of the line.
+fn consent_given(status: crate::domain::ConsentStatus) -> Text {
+    use crate::domain::ConsentStatus as C;
+    match status {
+        C::Gegeven => Text::new("gegeven", "given"),
+        C::Geweigerd => Text::new("geweigerd", "refused"),
+        C::NietGevraagd => Text::new("niet gevraagd", "not asked"),
+    }
+}
+
+#[cfg(test)]
+mod consent_tests {
+    use super::*;
+    use crate::domain::{ConsentStatus, EventKind, PersonId};
+
+    #[test]
+    fn a_consent_line_says_how_it_was_given_without_saying_consent_twice() {
+        let kind = EventKind::ConsentSet {
+            person: PersonId(3),
+            status: ConsentStatus::Gegeven,
+        };
+        let name = |_| "Karim Bennani".to_string();
+        let action = |_| String::new();
+        let nl = describe(&kind, Lang::Nl, &name, &action);
+        assert_eq!(nl, "toestemming Karim Bennani: gegeven");
+        let en = describe(&kind, Lang::En, &name, &action);
+        assert_eq!(en, "consent Karim Bennani: given");
     }
 }
 

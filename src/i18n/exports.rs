@@ -5,14 +5,35 @@ use super::{Lang, Text};
 
 /// The CSV header row, one word per column, in the order `report::formats::csv` writes them.
 /// Dutch for a Dutch spreadsheet; English with `--lang en`.
-pub fn csv_header(lang: Lang) -> [&'static str; 10] {
+/// The last column holds why a cancelled action was cancelled ("afgerond" is then the day it
+/// was finished): empty for an open or done one.
+pub fn csv_header(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Nl => [
-            "id", "casus", "kind", "groep", "actie", "eigenaar", "kant", "deadline", "te laat",
+            "id",
+            "casus",
+            "kind",
+            "groep",
+            "actie",
+            "eigenaar",
+            "kant",
+            "deadline",
+            "te laat",
             "afgerond",
+            "vervallen",
         ],
         Lang::En => [
-            "id", "case", "child", "groep", "text", "owner", "side", "deadline", "overdue", "done",
+            "id",
+            "case",
+            "child",
+            "groep",
+            "text",
+            "owner",
+            "side",
+            "deadline",
+            "overdue",
+            "done",
+            "cancelled",
         ],
     }
 }
@@ -29,6 +50,9 @@ pub fn yes_no(yes: bool, lang: Lang) -> &'static str {
 
 /// "casus 12": how an output names a case beside the child's initials.
 pub const CASE: Text = Text::new("casus", "case");
+
+/// Beside a cancelled action (with its reason) in every list and file: it is finished, not done.
+pub const CANCELLED: Text = Text::new("vervallen", "cancelled");
 
 /// "Zonder eigenaar": the list of actions no one owns.
 pub const NO_OWNER: Text = Text::new("Zonder eigenaar", "No owner");

@@ -2,8 +2,8 @@
 
 use crate::domain::dates::{format_numeric, Lang};
 use crate::domain::text::initials;
-use crate::domain::{ActionSummary, Person, PersonId};
-use crate::i18n::words;
+use crate::domain::{ActionId, ActionSummary, Person, PersonId};
+use crate::i18n::{exports, words};
 use crate::report::safe;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -30,8 +30,12 @@ pub struct ActionOut {
 /// How an output names people (README, "What leaves the laptop"). A child: initials, with the
 /// case number beside them in every output, unless full names are asked for (`--names`). A
 /// professional (an action's owner): the name, unless `--privacy` asks for initials there too.
+/// It also knows which finished actions were cancelled, and why ([`cancelled_of`]): the rows
+/// hold only that they are finished, and a cancelled action must never read as done.
 pub struct Names<'a> {
     by_id: HashMap<PersonId, &'a Person>,
+    /// The reason of each cancelled action among the rows.
+    cancelled: HashMap<ActionId, String>,
     /// Professionals as initials too (`--privacy`).
     pub privacy: bool,
     /// Children by their full name (`--names`).
@@ -45,7 +49,19 @@ impl<'a> Names<'a> {
             by_id: persons.iter().map(|p| (p.id, p)).collect(),
             privacy,
             child_names: false,
+            cancelled: HashMap::new(),
         }
+    }
+
+    /// The cancelled actions among the rows, with their reasons ([`cancelled_of`]).
+    pub fn with_cancelled(mut self, cancelled: HashMap<ActionId, String>) -> Names<'a> {
+        self.cancelled = cancelled;
+        self
+    }
+
+    /// Why the action was cancelled; `None` for an open or done one.
+    pub fn cancelled(&self, id: ActionId) -> Option<&str> {
+        self.cancelled.get(&id).map(String::as_str)
     }
 
     /// Children by their full name when `yes` (`--names`); `--privacy` still wins.
@@ -73,6 +89,24 @@ impl<'a> Names<'a> {
             initials(name)
         }
     }
+}
+
+/// The reasons of the cancelled actions among `rows`: each finished one's record is read (the
+/// rows say only that it is finished). Open rows cost nothing.
+///
+/// Errors: a record that can't be read.
+pub fn cancelled_of(
+    store: &crate::store::Store,
+    rows: &[ActionSummary],
+) -> crate::store::Result<HashMap<ActionId, String>> {
+    let mut out = HashMap::new();
+    for r in rows.iter().filter(|r| r.done.is_some()) {
+        let why = store.action(r.id)?.and_then(|a| a.done?.cancelled);
+        if let Some(why) = why {
+            out.insert(r.id, why);
+        }
+    }
+    Ok(out)
 }
 
 /// One action in the JSON contract's shape.
@@ -122,7 +156,11 @@ pub fn table(rows: &[ActionSummary], names: &Names, today: NaiveDate, lang: Lang
             (Some(d), false) => format!(" {}", format_numeric(d)),
             (None, _) => " -".into(),
         };
-        let done = if r.done.is_some() { " ✓" } else { "" };
+        let done = match names.cancelled(r.id) {
+            Some(why) => format!(" ✕ {}: {}", exports::CANCELLED.get(lang), safe::line(why)),
+            None if r.done.is_some() => " ✓".into(),
+            None => String::new(),
+        };
         lines.push([
             r.id.to_string(),
             due,

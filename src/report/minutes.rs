@@ -22,6 +22,8 @@ pub struct MinuteAction {
     pub deadline: Option<NaiveDate>,
     /// The day it was done (a finished action shows this, not its deadline).
     pub done: Option<NaiveDate>,
+    /// Why it was cancelled: finished, but not done.
+    pub cancelled: Option<String>,
     /// Its case, and the child's initials: an open action listed per owner says whose it is.
     pub case: u64,
     pub child: String,
@@ -85,6 +87,7 @@ fn minute_action(a: &Action, persons: &HashMap<PersonId, &Person>, child: &str) 
             .map(|p| p.name.clone()),
         deadline: a.deadline,
         done: a.done.as_ref().map(|d| d.at.date()),
+        cancelled: a.done.as_ref().and_then(|d| d.cancelled.clone()),
         case: a.case.0,
         child: child.to_string(),
     }
@@ -148,6 +151,15 @@ fn build_where(
                 .map(|a| minute_action(a, &persons, &child))
                 .collect()
         };
+        // Cancelled in the meeting (closing the case): finished, not done, so the meeting's
+        // record does not list them as done; the minutes say so, with why.
+        let cancelled: Vec<crate::domain::ActionId> = actions
+            .iter()
+            .filter(|a| item.discussed && cancelled_on(a, meeting.date))
+            .map(|a| a.id)
+            .collect();
+        let mut done_actions = pick(&item.actions_done);
+        done_actions.extend(pick(&cancelled));
         items.push(MinuteItem {
             case: item.case.0,
             child: child.clone(),
@@ -160,7 +172,7 @@ fn build_where(
             minutes_spent: item.seconds_spent.div_ceil(60),
             agreements: item.agreements.iter().map(|a| a.text.clone()).collect(),
             new_actions: pick(&item.actions_added),
-            done_actions: pick(&item.actions_done),
+            done_actions,
             closed: case
                 .filter(|c| c.closed_date() == Some(meeting.date))
                 .and_then(|c| c.outcome()),
@@ -192,6 +204,13 @@ fn build_where(
         items,
         open_by_owner,
     })
+}
+
+/// Whether `a` was cancelled on `day`.
+fn cancelled_on(a: &Action, day: NaiveDate) -> bool {
+    a.done
+        .as_ref()
+        .is_some_and(|d| d.cancelled.is_some() && d.at.date() == day)
 }
 
 /// How a name or text taken from the records is put into a line of the minutes.
@@ -332,11 +351,16 @@ fn item_lines(item: &MinuteItem, lang: Lang, esc: Escape, out: &mut String) {
             ));
         }
         for a in item.done_actions.iter().filter(|a| a.side == side.key()) {
-            out.push_str(&format!(
-                "- {}: {}\n",
-                t("Afgerond", "Done"),
-                action_line(a, a.done.or(a.deadline), lang, esc)
-            ));
+            let line = action_line(a, a.done.or(a.deadline), lang, esc);
+            out.push_str(&match &a.cancelled {
+                Some(why) => format!(
+                    "- {}: {line} · {}: {}\n",
+                    t("Vervallen", "Cancelled"),
+                    t("reden", "reason"),
+                    esc(why)
+                ),
+                None => format!("- {}: {line}\n", t("Afgerond", "Done")),
+            });
         }
     }
     let nothing = item.closed.is_none()
@@ -417,15 +441,25 @@ mod tests {
             owner: Some("Yvonne Postma".into()),
             deadline: NaiveDate::from_ymd_opt(2026, 11, 27),
             done: None,
+            cancelled: None,
             case: 12,
             child: "E.Ç.".into(),
         };
         m.open_by_owner
             .insert("Yvonne Postma".into(), vec![action.clone()]);
-        m.items[0].done_actions = vec![MinuteAction {
-            done: NaiveDate::from_ymd_opt(2026, 11, 20),
-            ..action
-        }];
+        m.items[0].done_actions = vec![
+            MinuteAction {
+                done: NaiveDate::from_ymd_opt(2026, 11, 20),
+                ..action.clone()
+            },
+            MinuteAction {
+                id: 6,
+                text: "Rouwtherapeut bellen".into(),
+                done: NaiveDate::from_ymd_opt(2026, 11, 23),
+                cancelled: Some("niet meer nodig".into()),
+                ..action.clone()
+            },
+        ];
         let md = markdown(&m, Lang::Nl);
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines[2], "Begin 09:00 · einde 09:47");
@@ -437,6 +471,15 @@ mod tests {
         assert!(
             lines.contains(&"- [ ] Z zorg · Yvonne Postma · 27-11-2026 · Apart gesprek met vader plannen · casus 12 (E.Ç.)"),
             "{md}"
+        );
+        assert!(
+            lines.contains(&"- Vervallen: Z zorg · Yvonne Postma · 23-11-2026 · Rouwtherapeut bellen · reden: niet meer nodig"),
+            "a cancelled action is not done: {md}"
+        );
+        let en = markdown(&m, Lang::En);
+        assert!(
+            en.contains("- Cancelled: Z care · Yvonne Postma · 23-11-2026 · Rouwtherapeut bellen · reason: niet meer nodig\n"),
+            "{en}"
         );
     }
 

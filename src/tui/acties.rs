@@ -56,6 +56,9 @@ pub struct ActionList {
     pub loaded: bool,
     /// The whole rows around the cursor, read by [`fill_page`]; at most [`PAGE_KEEP`].
     pub page: HashMap<ActionId, ActionSummary>,
+    /// For the finished rows of the page: why each was cancelled (`None`: done). The row says
+    /// only that it is finished, so the action's record is read for this.
+    pub cancelled: HashMap<ActionId, Option<String>>,
 }
 
 /// How many whole rows the list keeps at most: a few screens' worth around the cursor.
@@ -88,6 +91,11 @@ impl ActionList {
     pub fn whole(&self, entry: &ActionEntry) -> Option<&ActionSummary> {
         self.page.get(&entry.id)
     }
+
+    /// Why `entry` was cancelled, once read; `None` for an open or done one.
+    pub fn cancelled(&self, entry: &ActionEntry) -> Option<&str> {
+        self.cancelled.get(&entry.id)?.as_deref()
+    }
 }
 
 /// Reads the whole rows a screen of `height` rows can show around the cursor (every row the
@@ -113,12 +121,23 @@ pub fn fill_page(list: &mut ActionList, store: &Store, height: usize) -> Result<
     let mut missing = wanted(list);
     if list.page.len() + missing.len() > PAGE_KEEP {
         list.page.clear();
+        list.cancelled.clear();
         missing = wanted(list);
     }
     for entry in missing {
         if let Some(row) = store.action_row_of(&entry)? {
             list.page.insert(entry.id, row);
         }
+    }
+    let unread: Vec<ActionId> = list.visible[from..to]
+        .iter()
+        .filter_map(|i| list.rows.get(*i))
+        .filter(|e| e.done.is_some() && !list.cancelled.contains_key(&e.id))
+        .map(|e| e.id)
+        .collect();
+    for id in unread {
+        let why = store.action(id)?.and_then(|a| a.done?.cancelled);
+        list.cancelled.insert(id, why);
     }
     Ok(())
 }
@@ -135,6 +154,7 @@ pub fn load(app: &mut App, store: &Store) -> Result<(), Problem> {
         store.append_action_entries(true, &mut rows)?;
     }
     app.actions.rows = rows;
+    app.actions.cancelled.clear();
     app.actions.loaded = true;
     apply(&mut app.actions, app.today, app.config.me.map(PersonId));
     Ok(())
@@ -237,6 +257,16 @@ impl ActionList {
     ) {
         // The whole rows are at hand: what is on screen shows them without a read.
         self.page.retain(|_, r| !cases.contains(&r.case));
+        // Read again by the next `fill_page`: a change may have cancelled them.
+        let touched: Vec<ActionId> = self
+            .rows
+            .iter()
+            .filter(|r| cases.contains(&r.case))
+            .map(|r| r.id)
+            .collect();
+        for id in touched {
+            self.cancelled.remove(&id);
+        }
         let fresh: Vec<ActionEntry> = fresh
             .into_iter()
             .map(|r| {

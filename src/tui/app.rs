@@ -60,6 +60,8 @@ pub enum Popup {
     },
     /// Erasing a family: its name must be typed ([`super::forget`]).
     Forget(Box<super::forget::ForgetAsk>),
+    /// The export dialog's file exists: replace it? Yes writes it, anything else goes back.
+    ConfirmOverwrite(Box<Form>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +123,7 @@ impl App {
             | Some(Popup::ConfirmDiscard(_))
             | Some(Popup::ConfirmClose(_))
             | Some(Popup::ConfirmNoConsent(_))
+            | Some(Popup::ConfirmOverwrite(_))
             | Some(Popup::Forget(_)) => Context::Form,
             None => self.context_below_popup(),
         }

@@ -2,6 +2,7 @@
 //! way whatever the kind. Which record a form builds lives in `form::save`, how it is filled in
 //! `form::open`.
 
+pub mod export;
 pub mod field;
 pub mod intake;
 pub mod kinds;
@@ -43,6 +44,8 @@ pub enum FormKind {
     Attendees,
     /// Screen 5's own period: from and to (a question, not a record).
     MonitorPeriod,
+    /// Actions or minutes to a file (a question, not a record).
+    Export(export::ExportWhat),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,8 +125,12 @@ impl Form {
         }
     }
 
-    /// After an edit: an empty row for one more carer or network person once the last is used.
+    /// After an edit: an empty row for one more carer or network person once the last is used;
+    /// in the export dialog, a new format renames a file that ends in another format's extension.
     pub fn grow(&mut self) {
+        if let Body::Export(_, f) = &mut self.body {
+            return f.sync_extension();
+        }
         let people = match &self.body {
             Body::NewCase(f) => f.network.first().map(|n| n.person.kind.clone()),
             _ => None,

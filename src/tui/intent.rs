@@ -77,6 +77,12 @@ pub enum Intent {
     GoTo,
     /// Who is at the meeting.
     Attendees,
+    /// Actions or minutes to a file (the export dialog).
+    Export,
+    /// End someone's involvement with a family, or take them out as a mistake.
+    EndInvolvement,
+    /// Lock the screen (an encrypted store asks for its passphrase again).
+    Lock,
 }
 
 /// Where a binding applies. `Global` bindings apply on every page (not in text fields).

@@ -204,6 +204,8 @@ pub enum PopupMsg {
     Discard,
     /// Yes: the action is saved for its owner, though the family gave no consent for them.
     ConfirmConsent,
+    /// Yes: the export replaces the file that exists.
+    ConfirmOverwrite,
     LookupBackspace,
     /// Enter in the lookup: opens the hit, or puts it on the agenda.
     LookupChoose,

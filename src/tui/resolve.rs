@@ -4,6 +4,7 @@
 
 use super::app::{App, Page, Popup, Screen};
 use super::case::{CasePage, CasePane};
+use super::form::export::ExportWhat;
 use super::form::FormKind;
 use super::intent::{Context, Intent};
 use super::keymap::{key_of, lookup as binding};
@@ -55,6 +56,12 @@ pub fn key(app: &App, key: KeyEvent) -> Option<Msg> {
         // Yes saves the action for the owner without consent; anything else goes back.
         return Some(match key.code {
             KeyCode::Char('j' | 'J' | 'y' | 'Y') if plain => Msg::Popup(PopupMsg::ConfirmConsent),
+            _ => Msg::Popup(PopupMsg::BackToForm),
+        });
+    }
+    if let Some(Popup::ConfirmOverwrite(_)) = app.popup {
+        return Some(match key.code {
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') if plain => Msg::Popup(PopupMsg::ConfirmOverwrite),
             _ => Msg::Popup(PopupMsg::BackToForm),
         });
     }
@@ -195,7 +202,7 @@ fn agenda(app: &App, i: Intent) -> Option<Msg> {
         Intent::Up | Intent::Down | Intent::Top | Intent::Bottom => {
             Msg::Select(List::Agenda, step(i)?)
         }
-        other => return screen_one(other),
+        other => return screen_one(app, other),
     })
 }
 
@@ -228,23 +235,41 @@ fn meeting(app: &App, i: Intent) -> Option<Msg> {
             None => Msg::Say(t::CHOOSE_ACTION),
         },
         Intent::Flag => Msg::Change(ChangeMsg::Flag(case?)),
-        other => return screen_one(other),
+        other => return screen_one(app, other),
     })
 }
 
 /// Keys that mean the same on the agenda and in the meeting: `#` goes to an item, `/` finds a
 /// case and goes to its item (or puts it on the agenda), and `q` never quits from here (a
 /// meeting is left with `E`; Ctrl-C still quits).
-fn screen_one(i: Intent) -> Option<Msg> {
+fn screen_one(app: &App, i: Intent) -> Option<Msg> {
     Some(match i {
         Intent::GoTo => Msg::OpenForm(FormKind::GoToItem),
         Intent::Attendees => Msg::OpenForm(FormKind::Attendees),
+        Intent::Export => export_minutes(app),
         Intent::Lookup => Msg::Lookup {
             add_to_agenda: true,
         },
         Intent::Back => Msg::Say(t::NO_QUIT_HERE),
         _ => return None,
     })
+}
+
+/// `s` on screen 1: the running meeting's minutes (they say it still runs), else those of the
+/// last meeting that ended.
+fn export_minutes(app: &App) -> Msg {
+    let running = app.meeting.as_ref().filter(|m| m.running());
+    let id = running.map(|m| m.meeting.id).or_else(|| {
+        app.meetings
+            .iter()
+            .filter(|m| m.ended.is_some())
+            .max_by_key(|m| (m.date, m.id))
+            .map(|m| m.id)
+    });
+    match id {
+        Some(id) => Msg::OpenForm(FormKind::Export(ExportWhat::Minutes(id))),
+        None => Msg::Say(crate::i18n::export_tui::NO_MINUTES),
+    }
 }
 
 fn close_or_reopen(case: &crate::domain::Case) -> Msg {
@@ -269,6 +294,8 @@ fn anywhere(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
         Intent::Lookup => Msg::Lookup {
             add_to_agenda: false,
         },
+        // An encrypted store locks before the keymap is asked (`tui::lock`).
+        Intent::Lock => Msg::Say(crate::i18n::help::NO_LOCK),
         Intent::Back => Msg::Back,
         Intent::Cancel => Msg::Cancel,
         Intent::Privacy => Msg::Privacy,
@@ -346,6 +373,7 @@ fn on_screen(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
         (Context::Acties, Intent::FilterMine) => Msg::ActiesFilter(ActiesFilterStep::Mine),
         (Context::Acties, Intent::FilterSide) => Msg::ActiesFilter(ActiesFilterStep::Side),
         (Context::Acties, Intent::ShowDone) => Msg::ActiesFilter(ActiesFilterStep::ShowDone),
+        (Context::Acties, Intent::Export) => Msg::OpenForm(FormKind::Export(ExportWhat::Actions)),
         _ => return None,
     })
 }
@@ -368,7 +396,7 @@ fn on_page(page: &Page, i: Intent) -> Option<Msg> {
             },
             Intent::AddNetwork => Msg::OpenForm(FormKind::AddNetwork(p.family.id)),
             Intent::Edit => Msg::OpenForm(FormKind::EditFamily(p.family.id)),
-            Intent::Remove => {
+            Intent::EndInvolvement => {
                 let at = p.selected.checked_sub(p.cases.len())?;
                 let person = p.family.network.get(at)?.person;
                 Msg::OpenForm(FormKind::ChangeNetwork(p.family.id, person))
@@ -413,6 +441,7 @@ fn on_case(p: &CasePage, i: Intent) -> Option<Msg> {
         },
         Intent::CloseReopen => close_or_reopen(case),
         Intent::Flag => Msg::Change(ChangeMsg::Flag(case.id)),
+        Intent::Export => Msg::OpenForm(FormKind::Export(ExportWhat::CaseActions(case.id))),
         Intent::ToggleDone => match action {
             Some(a) => Msg::Change(ChangeMsg::SetDone {
                 action: a.id,

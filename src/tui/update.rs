@@ -199,7 +199,10 @@ fn in_popup(app: &mut App, store: &mut Store, clock: &Clock, msg: PopupMsg) -> R
         PopupMsg::QuitForm => quit_form(app),
         PopupMsg::BackToForm => {
             if let Some(
-                Popup::ConfirmDiscard(f) | Popup::ConfirmClose(f) | Popup::ConfirmNoConsent(f),
+                Popup::ConfirmDiscard(f)
+                | Popup::ConfirmClose(f)
+                | Popup::ConfirmNoConsent(f)
+                | Popup::ConfirmOverwrite(f),
             ) = app.popup.take()
             {
                 app.popup = Some(Popup::Form(f));
@@ -210,6 +213,11 @@ fn in_popup(app: &mut App, store: &mut Store, clock: &Clock, msg: PopupMsg) -> R
                 super::consent::confirm(app, &mut f);
                 app.popup = Some(Popup::Form(f));
                 form::save::submit(app, store, clock)?;
+            }
+        }
+        PopupMsg::ConfirmOverwrite => {
+            if let Some(Popup::ConfirmOverwrite(f)) = app.popup.take() {
+                super::export::submit(app, store, clock, f, true)?;
             }
         }
         PopupMsg::LookupBackspace => lookup::backspace(app),
@@ -313,6 +321,10 @@ fn edit_field(app: &mut App, edit: FieldEdit) {
             FieldEdit::End => f.end(),
             _ => {}
         }
+    }
+    if matches!(edit, FieldEdit::Left | FieldEdit::Right) {
+        // A choice moved: the form may follow it (the export's file extension).
+        form.grow();
     }
 }
 

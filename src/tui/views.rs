@@ -97,6 +97,11 @@ fn popups(app: &App, frame: &mut Frame, area: Rect) {
             let question = super::consent::question(app, form);
             popup::confirm(app, &question, frame, area);
         }
+        Some(Popup::ConfirmOverwrite(form)) => {
+            super::form::view::form(app, form, frame, area);
+            let question = super::export::overwrite_question(app, form);
+            popup::confirm(app, &question, frame, area);
+        }
         Some(Popup::Text {
             title,
             lines,

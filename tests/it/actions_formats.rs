@@ -180,7 +180,7 @@ fn csv_rows(out: &str, delimiter: u8) -> Vec<BTreeMap<String, String>> {
         .iter()
         .map(String::from)
         .collect();
-    let want = "id case child groep text owner side deadline overdue done";
+    let want = "id case child groep text owner side deadline overdue done cancelled";
     assert_eq!(header.join(" "), want);
     reader
         .records()

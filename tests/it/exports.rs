@@ -166,7 +166,7 @@ fn csv_reads_back_in_a_dutch_spreadsheet() {
     let (header, rows) = csv_rows(&out, b';');
     assert_eq!(
         header.join(","),
-        "id,casus,kind,groep,actie,eigenaar,kant,deadline,te laat,afgerond",
+        "id,casus,kind,groep,actie,eigenaar,kant,deadline,te laat,afgerond,vervallen",
         "Dutch headers, the BOM not in the first one"
     );
     let elif = &rows[&fx.a_done_elif.0];
@@ -206,7 +206,7 @@ fn csv_reads_back_in_a_dutch_spreadsheet() {
     let (header, _) = csv_rows(&en, b',');
     assert_eq!(
         header.join(","),
-        "id,case,child,groep,text,owner,side,deadline,overdue,done"
+        "id,case,child,groep,text,owner,side,deadline,overdue,done,cancelled"
     );
     let bom = actions(&set, "csv", &["--bom"]);
     assert!(bom.starts_with(BOM), "--bom");

@@ -76,6 +76,7 @@ pub fn write_csv<W: std::io::Write>(
                     .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string())
                     .unwrap_or_default(),
             ),
+            text_field(names.cancelled(r.id).unwrap_or_default()),
         ])?;
     }
     w.flush()
@@ -270,12 +271,12 @@ mod tests {
         let nl = csv(&[], &names, today, opts(';', false, Lang::Nl));
         assert_eq!(
             nl,
-            format!("{BOM}id;casus;kind;groep;actie;eigenaar;kant;deadline;te laat;afgerond\r\n")
+            format!("{BOM}id;casus;kind;groep;actie;eigenaar;kant;deadline;te laat;afgerond;vervallen\r\n")
         );
         let en = csv(&[], &names, today, opts(',', false, Lang::En));
         assert_eq!(
             en,
-            "id,case,child,groep,text,owner,side,deadline,overdue,done\r\n"
+            "id,case,child,groep,text,owner,side,deadline,overdue,done,cancelled\r\n"
         );
         let bom = csv(&[], &names, today, opts(',', true, Lang::En));
         assert!(bom.starts_with(BOM));

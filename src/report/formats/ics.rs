@@ -77,9 +77,17 @@ fn todo(r: &ActionSummary, names: &Names, stamp: DateTime<Utc>, lang: Lang) -> T
     if let Some(day) = r.deadline {
         todo.due(day);
     }
-    match r.done {
-        Some(done) => todo.status(TodoStatus::Completed).completed(utc(done)),
-        None => todo.status(TodoStatus::NeedsAction),
+    // A cancelled action is finished but not done: RFC 5545 has CANCELLED for it.
+    match (r.done, names.cancelled(r.id)) {
+        (Some(_), Some(why)) => todo
+            .status(TodoStatus::Cancelled)
+            .description(&text(&format!(
+                "{}\n\n{side} · {owner} · {case}\n{}: {why}",
+                r.text.trim(),
+                exports::CANCELLED.get(lang)
+            ))),
+        (Some(done), None) => todo.status(TodoStatus::Completed).completed(utc(done)),
+        (None, _) => todo.status(TodoStatus::NeedsAction),
     };
     todo.done()
 }

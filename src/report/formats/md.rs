@@ -43,8 +43,18 @@ fn line(r: &ActionSummary, names: &Names, today: NaiveDate, lang: Lang) -> Strin
     } else {
         String::new()
     };
+    let cancelled = names
+        .cancelled(r.id)
+        .map(|why| {
+            format!(
+                " · **{}**: {}",
+                exports::CANCELLED.get(lang),
+                markdown::inline(why)
+            )
+        })
+        .unwrap_or_default();
     format!(
-        "- [{check}] {due}{late} · {} {} · {} ({}) · {} {} · {}\n",
+        "- [{check}] {due}{late} · {} {} · {} ({}) · {} {} · {}{cancelled}\n",
         r.side.mark(),
         words::side(r.side).get(lang),
         markdown::inline(&names.child(&r.child_name)),

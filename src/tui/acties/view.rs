@@ -188,7 +188,10 @@ fn action_row(
     } else {
         th.style(Role::Text)
     };
-    let check = if r.done.is_some() {
+    let cancelled = app.actions.cancelled(r);
+    let check = if cancelled.is_some() {
+        "✕"
+    } else if r.done.is_some() {
         "✓"
     } else if overdue {
         "!"
@@ -200,7 +203,7 @@ fn action_row(
         Some(w) => (
             crate::tui::views::name_for(app, &w.child_name, r.case),
             safe(&w.groep),
-            crate::tui::views::private_text(app, &w.text, Some(r.case)),
+            with_reason(app, r, cancelled, &w.text),
         ),
         None => (UNREAD.into(), UNREAD.into(), UNREAD.into()),
     };
@@ -222,4 +225,23 @@ fn action_row(
         cells.remove(5);
     }
     Row::new(cells)
+}
+
+/// An action's text as screen 3 shows it; a cancelled one ends with why (both as privacy mode
+/// allows them).
+fn with_reason(
+    app: &App,
+    r: &crate::domain::ActionEntry,
+    cancelled: Option<&str>,
+    text: &str,
+) -> String {
+    let text = crate::tui::views::private_text(app, text, Some(r.case));
+    match cancelled {
+        Some(why) => format!(
+            "{text} · {}: {}",
+            crate::i18n::exports::CANCELLED.get(app.lang),
+            crate::tui::views::private_text(app, why, Some(r.case))
+        ),
+        None => text,
+    }
 }

@@ -27,6 +27,7 @@ pub enum Body {
     Attendees(Field),
     ChangeNetwork(FamilyId, PersonId, NetworkChangeForm),
     MonitorPeriod(PeriodForm),
+    Export(super::export::ExportWhat, super::export::ExportForm),
 }
 
 /// A field or a typed choice, seen as the field it shows.
@@ -299,6 +300,7 @@ impl Body {
             Body::Attendees(_) => FormKind::Attendees,
             Body::ChangeNetwork(f, p, _) => FormKind::ChangeNetwork(*f, *p),
             Body::MonitorPeriod(_) => FormKind::MonitorPeriod,
+            Body::Export(what, _) => FormKind::Export(*what),
         }
     }
 
@@ -317,6 +319,7 @@ impl Body {
             }
             Body::ChangeNetwork(_, _, f) => f.fields(),
             Body::MonitorPeriod(f) => f.fields(),
+            Body::Export(_, f) => f.fields(),
         }
     }
 
@@ -335,6 +338,7 @@ impl Body {
             }
             Body::ChangeNetwork(_, _, f) => f.fields_mut(),
             Body::MonitorPeriod(f) => f.fields_mut(),
+            Body::Export(_, f) => f.fields_mut(),
         }
     }
 }

@@ -94,6 +94,7 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
             let field = Field::new(tm::L_GOTO, FieldKind::Line).required();
             (tm::F_GOTO, Body::GoToItem(field), None)
         }
+        FormKind::Export(what) => crate::tui::export::form_parts(app, what),
         FormKind::ChooseMe => {
             let people = FieldKind::Pick(person_options(&app.persons, &[]));
             let field = Field::new(t::L_NAME, people).required();

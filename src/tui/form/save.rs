@@ -61,6 +61,9 @@ pub fn submit(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pro
         crate::tui::monitor::set_period(app, store, from.zip(to));
         return Ok(());
     }
+    if let Body::Export(..) = &form.body {
+        return crate::tui::export::submit(app, store, clock, form, false);
+    }
     if let Body::GoToItem(field) = &form.body {
         return match crate::tui::meeting::find_item(app, &field.value) {
             Some(at) => crate::tui::meeting::go_to(app, store, clock.now(), at),
@@ -188,9 +191,11 @@ fn save(app: &mut App, store: &mut Store, ctx: &Ctx, form: &mut Form) -> Result<
             let undo = store.change_network(ctx.now, *family, *person, change)?;
             (undo, Said::plain(t::F_NETWORK_CHANGE.get(lang)))
         }
-        Body::ChooseMe(_) | Body::GoToItem(_) | Body::Attendees(_) | Body::MonitorPeriod(_) => {
-            return Ok(Saved::Marked)
-        }
+        Body::ChooseMe(_)
+        | Body::GoToItem(_)
+        | Body::Attendees(_)
+        | Body::MonitorPeriod(_)
+        | Body::Export(..) => return Ok(Saved::Marked),
     };
     Ok(Saved::Commit(undo, what))
 }

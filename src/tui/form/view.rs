@@ -91,6 +91,32 @@ fn scroll_to(focus: u16, total: u16, room: u16) -> u16 {
         .min(total.saturating_sub(room))
 }
 
+/// A choice's options after its label, on as many lines as they need in `room` columns: an
+/// option is never cut ("verwezen naar specialistische jeugdhulp" at 80 columns).
+fn choice_lines(
+    label: Span<'static>,
+    label_w: u16,
+    room: usize,
+    options: impl Iterator<Item = Span<'static>>,
+) -> Vec<Line<'static>> {
+    let pad = " ".repeat(usize::from(label_w) + 1);
+    let mut out = Vec::new();
+    let mut line = vec![label, Span::raw(" ")];
+    let mut used = 0;
+    for o in options {
+        let w = o.width();
+        if used > 0 && used + w > room {
+            out.push(Line::from(std::mem::take(&mut line)));
+            line = vec![Span::raw(pad.clone())];
+            used = 0;
+        }
+        used += w;
+        line.push(o);
+    }
+    out.push(Line::from(line));
+    out
+}
+
 /// The most lines a free-text field shows; the window follows the cursor.
 const TEXT_ROWS: usize = 6;
 
@@ -131,9 +157,7 @@ fn field_lines(
                 };
                 Span::styled(format!(" {} ", o.get(lang)), s)
             });
-            let mut line = vec![label, Span::raw(" ")];
-            line.extend(spans);
-            return vec![Line::from(line)];
+            return choice_lines(label, label_w, room, spans);
         }
         FieldKind::Text => text_rows(&f.value, f.cursor, room),
         _ => {

@@ -70,6 +70,18 @@ pub fn describe(a: Intent) -> Text {
         A::End => Text::new("eind van het veld", "end of the field"),
         A::NewLine => Text::new("nieuwe regel (in notities)", "new line (in notes)"),
         A::Attendees => Text::new("wie er zijn (aanwezig)", "who is present"),
+        A::EndInvolvement => Text::new(
+            "betrokkenheid beëindigen, of iemand uit het netwerk halen",
+            "end someone's involvement, or take them out of the network",
+        ),
+        A::Lock => Text::new(
+            "scherm vergrendelen (versleutelde opslag)",
+            "lock the screen (encrypted store)",
+        ),
+        A::Export => Text::new(
+            "exporteren naar een bestand (ICS, CSV, Markdown)",
+            "export to a file (ICS, CSV, Markdown)",
+        ),
         A::GoTo => Text::new(
             "naar agendapunt (nummer of naam)",
             "go to agenda item (number or name)",
@@ -108,6 +120,7 @@ pub fn hint(a: Intent) -> Text {
         A::MoveDown => Text::new("omlaag", "down"),
         A::MoveUp => Text::new("omhoog", "up"),
         A::Remove => Text::new("weghalen", "remove"),
+        A::EndInvolvement => Text::new("beëindigen", "end"),
         A::NextItem => Text::new("volgende", "next"),
         A::PrevItem => Text::new("vorige", "previous"),
         A::Agreement => Text::new("afspraak", "agreement"),
@@ -115,6 +128,7 @@ pub fn hint(a: Intent) -> Text {
         A::MonitorPeriod => Text::new("periode", "period"),
         A::MonitorOwnPeriod => Text::new("van–tot", "from–to"),
         A::FilterSchool => Text::new("school", "school"),
+        A::Export => Text::new("exporteren", "export"),
         other => describe(other),
     }
 }

@@ -2,26 +2,44 @@
 //! a yes/no question.
 
 use super::super::app::App;
-use super::super::keymap::for_help;
 use super::super::theme::Role;
 use super::{block, centered, safe};
 use crate::i18n::tui as t;
-use crate::tui::keymap::describe::describe;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
+/// `?`: every key of the screen under it and every mark, from [`crate::tui::help`]; it opens
+/// at the top.
 pub fn help(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
-    let r = centered(area, 72, area.height.saturating_sub(2));
+    use crate::tui::help::HelpLine;
+    use unicode_width::UnicodeWidthStr;
+    let r = centered(area, 96, area.height.saturating_sub(2));
     let ctx = app.context_below_popup();
-    let lines: Vec<Line> = for_help(ctx)
+    let help = crate::tui::help::lines(ctx, app.lang);
+    // The keys' column as wide as its widest entry, but never more than a third of the popup.
+    let widest = help
         .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!(" {:>9}  ", b.key), app.theme.style(Role::Accent)),
-                Span::raw(describe(b.action).get(app.lang)),
-            ])
+        .map(|l| match l {
+            HelpLine::Item { keys, .. } => keys.width(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(r.width / 3));
+    let lines: Vec<Line> = help
+        .into_iter()
+        .map(|l| match l {
+            HelpLine::Heading(h) => Line::from(Span::styled(h, app.theme.style(Role::Header))),
+            HelpLine::Blank => Line::from(""),
+            HelpLine::Item { keys, text } => {
+                let pad = " ".repeat(widest.saturating_sub(keys.width()));
+                Line::from(vec![
+                    Span::styled(format!(" {pad}{keys}  "), app.theme.style(Role::Accent)),
+                    Span::raw(text),
+                ])
+            }
         })
         .collect();
     frame.render_widget(Clear, r);
@@ -30,13 +48,13 @@ pub fn help(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let title = if lines.len() > fits {
         format!(
             "{} ({} {}/{}, j/k)",
-            t::HELP.get(app.lang),
+            crate::i18n::help::TITLE.get(app.lang),
             t::LINES.get(app.lang),
             (scroll + fits).min(lines.len()),
             lines.len()
         )
     } else {
-        t::HELP.get(app.lang).to_string()
+        crate::i18n::help::TITLE.get(app.lang).to_string()
     };
     let p = Paragraph::new(lines)
         .scroll((scroll as u16, 0))
