@@ -25,15 +25,6 @@ pub fn describe(a: Intent) -> Text {
         A::PrevPane => Text::new("vorig deel", "previous pane"),
         A::ScreenCases => Text::new("scherm Casussen", "Cases screen"),
         A::ScreenKaart => Text::new("scherm Sociale kaart", "Directory screen"),
-        A::ScreenMonitor => Text::new("scherm Monitor", "Monitor screen"),
-        A::MonitorPeriod => Text::new(
-            "periode: dit schooljaar / laatste 12 maanden",
-            "period: this school year / last 12 months",
-        ),
-        A::MonitorOwnPeriod => Text::new(
-            "eigen periode: van … tot en met …",
-            "own period: from … to …",
-        ),
         A::New => Text::new("nieuw", "new"),
         A::Edit => Text::new("bewerken", "edit"),
         A::ToggleDone => Text::new("actie afvinken / weer open", "action done / open again"),
@@ -86,8 +77,27 @@ pub fn describe(a: Intent) -> Text {
             "naar agendapunt (nummer of naam)",
             "go to agenda item (number or name)",
         ),
-        other => describe_acties(other).unwrap_or(Text::new("", "")),
+        other => describe_acties(other)
+            .or_else(|| describe_monitor(other))
+            .unwrap_or(Text::new("", "")),
     }
+}
+
+/// Screen 5's keys.
+fn describe_monitor(a: Intent) -> Option<Text> {
+    use crate::tui::intent::Intent as A;
+    Some(match a {
+        A::ScreenMonitor => Text::new("scherm Monitor", "Monitor screen"),
+        A::MonitorPeriod => Text::new(
+            "periode: dit schooljaar / laatste 12 maanden",
+            "period: this school year / last 12 months",
+        ),
+        A::MonitorOwnPeriod => Text::new(
+            "eigen periode: van … tot en met …",
+            "own period: from … to …",
+        ),
+        _ => return None,
+    })
 }
 
 /// The footer's word for an action: as short as it can be and still clear.
