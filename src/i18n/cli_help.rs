@@ -94,6 +94,13 @@ pub const COMMANDS: &[(&str, Text)] = &[
         ),
     ),
     (
+        "stats",
+        Text::new(
+            "De eigen cijfers van de tandem, zonder namen (voor de gemeente): aantallen en duur",
+            "The tandem's own figures, without names (for the municipality): counts and durations",
+        ),
+    ),
+    (
         "restore",
         Text::new(
             "Zet de nieuwste reservekopie (of FILE) terug, met elke bevestigde wijziging erna",
@@ -221,6 +228,30 @@ pub const ARGS: &[(&str, &str, Text)] = &[
     ("retention", "yes", Text::new(
         "Vraag niet om bevestiging (voor scripts)",
         "Do not ask for confirmation (for scripts)",
+    )),
+    ("stats", "from", Text::new(
+        "Eerste dag van de periode (standaard: 1 augustus van dit schooljaar)",
+        "First day of the period (default: 1 August of this school year)",
+    )),
+    ("stats", "to", Text::new(
+        "Laatste dag van de periode (standaard: vandaag)",
+        "Last day of the period (default: today)",
+    )),
+    ("stats", "school", Text::new(
+        "Alleen de casussen van kinderen op deze school",
+        "Only the cases of children at this school",
+    )),
+    ("stats", "format", Text::new(
+        "table (standaard), json of csv",
+        "table (the default), json or csv",
+    )),
+    ("stats", "delimiter", Text::new(
+        "Scheidingsteken voor --format csv (';' voor Nederlandse spreadsheets; standaard ',')",
+        "Field separator for --format csv (';' for Dutch spreadsheet programs; default ',')",
+    )),
+    ("stats", "merge", Text::new(
+        "Voeg deze --format json-bestanden van scholen samen in plaats van de opslag te lezen",
+        "Merge these --format json files of several schools instead of reading the store",
     )),
     ("restore", "file", Text::new(
         "Deze reservekopie in plaats van de nieuwste",
