@@ -84,10 +84,15 @@ impl Store {
     }
 
     fn apply_with(&mut self, mut change: Change, journaled: bool) -> Result<Undo> {
-        for e in change.events.iter_mut().filter(|e| e.who.is_empty()) {
-            e.who.clone_from(&self.who);
+        if !change.keep_trail {
+            for e in change.events.iter_mut().filter(|e| e.who.is_empty()) {
+                e.who.clone_from(&self.who);
+            }
         }
         let undo = self.previous_of(&change)?;
+        if !change.keep_trail {
+            super::fields::attach(&mut change, &undo);
+        }
         let mut ops = Vec::new();
         self.plan(&change, &undo, &mut ops)?;
         // Counters only ever grow: a change made without `begin()` (all zeros) cannot wind them

@@ -298,7 +298,7 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                 ),
                 Span::raw(private_text(
                     app,
-                    &events::describe(&e.kind, app.lang, &name, &action),
+                    &with_fields(events::describe(&e.kind, app.lang, &name, &action), e, app),
                     p.case.family,
                 )),
                 Span::styled(
@@ -322,6 +322,17 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
         )
     };
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// A timeline line with the fields its edit changed (short; `tandem audit` has them whole).
+fn with_fields(said: String, e: &crate::domain::Event, app: &App) -> String {
+    match e.changes.is_empty() {
+        true => said,
+        false => format!(
+            "{said} · {}",
+            crate::i18n::audit::changes(&e.changes, app.lang, Some(24))
+        ),
+    }
 }
 
 /// One person of the network: consent mark, side, name (muted once no longer involved), role;
