@@ -186,3 +186,23 @@ fn the_fields_survive_export_and_import_and_an_erasure_takes_the_names_out() {
         "{e:?}"
     );
 }
+
+#[test]
+fn the_case_card_shows_who_when_what_with_the_fields_under_the_line() {
+    let mut s = crate::tui_common::demo(tandem::domain::dates::Lang::Nl);
+    // The first case of the list, its first action edited through the form.
+    s.press("<Enter>e<End> elke week<Enter>");
+    let screen = s.screen(120, 40);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("actie bewerkt:"))
+        .unwrap_or_else(|| panic!("the edit is on the timeline:\n{screen}"));
+    // When: the day of the change (who follows it, beyond this narrow pane's edge).
+    assert!(lines[at].contains("23-11-2026"), "when: {}", lines[at]);
+    assert!(
+        lines[at + 1].contains("tekst: \""),
+        "the field under it:\n{screen}"
+    );
+    assert!(lines[at + 1].contains("→"), "{screen}");
+}

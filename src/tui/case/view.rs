@@ -287,52 +287,56 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             .map(|a| safe(&a.text))
             .unwrap_or_else(|| format!("#{id}"))
     };
+    // Wie, wanneer, wat: the line; under it, the fields an edit changed (short).
     let items: Vec<ListItem> = p
         .events
         .iter()
         .map(|e| {
-            ListItem::new(Line::from(vec![
+            let mut lines = vec![Line::from(vec![
                 Span::styled(
                     format!("{} ", e.at.format("%d-%m-%Y %H:%M")),
                     app.theme.style(Role::Muted),
                 ),
                 Span::raw(private_text(
                     app,
-                    &with_fields(events::describe(&e.kind, app.lang, &name, &action), e, app),
+                    &events::describe(&e.kind, app.lang, &name, &action),
                     p.case.family,
                 )),
                 Span::styled(
                     format!("  ({})", safe(&e.who)),
                     app.theme.style(Role::Muted),
                 ),
-            ]))
+            ])];
+            if !e.changes.is_empty() {
+                let fields = crate::i18n::audit::changes(&e.changes, app.lang, Some(24));
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", private_text(app, &fields, p.case.family)),
+                    app.theme.style(Role::Muted),
+                )));
+            }
+            ListItem::new(lines)
         })
         .collect();
     let list = List::new(items)
         .block(block(app, t::TIMELINE.get(app.lang), focused))
         .highlight_style(app.theme.style(Role::Selected));
-    // Unfocused, the newest lines stay in view.
+    // Unfocused, the newest lines stay in view (a line with its fields takes two rows).
     let mut state = if focused {
         list_state(p.selected, true)
     } else {
-        ListState::default().with_offset(
-            p.events
-                .len()
-                .saturating_sub(area.height.saturating_sub(2) as usize),
-        )
+        let mut rows = area.height.saturating_sub(2) as usize;
+        let mut first = p.events.len();
+        for e in p.events.iter().rev() {
+            let height = if e.changes.is_empty() { 1 } else { 2 };
+            if height > rows {
+                break;
+            }
+            rows -= height;
+            first -= 1;
+        }
+        ListState::default().with_offset(first)
     };
     frame.render_stateful_widget(list, area, &mut state);
-}
-
-/// A timeline line with the fields its edit changed (short; `tandem audit` has them whole).
-fn with_fields(said: String, e: &crate::domain::Event, app: &App) -> String {
-    match e.changes.is_empty() {
-        true => said,
-        false => format!(
-            "{said} · {}",
-            crate::i18n::audit::changes(&e.changes, app.lang, Some(24))
-        ),
-    }
 }
 
 /// One person of the network: consent mark, side, name (muted once no longer involved), role;
