@@ -17,7 +17,7 @@ pub mod text;
 
 pub use action::{Action, Done};
 pub use case::{Case, CaseStatus, Closing, Consent, ConsentStatus, Lead, Outcome, SignalSource};
-pub use event::{Event, EventKind};
+pub use event::{Event, EventKind, FieldChange};
 pub use family::{Carer, Child, Family, Involvement};
 pub use ids::{ActionId, CaseId, ChildId, EventId, FamilyId, MeetingId, PersonId};
 pub use meeting::{AgendaItem, Agreement, Meeting, Reason};

@@ -118,6 +118,11 @@ pub fn audit(ctx: &Ctx, family: Option<u64>, since: Option<&str>) -> Result<(), 
                 let said = events::describe(&e.kind, ctx.lang, &name, &action);
                 let case = e.case.map(|c| msg::case(c.0, ctx.lang)).unwrap_or_default();
                 lines.push((e.at, format!("{}  {case}{said}", e.who)));
+                // Each field an edit changed on a line of its own, whole.
+                for c in &e.changes {
+                    let one = msg::changes(std::slice::from_ref(c), ctx.lang, None);
+                    lines.push((e.at, format!("    {one}")));
+                }
             }
             Ok(())
         })
@@ -135,10 +140,24 @@ pub fn audit(ctx: &Ctx, family: Option<u64>, since: Option<&str>) -> Result<(), 
             ));
         }
     }
+    // Stable: an event's fields stay under it.
     lines.sort_by_key(|l| l.0);
-    for (at, line) in lines {
-        println!("{}  {}", at.format("%Y-%m-%d %H:%M"), safe::line(&line));
-    }
     store.close_at_exit();
-    Ok(())
+    print_lines(&lines).map_err(|e| CliError(e.to_string()))
+}
+
+/// Writes the lines to stdout; a reader that stops early (`tandem audit | head`) is no error.
+fn print_lines(lines: &[(NaiveDateTime, String)]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = lines
+        .iter()
+        .try_for_each(|(at, line)| {
+            writeln!(out, "{}  {}", at.format("%Y-%m-%d %H:%M"), safe::line(line))
+        })
+        .and_then(|_| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }

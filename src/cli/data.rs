@@ -126,10 +126,17 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool) -> Result<(), CliError> {
         // What is replaced stays in a backup of its own.
         store.backup_now(today).map_err(|e| ctx.fail(e))?;
     }
-    store
-        .import_file(&checked, replace)
+    let by = crate::store::export::ImportBy {
+        now: ctx.clock.now(),
+        file: file.display().to_string(),
+    };
+    let left_out = store
+        .import_file_by(&checked, replace, &by)
         .map_err(|e| ctx.fail(e))?;
     store.backup_now(today).map_err(|e| ctx.fail(e))?;
+    if left_out > 0 {
+        eprintln!("{}", crate::i18n::forget::left_out(left_out, ctx.lang));
+    }
     let n = checked.counts;
     match ctx.lang {
         Lang::Nl => eprintln!(

@@ -83,6 +83,25 @@ pub enum EventKind {
         action: ActionId,
         reason: String,
     },
+    /// Records read in from an export or backup file (`tandem import`): which file, whether it
+    /// replaced what the store held, and how many families an erasure kept out of it.
+    ImportedFrom {
+        file: String,
+        replaced: bool,
+        left_out: u64,
+    },
+}
+
+/// One field an edit changed, with its value before and after as text (issue 12: "edits
+/// record the fields before and after"). Kept inside the event that explains the edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// The field's path in the record as exported: `question`, `lead.side`, `carers.1.phone`.
+    pub field: String,
+    /// The value before, as exported (dates `YYYY-MM-DD`, ids as numbers); empty for none.
+    pub before: String,
+    /// The value after, in the same way.
+    pub after: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,4 +113,8 @@ pub struct Event {
     pub case: Option<CaseId>,
     pub family: Option<FamilyId>,
     pub kind: EventKind,
+    /// The fields the change edited, before and after (record format 3; empty for a new or
+    /// removed record, and in events written before).
+    #[serde(default)]
+    pub changes: Vec<FieldChange>,
 }

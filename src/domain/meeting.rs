@@ -77,6 +77,17 @@ pub struct Meeting {
     pub current: usize,
 }
 
+impl AgendaItem {
+    /// The case an item names once its family is erased (issue 12): ids start at 1, so no
+    /// case has this one. The item stays, so the minutes still read whole, with "verwijderd".
+    pub const ERASED: CaseId = CaseId(0);
+
+    /// True for an item whose family was erased.
+    pub fn is_erased(&self) -> bool {
+        self.case == Self::ERASED
+    }
+}
+
 impl Meeting {
     pub fn is_running(&self) -> bool {
         self.started.is_some() && self.ended.is_none()

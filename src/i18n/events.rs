@@ -48,6 +48,26 @@ pub fn describe(
         E::AgreementRecorded { text, .. } => {
             format!("{said} {}", crate::domain::text::clean_line(text))
         }
+        E::ImportedFrom {
+            file,
+            replaced,
+            left_out,
+        } => {
+            let file = crate::domain::text::clean_line(file);
+            let mut out = format!("{said} {file}");
+            if *replaced {
+                out.push_str(
+                    Text::new(", in plaats van wat er was", ", replacing what was there").get(lang),
+                );
+            }
+            if *left_out > 0 {
+                out.push_str(&match lang {
+                    Lang::Nl => format!(", {left_out} gewiste gezinnen weggelaten"),
+                    Lang::En => format!(", {left_out} erased families left out"),
+                });
+            }
+            out
+        }
         _ => said.to_string(),
     }
 }
@@ -118,6 +138,7 @@ fn said(kind: &EventKind) -> Text {
             "removed from the network (a mistake):",
         ),
         E::ActionCancelled { .. } => Text::new("actie vervallen:", "action cancelled:"),
+        E::ImportedFrom { .. } => Text::new("geïmporteerd uit", "imported from"),
     }
 }
 

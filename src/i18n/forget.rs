@@ -16,14 +16,28 @@ pub const NO_SUCH_FAMILY: Text = Text::new(
 
 /// "Gezin 7 (Zwanenburg) wissen: …" — what goes, before the question.
 pub fn plan(name: &str, e: &Erased, backups: usize, lang: Lang) -> String {
+    let n = |count: usize, one: &str, more: &str| match count {
+        1 => format!("1 {one}"),
+        n => format!("{n} {more}"),
+    };
     match lang {
         Lang::Nl => format!(
-            "Gezin {} ({name}) wordt gewist: het gezin, de kinderen, {} casussen, {} acties, {} regels uit de tijdlijn en {} agendapunten uit overleggen (hun namen in andere verslagen worden \"verwijderd\"). Ook de {backups} back-ups en het journaal worden zonder dit gezin herschreven. Dit kan niet ongedaan worden gemaakt.",
-            e.family.0, e.cases, e.actions, e.events, e.items
+            "Gezin {} ({name}) wordt gewist: het gezin, de kinderen, {}, {} en {} uit de tijdlijn. In de verslagen van overleggen wordt {} \"verwijderd\", net als hun namen in andere agendapunten. Ook {} en het journaal worden zonder dit gezin herschreven. Dit kan niet ongedaan worden gemaakt.",
+            e.family.0,
+            n(e.cases, "casus", "casussen"),
+            n(e.actions, "actie", "acties"),
+            n(e.events, "regel", "regels"),
+            n(e.items, "agendapunt", "agendapunten"),
+            n(backups, "back-up", "back-ups"),
         ),
         Lang::En => format!(
-            "Family {} ({name}) will be erased: the family, its children, {} cases, {} actions, {} timeline lines and {} agenda items of meetings (their names in other minutes become \"verwijderd\"). The {backups} backups and the journal are rewritten without it too. This cannot be undone.",
-            e.family.0, e.cases, e.actions, e.events, e.items
+            "Family {} ({name}) will be erased: the family, its children, {}, {} and {} of the timeline. In the minutes of meetings {} become \"verwijderd\", as do their names in other agenda items. {} and the journal are rewritten without it too. This cannot be undone.",
+            e.family.0,
+            n(e.cases, "case", "cases"),
+            n(e.actions, "action", "actions"),
+            n(e.events, "line", "lines"),
+            n(e.items, "agenda item", "agenda items"),
+            n(backups, "backup", "backups"),
         ),
     }
 }
@@ -38,14 +52,24 @@ pub fn ask(name: &str, lang: Lang) -> String {
 
 /// What an erasure did.
 pub fn done(e: &Erased, secs: f64, lang: Lang) -> String {
+    let n = |count: usize, one: &str, more: &str| match count {
+        1 => format!("1 {one}"),
+        n => format!("{n} {more}"),
+    };
     match lang {
         Lang::Nl => format!(
-            "Gezin {} is gewist, met {} casussen en {} acties; {} back-ups herschreven ({secs:.1} s). Alleen het nummer en een onleesbare vingerafdruk blijven bewaard, zodat een oude back-up het gezin niet terugbrengt.",
-            e.family.0, e.cases, e.actions, e.backups
+            "Gezin {} is gewist, met {} en {}; {} herschreven ({secs:.1} s). Alleen het nummer en een onleesbare vingerafdruk blijven bewaard, zodat een oude back-up het gezin niet terugbrengt.",
+            e.family.0,
+            n(e.cases, "casus", "casussen"),
+            n(e.actions, "actie", "acties"),
+            n(e.backups, "back-up", "back-ups"),
         ),
         Lang::En => format!(
-            "Family {} was erased, with {} cases and {} actions; {} backups rewritten ({secs:.1} s). Only its number and an unreadable fingerprint are kept, so an old backup does not bring it back.",
-            e.family.0, e.cases, e.actions, e.backups
+            "Family {} was erased, with {} and {}; {} rewritten ({secs:.1} s). Only its number and an unreadable fingerprint are kept, so an old backup does not bring it back.",
+            e.family.0,
+            n(e.cases, "case", "cases"),
+            n(e.actions, "action", "actions"),
+            n(e.backups, "backup", "backups"),
         ),
     }
 }
@@ -65,5 +89,15 @@ pub fn which(candidates: &[(u64, String)], lang: Lang) -> String {
             "Several families fit that name: {}. Give the number.",
             list.join(", ")
         ),
+    }
+}
+
+/// `tandem import` left out families that were erased from this data dir.
+pub fn left_out(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Nl, 1) => "1 gezin uit het bestand is niet ingelezen: het is eerder gewist (vergeten.json) en blijft gewist.".into(),
+        (Lang::Nl, n) => format!("{n} gezinnen uit het bestand zijn niet ingelezen: ze zijn eerder gewist (vergeten.json) en blijven gewist."),
+        (Lang::En, 1) => "1 family in the file was not imported: it was erased before (vergeten.json) and stays erased.".into(),
+        (Lang::En, n) => format!("{n} families in the file were not imported: they were erased before (vergeten.json) and stay erased."),
     }
 }

@@ -36,25 +36,45 @@ pub fn rule(months: u32, cutoff: &str, lang: Lang) -> String {
 pub fn line(r: &FamilyRetention, last: &str, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!(
-            "  gezin {:>5}  {}: {} oude casussen (laatst afgesloten {last}), {} andere",
-            r.family.0, r.name, r.past, r.kept
+            "  gezin {:>5}  {}: {} (laatst afgesloten {last}), {} andere",
+            r.family.0,
+            r.name,
+            count(r.past, "oude casus", "oude casussen"),
+            r.kept
         ),
         Lang::En => format!(
-            "  family {:>5}  {}: {} old cases (last closed {last}), {} others",
-            r.family.0, r.name, r.past, r.kept
+            "  family {:>5}  {}: {} (last closed {last}), {} others",
+            r.family.0,
+            r.name,
+            count(r.past, "old case", "old cases"),
+            r.kept
         ),
     }
 }
 
-/// What `--apply` did.
+/// "1 casus", "2 casussen".
+fn count(n: usize, one: &str, more: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {more}"),
+    }
+}
+
+/// What `--apply` erased.
 pub fn applied(families: usize, cases: usize, backups: usize, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!(
-            "{families} gezinnen gewist, met {cases} casussen; {backups} back-ups herschreven."
+            "{} gewist, met {}; {} herschreven.",
+            count(families, "gezin", "gezinnen"),
+            count(cases, "casus", "casussen"),
+            count(backups, "back-up", "back-ups")
         ),
-        Lang::En => {
-            format!("{families} families erased, with {cases} cases; {backups} backups rewritten.")
-        }
+        Lang::En => format!(
+            "{} erased, with {}; {} rewritten.",
+            count(families, "family", "families"),
+            count(cases, "case", "cases"),
+            count(backups, "backup", "backups")
+        ),
     }
 }
 

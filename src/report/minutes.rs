@@ -304,6 +304,19 @@ fn action_line(a: &MinuteAction, day: Option<NaiveDate>, lang: Lang, esc: Escape
     )
 }
 
+/// The heading of an item about a case: the child's initials, groep, case, time.
+fn item_heading(item: &MinuteItem, lang: Lang, esc: Escape, state: &str, out: &mut String) {
+    let t = |nl: &'static str, en: &'static str| Text::new(nl, en).get(lang);
+    out.push_str(&format!(
+        "## {} ({} {}) · {} {} · {state}\n\n",
+        esc(&item.child),
+        t("groep", "year"),
+        esc(&item.groep),
+        exports::CASE.get(lang),
+        item.case
+    ));
+}
+
 /// One agenda item: its heading, then what was agreed, closed and done, side by side.
 fn item_lines(item: &MinuteItem, lang: Lang, esc: Escape, out: &mut String) {
     let t = |nl: &'static str, en: &'static str| Text::new(nl, en).get(lang);
@@ -316,14 +329,15 @@ fn item_lines(item: &MinuteItem, lang: Lang, esc: Escape, out: &mut String) {
         )
         .to_string()
     };
-    out.push_str(&format!(
-        "## {} ({} {}) · {} {} · {state}\n\n",
-        esc(&item.child),
-        t("groep", "year"),
-        esc(&item.groep),
-        exports::CASE.get(lang),
-        item.case
-    ));
+    // An item whose family was erased says so, with its time and its "verwijderd" agreements.
+    if item.case == crate::domain::meeting::AgendaItem::ERASED.0 {
+        out.push_str(&format!(
+            "## {} · {state}\n\n",
+            crate::store::erase::scrub::REMOVED
+        ));
+    } else {
+        item_heading(item, lang, esc, &state, out);
+    }
     // The question of a case discussed: what the agreements answer.
     if item.discussed && !item.question.is_empty() {
         out.push_str(&format!(

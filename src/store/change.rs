@@ -12,6 +12,7 @@ use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
 
 mod commit;
+mod fields;
 
 /// Pending records: `Some` is a put, `None` a delete.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +26,9 @@ pub struct Change {
     pub(crate) events: Vec<Event>,
     /// Timeline events taken out with a deleted case (restored by its undo).
     pub(crate) removed_events: Vec<Event>,
+    /// The events come from elsewhere (an import) and are kept as they are: no `who` filled
+    /// in, no fields before and after added.
+    pub(crate) keep_trail: bool,
     next: Counters,
 }
 
@@ -116,6 +120,7 @@ impl Change {
             case,
             family,
             kind,
+            changes: Vec::new(),
         });
     }
 

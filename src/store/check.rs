@@ -259,7 +259,7 @@ impl Checker {
     fn meeting(&mut self, m: &Meeting) {
         self.report.meetings += 1;
         self.max.meeting = self.max.meeting.max(m.id.0);
-        for item in &m.items {
+        for item in m.items.iter().filter(|i| !i.is_erased()) {
             if !self.rows.contains_key(&item.case) {
                 self.problems.push(format!(
                     "meeting {} names case {}, which does not exist",

@@ -16,10 +16,12 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 pub mod v1;
+pub mod v2;
 
 /// The record format this build writes: 2 since carers, consents, cases and finished actions
-/// gained fields (see [`v1`]).
-pub const FORMAT: u8 = 2;
+/// gained fields (see [`v1`]), 3 since timeline events keep the fields an edit changed (see
+/// [`v2`]).
+pub const FORMAT: u8 = 3;
 
 pub use value::SEALED;
 
@@ -85,7 +87,7 @@ pub fn plain<'b>(
 /// Errors: [`CryptError::NoRandom`].
 pub fn seal_stored(bytes: &[u8], key: &DataKey) -> Result<Option<Vec<u8>>, StoreError> {
     match bytes.first() {
-        Some(&FORMAT) | Some(&1) => value::seal(key, bytes).map(Some),
+        Some(&FORMAT) | Some(&1) | Some(&2) => value::seal(key, bytes).map(Some),
         _ => Ok(None),
     }
 }
@@ -100,6 +102,7 @@ fn decode_plain<T: DeserializeOwned + 'static>(
     match format {
         FORMAT => body(body_bytes, what),
         1 => v1::decode(body_bytes, what),
+        2 => v2::decode(body_bytes, what),
         0 => Err(Unreadable::FormatZero { what }.into()),
         // A sealed value inside a sealed one: no tandem writes that.
         SEALED => Err(Unreadable::Sealed { what }.into()),

@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 pub(super) const NEW: &str = "compact.new";
 const OLD: &str = "compact.old";
 pub(super) const MARK: &str = "compact.swap";
+/// sled's page cache for the new files, in bytes. The copy writes each page once and never
+/// reads it back; sled's default (1 GiB) let a 50,000-case copy hold most of it in memory.
+const COPY_CACHE: u64 = 16 << 20;
 /// Entries per batch of the copy: a batch is held in memory until applied.
 const PER_BATCH: usize = 20_000;
 
@@ -114,7 +117,8 @@ impl Store {
             std::fs::remove_dir_all(to).map_err(StoreError::io)?;
         }
         files::create_private_dir(to)?;
-        let db = guard(|| sled::Config::new().path(to).open())??;
+        let config = sled::Config::new().path(to).cache_capacity(COPY_CACHE);
+        let db = guard(|| config.open())??;
         for ((t, name), kind) in self.trees.iter().zip(TREE_NAMES).zip(T::ALL) {
             let target = guard(|| db.open_tree(name))??;
             let mut batch = sled::Batch::default();

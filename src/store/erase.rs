@@ -95,7 +95,7 @@ impl Store {
         let mut erased = Vec::with_capacity(families.len());
         for f in &families {
             let (change, e) = self.erasure_change(f)?;
-            self.commit(change)?;
+            self.commit_then_backup(change)?;
             erased.push(e);
         }
         let (store, backups) = self.finish_erasure(today, true)?;
@@ -116,12 +116,12 @@ impl Store {
         for family in self.families()? {
             if list.names(&family) {
                 let (change, _) = self.erasure_change(&family)?;
-                self.commit(change)?;
+                self.commit_then_backup(change)?;
             }
         }
         // The journal held the family's writes: it starts over on a backup without them.
-        self.backup_now(today)?;
-        let rewritten = backups::rewrite_all(&self.dir, &list, self.key.as_ref())?;
+        let fresh = self.backup_now(today)?;
+        let rewritten = backups::rewrite_all(&self.dir, &list, self.key.as_ref(), &fresh.path)?;
         let (keep, who, backups_keep) = (self.today, self.who.clone(), self.backups_keep);
         let dir = self.dir.clone();
         let mut store = self.compacted_or_fail()?;

@@ -15,7 +15,7 @@ mod import;
 mod read;
 mod validate;
 mod write;
-pub use import::{check_file, check_file_keyed, Checked, FileError};
+pub use import::{check_file, check_file_keyed, Checked, FileError, ImportBy};
 pub use read::{read_doc, read_doc_piped, ReadFailed, Wanted};
 pub use validate::{validate, Checker, Counts};
 

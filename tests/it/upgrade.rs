@@ -77,6 +77,10 @@ fn with_format_2(mut doc: Value) -> Value {
             done.insert("cancelled".into(), Value::Null);
         }
     });
+    // Format 3: an event keeps the fields an edit changed; none in an old one.
+    each(&mut doc, "events", &|e| {
+        e.insert("changes".into(), Value::Array(Vec::new()));
+    });
     doc
 }
 

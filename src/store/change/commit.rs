@@ -20,6 +20,19 @@ impl Store {
         self.apply_with(change, true)
     }
 
+    /// As [`Store::commit`], without the day's backup before it: for a change that a backup
+    /// follows at once (an erasure: a backup made before it would hold what it takes out, only
+    /// to be rewritten right after). Bulk writes not yet in a backup still get theirs first.
+    ///
+    /// Errors: as [`Store::commit`].
+    pub(in crate::store) fn commit_then_backup(&mut self, change: Change) -> Result<Undo> {
+        if self.unjournaled {
+            return self.commit(change);
+        }
+        self.ready_to_commit()?;
+        self.apply_with(change, true)
+    }
+
     /// Commits without the journal and without waiting for the disk; for bulk loads (demo,
     /// import) that flush once at the end. The next journaled commit makes a backup first.
     pub fn commit_unflushed(&mut self, change: Change) -> Result<Undo> {
@@ -84,10 +97,15 @@ impl Store {
     }
 
     fn apply_with(&mut self, mut change: Change, journaled: bool) -> Result<Undo> {
-        for e in change.events.iter_mut().filter(|e| e.who.is_empty()) {
-            e.who.clone_from(&self.who);
+        if !change.keep_trail {
+            for e in change.events.iter_mut().filter(|e| e.who.is_empty()) {
+                e.who.clone_from(&self.who);
+            }
         }
         let undo = self.previous_of(&change)?;
+        if !change.keep_trail {
+            super::fields::attach(&mut change, &undo);
+        }
         let mut ops = Vec::new();
         self.plan(&change, &undo, &mut ops)?;
         // Counters only ever grow: a change made without `begin()` (all zeros) cannot wind them
@@ -181,6 +199,17 @@ impl Store {
     /// What every journaled commit needs first: a writable store, sled's files caught up with
     /// the journal, and today's backup.
     fn before_commit(&mut self) -> Result<()> {
+        self.ready_to_commit()?;
+        // The caller's clock, not the change's own time: a back-dated change is still made
+        // today.
+        let today = self
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        self.backup_if_due(today)
+    }
+
+    /// A writable store, sled's files caught up with the journal, the journal open.
+    fn ready_to_commit(&mut self) -> Result<()> {
         self.writable()?;
         if self.unflushed {
             // Reopening sled within the session can panic in sled's recovery (seen with a
@@ -188,13 +217,7 @@ impl Store {
             self.flush_synced().map_err(sled_latched)?;
             self.unflushed = false;
         }
-        self.ensure_journal()?;
-        // The caller's clock, not the change's own time: a back-dated change is still made
-        // today.
-        let today = self
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
-        self.backup_if_due(today)
+        self.ensure_journal()
     }
 
     /// Opens the journal for the first save of a session. A damaged one goes into quarantine

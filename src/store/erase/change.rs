@@ -51,9 +51,9 @@ impl Store {
         ch.removed_events.extend(kept_texts);
         erased.events = ch.removed_events.len() - ch.events.len();
         self.each_meeting(|mut m: Meeting| -> Result<()> {
-            let items = m.items.len();
+            let items = scrub.items_in(&m);
             if scrub.meeting(&mut m) {
-                erased.items += items - m.items.len();
+                erased.items += items;
                 ch.put_meeting(m);
             }
             Ok(())

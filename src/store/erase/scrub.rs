@@ -1,8 +1,9 @@
 //! What an erasure takes out of the records that stay: a meeting's items about the family's
-//! cases, the ids of its actions, and its names in the notes and agreements of other items (and
-//! in the timeline lines that repeat an agreement). The live store and a backup being rewritten
-//! use the same rules.
+//! cases (each becomes an item that says "verwijderd"), the ids of its actions, and its names in the notes and agreements of other items and
+//! in the texts of timeline lines that stay (an agreement, a reason, the values before and after
+//! an edit). The live store and a backup being rewritten use the same rules.
 
+use crate::domain::meeting::AgendaItem;
 use crate::domain::{ActionId, CaseId, Event, EventKind, Family, FamilyId, Meeting};
 use std::collections::BTreeSet;
 
@@ -47,25 +48,24 @@ impl Scrub {
         }
     }
 
-    /// Takes the family's items and actions out of a meeting and its names out of the other
-    /// items' texts; true when anything changed.
+    /// Replaces the family's items in a meeting by an item that says "verwijderd" (its time
+    /// and reasons kept, so the minutes still read whole), takes its actions out of the other
+    /// items, and its names out of their texts; true when anything changed.
     pub fn meeting(&self, m: &mut Meeting) -> bool {
         let before = m.clone();
-        let current = m.current;
-        let mut index = 0;
-        let mut removed_before_current = 0;
-        m.items.retain(|i| {
-            let keep = !self.cases.contains(&i.case);
-            if !keep && index < current {
-                removed_before_current += 1;
-            }
-            index += 1;
-            keep
-        });
-        m.current = current
-            .saturating_sub(removed_before_current)
-            .min(m.items.len().saturating_sub(1));
         for item in &mut m.items {
+            if self.cases.contains(&item.case) {
+                item.case = AgendaItem::ERASED;
+                if !item.notes.is_empty() {
+                    item.notes = REMOVED.into();
+                }
+                for a in &mut item.agreements {
+                    a.text = REMOVED.into();
+                }
+                item.actions_added.clear();
+                item.actions_done.clear();
+                continue;
+            }
             item.actions_added.retain(|a| !self.actions.contains(a));
             item.actions_done.retain(|a| !self.actions.contains(a));
             if let Some(t) = self.text(&item.notes) {
@@ -80,19 +80,37 @@ impl Scrub {
         *m != before
     }
 
-    /// An event that stays, with the family's names taken out of its text; None when it has
-    /// none of them.
+    /// How many items of `m` are about the family's cases.
+    pub fn items_in(&self, m: &Meeting) -> usize {
+        m.items
+            .iter()
+            .filter(|i| self.cases.contains(&i.case))
+            .count()
+    }
+
+    /// An event that stays, with the family's names taken out of its texts (an agreement, a
+    /// reason, a role, and the values before and after an edit); None when it has none of them.
     pub fn event(&self, e: &Event) -> Option<Event> {
-        let EventKind::AgreementRecorded { meeting, text } = &e.kind else {
-            return None;
+        let mut out = e.clone();
+        let mut changed = false;
+        let mut fix = |t: &mut String| {
+            if let Some(new) = self.text(t) {
+                *t = new;
+                changed = true;
+            }
         };
-        let text = self.text(text)?;
-        let mut e = e.clone();
-        e.kind = EventKind::AgreementRecorded {
-            meeting: *meeting,
-            text,
-        };
-        Some(e)
+        match &mut out.kind {
+            EventKind::AgreementRecorded { text, .. } => fix(text),
+            EventKind::ActionCancelled { reason, .. } => fix(reason),
+            EventKind::NetworkAdded { role, .. } => fix(role),
+            EventKind::ImportedFrom { file, .. } => fix(file),
+            _ => {}
+        }
+        for c in &mut out.changes {
+            fix(&mut c.before);
+            fix(&mut c.after);
+        }
+        changed.then_some(out)
     }
 
     /// `text` with every whole-word mention of a name replaced; None when there is none.
@@ -186,5 +204,28 @@ mod tests {
         // Part of another word, or a lone first name: left alone.
         assert_eq!(s.text("Zwanenburgstraat 4"), None);
         assert_eq!(s.text("Quirijn uit groep 3"), None);
+    }
+
+    #[test]
+    fn an_edit_of_another_family_keeps_its_fields_without_the_names() {
+        use crate::domain::{CaseId, EventId, FieldChange};
+        let s = scrub();
+        let e = Event {
+            id: EventId(1),
+            at: chrono::NaiveDateTime::default(),
+            who: "Yvonne".into(),
+            case: Some(CaseId(9)),
+            family: Some(FamilyId(2)),
+            kind: EventKind::CaseEdited,
+            changes: vec![FieldChange {
+                field: "notes".into(),
+                before: "samen met Wilma Zwanenburg".into(),
+                after: "apart".into(),
+            }],
+        };
+        let kept = s.event(&e).unwrap();
+        assert_eq!(kept.changes[0].before, "samen met verwijderd");
+        assert_eq!(kept.changes[0].after, "apart");
+        assert_eq!(s.event(&kept), None);
     }
 }

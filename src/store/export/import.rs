@@ -2,16 +2,23 @@
 //! then read again and written record by record ([`Store::import_file`]). Neither reading holds
 //! the document; the second one must see the very bytes the first one checked.
 //!
+//! `tandem import` ([`Store::import_file_by`]) keeps the file's timeline as it is, leaves out
+//! the families erased from this data dir, and adds its own event.
+//!
 //! While it writes, the store carries a mark, so an import cut off half way is reported at the
 //! next open ([`Store::import_interrupted`]), never taken for complete.
 
 use super::read::{read_doc_piped, ReadFailed, Wanted};
 use super::validate::{validate, Checker, Counts};
 use super::{ExportDoc, Header, Kind, NextIds, Records};
-use crate::domain::{Action, Case, Event, Family, Meeting, Person};
+use crate::domain::{Action, Case, Event, EventKind, Family, Meeting, Person};
 use crate::store::change::Change;
 use crate::store::crypt::{stream, DataKey};
+use crate::store::erase::scrub::Scrub;
+use crate::store::erase::ErasedList;
 use crate::store::{Counters, Invalid, Result, Store, StoreError, T};
+use chrono::NaiveDateTime;
+use erased::erased_in;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -19,6 +26,8 @@ use std::path::{Path, PathBuf};
 /// grew: importing 10,000 cases took 10.6–10.8 s in chunks of 100 or 300 records, 11.4 s in
 /// chunks of 1,000 and 14.1 s in chunks of 3,000 (probe, busy machine).
 const IMPORT_CHUNK: usize = 300;
+
+mod erased;
 
 /// A file [`check_file`] found good: what it holds, and the fingerprint of its bytes.
 #[derive(Debug, Clone)]
@@ -159,6 +168,25 @@ fn read_file(
     Ok((read, printed.take()))
 }
 
+/// Reads a checked file again into `sink`; the bytes must be those that were checked.
+///
+/// Errors: [`Invalid::NotABackup`] for a file that reads differently now; what `sink` refuses.
+fn read_again(checked: &Checked, wanted: Wanted, sink: &mut dyn Records) -> Result<()> {
+    let path = &checked.path;
+    let (read, print) =
+        read_file(path, wanted, sink, checked.key.as_ref()).map_err(|e| changed(path, e))?;
+    match read {
+        Ok(_) => {}
+        Err(ReadFailed::Refused(e)) => return Err(e),
+        Err(ReadFailed::Json(e)) => return Err(changed(path, e.into())),
+    }
+    if print != checked.print {
+        let why = std::io::Error::other("the file changed while it was imported");
+        return Err(changed(path, why));
+    }
+    Ok(())
+}
+
 /// The error for a file that changed between its check and its import.
 fn changed(path: &Path, why: std::io::Error) -> StoreError {
     Invalid::NotABackup {
@@ -168,14 +196,65 @@ fn changed(path: &Path, why: std::io::Error) -> StoreError {
     .into()
 }
 
+/// Who imports and from what, for the event the import adds to the timeline.
+#[derive(Debug, Clone)]
+pub struct ImportBy {
+    /// When (the caller's clock).
+    pub now: NaiveDateTime,
+    /// The file as the user named it.
+    pub file: String,
+}
+
 impl Store {
     /// Writes a file [`check_file`] checked into the store. Refuses a store that holds records
-    /// unless `replace`.
+    /// unless `replace`. The file's records and timeline go in as they are (a restore).
     ///
     /// Errors: [`StoreError::NotEmpty`]; the file read differently than when it was checked
     /// ([`Invalid::NotABackup`]; the store is then marked as cut off); what writing reports.
     pub fn import_file(&mut self, checked: &Checked, replace: bool) -> Result<()> {
         self.begin_import(replace)?;
+        let next = self.write_checked(checked, None)?;
+        self.end_import(next)
+    }
+
+    /// `tandem import`: as [`Store::import_file`], keeping the file's timeline as it is (who,
+    /// when, what, also with `replace`), leaving out every family on the list of erased
+    /// families (`vergeten.json`) with its cases, actions, timeline and meeting items, and
+    /// adding one event of its own: who imported, when, from what file. Returns how many
+    /// families were left out.
+    ///
+    /// Errors: as [`Store::import_file`]; a list of erased families that can't be read.
+    pub fn import_file_by(
+        &mut self,
+        checked: &Checked,
+        replace: bool,
+        by: &ImportBy,
+    ) -> Result<usize> {
+        let list = ErasedList::load(&self.dir)?;
+        let scrub = match list.families.is_empty() {
+            true => None,
+            false => Some(erased_in(checked, &list)?),
+        };
+        let left_out = scrub.as_ref().map_or(0, |s| s.families.len());
+        self.begin_import(replace)?;
+        let next = self.write_checked(checked, scrub)?;
+        self.set_next_ids(next)?;
+        let mut change = self.begin();
+        let kind = EventKind::ImportedFrom {
+            file: by.file.clone(),
+            replaced: replace,
+            left_out: left_out as u64,
+        };
+        change.event(by.now, None, None, kind);
+        self.commit_unflushed(change)?;
+        let next = self.next_ids();
+        self.end_import(next)?;
+        Ok(left_out)
+    }
+
+    /// Reads a checked file into the store (without erased families when `scrub` names
+    /// some); returns the id counters it needs.
+    fn write_checked(&mut self, checked: &Checked, scrub: Option<Scrub>) -> Result<Counters> {
         let order = &checked.header.order;
         let at = |k: Kind| order.iter().position(|o| *o == k);
         // A row is derived from the records it names: families before their cases, cases
@@ -190,23 +269,11 @@ impl Store {
             ]
         };
         let mut writer = Writer::new(self);
+        writer.scrub = scrub;
         for wanted in passes {
-            let path = &checked.path;
-            let key = checked.key.clone();
-            let (read, print) =
-                read_file(path, wanted, &mut writer, key.as_ref()).map_err(|e| changed(path, e))?;
-            match read {
-                Ok(_) => {}
-                Err(ReadFailed::Refused(e)) => return Err(e),
-                Err(ReadFailed::Json(e)) => return Err(changed(path, e.into())),
-            }
-            if print != checked.print {
-                let why = std::io::Error::other("the file changed while it was imported");
-                return Err(changed(path, why));
-            }
+            read_again(checked, wanted, &mut writer)?;
         }
-        let next = writer.finish(&checked.header.next_ids)?;
-        self.end_import(next)
+        writer.finish(&checked.header.next_ids)
     }
 
     /// Writes a validated document held in memory into the store. Refuses a store that holds
@@ -261,24 +328,38 @@ impl Store {
 }
 
 /// Takes the records of a checked document and commits them in chunks, without the journal
-/// (the backup after the import holds them).
+/// (the backup after the import holds them). The timeline goes in as the file has it.
 struct Writer<'s> {
     store: &'s mut Store,
     change: Change,
     pending: usize,
     /// The highest id of each kind written.
     max: Counters,
+    /// Erased families to leave out (`tandem import`), and their names in the texts that stay.
+    scrub: Option<Scrub>,
 }
 
 impl<'s> Writer<'s> {
     fn new(store: &'s mut Store) -> Writer<'s> {
-        let change = store.begin();
+        let change = Writer::fresh(store);
         Writer {
             store,
             change,
             pending: 0,
             max: Counters::default(),
+            scrub: None,
         }
+    }
+
+    fn fresh(store: &Store) -> Change {
+        let mut change = store.begin();
+        change.keep_trail = true;
+        change
+    }
+
+    /// True when `f` picks a record of an erased family.
+    fn erased(&self, f: impl Fn(&Scrub) -> bool) -> bool {
+        self.scrub.as_ref().is_some_and(f)
     }
 
     fn added(&mut self) -> Result<()> {
@@ -291,7 +372,7 @@ impl<'s> Writer<'s> {
 
     fn commit(&mut self) -> Result<()> {
         if self.pending > 0 {
-            let change = std::mem::replace(&mut self.change, self.store.begin());
+            let change = std::mem::replace(&mut self.change, Writer::fresh(self.store));
             self.store.commit_unflushed(change)?;
             self.pending = 0;
         }
@@ -323,6 +404,9 @@ impl Records for Writer<'_> {
     }
 
     fn family(&mut self, f: Family) -> Result<()> {
+        if self.erased(|s| s.families.contains(&f.id)) {
+            return Ok(());
+        }
         self.max.family = self.max.family.max(f.id.0);
         for c in &f.children {
             self.max.child = self.max.child.max(c.id.0);
@@ -332,24 +416,40 @@ impl Records for Writer<'_> {
     }
 
     fn case(&mut self, c: Case) -> Result<()> {
+        if self.erased(|s| s.cases.contains(&c.id)) {
+            return Ok(());
+        }
         self.max.case = self.max.case.max(c.id.0);
         self.change.put_case(c);
         self.added()
     }
 
     fn action(&mut self, a: Action) -> Result<()> {
+        if self.erased(|s| s.actions.contains(&a.id)) {
+            return Ok(());
+        }
         self.max.action = self.max.action.max(a.id.0);
         self.change.put_action(a);
         self.added()
     }
 
-    fn meeting(&mut self, m: Meeting) -> Result<()> {
+    fn meeting(&mut self, mut m: Meeting) -> Result<()> {
+        if let Some(s) = &self.scrub {
+            s.meeting(&mut m);
+        }
         self.max.meeting = self.max.meeting.max(m.id.0);
         self.change.put_meeting(m);
         self.added()
     }
 
     fn event(&mut self, e: Event) -> Result<()> {
+        if self.erased(|s| s.drops_event(&e)) {
+            return Ok(());
+        }
+        let e = match &self.scrub {
+            Some(s) => s.event(&e).unwrap_or(e),
+            None => e,
+        };
         self.max.event = self.max.event.max(e.id.0);
         self.change.events.push(e);
         self.added()

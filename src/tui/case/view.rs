@@ -287,11 +287,12 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
             .map(|a| safe(&a.text))
             .unwrap_or_else(|| format!("#{id}"))
     };
+    // Wie, wanneer, wat: the line; under it, the fields an edit changed (short).
     let items: Vec<ListItem> = p
         .events
         .iter()
         .map(|e| {
-            ListItem::new(Line::from(vec![
+            let mut lines = vec![Line::from(vec![
                 Span::styled(
                     format!("{} ", e.at.format("%d-%m-%Y %H:%M")),
                     app.theme.style(Role::Muted),
@@ -305,21 +306,35 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                     format!("  ({})", safe(&e.who)),
                     app.theme.style(Role::Muted),
                 ),
-            ]))
+            ])];
+            if !e.changes.is_empty() {
+                let fields = crate::i18n::audit::changes(&e.changes, app.lang, Some(24));
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", private_text(app, &fields, p.case.family)),
+                    app.theme.style(Role::Muted),
+                )));
+            }
+            ListItem::new(lines)
         })
         .collect();
     let list = List::new(items)
         .block(block(app, t::TIMELINE.get(app.lang), focused))
         .highlight_style(app.theme.style(Role::Selected));
-    // Unfocused, the newest lines stay in view.
+    // Unfocused, the newest lines stay in view (a line with its fields takes two rows).
     let mut state = if focused {
         list_state(p.selected, true)
     } else {
-        ListState::default().with_offset(
-            p.events
-                .len()
-                .saturating_sub(area.height.saturating_sub(2) as usize),
-        )
+        let mut rows = area.height.saturating_sub(2) as usize;
+        let mut first = p.events.len();
+        for e in p.events.iter().rev() {
+            let height = if e.changes.is_empty() { 1 } else { 2 };
+            if height > rows {
+                break;
+            }
+            rows -= height;
+            first -= 1;
+        }
+        ListState::default().with_offset(first)
     };
     frame.render_stateful_widget(list, area, &mut state);
 }

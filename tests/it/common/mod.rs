@@ -630,3 +630,21 @@ pub fn assert_no_panic(stderr: &str) {
     assert!(!stderr.contains("stack backtrace"), "backtrace: {stderr}");
     assert!(!stderr.contains("RUST_BACKTRACE"), "hint: {stderr}");
 }
+
+/// What `tandem import` read in: the store's export without the one event the import adds to
+/// the timeline (who imported, when, from what file) and without the id it took. Compared with
+/// the file, it must be the same document (issue 12: the import keeps the imported trail).
+pub fn as_imported(export: &str) -> tandem::store::export::ExportDoc {
+    let mut doc: tandem::store::export::ExportDoc =
+        serde_json::from_str(export).expect("an export");
+    let before = doc.events.len();
+    doc.events
+        .retain(|e| !matches!(e.kind, tandem::domain::EventKind::ImportedFrom { .. }));
+    doc.next_ids.event -= (before - doc.events.len()) as u64;
+    doc
+}
+
+/// A document as the file at `path` holds it.
+pub fn doc_in(path: &Path) -> tandem::store::export::ExportDoc {
+    serde_json::from_slice(&std::fs::read(path).expect("read")).expect("an export")
+}

@@ -229,7 +229,8 @@ impl Refs {
         unique(&mut self.meetings, "meeting", m.id.0, place, first);
         let at = Place::new(Stage::MeetingRefs, 0, i);
         let record = ("meeting", m.id.0);
-        for (j, item) in m.items.iter().enumerate() {
+        // An item whose family was erased names no case (it says "verwijderd").
+        for (j, item) in m.items.iter().enumerate().filter(|(_, i)| !i.is_erased()) {
             let place = at.part(0, j as u32, 0);
             self.refer(first, place, (Kind::Case, item.case.0), || {
                 not_in_file(record, ("case", item.case.0))
@@ -242,7 +243,8 @@ impl Refs {
             });
         }
         let mut on_agenda = HashSet::new();
-        if let Some(item) = m.items.iter().find(|x| !on_agenda.insert(x.case)) {
+        let mut named = m.items.iter().filter(|i| !i.is_erased());
+        if let Some(item) = named.find(|x| !on_agenda.insert(x.case)) {
             let rule = ImportRule::OnAgendaTwice {
                 meeting: m.id,
                 case: item.case,
