@@ -77,10 +77,17 @@ fn with_format_2(mut doc: Value) -> Value {
             done.insert("cancelled".into(), Value::Null);
         }
     });
-    // Format 3: an event keeps the fields an edit changed; none in an old one.
-    each(&mut doc, "events", &|e| {
-        e.insert("changes".into(), Value::Array(Vec::new()));
-    });
+    with_format_3(doc)
+}
+
+/// An export made before record format 3 as today's tandem exports the same records: an event
+/// keeps the fields an edit changed, and an old one has none.
+pub(crate) fn with_format_3(mut doc: Value) -> Value {
+    for e in doc["events"].as_array_mut().into_iter().flatten() {
+        if let Some(o) = e.as_object_mut() {
+            o.insert("changes".into(), Value::Array(Vec::new()));
+        }
+    }
     doc
 }
 

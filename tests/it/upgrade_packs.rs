@@ -6,7 +6,7 @@
 //! `fixtures/store-v2.export.json.gz` is that tandem's `export` of it.
 
 use crate::common::*;
-use crate::upgrade::{copy_dir, export_of, fixture, fixture_export};
+use crate::upgrade::{copy_dir, export_of, fixture, fixture_export, with_format_3};
 use serde_json::Value;
 use std::path::Path;
 use tandem::store::Store;
@@ -18,7 +18,7 @@ fn v2_store() -> tempfile::TempDir {
 }
 
 fn v2_export() -> Value {
-    fixture_export("store-v2.export.json.gz")
+    with_format_3(fixture_export("store-v2.export.json.gz"))
 }
 
 /// The trees sled holds and their entries, read with sled itself while tandem is closed.
