@@ -24,8 +24,10 @@ pub fn remind(store: &Store, app: &mut App) -> bool {
     let Ok(r) = store.retention(app.today, app.config.retention_months) else {
         return false;
     };
-    // Best effort: a reminder that could not note its day comes again at the next start.
-    let _ = std::fs::write(&file, app.today.format("%Y-%m-%d").to_string());
+    // Best effort: a reminder that could not note its day comes again at the next start. The
+    // user's alone, like every file of the data dir.
+    let day = app.today.format("%Y-%m-%d").to_string();
+    let _ = crate::store::files::write_synced(&file, day.as_bytes());
     if r.due.is_empty() {
         return false;
     }

@@ -89,3 +89,19 @@ fn apply_asks_first_and_no_erases_nothing() {
     assert!(!out.status.success());
     assert_eq!(family_ids(d, later), before);
 }
+
+/// The day of the last look is written into the data dir, the user's alone (0600) like every
+/// file there.
+#[cfg(unix)]
+#[test]
+fn the_reminder_notes_its_day_in_a_file_of_the_user_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut s = crate::tui_common::demo(tandem::i18n::Lang::Nl);
+    tandem::tui::finish_start(&s.store, &mut s.app).expect("finish start");
+    let file = s.dir.path().join(tandem::tui::retention::FILE);
+    let mode = std::fs::metadata(&file)
+        .expect("written")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "{file:?}");
+}
