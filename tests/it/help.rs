@@ -113,12 +113,7 @@ fn help_opens_at_the_top_every_time() {
 fn ctrl_l_without_a_passphrase_says_why_nothing_locks() {
     let mut s = demo(Lang::En);
     s.press("2<C-l>");
-    let status = s
-        .app
-        .status
-        .as_ref()
-        .map(|(m, _)| m.clone())
-        .unwrap_or_default();
+    let status = s.status();
     assert_eq!(
         status,
         "Locking needs a passphrase on the store (tandem encrypt)."

@@ -74,12 +74,7 @@ fn screen_3_exports_what_it_shows_as_ics_and_logs_it() {
         "what screen 3 shows"
     );
     assert!(ics.starts_with("BEGIN:VCALENDAR") && ics.ends_with("END:VCALENDAR\r\n"));
-    let status = s
-        .app
-        .status
-        .as_ref()
-        .map(|(m, _)| m.clone())
-        .unwrap_or_default();
+    let status = s.status();
     assert!(
         status.contains(&format!("{shown} acties opgeslagen in")),
         "{status}"
@@ -302,12 +297,7 @@ fn the_agenda_exports_the_last_minutes_or_says_there_are_none() {
     s.app.welcome = false;
     s.press("1s");
     assert!(s.app.popup.is_none());
-    let status = s
-        .app
-        .status
-        .as_ref()
-        .map(|(m, _)| m.clone())
-        .unwrap_or_default();
+    let status = s.status();
     assert!(status.starts_with("There are no minutes yet"), "{status}");
 }
 

@@ -33,11 +33,7 @@ fn focused(s: &Session) -> tandem::i18n::Text {
 }
 
 fn status(s: &Session) -> String {
-    s.app
-        .status
-        .as_ref()
-        .map(|(m, _)| m.clone())
-        .unwrap_or_default()
+    s.status()
 }
 
 /// The records of an export without its timeline (and the counters the timeline moves).

@@ -27,6 +27,15 @@ pub struct Session {
 }
 
 impl Session {
+    /// The status line's text (empty when nothing is said).
+    pub fn status(&self) -> String {
+        self.app
+            .status
+            .as_ref()
+            .map(|(m, _)| m.clone())
+            .unwrap_or_default()
+    }
+
     /// A paste, as the terminal delivers it (bracketed: all of it at once).
     pub fn paste(&mut self, text: &str) {
         let ev = crossterm::event::Event::Paste(text.to_string());
