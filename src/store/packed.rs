@@ -45,9 +45,8 @@ fn packing(t: T) -> Packing {
     // packs again whole.
     let by_id = |shift| Packing::ById { shift };
     match t {
-        T::Actions | T::CaseRows | T::CaseActions | T::Persons => by_id(5),
+        T::Actions | T::CaseRows | T::CaseActions | T::Persons | T::FamilyCase => by_id(5),
         T::Cases | T::CaseEvents | T::Families => by_id(4),
-        T::FamilyCase => by_id(5),
         T::ActionDue => Packing::ByPrefix {
             prefix: 5,
             ways: SPREAD,
