@@ -8,6 +8,7 @@ pub mod crypt;
 pub mod data;
 pub mod forget;
 pub mod inzage;
+pub mod me;
 pub mod meeting;
 pub mod retention;
 pub mod safety;
@@ -139,6 +140,11 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Who you are (a person on the sociale kaart): every change is recorded in that name
+    Me {
+        #[arg(value_name = "PERSON")]
+        person: Option<String>,
+    },
     /// Protect the store with a passphrase (encryption at rest)
     Encrypt,
     /// Change the passphrase of an encrypted store
@@ -189,15 +195,14 @@ impl Ctx {
         store.today = Some(self.clock.today());
         let (config, _) = crate::config::Config::load(crate::config::config_dir().as_deref());
         store.backups_keep = config.backups_keep;
-        // Who made a change is the "me" chosen once on this laptop (issue 12 part 4), not the
-        // login name; without one, the login name as before.
-        if let Some(Ok(Some(me))) = config
-            .me
-            .map(|id| store.person(crate::domain::PersonId(id)))
-        {
-            store.who = me.name;
-        }
+        set_who(&mut store, &config);
         Ok(store)
+    }
+
+    /// As [`Ctx::ready`] does: changes are made in the name of this laptop's "me".
+    pub fn set_who(&self, store: &mut Store) {
+        let (config, _) = crate::config::Config::load(crate::config::config_dir().as_deref());
+        set_who(store, &config);
     }
 
     /// The "me" chosen once on this laptop (`config.toml`), for done-marks.
@@ -214,6 +219,17 @@ impl Ctx {
             e => e,
         };
         CliError::store(&e, self.lang)
+    }
+}
+
+/// Who made a change is the "me" chosen once on this laptop (issue 12 part 4), never the login
+/// name; without one (or when that person is not in this store), empty: "onbekend" in the trail.
+fn set_who(store: &mut Store, config: &crate::config::Config) {
+    if let Some(Ok(Some(me))) = config
+        .me
+        .map(|id| store.person(crate::domain::PersonId(id)))
+    {
+        store.who = me.name;
     }
 }
 
@@ -299,6 +315,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Restore { file, yes, replace } => {
             safety::restore(ctx, file.as_deref(), yes, replace)
         }
+        Command::Me { person } => me::me(ctx, person.as_deref()),
         Command::Encrypt => crypt::encrypt(ctx),
         Command::Passphrase => crypt::passphrase(ctx),
     }

@@ -11,6 +11,7 @@ pub mod exports;
 pub mod forget;
 pub mod help;
 pub mod inzage;
+pub mod me;
 pub mod meeting;
 pub mod monitor;
 pub mod privacy;

@@ -183,7 +183,9 @@ pub struct Store {
     trees: Vec<sled::Tree>,
     next: Counters,
     dir: PathBuf,
-    /// Written into every event as "who".
+    /// Written into every event as "who": the name of the "me" chosen on this laptop (issue 12
+    /// part 4: chosen once per installation, never the login name); empty while none is chosen,
+    /// which the trail shows as "onbekend".
     pub who: String,
     /// The db file itself, to sync it for real: sled's flush syncs a byte range only.
     db_file: Option<std::fs::File>,
@@ -329,12 +331,6 @@ impl Store {
     pub fn size_on_disk(&self) -> Result<u64> {
         Ok(self.db().size_on_disk()?)
     }
-}
-
-fn default_who() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "tandem".into())
 }
 
 impl From<StoreError> for std::io::Error {

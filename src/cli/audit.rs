@@ -63,9 +63,8 @@ pub fn log(ctx: &Ctx, what: (Outgoing, Option<u64>, Option<String>, String)) {
         at: ctx.clock.now(),
         what: what.0,
         me: config.me,
-        user: std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "tandem".into()),
+        // Never the login name: who is the "me" chosen once on this laptop (issue 12 part 4).
+        user: String::new(),
         family: what.1,
         to: what.2,
         detail: what.3,
@@ -117,7 +116,8 @@ pub fn audit(ctx: &Ctx, family: Option<u64>, since: Option<&str>) -> Result<(), 
                 let action = |a: crate::domain::ActionId| format!("#{}", a.0);
                 let said = events::describe(&e.kind, ctx.lang, &name, &action);
                 let case = e.case.map(|c| msg::case(c.0, ctx.lang)).unwrap_or_default();
-                lines.push((e.at, format!("{}  {case}{said}", e.who)));
+                let who = msg::who(&e.who, ctx.lang);
+                lines.push((e.at, format!("{who}  {case}{said}")));
                 // Each field an edit changed on a line of its own, whole.
                 for c in &e.changes {
                     let one = msg::changes(std::slice::from_ref(c), ctx.lang, None);
@@ -130,10 +130,11 @@ pub fn audit(ctx: &Ctx, family: Option<u64>, since: Option<&str>) -> Result<(), 
     for entry in audit::read(&ctx.data_dir).map_err(|e| ctx.fail(e))? {
         let fits = family.is_none_or(|f| entry.family == Some(f));
         if fits && since.is_none_or(|s| entry.at >= s) {
+            // Lines written before issue 12's "me" name the login instead.
             let who = entry
                 .me
                 .map(|m| name(PersonId(m)))
-                .unwrap_or_else(|| entry.user.clone());
+                .unwrap_or_else(|| msg::who(&entry.user, ctx.lang).to_string());
             lines.push((
                 entry.at,
                 format!("{who}  {}", msg::outgoing(&entry, ctx.lang)),

@@ -122,6 +122,8 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool) -> Result<(), CliError> {
     }
     let today = ctx.clock.today();
     store.today = Some(today);
+    // Into an empty store no "me" can be found yet: the import's own line says "onbekend".
+    ctx.set_who(&mut store);
     if replace && !interrupted && !store.is_empty() {
         // What is replaced stays in a backup of its own.
         store.backup_now(today).map_err(|e| ctx.fail(e))?;

@@ -52,6 +52,18 @@ pub fn outgoing(e: &Entry, lang: Lang) -> String {
     out
 }
 
+/// Who made a change, for the trail: the name recorded, or "onbekend" when no "me" was chosen
+/// on the laptop that made it (issue 12 part 4).
+pub fn who(recorded: &str, lang: Lang) -> &str {
+    if recorded.trim().is_empty() {
+        UNKNOWN_WHO.get(lang)
+    } else {
+        recorded
+    }
+}
+
+const UNKNOWN_WHO: super::Text = super::Text::new("onbekend", "unknown");
+
 /// The log could not be written.
 pub fn not_logged(why: &str, lang: Lang) -> String {
     match lang {

@@ -108,6 +108,13 @@ pub const COMMANDS: &[(&str, Text)] = &[
         ),
     ),
     (
+        "me",
+        Text::new(
+            "Wie jij bent (iemand op de sociale kaart): elke wijziging staat op die naam",
+            "Who you are (a person on the sociale kaart): every change is recorded in that name",
+        ),
+    ),
+    (
         "encrypt",
         Text::new(
             "Beveilig de opslag met een wachtwoord (versleuteling)",
@@ -210,6 +217,10 @@ pub const ARGS: &[(&str, &str, Text)] = &[
     ("minutes", "family", Text::new(
         "Alleen de casussen van dit gezin (nummer): het deel dat een ouder mag lezen",
         "Only the cases of this family (its id): the part a parent may read",
+    )),
+    ("me", "person", Text::new(
+        "Je naam of nummer op de sociale kaart (zonder: zeg wie gekozen is)",
+        "Your name or number in the directory (without: say who is chosen)",
     )),
     ("forget", "family", Text::new(
         "Het gezin: nummer of naam",

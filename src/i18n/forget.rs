@@ -22,23 +22,40 @@ pub fn plan(name: &str, e: &Erased, backups: usize, lang: Lang) -> String {
     };
     match lang {
         Lang::Nl => format!(
-            "Gezin {} ({name}) wordt gewist: het gezin, de kinderen, {}, {} en {} uit de tijdlijn. In de verslagen van overleggen wordt {} \"verwijderd\", net als hun namen in andere agendapunten. Ook {} en het journaal worden zonder dit gezin herschreven. Dit kan niet ongedaan worden gemaakt.",
+            "Gezin {} ({name}) wordt gewist: het gezin, de kinderen, {}, {} en {} uit de tijdlijn. {} Ook {} en het journaal worden zonder dit gezin herschreven. Dit kan niet ongedaan worden gemaakt.",
             e.family.0,
             n(e.cases, "casus", "casussen"),
             n(e.actions, "actie", "acties"),
             n(e.events, "regel", "regels"),
-            n(e.items, "agendapunt", "agendapunten"),
+            minutes_nl(e.items),
             n(backups, "back-up", "back-ups"),
         ),
         Lang::En => format!(
-            "Family {} ({name}) will be erased: the family, its children, {}, {} and {} of the timeline. In the minutes of meetings {} become \"verwijderd\", as do their names in other agenda items. {} and the journal are rewritten without it too. This cannot be undone.",
+            "Family {} ({name}) will be erased: the family, its children, {}, {} and {} of the timeline. {} {} and the journal are rewritten without it too. This cannot be undone.",
             e.family.0,
             n(e.cases, "case", "cases"),
             n(e.actions, "action", "actions"),
             n(e.events, "line", "lines"),
-            n(e.items, "agenda item", "agenda items"),
+            minutes_en(e.items),
             n(backups, "backup", "backups"),
         ),
+    }
+}
+
+/// What happens in the minutes: the verb agrees with the count, and no items is not "0".
+fn minutes_nl(items: usize) -> String {
+    match items {
+        0 => "Hun namen in agendapunten van andere gezinnen worden \"verwijderd\".".into(),
+        1 => "In de verslagen van overleggen wordt 1 agendapunt \"verwijderd\", net als hun namen in andere agendapunten.".into(),
+        n => format!("In de verslagen van overleggen worden {n} agendapunten \"verwijderd\", net als hun namen in andere agendapunten."),
+    }
+}
+
+fn minutes_en(items: usize) -> String {
+    match items {
+        0 => "Their names in other families' agenda items become \"verwijderd\".".into(),
+        1 => "In the minutes of meetings 1 agenda item becomes \"verwijderd\", as do their names in other agenda items.".into(),
+        n => format!("In the minutes of meetings {n} agenda items become \"verwijderd\", as do their names in other agenda items."),
     }
 }
 
@@ -99,5 +116,34 @@ pub fn left_out(n: usize, lang: Lang) -> String {
         (Lang::Nl, n) => format!("{n} gezinnen uit het bestand zijn niet ingelezen: ze zijn eerder gewist (vergeten.json) en blijven gewist."),
         (Lang::En, 1) => "1 family in the file was not imported: it was erased before (vergeten.json) and stays erased.".into(),
         (Lang::En, n) => format!("{n} families in the file were not imported: they were erased before (vergeten.json) and stay erased."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::FamilyId;
+
+    fn plan_with(items: usize, lang: Lang) -> String {
+        let e = Erased {
+            family: FamilyId(7),
+            cases: 1,
+            actions: 2,
+            events: 3,
+            items,
+            backups: 1,
+        };
+        plan("Zwanenburg", &e, 1, lang)
+    }
+
+    #[test]
+    fn the_minutes_clause_agrees_with_the_count() {
+        assert!(!plan_with(0, Lang::Nl).contains("0 agendapunt"));
+        assert!(plan_with(0, Lang::Nl).contains("Hun namen in agendapunten"));
+        assert!(plan_with(1, Lang::Nl).contains("wordt 1 agendapunt \"verwijderd\""));
+        assert!(plan_with(3, Lang::Nl).contains("worden 3 agendapunten \"verwijderd\""));
+        assert!(!plan_with(0, Lang::En).contains("0 agenda"));
+        assert!(plan_with(1, Lang::En).contains("1 agenda item becomes"));
+        assert!(plan_with(2, Lang::En).contains("2 agenda items become"));
     }
 }

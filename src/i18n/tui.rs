@@ -206,13 +206,20 @@ pub const NO_ME: Text = Text::new(
     "Kies eerst wie je bent: I (één keer; tandem onthoudt het).",
     "First choose who you are: I (once; tandem remembers).",
 );
-pub const F_CHOOSE_ME: Text = Text::new(
-    "Wie ben jij? (voor Mijn acties)",
-    "Who are you? (for My actions)",
+pub const F_CHOOSE_ME: Text = Text::new("Wie ben jij?", "Who are you?");
+/// Above the choice of "me": what it is for, and what to do when you are not on the list.
+pub const ME_WHY: Text = Text::new(
+    "Eén keer op deze laptop: tandem zet jouw naam bij elke wijziging en afvink (logboek) en toont Mijn acties. Sta je er niet bij? Esc, zet jezelf op de sociale kaart (4, n), kies dan met I op scherm 3.",
+    "Once on this laptop: tandem puts your name on every change and done-mark (the trail) and shows My actions. Not on the list? Esc, add yourself to the directory (4, n), then choose with I on screen 3.",
+);
+/// Asked at start and left with Esc: where to choose later.
+pub const ME_LATER: Text = Text::new(
+    "Nog niet gekozen wie je bent: wijzigingen staan als 'onbekend' in het logboek. Kiezen kan met I op scherm 3.",
+    "Not yet chosen who you are: changes show as 'unknown' in the trail. Choose with I on screen 3.",
 );
 pub const ME_SAVED: Text = Text::new(
-    "Onthouden: Mijn acties tonen nu de acties van",
-    "Remembered: My actions now show the actions of",
+    "Onthouden: wijzigingen staan nu op naam van",
+    "Remembered: changes are now recorded in the name of",
 );
 pub const COL_DUE: Text = Text::new("Deadline", "Due");
 pub const COL_OWNER: Text = Text::new("Eigenaar", "Owner");

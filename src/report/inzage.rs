@@ -275,7 +275,7 @@ fn timeline(
             "- {} {} — {}: {}",
             format_numeric(e.at.date()),
             e.at.format("%H:%M"),
-            inline(&e.who),
+            inline(crate::i18n::audit::who(&e.who, lang)),
             inline(&said)
         );
     }

@@ -44,7 +44,7 @@ pub struct Entry {
     pub what: Outgoing,
     /// The "me" of this laptop (a person id), if chosen.
     pub me: Option<u64>,
-    /// The login name, when no "me" is chosen.
+    /// Empty since issue 12's "me": lines written before it hold the login name.
     pub user: String,
     /// The family it is about, if one.
     pub family: Option<u64>,

@@ -249,7 +249,7 @@ impl Store {
             trees,
             next: Counters::default(),
             dir: dir.to_path_buf(),
-            who: super::default_who(),
+            who: String::new(),
             db_file,
             journal: None,
             seq: 0,

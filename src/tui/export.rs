@@ -202,9 +202,8 @@ fn log(app: &mut App, dir: &Path, clock: &Clock, made: &Made, format: ExportForm
         at: clock.now(),
         what: made.what,
         me: app.config.me,
-        user: std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "tandem".into()),
+        // Never the login name: who is the "me" chosen once on this laptop (issue 12 part 4).
+        user: String::new(),
         family: made.family,
         to: None,
         detail: format!("{} (tui)", format.ext()),

@@ -172,4 +172,27 @@ fn settle(app: &mut App, store: &Store, theme_name: &str, problems: [Option<Stri
     if let Some(p) = theme_problem {
         app.error(crate::i18n::tui::theme_not_loaded(theme_name, &p, lang));
     }
+    ask_me(app, store);
+}
+
+/// Until "me" is chosen on this laptop, every start asks who you are (issue 12 part 4: the trail
+/// records that person, never the login name). Not on an empty or read-only store, nor when the
+/// choice can't be remembered.
+fn ask_me(app: &mut App, store: &Store) {
+    let chosen = app.config.me.is_some_and(|id| {
+        app.persons
+            .iter()
+            .any(|p| p.id == crate::domain::PersonId(id))
+    });
+    if chosen
+        || app.persons.is_empty()
+        || app.popup.is_some()
+        || app.config_dir.is_none()
+        || store.why_read_only().is_some()
+    {
+        return;
+    }
+    if let Ok(form) = super::form::open::build(app, store, super::form::FormKind::ChooseMe) {
+        app.popup = Some(super::app::Popup::Form(Box::new(form)));
+    }
 }

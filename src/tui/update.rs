@@ -333,6 +333,13 @@ fn edit_field(app: &mut App, edit: FieldEdit) {
 fn close_popup(app: &mut App) {
     app.popup = match app.popup.take() {
         Some(Popup::Form(form)) if form.dirty => Some(Popup::ConfirmClose(form)),
+        Some(Popup::Form(form))
+            if matches!(form.body, form::kinds::Body::ChooseMe(_)) && app.config.me.is_none() =>
+        {
+            // Left for now: say what that means and where to choose later.
+            app.info(crate::i18n::tui::ME_LATER.get(app.lang));
+            None
+        }
         _ => None,
     };
 }

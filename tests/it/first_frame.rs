@@ -15,7 +15,10 @@ fn demo_store() -> (tempfile::TempDir, tempfile::TempDir) {
     let data = tempfile::tempdir().expect("data dir");
     let (ok, out, err) = run(data.path(), &["demo"]);
     assert!(ok, "{out}{err}");
-    (data, tempfile::tempdir().expect("config dir"))
+    let config = tempfile::tempdir().expect("config dir");
+    // Chosen once: no start asks "Wie ben jij?" over the keys typed early.
+    crate::pty::choose_me(data.path(), config.path(), "Bram Kok");
+    (data, config)
 }
 
 /// One session: wait for the case list, quit.

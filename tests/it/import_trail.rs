@@ -26,7 +26,7 @@ fn added(before: &Value, after: &Value) -> Vec<Value> {
 
 #[test]
 fn import_keeps_every_event_as_it_was_and_adds_its_own() {
-    let (dir, _fx) = fixture_dir();
+    let (dir, fx) = fixture_dir();
     let before = export(dir.path());
     let file = dir.path().join("../boek-trail.json");
     std::fs::write(&file, before.to_string()).expect("write");
@@ -45,14 +45,21 @@ fn import_keeps_every_event_as_it_was_and_adds_its_own() {
     let said = &mine[0]["kind"]["imported_from"];
     assert_eq!(said["file"], file_arg.as_str(), "{mine:?}");
     assert_eq!(said["replaced"], false);
-    assert!(
-        !mine[0]["who"].as_str().unwrap_or("").is_empty(),
-        "{mine:?}"
-    );
+    // No "me" is chosen here: never the login name, but empty ("onbekend" when shown).
+    assert_eq!(mine[0]["who"], "", "{mine:?}");
 
     // `--replace` over a store with its own trail: the file's trail again, as it was.
-    let (ok, _, err) = run(new.path(), &["import", &file_arg, "--replace"]);
-    assert!(ok, "{err}");
+    // This time with Jeroen chosen as "me" on this laptop: the import is in his name.
+    let config = tempfile::tempdir().expect("config dir");
+    std::fs::create_dir_all(config.path().join("tandem")).expect("mkdir");
+    let me = format!("me = {}\n", fx.jeroen.0);
+    std::fs::write(config.path().join("tandem/config.toml"), me).expect("config");
+    let out = crate::common::tandem(new.path())
+        .env("XDG_CONFIG_HOME", config.path())
+        .args(["import", &file_arg, "--replace"])
+        .output()
+        .expect("import");
+    assert!(out.status.success(), "{out:?}");
     let again = export(new.path());
     for e in events(&before) {
         assert!(events(&again).contains(&e), "{e} rewritten by --replace");
@@ -60,6 +67,7 @@ fn import_keeps_every_event_as_it_was_and_adds_its_own() {
     let mine = added(&before, &again);
     assert_eq!(mine.len(), 1, "{mine:?}");
     assert_eq!(mine[0]["kind"]["imported_from"]["replaced"], true);
+    assert_eq!(mine[0]["who"], "Jeroen Bakker", "{mine:?}");
     let (ok, out, _) = run(new.path(), &["audit"]);
     assert!(ok);
     assert!(out.contains("geïmporteerd uit"), "{out}");

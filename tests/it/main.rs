@@ -42,6 +42,7 @@ mod intake_fields;
 mod inzage;
 mod lang_en;
 mod lookup_everyone;
+mod me;
 mod meeting_e2e;
 mod meeting_flows;
 mod meeting_refused;

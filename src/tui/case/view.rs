@@ -303,7 +303,7 @@ fn timeline(app: &App, p: &CasePage, frame: &mut Frame, area: Rect) {
                     p.case.family,
                 )),
                 Span::styled(
-                    format!("  ({})", safe(&e.who)),
+                    format!("  ({})", safe(crate::i18n::audit::who(&e.who, app.lang))),
                     app.theme.style(Role::Muted),
                 ),
             ])];

@@ -103,8 +103,12 @@ pub fn build(app: &App, store: &Store, kind: FormKind) -> Result<Form, Problem> 
         // Forms about a case are built above.
         _ => return Err(Problem::NotFound),
     };
+    let asks_me = matches!(body, Body::ChooseMe(_));
     let mut form = Form::new(title, body);
     form.about = about;
+    if asks_me {
+        form.intro = Some(Said::plain(t::ME_WHY.get(app.lang)));
+    }
     Ok(form)
 }
 

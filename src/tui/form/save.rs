@@ -43,7 +43,7 @@ pub fn submit(app: &mut App, store: &mut Store, clock: &Clock) -> Result<(), Pro
     let new_case = matches!(form.body, Body::NewCase(_));
     if let Body::ChooseMe(field) = &form.body {
         let picked = field.picked_person();
-        return choose_me(app, picked, form);
+        return choose_me(app, store, picked, form);
     }
     if let Body::Attendees(field) = &form.body {
         return match crate::tui::meeting::find_attendees(app, &field.value) {
@@ -400,8 +400,14 @@ fn family(store: &mut Store, ctx: &Ctx, id: FamilyId, f: &FamilyForm) -> Result<
     Ok(store.save_family(ctx.now, family)?)
 }
 
-/// Remembers who the user is in the config file; nothing in the store changes.
-fn choose_me(app: &mut App, picked: Option<PersonId>, mut form: Box<Form>) -> Result<(), Problem> {
+/// Remembers who the user is in the config file; nothing in the store changes, but from now on
+/// every change is recorded in that person's name (issue 12 part 4).
+fn choose_me(
+    app: &mut App,
+    store: &mut Store,
+    picked: Option<PersonId>,
+    mut form: Box<Form>,
+) -> Result<(), Problem> {
     let Some(me) = picked else {
         form.mark(t::L_NAME, t::PICK_NONE.get(app.lang));
         app.popup = Some(Popup::Form(form));
@@ -418,6 +424,9 @@ fn choose_me(app: &mut App, picked: Option<PersonId>, mut form: Box<Form>) -> Re
     app.config = config;
     app.actions.filter.mine = true;
     crate::tui::acties::apply(&mut app.actions, app.today, Some(me));
+    if let Some(p) = app.person(me) {
+        store.who.clone_from(&p.name);
+    }
     let name = app.person_name(Some(me));
     app.info(format!("{} {name}.", t::ME_SAVED.get(app.lang)));
     Ok(())

@@ -13,6 +13,17 @@ pub const WAIT: Duration = Duration::from_secs(10);
 pub const ENTER_ALT: &[u8] = b"\x1b[?1049h";
 pub const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 
+/// `tandem me PERSON` with the config dir of the pty tests: from then on no start asks "Wie ben
+/// jij?".
+pub fn choose_me(data: &Path, config: &Path, person: &str) {
+    let out = crate::common::tandem(data)
+        .env("XDG_CONFIG_HOME", config)
+        .args(["me", person])
+        .output()
+        .expect("tandem me");
+    assert!(out.status.success(), "{out:?}");
+}
+
 /// tandem running in a 120x40 pty; a thread feeds everything it prints to a vt100 parser.
 pub struct Tui {
     pub child: Box<dyn Child + Send + Sync>,
@@ -90,6 +101,13 @@ impl Tui {
     pub fn keys(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
+    }
+
+    /// Leaves the start's question "Wie ben jij?" with Esc: it is asked at every start until
+    /// "me" is chosen on this laptop (issue 12 part 4), and Esc says where to choose later.
+    pub fn skip_me(&mut self) {
+        self.wait_for("Wie ben jij?");
+        self.step("\x1b", "Kiezen kan met I");
     }
 
     /// Types keys, then waits for `text`.
