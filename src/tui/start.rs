@@ -177,8 +177,8 @@ fn settle(app: &mut App, store: &Store, theme_name: &str, problems: [Option<Stri
 
 /// Until "me" is chosen on this laptop, every start asks who you are (issue 12 part 4: the trail
 /// records that person, never the login name). Not on an empty or read-only store, nor when the
-/// choice can't be remembered.
-fn ask_me(app: &mut App, store: &Store) {
+/// choice can't be remembered; after the beamer's privacy question when that came first.
+pub(super) fn ask_me(app: &mut App, store: &Store) {
     let chosen = app.config.me.is_some_and(|id| {
         app.persons
             .iter()

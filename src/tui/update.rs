@@ -98,6 +98,7 @@ fn carry_out(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resul
         Msg::PrivacyAnswer(on) => {
             app.popup = None;
             app.privacy = on;
+            super::start::ask_me(app, store);
         }
         Msg::Blank => app.blank = true,
         Msg::Help => app.popup = Some(Popup::Help { scroll: 0 }),
