@@ -199,9 +199,13 @@ pub struct Store {
     /// What open found of the journal; the first save opens it, or (missing, damaged, its
     /// backup gone) starts a new one on a fresh backup.
     journal_found: journal::Found,
-    /// A commit whose sled flush failed (its journal entry is on disk): the next commit flushes
-    /// first, so at most one confirmed change is ever missing from sled's files.
+    /// A commit whose sled flush failed or waits for [`Store::settle`] (its journal entry is on
+    /// disk): the next commit flushes first, so at most one confirmed change is ever missing
+    /// from sled's files.
     unflushed: bool,
+    /// Commits leave sled's flush to [`Store::settle`] (the TUI, after the frame that shows the
+    /// change): the journal, synced before the commit returns, already holds it.
+    settle_later: bool,
     /// Something was written in this session (a copy taken at open is then no longer the same).
     wrote: bool,
     /// Set when damage was found after open; the close keeps the files' copy.

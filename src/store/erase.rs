@@ -200,6 +200,7 @@ impl Store {
             unjournaled: false,
             journal_found: super::journal::Found::Missing,
             unflushed: false,
+            settle_later: false,
             wrote: false,
             damage: std::sync::Mutex::new(None),
             pending: None,

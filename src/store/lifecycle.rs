@@ -256,6 +256,7 @@ impl Store {
             unjournaled: false,
             journal_found: journal::Found::Missing,
             unflushed: false,
+            settle_later: false,
             wrote: false,
             damage: std::sync::Mutex::new(None),
             pending,

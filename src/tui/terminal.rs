@@ -90,6 +90,7 @@ pub fn run(
     crate::store::guard::keep_store_panics_quiet();
     let _ = execute!(stdout(), EnableBracketedPaste);
     let guard = PasteGuard;
+    store.settle_later(true);
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
         let mut started = false;
@@ -113,6 +114,9 @@ pub fn run(
                     false => views::render(app, f),
                 })?;
                 dirty = false;
+                // A save's frame is out: now sled's own files (its journal entry was synced
+                // before the frame said it was saved).
+                store.settle();
                 if !started {
                     // The rest of the start waits until something is on screen.
                     started = true;
@@ -153,6 +157,8 @@ pub fn run(
     // However the loop ended, the meeting's timer is booked and saved.
     // Nothing can be shown any more if this fails; the record keeps the time up to the last save.
     let _ = super::meeting::book_and_save(app, store, clock.now());
+    store.settle_later(false);
+    store.settle();
     drop(guard);
     ratatui::restore();
     result

@@ -164,10 +164,31 @@ impl Store {
             return self.seen(Err(sled_latched(e)));
         }
         self.seq = seq;
-        // The journal already holds the change on disk; if sled's flush fails, the next commit
-        // retries it first, so sled's files never miss more than this one.
-        self.unflushed = self.flush_synced().is_err();
+        // The journal already holds the change on disk; if sled's flush fails (or waits for
+        // `settle`), the next commit does it first, so sled's files never miss more than this
+        // one, and the open after a crash replays that one from the journal.
+        self.unflushed = self.settle_later || self.flush_synced().is_err();
         Ok(())
+    }
+
+    /// Commits from now on leave sled's flush and sync to [`Store::settle`] (`later`), or do it
+    /// before they return (the default). The change is on disk either way: in the journal.
+    pub fn settle_later(&mut self, later: bool) {
+        self.settle_later = later;
+    }
+
+    /// True while a commit's sled flush waits for [`Store::settle`] (or failed and waits for
+    /// the next commit).
+    pub fn awaits_settle(&self) -> bool {
+        self.unflushed
+    }
+
+    /// Flushes and syncs sled's files if a commit left that for later. A failure is kept for
+    /// the next commit, which tries again first and reports it.
+    pub fn settle(&mut self) {
+        if self.unflushed && !self.read_only && self.flush_synced().is_ok() {
+            self.unflushed = false;
+        }
     }
 
     /// Writes ops into sled as one multi-tree transaction.
