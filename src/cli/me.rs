@@ -56,11 +56,27 @@ fn said(ctx: &Ctx, config: &Config, persons: &[Person]) -> String {
 }
 
 fn pick<'a>(ctx: &Ctx, persons: &'a [Person], query: &str) -> Result<&'a Person, CliError> {
-    let labels = |list: &[&Person]| -> Vec<String> {
-        list.iter()
-            .map(|p| safe::line(&recipient::label(p)).into_owned())
-            .collect()
-    };
+    one_person(ctx, persons, query, |shown| {
+        let all: Vec<&Person> = persons.iter().collect();
+        let few = if all.len() <= SUGGEST_AT_MOST {
+            all
+        } else {
+            Vec::new()
+        };
+        Ok(CliError(msg::unknown(shown, &labels(&few), ctx.lang)))
+    })
+}
+
+/// The one person `query` names ([`recipient::find`]): several is a message listing them; no
+/// one is the message `unknown` words from the query as shown (made safe to print).
+///
+/// Errors: those messages, or the error `unknown` returns.
+pub(super) fn one_person<'a>(
+    ctx: &Ctx,
+    persons: &'a [Person],
+    query: &str,
+    unknown: impl FnOnce(&str) -> Result<CliError, CliError>,
+) -> Result<&'a Person, CliError> {
     let shown = safe::line(query);
     match recipient::find(persons, query) {
         Ok(p) => Ok(p),
@@ -69,14 +85,13 @@ fn pick<'a>(ctx: &Ctx, persons: &'a [Person], query: &str) -> Result<&'a Person,
             &labels(&many),
             ctx.lang,
         ))),
-        Err(NotOne::Unknown) => {
-            let all: Vec<&Person> = persons.iter().collect();
-            let few = if all.len() <= SUGGEST_AT_MOST {
-                all
-            } else {
-                Vec::new()
-            };
-            Err(CliError(msg::unknown(&shown, &labels(&few), ctx.lang)))
-        }
+        Err(NotOne::Unknown) => Err(unknown(&shown)?),
     }
+}
+
+/// Each person's name and role, safe to print on one line.
+pub(super) fn labels(list: &[&Person]) -> Vec<String> {
+    list.iter()
+        .map(|p| safe::line(&recipient::label(p)).into_owned())
+        .collect()
 }

@@ -6,7 +6,7 @@ use crate::domain::agenda::propose;
 use crate::domain::text::initials;
 use crate::domain::{Meeting, MeetingId, Person, Reason};
 use crate::i18n::{exports, meeting as words, Lang};
-use crate::report::recipient::{self, NotOne};
+use crate::report::recipient;
 use crate::report::{markdown, minutes, safe};
 use crate::store::Store;
 use clap::ValueEnum;
@@ -171,7 +171,8 @@ fn find_meeting(ctx: &Ctx, store: &Store, id: &str) -> Result<Meeting, CliError>
         })
 }
 
-/// The one person `--for` names; no one or several is a calm message with the candidates.
+/// The one person `--for` names; no one or several is a calm message with the candidates (for
+/// no one, the people involved in the meeting).
 fn recipient_of<'a>(
     ctx: &Ctx,
     store: &Store,
@@ -179,26 +180,9 @@ fn recipient_of<'a>(
     persons: &'a [Person],
     query: &str,
 ) -> Result<&'a Person, CliError> {
-    let labels = |list: &[&Person]| -> Vec<String> {
-        list.iter()
-            .map(|p| safe::line(&recipient::label(p)).into_owned())
-            .collect()
-    };
-    let shown = safe::line(query);
-    match recipient::find(persons, query) {
-        Ok(p) => Ok(p),
-        Err(NotOne::Ambiguous(many)) => Err(CliError(exports::recipient_ambiguous(
-            &shown,
-            &labels(&many),
-            ctx.lang,
-        ))),
-        Err(NotOne::Unknown) => {
-            let involved = recipient::involved(store, meeting, persons).map_err(|e| ctx.fail(e))?;
-            Err(CliError(exports::recipient_unknown(
-                &shown,
-                &labels(&involved),
-                ctx.lang,
-            )))
-        }
-    }
+    super::me::one_person(ctx, persons, query, |shown| {
+        let involved = recipient::involved(store, meeting, persons).map_err(|e| ctx.fail(e))?;
+        let list = super::me::labels(&involved);
+        Ok(CliError(exports::recipient_unknown(shown, &list, ctx.lang)))
+    })
 }
