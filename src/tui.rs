@@ -112,8 +112,7 @@ pub fn finish_start(store: &Store, app: &mut App) -> StoreResult<()> {
         return Ok(());
     }
     if let Some(yesterday) = app.today.pred_opt() {
-        let rows = store.action_rows_reader().open_entries_until(yesterday)?;
-        show_overdue(app, overdue_counts(&rows, app.today));
+        show_overdue(app, store.action_rows_reader().open_count_until(yesterday)?);
     }
     retention::remind(store, app);
     offer_resume(app);
@@ -137,13 +136,10 @@ pub fn finish_start_later(store: &Store, app: &mut App) {
     let Some(yesterday) = app.today.pred_opt() else {
         return;
     };
-    let (reader, today) = (store.action_rows_reader(), app.today);
+    let reader = store.action_rows_reader();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let counts = reader
-            .open_entries_until(yesterday)
-            .map(|rows| overdue_counts(&rows, today));
-        let _ = tx.send(counts);
+        let _ = tx.send(reader.open_count_until(yesterday));
     });
     app.overdue = Some(rx);
 }
@@ -164,11 +160,6 @@ pub fn poll_overdue(app: &mut App) -> bool {
         Err(e) => app.error(crate::i18n::cli::store_error(&e, app.lang)),
     }
     true
-}
-
-/// Overdue open actions per side (onderwijs, zorg).
-fn overdue_counts(rows: &[crate::domain::ActionEntry], today: chrono::NaiveDate) -> [usize; 2] {
-    acties::counts(rows, today).overdue
 }
 
 /// On start, the status line says how many actions are overdue, and on which side.
