@@ -202,6 +202,8 @@ fn saves(t: &mut Pty, rounds: usize, label: &str) {
         });
         took.push(ms(shown - sent));
     }
+    // The session's first save also opens the journal (and may make the day's backup).
+    println!("  first save ({label}): {:.1} ms", took[0]);
     summary(&format!("save in the TUI ({label})"), took);
 }
 
