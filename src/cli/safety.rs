@@ -21,7 +21,8 @@ pub fn backup(ctx: &Ctx) -> Result<(), CliError> {
 /// then restores and says what came back.
 pub fn restore(ctx: &Ctx, file: Option<&Path>, yes: bool, replace: bool) -> Result<(), CliError> {
     let key = super::crypt::key(ctx)?;
-    let plan = restore::plan_keyed(&ctx.data_dir, file, key).map_err(|e| ctx.fail(e))?;
+    let mut plan = restore::plan_keyed(&ctx.data_dir, file, key).map_err(|e| ctx.fail(e))?;
+    plan.today = Some(ctx.clock.today());
     if plan.current == Current::Healthy && !replace {
         return Err(CliError(msg::RESTORE_HEALTHY.get(ctx.lang).into()));
     }
@@ -43,9 +44,10 @@ fn run(ctx: &Ctx, plan: &RestorePlan, replace: bool) -> Result<(), CliError> {
 pub fn offer_restore(ctx: &Ctx, problem: &CliError) -> Result<bool, CliError> {
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let key = super::crypt::key(ctx)?;
-    let Ok(plan) = restore::plan_keyed(&ctx.data_dir, None, key) else {
+    let Ok(mut plan) = restore::plan_keyed(&ctx.data_dir, None, key) else {
         return Ok(false);
     };
+    plan.today = Some(ctx.clock.today());
     if !interactive || !matches!(plan.current, Current::Damaged(_)) {
         return Ok(false);
     }

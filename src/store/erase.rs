@@ -221,7 +221,11 @@ impl Store {
 /// store's data key when it is encrypted. Returns how many came back.
 ///
 /// Errors: what opening, reading or the erasure report.
-pub fn honour(dir: &Path, key: Option<super::crypt::DataKey>) -> Result<usize> {
+pub fn honour(
+    dir: &Path,
+    key: Option<super::crypt::DataKey>,
+    today: Option<chrono::NaiveDate>,
+) -> Result<usize> {
     let mut list = ErasedList::load(dir)?;
     if list.families.is_empty() {
         return Ok(0);
@@ -231,7 +235,7 @@ pub fn honour(dir: &Path, key: Option<super::crypt::DataKey>) -> Result<usize> {
     if back > 0 {
         list.reopen_all();
         list.save(dir)?;
-        let today = chrono::Local::now().date_naive();
+        let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
         // The copies in quarantine are of stores without the family (it was erased before).
         drop(store.finish_erasure(today, false)?);
     }

@@ -30,6 +30,9 @@ pub struct RestorePlan {
     /// The data key of an encrypted store (issue 12): the backup is read and the store rebuilt
     /// with it.
     pub key: Option<DataKey>,
+    /// The caller's "today" (`TANDEM_TODAY`), for the backup and the erasures a restore makes;
+    /// `None`: the system's date.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +115,7 @@ pub fn plan_keyed(dir: &Path, file: Option<&Path>, key: Option<DataKey>) -> Resu
         not_covered,
         current,
         key,
+        today: None,
     })
 }
 
@@ -175,7 +179,7 @@ pub fn restore(dir: &Path, plan: &RestorePlan, replace: bool) -> Result<Restored
         ),
     )?;
     // A family erased since the backup was made stays erased (issue 12).
-    super::erase::honour(dir, plan.key.clone())?;
+    super::erase::honour(dir, plan.key.clone(), plan.today)?;
     Ok(Restored {
         backup: plan.backup.clone(),
         journal_changes,
@@ -194,6 +198,7 @@ fn rebuild(
     // Marks older than this restore are history now; the store is about to be rebuilt.
     files::resolve_damage(dir, "Vervangen door een herstel.\n")?;
     let mut store = Store::open_locked(dir, lock, true, plan.key.clone())?;
+    store.today = plan.today;
     store.import_file(checked, false)?;
     store.set_seq(plan.backup.seq)?;
     let mut replayed = 0;

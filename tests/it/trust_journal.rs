@@ -311,3 +311,37 @@ fn a_lost_journal_then_a_save_then_damage_loses_nothing() {
         assert!(got == want, "{what}: the restore lost changes");
     }
 }
+
+/// A restore names the backup it makes after the caller's "today" (`TANDEM_TODAY`), as every
+/// other backup is, not after the system's date.
+#[test]
+fn a_restore_names_its_backup_after_the_callers_today() {
+    let (dir, _fx) = fixture_dir();
+    let names = |dir: &Path| -> Vec<String> {
+        fs::read_dir(dir.join("backups"))
+            .expect("backups")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let (ok, _, err) = run(dir.path(), &["backup"]);
+    assert!(ok, "{err}");
+    let before = names(dir.path());
+    // A backup's name holds the second it was made: the restore's must not take this one's.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // Without the journal nothing can be replayed onto the backup: the restore makes a fresh
+    // backup to start a new journal on.
+    std::fs::remove_file(dir.path().join("journal")).expect("remove the journal");
+    let (ok, _, err) = run(dir.path(), &["restore", "--yes", "--replace"]);
+    assert!(ok, "{err}");
+    let system_day = chrono::Local::now().date_naive().to_string();
+    let made: Vec<String> = names(dir.path())
+        .into_iter()
+        .filter(|n| !before.contains(n))
+        .collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert!(made[0].contains(common::TODAY), "{made:?}");
+    if system_day != common::TODAY {
+        assert!(!made[0].contains(&system_day), "{made:?}");
+    }
+}
