@@ -2,90 +2,22 @@
 //! chrono's own `Serialize` writes them (`2026-11-23`, `2026-11-23T10:15:00`, with `.fff`,
 //! `.ffffff` or `.fffffffff` when there is a fraction), so stores and exports keep their bytes;
 //! read back by a small parser for those shapes instead of chrono's general one, which took
-//! ~22% of `tandem stats` at 50,000 cases (issue 10). Anything else (a year past 9999 or before
-//! 0, a leap second, another number of fraction digits, a malformed text) goes to chrono's
-//! `FromStr`, so what reads and what it reads as, and the error for what does not, stay chrono's.
+//! ~22% of `tandem stats` at 50,000 cases (issue 10), and written without `fmt` (6-7% of an
+//! `export`). Anything else (a year past 9999 or before 0, a leap second, another number of
+//! fraction digits, a malformed text) goes to chrono, so what reads and what it reads as, and
+//! the error for what does not, stay chrono's.
 //!
 //! Use with `#[serde(with = "wire::date")]`, `wire::date::option`, `wire::datetime`,
 //! `wire::datetime::option`. An `Option` field also needs `#[serde(default)]`: serde treats a
 //! missing field with `with` as an error, where a plain `Option` reads as `None`.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 
-/// A date as chrono's `FromStr` reads it, taking the shape chrono writes without chrono.
-///
-/// Errors: chrono's, for a text that is not a date.
-pub fn read_date(s: &str) -> Result<NaiveDate, chrono::ParseError> {
-    match fast_date(s.as_bytes()) {
-        Some(d) => Ok(d),
-        None => s.parse(),
-    }
-}
+mod text;
 
-/// A date and time as chrono's `FromStr` reads it, taking the shapes chrono writes without
-/// chrono.
-///
-/// Errors: chrono's, for a text that is not a date and time.
-pub fn read_datetime(s: &str) -> Result<NaiveDateTime, chrono::ParseError> {
-    match fast_datetime(s.as_bytes()) {
-        Some(d) => Ok(d),
-        None => s.parse(),
-    }
-}
-
-/// Two ASCII digits at `at` as a number.
-fn two(b: &[u8], at: usize) -> Option<u32> {
-    let high = b.get(at)?.wrapping_sub(b'0');
-    let low = b.get(at + 1)?.wrapping_sub(b'0');
-    (high < 10 && low < 10).then(|| u32::from(high) * 10 + u32::from(low))
-}
-
-/// `YYYY-MM-DD` with a year of 0 to 9999; `None` for any other text or an impossible day.
-fn fast_date(b: &[u8]) -> Option<NaiveDate> {
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let year = two(b, 0)? * 100 + two(b, 2)?;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(b, 5)?, two(b, 8)?)
-}
-
-/// `YYYY-MM-DDTHH:MM:SS` with an optional `.` and 1 to 9 digits; `None` otherwise, and for a
-/// leap second (chrono reads those its own way).
-fn fast_datetime(b: &[u8]) -> Option<NaiveDateTime> {
-    let (date, rest) = (b.get(..10)?, b.get(10..)?);
-    if rest.len() < 9 || rest.first() != Some(&b'T') {
-        return None;
-    }
-    if rest.get(3) != Some(&b':') || rest.get(6) != Some(&b':') {
-        return None;
-    }
-    let second = two(rest, 7).filter(|s| *s < 60)?;
-    let nano = fraction(rest.get(9..)?)?;
-    let time = NaiveTime::from_hms_nano_opt(two(rest, 1)?, two(rest, 4)?, second, nano)?;
-    Some(fast_date(date)?.and_time(time))
-}
-
-/// Nanoseconds of `.f` to `.fffffffff` (nothing: 0).
-fn fraction(b: &[u8]) -> Option<u32> {
-    let digits = match b {
-        [] => return Some(0),
-        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => digits,
-        _ => return None,
-    };
-    let mut n = 0u32;
-    for c in digits {
-        let d = c.wrapping_sub(b'0');
-        if d > 9 {
-            return None;
-        }
-        n = n * 10 + u32::from(d);
-    }
-    // At most 9 digits, so the scale is 10^0..=10^8.
-    let scale = 10u32.pow(9 - u32::try_from(digits.len()).ok()?);
-    Some(n * scale)
-}
+pub use text::{read_date, read_datetime};
 
 /// Reads a text with `read` (chrono's words for what it expects and why it failed).
 struct TextVisitor<T> {
@@ -141,13 +73,28 @@ const DATETIME: TextVisitor<NaiveDateTime> = TextVisitor {
 
 /// A `NaiveDate` field: `#[serde(with = "wire::date")]`.
 pub mod date {
-    use super::{OptionVisitor, DATE};
+    use super::{text, OptionVisitor, DATE};
     use chrono::NaiveDate;
     use serde::{Deserializer, Serialize, Serializer};
 
-    /// Writes chrono's bytes (chrono writes them).
+    /// Writes chrono's text of `d` as a string, as chrono does.
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        d.serialize(s)
+        match text::write_date(*d)
+            .as_ref()
+            .and_then(text::Written::as_str)
+        {
+            Some(t) => s.serialize_str(t),
+            None => d.serialize(s),
+        }
+    }
+
+    /// A date written through [`serialize`], for an `Option`'s `Some`.
+    struct Wired(NaiveDate);
+
+    impl Serialize for Wired {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            serialize(&self.0, s)
+        }
     }
 
     /// Errors: chrono's parse error for a text that is not a date; the format's own otherwise.
@@ -161,7 +108,10 @@ pub mod date {
 
         /// Writes what serde writes for an `Option` of chrono's date.
         pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-            d.serialize(s)
+            match d {
+                Some(d) => s.serialize_some(&Wired(*d)),
+                None => s.serialize_none(),
+            }
         }
 
         /// Errors: as [`super::deserialize`].
@@ -173,13 +123,28 @@ pub mod date {
 
 /// A `NaiveDateTime` field: `#[serde(with = "wire::datetime")]`.
 pub mod datetime {
-    use super::{OptionVisitor, DATETIME};
+    use super::{text, OptionVisitor, DATETIME};
     use chrono::NaiveDateTime;
     use serde::{Deserializer, Serialize, Serializer};
 
-    /// Writes chrono's bytes (chrono writes them).
+    /// Writes chrono's text of `d` as a string, as chrono does.
     pub fn serialize<S: Serializer>(d: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-        d.serialize(s)
+        match text::write_datetime(*d)
+            .as_ref()
+            .and_then(text::Written::as_str)
+        {
+            Some(t) => s.serialize_str(t),
+            None => d.serialize(s),
+        }
+    }
+
+    /// A date and time written through [`serialize`], for an `Option`'s `Some`.
+    struct Wired(NaiveDateTime);
+
+    impl Serialize for Wired {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            serialize(&self.0, s)
+        }
     }
 
     /// Errors: chrono's parse error for a text that is not a date and time.
@@ -196,7 +161,10 @@ pub mod datetime {
             d: &Option<NaiveDateTime>,
             s: S,
         ) -> Result<S::Ok, S::Error> {
-            d.serialize(s)
+            match d {
+                Some(d) => s.serialize_some(&Wired(*d)),
+                None => s.serialize_none(),
+            }
         }
 
         /// Errors: as [`super::deserialize`].
