@@ -1,5 +1,6 @@
 //! An action (actie): a task with an owner, a side and a deadline.
 
+use super::dates::wire;
 use super::ids::{ActionId, CaseId, MeetingId, PersonId};
 use super::person::Side;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -9,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Done {
+    #[serde(with = "wire::datetime")]
     pub at: NaiveDateTime,
     pub by: Option<PersonId>,
     /// Why it was cancelled instead of done (record format 2; `None`: done).
@@ -34,7 +36,9 @@ pub struct Action {
     pub text: String,
     pub owner: Option<PersonId>,
     pub side: Side,
+    #[serde(default, with = "wire::date::option")]
     pub deadline: Option<NaiveDate>,
+    #[serde(with = "wire::datetime")]
     pub created: NaiveDateTime,
     /// The meeting it was agreed in, if any.
     pub meeting: Option<MeetingId>,

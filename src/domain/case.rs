@@ -1,5 +1,6 @@
 //! A case (casus): one child's question and its follow-up, from signal to closing and back.
 
+use super::dates::wire;
 use super::ids::{CaseId, ChildId, FamilyId, PersonId};
 use super::person::Side;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -78,8 +79,10 @@ impl Outcome {
 /// One closing of a case. Reopening keeps it, so the history (and the monitoring) survives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Closing {
+    #[serde(with = "wire::date")]
     pub closed: NaiveDate,
     pub outcome: Outcome,
+    #[serde(default, with = "wire::date::option")]
     pub reopened: Option<NaiveDate>,
 }
 
@@ -103,6 +106,7 @@ pub enum ConsentStatus {
 pub struct Consent {
     pub person: PersonId,
     pub status: ConsentStatus,
+    #[serde(default, with = "wire::date::option")]
     pub date: Option<NaiveDate>,
     pub note: String,
     /// Who gave (or refused) it, e.g. "moeder" (record format 2; empty before).
@@ -121,9 +125,12 @@ pub struct Case {
     /// Who signalled it, in words: "moeder", "juf Anouk" (record format 2; empty before).
     #[serde(default)]
     pub signal_by: String,
+    #[serde(with = "wire::date")]
     pub signal_date: NaiveDate,
+    #[serde(default, with = "wire::date::option")]
     pub intake_date: Option<NaiveDate>,
     /// First support given (for "binnen een week" monitoring).
+    #[serde(default, with = "wire::date::option")]
     pub support_date: Option<NaiveDate>,
     pub status: CaseStatus,
     pub lead: Lead,
@@ -133,8 +140,10 @@ pub struct Case {
     pub closings: Vec<Closing>,
     /// Free notes, kept inline on the case card.
     pub notes: String,
+    #[serde(with = "wire::datetime")]
     pub created: NaiveDateTime,
     /// Last change to the case or anything under it; sorts the case list.
+    #[serde(with = "wire::datetime")]
     pub last_activity: NaiveDateTime,
 }
 

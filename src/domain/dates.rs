@@ -5,6 +5,8 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+pub mod wire;
+
 /// Which words the parser and formatter use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {

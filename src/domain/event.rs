@@ -3,6 +3,7 @@
 //! compute from them.
 
 use super::case::{CaseStatus, ConsentStatus, Outcome};
+use super::dates::wire;
 use super::ids::{ActionId, CaseId, EventId, FamilyId, MeetingId, PersonId};
 use super::person::Side;
 use chrono::NaiveDateTime;
@@ -107,6 +108,7 @@ pub struct FieldChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub id: EventId,
+    #[serde(with = "wire::datetime")]
     pub at: NaiveDateTime,
     /// Who made the change (the user name tandem runs as, or a chosen person).
     pub who: String,

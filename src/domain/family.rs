@@ -1,5 +1,6 @@
 //! The household (gezin): carers, children, and the network of professionals around it.
 
+use super::dates::wire;
 use super::ids::{ChildId, FamilyId, PersonId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,7 @@ pub struct Child {
     pub id: ChildId,
     pub first_name: String,
     pub last_name: String,
+    #[serde(default, with = "wire::date::option")]
     pub birth_date: Option<NaiveDate>,
     pub school: String,
     /// The class/year, e.g. "5" or "1/2".
@@ -85,7 +87,9 @@ impl Child {
 pub struct Involvement {
     pub person: PersonId,
     pub role: String,
+    #[serde(default, with = "wire::date::option")]
     pub from: Option<NaiveDate>,
+    #[serde(default, with = "wire::date::option")]
     pub until: Option<NaiveDate>,
 }
 

@@ -1,5 +1,6 @@
 //! The weekly tandem meeting (overleg): its agenda, what was agreed, and how long it took.
 
+use super::dates::wire;
 use super::ids::{ActionId, CaseId, MeetingId, PersonId};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -47,6 +48,7 @@ impl Reason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agreement {
     pub text: String,
+    #[serde(with = "wire::datetime")]
     pub at: NaiveDateTime,
 }
 
@@ -68,10 +70,13 @@ pub struct AgendaItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
     pub id: MeetingId,
+    #[serde(with = "wire::date")]
     pub date: NaiveDate,
     pub attendees: Vec<PersonId>,
     pub items: Vec<AgendaItem>,
+    #[serde(default, with = "wire::datetime::option")]
     pub started: Option<NaiveDateTime>,
+    #[serde(default, with = "wire::datetime::option")]
     pub ended: Option<NaiveDateTime>,
     /// Index of the item being discussed, so an interrupted meeting resumes where it was.
     pub current: usize,

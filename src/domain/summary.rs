@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::case::{Case, CaseStatus};
+use super::dates::wire;
 use super::family::Family;
 use super::ids::{ActionId, CaseId, ChildId, FamilyId, PersonId};
 use super::person::Side;
@@ -28,9 +29,11 @@ pub struct CaseSummary {
     pub status: CaseStatus,
     pub lead_side: Option<Side>,
     pub flagged: bool,
+    #[serde(with = "wire::datetime")]
     pub last_activity: NaiveDateTime,
     pub open_onderwijs: u32,
     pub open_zorg: u32,
+    #[serde(default, with = "wire::date::option")]
     pub next_deadline: Option<NaiveDate>,
 }
 
@@ -107,7 +110,9 @@ pub struct ActionSummary {
     pub text: String,
     pub owner: Option<PersonId>,
     pub side: Side,
+    #[serde(default, with = "wire::date::option")]
     pub deadline: Option<NaiveDate>,
+    #[serde(default, with = "wire::datetime::option")]
     pub done: Option<NaiveDateTime>,
 }
 

@@ -1,13 +1,13 @@
 //! Action lists for people and programs. The JSON shape is a contract (README: "actions JSON").
 
-use crate::domain::dates::{format_numeric, Lang};
+use crate::domain::dates::{format_numeric, wire, Lang};
 use crate::domain::text::initials;
 use crate::domain::{ActionId, ActionSummary, Person, PersonId};
 use crate::i18n::{exports, words};
 use crate::report::safe;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use unicode_width::UnicodeWidthStr;
 
 /// One action as `tandem actions --format json` prints it.
@@ -22,8 +22,10 @@ pub struct ActionOut {
     pub owner: Option<String>,
     pub owner_id: Option<u64>,
     pub side: &'static str,
+    #[serde(serialize_with = "wire::date::option::serialize")]
     pub deadline: Option<NaiveDate>,
     pub overdue: bool,
+    #[serde(serialize_with = "wire::datetime::option::serialize")]
     pub done: Option<NaiveDateTime>,
 }
 
@@ -91,6 +93,11 @@ impl<'a> Names<'a> {
     }
 }
 
+/// Finished rows up to which [`cancelled_of`] reads each one's record by its id. Past it, one
+/// pass over every action in id order is cheaper: at 50,000 cases a point read costs ~15 µs
+/// (`actions --all` has ~290,000 finished rows: 4-5 s of CPU), the whole pass ~0.5 s.
+pub const POINT_READS_UP_TO: usize = 20_000;
+
 /// The reasons of the cancelled actions among `rows`: each finished one's record is read (the
 /// rows say only that it is finished). Open rows cost nothing.
 ///
@@ -99,13 +106,40 @@ pub fn cancelled_of(
     store: &crate::store::Store,
     rows: &[ActionSummary],
 ) -> crate::store::Result<HashMap<ActionId, String>> {
+    cancelled_of_with(store, rows, POINT_READS_UP_TO)
+}
+
+/// As [`cancelled_of`], reading records one by one up to `point_reads_up_to` finished rows
+/// and in one pass over every action past it (both give the same answer).
+///
+/// Errors: a record that can't be read.
+pub fn cancelled_of_with(
+    store: &crate::store::Store,
+    rows: &[ActionSummary],
+    point_reads_up_to: usize,
+) -> crate::store::Result<HashMap<ActionId, String>> {
+    let finished: HashSet<ActionId> = rows
+        .iter()
+        .filter(|r| r.done.is_some())
+        .map(|r| r.id)
+        .collect();
     let mut out = HashMap::new();
-    for r in rows.iter().filter(|r| r.done.is_some()) {
-        let why = store.action(r.id)?.and_then(|a| a.done?.cancelled);
-        if let Some(why) = why {
-            out.insert(r.id, why);
+    if finished.len() <= point_reads_up_to {
+        for id in finished {
+            if let Some(why) = store.action(id)?.and_then(|a| a.done?.cancelled) {
+                out.insert(id, why);
+            }
         }
+        return Ok(out);
     }
+    store.each_action(|a| {
+        if let Some(why) = a.done.and_then(|d| d.cancelled) {
+            if finished.contains(&a.id) {
+                out.insert(a.id, why);
+            }
+        }
+        Ok::<(), crate::store::StoreError>(())
+    })?;
     Ok(out)
 }
 

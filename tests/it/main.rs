@@ -19,6 +19,7 @@ mod actions_screen;
 mod architecture;
 mod audit;
 mod audit_edits;
+mod cancelled_scan;
 mod cli;
 mod cli_escapes;
 mod cli_exit;

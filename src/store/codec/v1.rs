@@ -6,6 +6,7 @@
 //! Format 2 added: `Carer::lives_with_child` and `Carer::authority` (both `true`),
 //! `Consent::given_by` and `Case::signal_by` (empty), `Done::cancelled` (`None`).
 
+use crate::domain::dates::wire;
 use crate::domain::{
     Action, ActionId, Carer, Case, CaseId, CaseStatus, Child, ChildId, Closing, Consent,
     ConsentStatus, Done, Family, FamilyId, Involvement, Lead, MeetingId, PersonId, SignalSource,
@@ -77,6 +78,7 @@ pub struct Family1 {
 pub struct Consent1 {
     pub person: PersonId,
     pub status: ConsentStatus,
+    #[serde(default, with = "wire::date::option")]
     pub date: Option<NaiveDate>,
     pub note: String,
 }
@@ -89,8 +91,11 @@ pub struct Case1 {
     pub child: ChildId,
     pub question: String,
     pub signal: SignalSource,
+    #[serde(with = "wire::date")]
     pub signal_date: NaiveDate,
+    #[serde(default, with = "wire::date::option")]
     pub intake_date: Option<NaiveDate>,
+    #[serde(default, with = "wire::date::option")]
     pub support_date: Option<NaiveDate>,
     pub status: CaseStatus,
     pub lead: Lead,
@@ -98,13 +103,16 @@ pub struct Case1 {
     pub flagged: bool,
     pub closings: Vec<Closing>,
     pub notes: String,
+    #[serde(with = "wire::datetime")]
     pub created: NaiveDateTime,
+    #[serde(with = "wire::datetime")]
     pub last_activity: NaiveDateTime,
 }
 
 /// [`Done`] before format 2.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct Done1 {
+    #[serde(with = "wire::datetime")]
     pub at: NaiveDateTime,
     pub by: Option<PersonId>,
 }
@@ -117,7 +125,9 @@ pub struct Action1 {
     pub text: String,
     pub owner: Option<PersonId>,
     pub side: crate::domain::Side,
+    #[serde(default, with = "wire::date::option")]
     pub deadline: Option<NaiveDate>,
+    #[serde(with = "wire::datetime")]
     pub created: NaiveDateTime,
     pub meeting: Option<MeetingId>,
     pub done: Option<Done1>,

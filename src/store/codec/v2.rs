@@ -4,6 +4,7 @@
 
 use super::body;
 use super::v1::upgraded;
+use crate::domain::dates::wire;
 use crate::domain::{CaseId, Event, EventId, EventKind, FamilyId};
 use crate::store::error::StoreError;
 use chrono::NaiveDateTime;
@@ -31,6 +32,7 @@ pub fn decode<T: DeserializeOwned + 'static>(
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct Event2 {
     pub id: EventId,
+    #[serde(with = "wire::datetime")]
     pub at: NaiveDateTime,
     pub who: String,
     pub case: Option<CaseId>,
