@@ -20,7 +20,6 @@ mod architecture;
 mod audit;
 mod audit_edits;
 mod cancelled_scan;
-mod cancelled_scan;
 mod cli;
 mod cli_escapes;
 mod cli_exit;
