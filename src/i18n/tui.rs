@@ -214,8 +214,8 @@ pub const ME_WHY: Text = Text::new(
 );
 /// Asked at start and left with Esc: where to choose later.
 pub const ME_LATER: Text = Text::new(
-    "Nog niet gekozen wie je bent: wijzigingen staan als 'onbekend' in het logboek. Kiezen kan met I op scherm 3.",
-    "Not yet chosen who you are: changes show as 'unknown' in the trail. Choose with I on screen 3.",
+    "Niet gekozen wie je bent ('onbekend' in het logboek). Later: I op scherm 3.",
+    "Not chosen who you are ('unknown' in the trail). Later: I on screen 3.",
 );
 pub const ME_SAVED: Text = Text::new(
     "Onthouden: wijzigingen staan nu op naam van",

@@ -107,7 +107,7 @@ impl Tui {
     /// "me" is chosen on this laptop (issue 12 part 4), and Esc says where to choose later.
     pub fn skip_me(&mut self) {
         self.wait_for("Wie ben jij?");
-        self.step("\x1b", "Kiezen kan met I");
+        self.step("\x1b", "Later: I op scherm 3");
     }
 
     /// Types keys, then waits for `text`.
