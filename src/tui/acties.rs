@@ -132,7 +132,7 @@ pub fn fill_page(list: &mut ActionList, store: &Store, height: usize) -> Result<
     let unread: Vec<ActionId> = list.visible[from..to]
         .iter()
         .filter_map(|i| list.rows.get(*i))
-        .filter(|e| e.done.is_some() && !list.cancelled.contains_key(&e.id))
+        .filter(|e| e.done && !list.cancelled.contains_key(&e.id))
         .map(|e| e.id)
         .collect();
     for id in unread {
@@ -199,7 +199,7 @@ pub struct Counts {
 
 pub fn counts(rows: &[ActionEntry], today: NaiveDate) -> Counts {
     let mut c = Counts::default();
-    for r in rows.iter().filter(|r| r.done.is_none()) {
+    for r in rows.iter().filter(|r| !r.done) {
         let s = r.side.to_byte() as usize;
         c.open[s] += 1;
         if r.is_overdue(today) {
@@ -211,7 +211,7 @@ pub fn counts(rows: &[ActionEntry], today: NaiveDate) -> Counts {
 
 /// Whether the filter shows row `r` (`me`: the user, for "Mijn acties").
 fn shown(f: &ActionFilter, r: &ActionEntry, today: NaiveDate, me: Option<PersonId>) -> bool {
-    (f.show_done || r.done.is_none())
+    (f.show_done || !r.done)
         && f.side.is_none_or(|s| r.side == s)
         && (!f.mine || (me.is_some() && r.owner == me))
         && f.due.is_none_or(|d| Due::of(r.deadline, today) == d)
@@ -220,12 +220,7 @@ fn shown(f: &ActionFilter, r: &ActionEntry, today: NaiveDate, me: Option<PersonI
 /// The list's order: open before done, then by when due, the deadline, the id (a total order, so
 /// a full sort and a patch put every row in the same place).
 fn key(r: &ActionEntry, today: NaiveDate) -> (bool, Due, Option<NaiveDate>, ActionId) {
-    (
-        r.done.is_some(),
-        Due::of(r.deadline, today),
-        r.deadline,
-        r.id,
-    )
+    (r.done, Due::of(r.deadline, today), r.deadline, r.id)
 }
 
 pub fn apply(list: &mut ActionList, today: NaiveDate, me: Option<PersonId>) {
@@ -335,13 +330,14 @@ mod tests {
             owner: Some(PersonId(owner)),
             side,
             deadline,
-            done: done.then(|| {
-                NaiveDate::from_ymd_opt(2026, 11, 1)
-                    .unwrap_or_default()
-                    .and_hms_opt(9, 0, 0)
-                    .unwrap_or_default()
-            }),
+            done,
         }
+    }
+
+    #[test]
+    fn an_entry_stays_small() {
+        // 438,000 of them at 50,000 cases with done ones shown: each 8 bytes more is 3.5 MB.
+        assert!(std::mem::size_of::<ActionEntry>() <= 40);
     }
 
     #[test]
