@@ -15,7 +15,7 @@ pub use update::{backspace, choose, open, poll, select, type_char};
 use crate::domain::text::fold;
 use crate::domain::{CaseId, CaseSummary, ChildId, Family, FamilyId, Person, PersonId};
 use crate::store::FamilyReader;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 
@@ -91,34 +91,55 @@ pub fn entries(
     // Children, families and questions of the cases, the people, and about two carers and a
     // child without a case per family.
     let mut out = Entries::with_capacity(rows.len() * 5 + persons.len());
-    let mut children: HashSet<ChildId> = HashSet::new();
-    let mut seen_families = HashSet::new();
+    // The entry of each child with a case and of each family, which details name.
+    let mut children: HashMap<ChildId, usize> = HashMap::new();
+    let mut listed: HashMap<FamilyId, usize> = HashMap::new();
     for p in persons {
         out.push(
             Kind::Person,
             &p.name,
-            format_args!("{} · {}", p.role, p.organisation),
+            (format_args!("{} · {}", p.role, p.organisation), None),
             Target::Person(p.id),
             &fold(&format!("{} {}", p.role, p.organisation)),
         );
     }
     for r in rows {
         let target = Target::Family(r.family, Some(r.id));
-        if children.insert(r.child) {
-            let detail = format_args!("groep {} · {}", r.groep, r.family_name);
-            out.push(Kind::Child, &r.child_name, detail, target, "");
+        // A new family's entry comes right after its first child's.
+        let family = match listed.get(&r.family) {
+            Some(at) => *at,
+            None if children.contains_key(&r.child) => out.len(),
+            None => out.len() + 1,
+        };
+        if let std::collections::hash_map::Entry::Vacant(v) = children.entry(r.child) {
+            v.insert(out.len());
+            let groep = (format_args!("groep {}", r.groep), Some(family));
+            out.push(Kind::Child, &r.child_name, groep, target, "");
         }
-        if seen_families.insert(r.family) {
-            let family = Target::Family(r.family, None);
-            out.push(Kind::Family, &r.family_name, format_args!(""), family, "");
+        if let std::collections::hash_map::Entry::Vacant(v) = listed.entry(r.family) {
+            v.insert(out.len());
+            let none = (format_args!(""), None);
+            out.push(
+                Kind::Family,
+                &r.family_name,
+                none,
+                Target::Family(r.family, None),
+                "",
+            );
         }
-        let detail = format_args!("{}", r.child_name);
-        out.push(Kind::Question, &r.question, detail, target, "");
+        let child = children.get(&r.child).copied();
+        out.push(
+            Kind::Question,
+            &r.question,
+            (format_args!(""), child),
+            target,
+            "",
+        );
     }
     if let Some(reader) = families {
         // A family that can't be read is reported where it is opened; here it only goes
         // unfound, and the rest is still found.
-        let _ = reader.each(|f| family_entries(&f, &children, &seen_families, &mut out));
+        let _ = reader.each(|f| family_entries(&f, &children, &listed, &mut out));
     }
     out.shrink();
     out
@@ -143,21 +164,25 @@ pub fn family_words(f: &Family) -> Vec<String> {
 /// it.
 fn family_entries(
     f: &Family,
-    with_case: &HashSet<ChildId>,
-    listed: &HashSet<FamilyId>,
+    with_case: &HashMap<ChildId, usize>,
+    listed: &HashMap<FamilyId, usize>,
     out: &mut Entries,
 ) {
     let target = Target::Family(f.id, None);
-    if !listed.contains(&f.id) {
-        out.push(Kind::Family, &f.name, format_args!(""), target, "");
-    }
+    let family = match listed.get(&f.id) {
+        Some(at) => *at,
+        None => {
+            out.push(Kind::Family, &f.name, (format_args!(""), None), target, "");
+            out.len() - 1
+        }
+    };
     for c in &f.carers {
-        let detail = format_args!("{} · {}", c.relation, f.name);
-        out.push(Kind::Carer, &c.name, detail, target, "");
+        let relation = (format_args!("{}", c.relation), Some(family));
+        out.push(Kind::Carer, &c.name, relation, target, "");
     }
-    for c in f.children.iter().filter(|c| !with_case.contains(&c.id)) {
-        let detail = format_args!("groep {} · {}", c.groep, f.name);
-        out.push(Kind::Child, &c.full_name(), detail, target, "");
+    for c in f.children.iter().filter(|c| !with_case.contains_key(&c.id)) {
+        let groep = (format_args!("groep {}", c.groep), Some(family));
+        out.push(Kind::Child, &c.full_name(), groep, target, "");
     }
 }
 
@@ -292,13 +317,8 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
 pub(crate) fn test_entries(list: &[(Kind, &str)]) -> Entries {
     let mut e = Entries::with_capacity(list.len());
     for (kind, label) in list {
-        e.push(
-            *kind,
-            label,
-            format_args!(""),
-            Target::Person(PersonId(1)),
-            "",
-        );
+        let none = (format_args!(""), None);
+        e.push(*kind, label, none, Target::Person(PersonId(1)), "");
     }
     e
 }
@@ -389,7 +409,7 @@ mod tests {
     }
 
     #[test]
-    fn entries_of_rows_and_people_show_and_open_what_they_did_as_strings_of_their_own() {
+    fn entries_of_rows_and_people_read_as_when_each_had_strings_of_its_own() {
         let rows = vec![
             case_row(10, 1, "Sem Bækgaard", "slaapt slecht"),
             case_row(11, 1, "Sem Bækgaard", "veel verzuim"),
@@ -403,37 +423,39 @@ mod tests {
             crate::domain::Side::Zorg,
         );
         let e = entries(&rows, &[person], None);
-        let all: Vec<(Kind, &str, &str, Target)> = (0..e.len())
+        let all: Vec<(Kind, &str, String, Target)> = (0..e.len())
             .map(|i| (e.kind(i), e.label(i), e.detail(i), e.target(i)))
             .collect();
         let case = |c| Target::Family(FamilyId(4), Some(CaseId(c)));
-        assert_eq!(
-            all,
-            vec![
-                (
-                    Kind::Person,
-                    "Anna Smit",
-                    "jeugdarts · GGD Oost",
-                    Target::Person(PersonId(3))
-                ),
-                (Kind::Child, "Sem Bækgaard", "groep 6 · Bækgaard", case(10)),
-                (
-                    Kind::Family,
-                    "Bækgaard",
-                    "",
-                    Target::Family(FamilyId(4), None)
-                ),
-                (Kind::Question, "slaapt slecht", "Sem Bækgaard", case(10)),
-                (Kind::Question, "veel verzuim", "Sem Bækgaard", case(11)),
-                (
-                    Kind::Child,
-                    "Øyvind Bækgaard",
-                    "groep 6 · Bækgaard",
-                    case(12)
-                ),
-                (Kind::Question, "taal", "Øyvind Bækgaard", case(12)),
-            ]
-        );
+        let want: Vec<(Kind, &str, &str, Target)> = vec![
+            (
+                Kind::Person,
+                "Anna Smit",
+                "jeugdarts · GGD Oost",
+                Target::Person(PersonId(3)),
+            ),
+            (Kind::Child, "Sem Bækgaard", "groep 6 · Bækgaard", case(10)),
+            (
+                Kind::Family,
+                "Bækgaard",
+                "",
+                Target::Family(FamilyId(4), None),
+            ),
+            (Kind::Question, "slaapt slecht", "Sem Bækgaard", case(10)),
+            (Kind::Question, "veel verzuim", "Sem Bækgaard", case(11)),
+            (
+                Kind::Child,
+                "Øyvind Bækgaard",
+                "groep 6 · Bækgaard",
+                case(12),
+            ),
+            (Kind::Question, "taal", "Øyvind Bækgaard", case(12)),
+        ];
+        let want: Vec<(Kind, &str, String, Target)> = want
+            .into_iter()
+            .map(|(k, l, d, t)| (k, l, d.to_string(), t))
+            .collect();
+        assert_eq!(all, want);
         let first = |q: &str| search(&e, &fold(q), None).0.into_iter().next();
         let hit = first("oyvind").expect("a hit");
         assert_eq!(

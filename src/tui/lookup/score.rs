@@ -135,7 +135,7 @@ pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<
                 entry: i,
                 kind,
                 label: entries.label(i).to_string(),
-                detail: entries.detail(i).to_string(),
+                detail: entries.detail(i),
                 target: entries.target(i),
                 score,
                 positions,
