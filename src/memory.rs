@@ -4,19 +4,12 @@
 /// its own (up to eight per core), and memory freed in one is never reused by another: the
 /// TUI's lookup worker, the overdue count and the stream readers each kept theirs. Measured at
 /// 50,000 cases in tmux (`VmHWM`), release build: 160 MB → 119 MB after start, 163 → 143 MB on
-/// screen 3.
-///
-/// Blocks of 1 MiB and more are mapped on their own, always. glibc's default moves that line up
-/// to the largest block freed so far (up to 32 MiB): once screen 3 had let go of its list, the next
-/// list grew inside the heap, copying itself on every doubling and leaving the old copies behind.
-/// Measured the same way: `D` on screen 3 157 → 147 MB. Other platforms and allocators are left
-/// as they are.
+/// screen 3. Other platforms and allocators are left as they are.
 pub fn few_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets a tuning parameter of glibc's allocator; it is called first
     // thing in `main`, before any other thread exists, and a refused value is harmless.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 2);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
     }
 }

@@ -148,7 +148,11 @@ pub fn load(app: &mut App, store: &Store) -> Result<(), Problem> {
     app.actions.rows = Vec::new();
     app.actions.visible = Vec::new();
     app.actions.page.clear();
-    let mut rows = Vec::new();
+    // Room for every action there can be, at once: grown by doubling, a list of 438,000 rows
+    // copied itself inside the heap and left the old copies behind (`D` peaked ~10 MB higher).
+    // Room never written to takes no memory.
+    let every = usize::try_from(store.next_ids().action).unwrap_or(0);
+    let mut rows = Vec::with_capacity(every);
     store.append_action_entries(false, &mut rows)?;
     if app.actions.filter.show_done {
         store.append_action_entries(true, &mut rows)?;
@@ -224,13 +228,15 @@ fn key(r: &ActionEntry, today: NaiveDate) -> (bool, Due, Option<NaiveDate>, Acti
 }
 
 pub fn apply(list: &mut ActionList, today: NaiveDate, me: Option<PersonId>) {
-    let mut visible: Vec<usize> = list
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| shown(&list.filter, r, today, me))
-        .map(|(i, _)| i)
-        .collect();
+    // One block, as for the rows.
+    let mut visible: Vec<usize> = Vec::with_capacity(list.rows.len());
+    visible.extend(
+        list.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| shown(&list.filter, r, today, me))
+            .map(|(i, _)| i),
+    );
     let rows = &list.rows;
     // The key is a total order and cheap to make: sorting in place spares the 27 MB of cached
     // keys and merge buffer a stable sort of 438,000 rows took.
