@@ -184,7 +184,7 @@ impl Store {
     /// The whole row of `entry`, read by its key in the deadline index (`None` when the action
     /// is no longer there as the entry says: done, moved or removed since).
     pub fn action_row_of(&self, entry: &ActionEntry) -> Result<Option<ActionSummary>> {
-        let key = keys::action_due(entry.done.is_some(), entry.deadline, entry.id.0);
+        let key = keys::action_due(entry.done, entry.deadline, entry.id.0);
         self.get_at(T::ActionDue, &key, "action row")
     }
 

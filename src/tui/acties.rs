@@ -132,7 +132,7 @@ pub fn fill_page(list: &mut ActionList, store: &Store, height: usize) -> Result<
     let unread: Vec<ActionId> = list.visible[from..to]
         .iter()
         .filter_map(|i| list.rows.get(*i))
-        .filter(|e| e.done.is_some() && !list.cancelled.contains_key(&e.id))
+        .filter(|e| e.done && !list.cancelled.contains_key(&e.id))
         .map(|e| e.id)
         .collect();
     for id in unread {
@@ -148,7 +148,11 @@ pub fn load(app: &mut App, store: &Store) -> Result<(), Problem> {
     app.actions.rows = Vec::new();
     app.actions.visible = Vec::new();
     app.actions.page.clear();
-    let mut rows = Vec::new();
+    // Room for every action there can be, at once: grown by doubling, a list of 438,000 rows
+    // copied itself inside the heap and left the old copies behind (`D` peaked ~10 MB higher).
+    // Room never written to takes no memory.
+    let every = usize::try_from(store.next_ids().action).unwrap_or(0);
+    let mut rows = Vec::with_capacity(every);
     store.append_action_entries(false, &mut rows)?;
     if app.actions.filter.show_done {
         store.append_action_entries(true, &mut rows)?;
@@ -199,7 +203,7 @@ pub struct Counts {
 
 pub fn counts(rows: &[ActionEntry], today: NaiveDate) -> Counts {
     let mut c = Counts::default();
-    for r in rows.iter().filter(|r| r.done.is_none()) {
+    for r in rows.iter().filter(|r| !r.done) {
         let s = r.side.to_byte() as usize;
         c.open[s] += 1;
         if r.is_overdue(today) {
@@ -211,7 +215,7 @@ pub fn counts(rows: &[ActionEntry], today: NaiveDate) -> Counts {
 
 /// Whether the filter shows row `r` (`me`: the user, for "Mijn acties").
 fn shown(f: &ActionFilter, r: &ActionEntry, today: NaiveDate, me: Option<PersonId>) -> bool {
-    (f.show_done || r.done.is_none())
+    (f.show_done || !r.done)
         && f.side.is_none_or(|s| r.side == s)
         && (!f.mine || (me.is_some() && r.owner == me))
         && f.due.is_none_or(|d| Due::of(r.deadline, today) == d)
@@ -220,22 +224,19 @@ fn shown(f: &ActionFilter, r: &ActionEntry, today: NaiveDate, me: Option<PersonI
 /// The list's order: open before done, then by when due, the deadline, the id (a total order, so
 /// a full sort and a patch put every row in the same place).
 fn key(r: &ActionEntry, today: NaiveDate) -> (bool, Due, Option<NaiveDate>, ActionId) {
-    (
-        r.done.is_some(),
-        Due::of(r.deadline, today),
-        r.deadline,
-        r.id,
-    )
+    (r.done, Due::of(r.deadline, today), r.deadline, r.id)
 }
 
 pub fn apply(list: &mut ActionList, today: NaiveDate, me: Option<PersonId>) {
-    let mut visible: Vec<usize> = list
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| shown(&list.filter, r, today, me))
-        .map(|(i, _)| i)
-        .collect();
+    // One block, as for the rows.
+    let mut visible: Vec<usize> = Vec::with_capacity(list.rows.len());
+    visible.extend(
+        list.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| shown(&list.filter, r, today, me))
+            .map(|(i, _)| i),
+    );
     let rows = &list.rows;
     // The key is a total order and cheap to make: sorting in place spares the 27 MB of cached
     // keys and merge buffer a stable sort of 438,000 rows took.
@@ -335,13 +336,14 @@ mod tests {
             owner: Some(PersonId(owner)),
             side,
             deadline,
-            done: done.then(|| {
-                NaiveDate::from_ymd_opt(2026, 11, 1)
-                    .unwrap_or_default()
-                    .and_hms_opt(9, 0, 0)
-                    .unwrap_or_default()
-            }),
+            done,
         }
+    }
+
+    #[test]
+    fn an_entry_stays_small() {
+        // 438,000 of them at 50,000 cases with done ones shown: each 8 bytes more is 3.5 MB.
+        assert!(std::mem::size_of::<ActionEntry>() <= 40);
     }
 
     #[test]

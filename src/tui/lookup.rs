@@ -12,14 +12,16 @@ pub mod view;
 
 pub use update::{backspace, choose, open, poll, select, type_char};
 
-use crate::domain::text::{fold, fold_mapped};
+use crate::domain::text::fold;
 use crate::domain::{CaseId, CaseSummary, ChildId, Family, FamilyId, Person, PersonId};
 use crate::store::FamilyReader;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 
+mod entries;
 mod score;
+pub use entries::Entries;
 pub use score::search;
 
 /// How many hits the list shows.
@@ -39,52 +41,6 @@ pub enum Kind {
 pub enum Target {
     Family(FamilyId, Option<CaseId>),
     Person(PersonId),
-}
-
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub kind: Kind,
-    pub label: String,
-    /// Shown beside the label: groep, role, family name.
-    pub detail: String,
-    pub target: Target,
-    /// `label` folded for matching ([`fold_mapped`]).
-    folded: String,
-    /// For each char of `folded`, the char of `label` it comes from; `None` when they are one
-    /// for one (a label without ligatures).
-    from: Option<Box<[u32]>>,
-    /// More words it is found by, folded (a professional's role and organisation); empty for
-    /// most.
-    words: String,
-}
-
-impl Entry {
-    fn new(kind: Kind, label: String, detail: String, target: Target) -> Entry {
-        let (folded, from) = fold_mapped(&label);
-        let one_for_one = from.iter().enumerate().all(|(i, f)| *f as usize == i);
-        Entry {
-            kind,
-            label,
-            detail,
-            target,
-            folded,
-            from: (!one_for_one).then(|| from.into_boxed_slice()),
-            words: String::new(),
-        }
-    }
-
-    /// Char positions in `folded` as char positions in `label`.
-    fn in_label(&self, positions: Vec<usize>) -> Vec<usize> {
-        let Some(from) = &self.from else {
-            return positions;
-        };
-        let mut out: Vec<usize> = positions
-            .into_iter()
-            .filter_map(|p| from.get(p).map(|f| *f as usize))
-            .collect();
-        out.dedup();
-        out
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,49 +87,61 @@ pub fn entries(
     rows: &[CaseSummary],
     persons: &[Person],
     families: Option<&FamilyReader>,
-) -> Vec<Entry> {
-    let mut out = Vec::with_capacity(rows.len() * 3 + persons.len());
-    let mut children: HashSet<ChildId> = HashSet::new();
-    let mut seen_families = HashSet::new();
+) -> Entries {
+    // Children, families and questions of the cases, the people, and about two carers and a
+    // child without a case per family.
+    let mut out = Entries::with_capacity(rows.len() * 5 + persons.len());
+    // The entry of each child with a case and of each family, which details name.
+    let mut children: HashMap<ChildId, usize> = HashMap::new();
+    let mut listed: HashMap<FamilyId, usize> = HashMap::new();
     for p in persons {
-        let mut e = Entry::new(
+        out.push(
             Kind::Person,
-            p.name.clone(),
-            format!("{} · {}", p.role, p.organisation),
+            &p.name,
+            (format_args!("{} · {}", p.role, p.organisation), None),
             Target::Person(p.id),
+            &fold(&format!("{} {}", p.role, p.organisation)),
         );
-        e.words = fold(&format!("{} {}", p.role, p.organisation));
-        out.push(e);
     }
     for r in rows {
-        if children.insert(r.child) {
-            out.push(Entry::new(
-                Kind::Child,
-                r.child_name.clone(),
-                format!("groep {} · {}", r.groep, r.family_name),
-                Target::Family(r.family, Some(r.id)),
-            ));
+        let target = Target::Family(r.family, Some(r.id));
+        // A new family's entry comes right after its first child's.
+        let family = match listed.get(&r.family) {
+            Some(at) => *at,
+            None if children.contains_key(&r.child) => out.len(),
+            None => out.len() + 1,
+        };
+        if let std::collections::hash_map::Entry::Vacant(v) = children.entry(r.child) {
+            v.insert(out.len());
+            let groep = (format_args!("groep {}", r.groep), Some(family));
+            out.push(Kind::Child, &r.child_name, groep, target, "");
         }
-        if seen_families.insert(r.family) {
-            out.push(Entry::new(
+        if let std::collections::hash_map::Entry::Vacant(v) = listed.entry(r.family) {
+            v.insert(out.len());
+            let none = (format_args!(""), None);
+            out.push(
                 Kind::Family,
-                r.family_name.clone(),
-                String::new(),
+                &r.family_name,
+                none,
                 Target::Family(r.family, None),
-            ));
+                "",
+            );
         }
-        out.push(Entry::new(
+        let child = children.get(&r.child).copied();
+        out.push(
             Kind::Question,
-            r.question.clone(),
-            r.child_name.clone(),
-            Target::Family(r.family, Some(r.id)),
-        ));
+            &r.question,
+            (format_args!(""), child),
+            target,
+            "",
+        );
     }
     if let Some(reader) = families {
         // A family that can't be read is reported where it is opened; here it only goes
         // unfound, and the rest is still found.
-        let _ = reader.each(|f| family_entries(&f, &children, &seen_families, &mut out));
+        let _ = reader.each(|f| family_entries(&f, &children, &listed, &mut out));
     }
+    out.shrink();
     out
 }
 
@@ -196,39 +164,30 @@ pub fn family_words(f: &Family) -> Vec<String> {
 /// it.
 fn family_entries(
     f: &Family,
-    with_case: &HashSet<ChildId>,
-    listed: &HashSet<FamilyId>,
-    out: &mut Vec<Entry>,
+    with_case: &HashMap<ChildId, usize>,
+    listed: &HashMap<FamilyId, usize>,
+    out: &mut Entries,
 ) {
     let target = Target::Family(f.id, None);
-    if !listed.contains(&f.id) {
-        out.push(Entry::new(
-            Kind::Family,
-            f.name.clone(),
-            String::new(),
-            target,
-        ));
-    }
+    let family = match listed.get(&f.id) {
+        Some(at) => *at,
+        None => {
+            out.push(Kind::Family, &f.name, (format_args!(""), None), target, "");
+            out.len() - 1
+        }
+    };
     for c in &f.carers {
-        out.push(Entry::new(
-            Kind::Carer,
-            c.name.clone(),
-            format!("{} · {}", c.relation, f.name),
-            target,
-        ));
+        let relation = (format_args!("{}", c.relation), Some(family));
+        out.push(Kind::Carer, &c.name, relation, target, "");
     }
-    for c in f.children.iter().filter(|c| !with_case.contains(&c.id)) {
-        out.push(Entry::new(
-            Kind::Child,
-            c.full_name(),
-            format!("groep {} · {}", c.groep, f.name),
-            target,
-        ));
+    for c in f.children.iter().filter(|c| !with_case.contains_key(&c.id)) {
+        let groep = (format_args!("groep {}", c.groep), Some(family));
+        out.push(Kind::Child, &c.full_name(), groep, target, "");
     }
 }
 
 enum Job {
-    Entries(Arc<Vec<Entry>>),
+    Entries(Arc<Entries>),
     Build(Arc<Vec<CaseSummary>>, Vec<Person>),
     Families(FamilyReader),
     Query(u64, String),
@@ -248,7 +207,7 @@ impl std::fmt::Debug for Lookup {
 }
 
 impl Lookup {
-    pub fn start(entries: Vec<Entry>) -> Lookup {
+    pub fn start(entries: Entries) -> Lookup {
         let lookup = Lookup::idle();
         let _ = lookup.jobs.send(Job::Entries(Arc::new(entries)));
         lookup
@@ -257,7 +216,7 @@ impl Lookup {
     fn idle() -> Lookup {
         let (jobs, job_rx) = channel::<Job>();
         let (res_tx, results) = channel::<Results>();
-        std::thread::spawn(move || worker(Arc::new(Vec::new()), job_rx, res_tx));
+        std::thread::spawn(move || worker(Arc::default(), job_rx, res_tx));
         Lookup { jobs, results }
     }
 
@@ -300,7 +259,7 @@ impl Lookup {
     }
 }
 
-fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results>) {
+fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) {
     let mut families: Option<FamilyReader> = None;
     // The previous query and every entry it matched, to narrow when the query grows.
     let mut last: Option<(String, Vec<usize>)> = None;
@@ -315,6 +274,9 @@ fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results
                     last = None;
                 }
                 Job::Build(rows, persons) => {
+                    // The old entries go first: no query is answered while these are built, and
+                    // both at once were the lookup's peak.
+                    drop(std::mem::take(&mut entries));
                     entries = Arc::new(self::entries(&rows, &persons, families.as_ref()));
                     last = None;
                 }
@@ -350,21 +312,20 @@ fn worker(mut entries: Arc<Vec<Entry>>, jobs: Receiver<Job>, out: Sender<Results
     }
 }
 
-/// An entry as tests build them.
+/// Entries as tests build them: a kind and a label each, pointing at person 1.
 #[cfg(test)]
-pub(crate) fn test_entry(kind: Kind, label: &str) -> Entry {
-    Entry::new(
-        kind,
-        label.into(),
-        String::new(),
-        Target::Person(PersonId(1)),
-    )
+pub(crate) fn test_entries(list: &[(Kind, &str)]) -> Entries {
+    let mut e = Entries::with_capacity(list.len());
+    for (kind, label) in list {
+        let none = (format_args!(""), None);
+        e.push(*kind, label, none, Target::Person(PersonId(1)), "");
+    }
+    e
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use test_entry as entry;
 
     #[test]
     fn folding_keeps_one_char_per_char() {
@@ -377,11 +338,11 @@ mod tests {
 
     #[test]
     fn letters_with_strokes_and_ligatures_are_found_and_marked_where_they_stand() {
-        let e = vec![
-            entry(Kind::Child, "Øyvind Berg"),
-            entry(Kind::Child, "Łukasz Wróbel"),
-            entry(Kind::Family, "Bækgaard"),
-        ];
+        let e = test_entries(&[
+            (Kind::Child, "Øyvind Berg"),
+            (Kind::Child, "Łukasz Wróbel"),
+            (Kind::Family, "Bækgaard"),
+        ]);
         let first = |q: &str| {
             search(&e, &fold(q), None)
                 .0
@@ -396,11 +357,11 @@ mod tests {
 
     #[test]
     fn finds_and_ranks_with_positions() {
-        let e = vec![
-            entry(Kind::Question, "slaapt slecht"),
-            entry(Kind::Child, "Emre Çelik"),
-            entry(Kind::Child, "Sem de Vries"),
-        ];
+        let e = test_entries(&[
+            (Kind::Question, "slaapt slecht"),
+            (Kind::Child, "Emre Çelik"),
+            (Kind::Child, "Sem de Vries"),
+        ]);
         let (hits, all) = search(&e, "celik", None);
         assert_eq!(all, vec![1]);
         assert_eq!(hits[0].entry, 1);
@@ -419,19 +380,114 @@ mod tests {
             "Noah Nguyễn",
             "王小明",
         ];
-        let e: Vec<Entry> = names.iter().map(|n| entry(Kind::Child, n)).collect();
+        let list: Vec<(Kind, &str)> = names.iter().map(|n| (Kind::Child, *n)).collect();
+        let e = test_entries(&list);
         let (_, first) = search(&e, "a", None);
         let (narrowed, _) = search(&e, "ak", Some(&first));
         let (full, _) = search(&e, "ak", None);
         assert_eq!(narrowed, full);
     }
 
+    fn case_row(id: u64, child: u64, child_name: &str, question: &str) -> CaseSummary {
+        CaseSummary {
+            id: CaseId(id),
+            family: FamilyId(4),
+            child: ChildId(child),
+            child_name: child_name.into(),
+            family_name: "Bækgaard".into(),
+            groep: "6".into(),
+            school: "De Linde".into(),
+            question: question.into(),
+            status: crate::domain::CaseStatus::Lopend,
+            lead_side: None,
+            flagged: false,
+            last_activity: chrono::NaiveDateTime::default(),
+            open_onderwijs: 0,
+            open_zorg: 0,
+            next_deadline: None,
+        }
+    }
+
+    #[test]
+    fn entries_of_rows_and_people_read_as_when_each_had_strings_of_its_own() {
+        let rows = vec![
+            case_row(10, 1, "Sem Bækgaard", "slaapt slecht"),
+            case_row(11, 1, "Sem Bækgaard", "veel verzuim"),
+            case_row(12, 2, "Øyvind Bækgaard", "taal"),
+        ];
+        let person = Person::new(
+            PersonId(3),
+            "Anna Smit".into(),
+            "jeugdarts".into(),
+            "GGD Oost".into(),
+            crate::domain::Side::Zorg,
+        );
+        let e = entries(&rows, &[person], None);
+        let all: Vec<(Kind, &str, String, Target)> = (0..e.len())
+            .map(|i| (e.kind(i), e.label(i), e.detail(i), e.target(i)))
+            .collect();
+        let case = |c| Target::Family(FamilyId(4), Some(CaseId(c)));
+        let want: Vec<(Kind, &str, &str, Target)> = vec![
+            (
+                Kind::Person,
+                "Anna Smit",
+                "jeugdarts · GGD Oost",
+                Target::Person(PersonId(3)),
+            ),
+            (Kind::Child, "Sem Bækgaard", "groep 6 · Bækgaard", case(10)),
+            (
+                Kind::Family,
+                "Bækgaard",
+                "",
+                Target::Family(FamilyId(4), None),
+            ),
+            (Kind::Question, "slaapt slecht", "Sem Bækgaard", case(10)),
+            (Kind::Question, "veel verzuim", "Sem Bækgaard", case(11)),
+            (
+                Kind::Child,
+                "Øyvind Bækgaard",
+                "groep 6 · Bækgaard",
+                case(12),
+            ),
+            (Kind::Question, "taal", "Øyvind Bækgaard", case(12)),
+        ];
+        let want: Vec<(Kind, &str, String, Target)> = want
+            .into_iter()
+            .map(|(k, l, d, t)| (k, l, d.to_string(), t))
+            .collect();
+        assert_eq!(all, want);
+        let first = |q: &str| search(&e, &fold(q), None).0.into_iter().next();
+        let hit = first("oyvind").expect("a hit");
+        assert_eq!(
+            (hit.label.as_str(), hit.target),
+            ("Øyvind Bækgaard", case(12))
+        );
+        // Found by a word of the role, shown with its own detail.
+        let hit = first("jeugdarts").expect("a hit");
+        assert_eq!(
+            (hit.kind, hit.detail.as_str()),
+            (Kind::Person, "jeugdarts · GGD Oost")
+        );
+        let hit = first("verzuim").expect("a hit");
+        assert_eq!(
+            (hit.target, hit.positions),
+            (case(11), vec![5, 6, 7, 8, 9, 10, 11])
+        );
+        // "æ" is two letters folded, one shown: the marks stay on the letters shown.
+        let hits = search(&e, "baek", None).0;
+        let family = hits
+            .iter()
+            .find(|h| h.kind == Kind::Family)
+            .expect("the family");
+        assert_eq!(
+            (family.label.as_str(), &family.positions),
+            ("Bækgaard", &vec![0, 1, 2])
+        );
+    }
+
     #[test]
     fn the_worker_answers_the_newest_query() {
-        let e = vec![
-            entry(Kind::Child, "Emre Çelik"),
-            entry(Kind::Child, "Sem de Vries"),
-        ];
+        let e = test_entries(&[(Kind::Child, "Emre Çelik"), (Kind::Child, "Sem de Vries")]);
         let lookup = Lookup::start(e);
         lookup.ask(1, "s");
         lookup.ask(2, "sem");

@@ -360,7 +360,7 @@ fn on_screen(app: &App, ctx: Context, i: Intent) -> Option<Msg> {
             Some(a) => Msg::Change(ChangeMsg::SetDone {
                 action: a.id,
                 case: a.case,
-                done: a.done.is_none(),
+                done: !a.done,
                 text: app
                     .actions
                     .whole(a)

@@ -49,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .map(|(n, &i)| {
             let r = &list.rows[i];
             let due = Due::of(r.deadline, app.today);
-            let group = if r.done.is_some() { None } else { Some(due) };
+            let group = if r.done { None } else { Some(due) };
             // The group's name stands on its first row only.
             let group_cell = if group != last_group || n == 0 {
                 last_group = group;
@@ -183,7 +183,7 @@ fn action_row(
     let overdue = r.is_overdue(app.today);
     let date_style = if overdue {
         th.style(Role::Overdue)
-    } else if r.done.is_some() {
+    } else if r.done {
         th.style(Role::Done)
     } else {
         th.style(Role::Text)
@@ -191,7 +191,7 @@ fn action_row(
     let cancelled = app.actions.cancelled(r);
     let check = if cancelled.is_some() {
         "✕"
-    } else if r.done.is_some() {
+    } else if r.done {
         "✓"
     } else if overdue {
         "!"

@@ -3,7 +3,7 @@
 //! must occur in them as written. One or two letters match nearly every name: those are ranked by
 //! a cheap rule (a word that starts with them first, shorter names first) instead of the matcher.
 
-use super::{Entry, Hit, Kind, MAX_HITS};
+use super::{Entries, Hit, Kind, MAX_HITS};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
@@ -62,13 +62,13 @@ fn kind_bonus(kind: Kind) -> i64 {
 
 /// A professional found by a word of their role or organisation ranks below anyone found by
 /// name, longer texts lower.
-fn words_score(e: &Entry, q: &str) -> Option<i64> {
-    (!e.words.is_empty() && has_words(&e.words, q)).then(|| 5 - (e.words.len() as i64 / 20))
+fn words_score(words: &str, q: &str) -> Option<i64> {
+    (!words.is_empty() && has_words(words, q)).then(|| 5 - (words.len() as i64 / 20))
 }
 
 /// Scores the candidates (all entries when `None`); returns the best hits and every match (the
 /// candidates of a longer query that starts with this one).
-pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<Hit>, Vec<usize>) {
+pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<Hit>, Vec<usize>) {
     if q.trim().is_empty() {
         return (Vec::new(), Vec::new());
     }
@@ -81,21 +81,19 @@ pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<
         let matcher = SkimMatcherV2::default().ignore_case();
         part.iter()
             .filter_map(|&i| {
-                let e = &entries[i];
-                let score = match e.kind {
-                    Kind::Question => {
-                        has_words(&e.folded, q).then(|| 20 - (e.folded.len() as i64 / 10))
-                    }
-                    _ if !in_order(&e.folded, q) => words_score(e, q),
-                    _ if short => Some(quick_score(&e.folded, q)),
+                let (kind, folded) = (entries.kind(i), entries.folded(i));
+                let score = match kind {
+                    Kind::Question => has_words(folded, q).then(|| 20 - (folded.len() as i64 / 10)),
+                    _ if !in_order(folded, q) => words_score(entries.words(i), q),
+                    _ if short => Some(quick_score(folded, q)),
                     // The matcher alone ranks "Antoni Nowak" above "Anna" for "ann"; letters
                     // typed together that stand together (at a word start best) come first.
                     _ => matcher
-                        .fuzzy_match(&e.folded, q)
-                        .map(|s| s + together_bonus(&e.folded, q))
-                        .or_else(|| words_score(e, q)),
+                        .fuzzy_match(folded, q)
+                        .map(|s| s + together_bonus(folded, q))
+                        .or_else(|| words_score(entries.words(i), q)),
                 };
-                score.map(|s| (s + kind_bonus(e.kind), i))
+                score.map(|s| (s + kind_bonus(kind), i))
             })
             .collect()
     };
@@ -122,20 +120,23 @@ pub fn search(entries: &[Entry], q: &str, candidates: Option<&[usize]>) -> (Vec<
     let hits = scored
         .into_iter()
         .map(|(score, i)| {
-            let e = &entries[i];
-            let positions = e.in_label(match e.kind {
-                Kind::Question => word_positions(&e.folded, q),
-                _ => matcher
-                    .fuzzy_indices(&e.folded, q)
-                    .map(|(_, p)| p)
-                    .unwrap_or_default(),
-            });
+            let (kind, folded) = (entries.kind(i), entries.folded(i));
+            let positions = entries.in_label(
+                i,
+                match kind {
+                    Kind::Question => word_positions(folded, q),
+                    _ => matcher
+                        .fuzzy_indices(folded, q)
+                        .map(|(_, p)| p)
+                        .unwrap_or_default(),
+                },
+            );
             Hit {
                 entry: i,
-                kind: e.kind,
-                label: e.label.clone(),
-                detail: e.detail.clone(),
-                target: e.target,
+                kind,
+                label: entries.label(i).to_string(),
+                detail: entries.detail(i),
+                target: entries.target(i),
                 score,
                 positions,
             }
@@ -161,15 +162,15 @@ fn word_positions(hay: &str, q: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::lookup::test_entry as entry;
+    use crate::tui::lookup::test_entries;
 
     #[test]
     fn questions_need_their_words_and_short_queries_prefer_word_starts() {
-        let e = vec![
-            entry(Kind::Question, "Slaapt slecht sinds de scheiding"),
-            entry(Kind::Child, "Bram Bouzid"),
-            entry(Kind::Child, "Abdel Karim"),
-        ];
+        let e = test_entries(&[
+            (Kind::Question, "Slaapt slecht sinds de scheiding"),
+            (Kind::Child, "Bram Bouzid"),
+            (Kind::Child, "Abdel Karim"),
+        ]);
         // "bouz" is in order in the question's letters, but not a word of it.
         let (hits, _) = search(&e, "bouz", None);
         assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), vec![1]);

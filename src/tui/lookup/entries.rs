@@ -1,0 +1,269 @@
+//! The lookup's entries, held compactly: every text of every entry in one `String`, each entry
+//! 40 bytes of ids and lengths into it (issue 10). At 50,000 cases the lookup has about 225,000
+//! entries; as a struct of four `String`s each they took more memory than the case rows. A
+//! detail that names another entry (a child's family, a question's child) points at it instead
+//! of copying its name.
+
+use super::{Kind, Target};
+use crate::domain::text::fold_mapped;
+use crate::domain::{CaseId, FamilyId, PersonId};
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// One entry: what it points at, and where its texts stand in [`Entries::text`] (label, its own
+/// part of the detail, folded label, more words; one after the other from `start`, lengths in
+/// bytes).
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    /// The family's or the person's id.
+    id: u64,
+    /// The case's id when `has_case`.
+    case: u64,
+    start: u32,
+    lens: [u16; 4],
+    /// The entry whose label ends the detail ([`NONE`]: none).
+    names: u32,
+    kind: Kind,
+    has_case: bool,
+}
+
+/// No other entry named.
+const NONE: u32 = u32::MAX;
+
+/// The most bytes of a text kept: every length fits 16 bits, also folded (at most four bytes a
+/// letter). Names and questions are far shorter; a longer text is found by its start.
+const MAX_TEXT: usize = 16_000;
+
+/// `s` cut to at most [`MAX_TEXT`] bytes, on a letter's boundary.
+fn cut(s: &str) -> &str {
+    let mut end = s.len().min(MAX_TEXT);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+const LABEL: usize = 0;
+const DETAIL: usize = 1;
+const FOLDED: usize = 2;
+const WORDS: usize = 3;
+
+/// Every entry the lookup searches, in the order pushed.
+#[derive(Debug, Default)]
+pub struct Entries {
+    text: String,
+    items: Vec<Item>,
+    /// For an entry whose folded label is not one char for one char of its label (a ligature):
+    /// for each char of the folded label, the char of the label it comes from.
+    from: HashMap<u32, Box<[u32]>>,
+}
+
+impl Entries {
+    /// Room for about `n` entries.
+    pub fn with_capacity(n: usize) -> Entries {
+        Entries {
+            // About 60 bytes of text per entry at 50,000 cases.
+            text: String::with_capacity(n * 60),
+            items: Vec::with_capacity(n),
+            from: HashMap::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Adds an entry. Its detail is `own` (written straight into the shared text), then the label
+    /// of entry `names` after " · " (a child's family: "groep 5 · Çelik"), or only that label when
+    /// `own` is empty (a question's child). `words` are more words it is found by, already folded
+    /// (empty for most). An entry past 2 GiB of text in all is left out (250,000 entries take
+    /// 15 MB).
+    pub fn push(
+        &mut self,
+        kind: Kind,
+        label: &str,
+        (own, names): (std::fmt::Arguments<'_>, Option<usize>),
+        target: Target,
+        words: &str,
+    ) {
+        let Some(at) = u32::try_from(self.text.len())
+            .ok()
+            .filter(|at| *at < u32::MAX / 2)
+        else {
+            return;
+        };
+        let Ok(index) = u32::try_from(self.items.len()) else {
+            return;
+        };
+        let label = cut(label);
+        let (folded, from) = fold_mapped(label);
+        self.text.push_str(label);
+        // Writing into a String does not fail.
+        let _ = self.text.write_fmt(own);
+        let own_start = at as usize + label.len();
+        let own_len = cut(&self.text[own_start..]).len();
+        self.text.truncate(own_start + own_len);
+        self.text.push_str(&folded);
+        let words = cut(words);
+        self.text.push_str(words);
+        if !from.iter().enumerate().all(|(i, f)| *f as usize == i) {
+            self.from.insert(index, from.into_boxed_slice());
+        }
+        let (id, case) = match target {
+            Target::Family(f, c) => (f.0, c.map(|c| c.0)),
+            Target::Person(p) => (p.0, None),
+        };
+        let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.items.push(Item {
+            id,
+            case: case.unwrap_or(0),
+            start: at,
+            lens: [
+                len(label.len()),
+                len(own_len),
+                len(folded.len()),
+                len(words.len()),
+            ],
+            names: names.and_then(|n| u32::try_from(n).ok()).unwrap_or(NONE),
+            kind,
+            has_case: case.is_some(),
+        });
+    }
+
+    /// Text `which` of entry `i`.
+    fn part(&self, i: usize, which: usize) -> &str {
+        let Some(item) = self.items.get(i) else {
+            return "";
+        };
+        let before: usize = item.lens[..which].iter().map(|l| *l as usize).sum();
+        let start = item.start as usize + before;
+        self.text
+            .get(start..start + item.lens[which] as usize)
+            .unwrap_or("")
+    }
+
+    pub fn kind(&self, i: usize) -> Kind {
+        self.items.get(i).map_or(Kind::Question, |e| e.kind)
+    }
+
+    /// What is shown: a name or a question.
+    pub fn label(&self, i: usize) -> &str {
+        self.part(i, LABEL)
+    }
+
+    /// Shown beside the label: groep, role, family name.
+    pub fn detail(&self, i: usize) -> String {
+        let own = self.part(i, DETAIL);
+        let names = self.items.get(i).map_or(NONE, |e| e.names);
+        match (own, names) {
+            (own, NONE) => own.to_string(),
+            ("", n) => self.label(n as usize).to_string(),
+            (own, n) => format!("{own} · {}", self.label(n as usize)),
+        }
+    }
+
+    /// The label folded for matching ([`fold_mapped`]).
+    pub fn folded(&self, i: usize) -> &str {
+        self.part(i, FOLDED)
+    }
+
+    /// More words entry `i` is found by, folded (a professional's role and organisation).
+    pub fn words(&self, i: usize) -> &str {
+        self.part(i, WORDS)
+    }
+
+    /// What Enter on entry `i` opens.
+    pub fn target(&self, i: usize) -> Target {
+        match self.items.get(i) {
+            Some(e) if e.kind == Kind::Person => Target::Person(PersonId(e.id)),
+            Some(e) => Target::Family(FamilyId(e.id), e.has_case.then_some(CaseId(e.case))),
+            None => Target::Person(PersonId(0)),
+        }
+    }
+
+    /// Char positions in entry `i`'s folded label as char positions in its label.
+    pub fn in_label(&self, i: usize, positions: Vec<usize>) -> Vec<usize> {
+        let Some(from) = u32::try_from(i).ok().and_then(|i| self.from.get(&i)) else {
+            return positions;
+        };
+        let mut out: Vec<usize> = positions
+            .into_iter()
+            .filter_map(|p| from.get(p).map(|f| *f as usize))
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// Gives back the room left over after building (the text is built with a guess).
+    pub fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.items.shrink_to_fit();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_part_comes_back_as_pushed() {
+        let mut e = Entries::with_capacity(1);
+        let family = Target::Family(FamilyId(7), Some(CaseId(9)));
+        let no_family = Target::Family(FamilyId(8), None);
+        let groep = (format_args!("groep {}", 5), Some(2));
+        e.push(Kind::Child, "Emre Çelik", groep, family, "");
+        let ib = (format_args!("IB · De Linde"), None);
+        let person = Target::Person(PersonId(3));
+        e.push(Kind::Person, "Bækgaard", ib, person, "ib de linde");
+        e.push(
+            Kind::Family,
+            "Çelik",
+            (format_args!(""), None),
+            no_family,
+            "",
+        );
+        e.push(Kind::Question, "", (format_args!(""), Some(0)), family, "");
+        let long = "é".repeat(MAX_TEXT);
+        e.push(
+            Kind::Question,
+            &long,
+            (format_args!("{long}"), None),
+            family,
+            &long,
+        );
+        assert_eq!(e.len(), 5);
+        assert_eq!(
+            (e.label(0), e.detail(0).as_str(), e.folded(0), e.words(0)),
+            ("Emre Çelik", "groep 5 · Çelik", "emre celik", "")
+        );
+        assert_eq!(e.target(0), family);
+        assert_eq!(e.kind(1), Kind::Person);
+        assert_eq!(
+            (e.label(1), e.detail(1).as_str(), e.folded(1), e.words(1)),
+            ("Bækgaard", "IB · De Linde", "baekgaard", "ib de linde")
+        );
+        assert_eq!(e.target(1), person);
+        // "æ" folds to two letters: both mark the one shown.
+        assert_eq!(e.in_label(1, vec![1, 2, 3]), vec![1, 2]);
+        assert_eq!(e.in_label(0, vec![1, 2]), vec![1, 2]);
+        assert_eq!((e.label(2), e.detail(2).as_str()), ("Çelik", ""));
+        assert_eq!(e.target(2), no_family);
+        assert_eq!((e.label(3), e.detail(3).as_str()), ("", "Emre Çelik"));
+        // A text past the most kept is cut on a letter's boundary; each part is still its own.
+        let half = "é".repeat(MAX_TEXT / 2);
+        assert_eq!(
+            (e.label(4), e.detail(4), e.folded(4), e.words(4)),
+            (
+                half.as_str(),
+                half.clone(),
+                "e".repeat(MAX_TEXT / 2).as_str(),
+                half.as_str()
+            )
+        );
+        assert_eq!(e.label(5), "", "past the end: nothing");
+    }
+}
