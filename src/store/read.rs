@@ -236,7 +236,7 @@ impl Store {
 }
 
 /// A handle of the deadline index of its own, to read entries from any thread
-/// ([`ActionRowsReader::open_entries_until`]).
+/// ([`ActionRowsReader::open_count_until`]).
 pub struct ActionRowsReader {
     tree: sled::Tree,
     key: Option<super::crypt::DataKey>,
