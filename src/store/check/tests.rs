@@ -257,3 +257,35 @@ fn a_row_written_in_format_1_with_the_same_body_checks_clean() {
     put(&store, T::CaseRows, &k, old);
     assert!(problems(&store).is_empty());
 }
+
+#[test]
+fn a_timeline_of_a_case_that_does_not_exist_is_named_once_the_rows_are_let_go() {
+    let (_dir, store) = demo();
+    let (_, v) = first_entry(&store, T::CaseEvents);
+    let mut events: Vec<crate::domain::Event> =
+        codec::decode(&v, "timeline of a case", None).unwrap();
+    let gone = crate::domain::CaseId(777_777);
+    for e in &mut events {
+        e.case = Some(gone);
+    }
+    let key = keys::id(gone.0);
+    put(
+        &store,
+        T::CaseEvents,
+        &key,
+        codec::encode(&events, None).unwrap(),
+    );
+    let p = problems(&store);
+    let named = format!(
+        "event {} names case 777777, which does not exist",
+        events[0].id
+    );
+    assert!(p.contains(&named), "{p:?}");
+    // The cases that do exist are still known when the timelines pass.
+    assert!(
+        p.iter()
+            .filter(|l| l.starts_with("event "))
+            .all(|l| l.contains("777777")),
+        "{p:?}"
+    );
+}
