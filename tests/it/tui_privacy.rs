@@ -244,3 +244,35 @@ fn the_binary_starts_private_by_flag_setting_or_answer() {
     t.skip_me();
     quit(t);
 }
+
+/// The PRIVACY mark is whole on the top line at every width down to 40 columns, on every screen,
+/// in both languages; what gives way is the title, the room between the tabs, then the other
+/// tabs' names (at 80 columns the Dutch line cut it to "PRIVA").
+#[test]
+fn the_mark_is_whole_on_a_narrow_screen() {
+    for lang in [Lang::Nl, Lang::En] {
+        let mut s = demo(lang);
+        tandem::tui::privacy::at_start(&mut s.app, true);
+        for screen in ["1", "2", "3", "4", "5"] {
+            s.press(screen);
+            for w in [120, 80, 60, 40] {
+                let text = s.screen(w, 24);
+                let top = text.lines().next().unwrap_or("");
+                assert!(top.contains(" PRIVACY "), "{lang:?} {screen} {w}: {top:?}");
+                // The screen shown keeps its name.
+                let named = ["Overleg", "Casussen", "Acties", "Sociale kaart", "Monitor"];
+                let named_en = ["Meeting", "Cases", "Actions", "Directory", "Monitor"];
+                let i = screen.parse::<usize>().unwrap() - 1;
+                let name = if lang == Lang::Nl {
+                    named[i]
+                } else {
+                    named_en[i]
+                };
+                assert!(top.contains(name), "{lang:?} {screen} {w}: {top:?}");
+            }
+        }
+        s.press("p");
+        let top = s.screen(80, 24).lines().next().unwrap_or("").to_string();
+        assert!(top.contains("tandem") && !top.contains("PRIVA"), "{top:?}");
+    }
+}

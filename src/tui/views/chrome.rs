@@ -14,34 +14,26 @@ use ratatui::Frame;
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
-    let mut spans = vec![Span::styled(
-        format!(" {} ", t::APP.get(app.lang)),
-        th.style(Role::Title),
-    )];
-    for (key, screen, name) in [
-        ("1", Screen::Overleg, crate::i18n::meeting::SCREEN),
-        ("2", Screen::Cases, t::SCREEN_CASES),
-        ("3", Screen::Acties, t::SCREEN_ACTIES),
-        ("4", Screen::Kaart, t::SCREEN_KAART),
-        ("5", Screen::Monitor, crate::i18n::monitor::SCREEN),
-    ] {
-        let style = if app.screen == screen {
-            th.style(Role::Selected)
-        } else {
-            th.style(Role::Muted)
-        };
-        spans.push(Span::styled(
-            format!(" {key} {} ", name.get(app.lang)),
-            style,
-        ));
-        spans.push(Span::raw(" "));
-    }
-    if app.privacy {
-        spans.push(Span::styled(
+    let mark = app.privacy.then(|| {
+        Span::styled(
             format!(" {} ", t::PRIVACY_MARK.get(app.lang)),
             th.style(Role::Warning),
-        ));
+        )
+    });
+    // The privacy mark is what the projector must never lose: where the line is too narrow for
+    // everything, the title goes first, then the room between the tabs, then the names of the
+    // tabs not shown (their keys stay).
+    let width = area.width as usize;
+    let mark_width = mark.as_ref().map_or(0, Span::width);
+    let mut spans = Vec::new();
+    for squeeze in 0..=3 {
+        spans = header_tabs(app, squeeze);
+        let used: usize = spans.iter().map(Span::width).sum();
+        if used + mark_width <= width {
+            break;
+        }
     }
+    spans.extend(mark);
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
     // The long date where it fits, else the short one, else none: never cut off at 80 columns.
@@ -59,6 +51,43 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(spans)).style(th.style(Role::Text)),
         area,
     );
+}
+
+/// The title and the tabs, squeezed by `squeeze` steps (0: all of it; 1: no title; 2: no room
+/// between the tabs; 3: only the shown tab named).
+fn header_tabs(app: &App, squeeze: u8) -> Vec<Span<'static>> {
+    let th = &app.theme;
+    let mut spans = Vec::new();
+    if squeeze == 0 {
+        spans.push(Span::styled(
+            format!(" {} ", t::APP.get(app.lang)),
+            th.style(Role::Title),
+        ));
+    }
+    for (key, screen, name) in [
+        ("1", Screen::Overleg, crate::i18n::meeting::SCREEN),
+        ("2", Screen::Cases, t::SCREEN_CASES),
+        ("3", Screen::Acties, t::SCREEN_ACTIES),
+        ("4", Screen::Kaart, t::SCREEN_KAART),
+        ("5", Screen::Monitor, crate::i18n::monitor::SCREEN),
+    ] {
+        let shown = app.screen == screen;
+        let style = if shown {
+            th.style(Role::Selected)
+        } else {
+            th.style(Role::Muted)
+        };
+        let text = if squeeze >= 3 && !shown {
+            format!(" {key} ")
+        } else {
+            format!(" {key} {} ", name.get(app.lang))
+        };
+        spans.push(Span::styled(text, style));
+        if squeeze < 2 {
+            spans.push(Span::raw(" "));
+        }
+    }
+    spans
 }
 
 pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
