@@ -1,7 +1,7 @@
 //! An action's facts: what screen 3's list and the monitor's action counts need of an action,
 //! without its text. At 50,000 cases there are 438,000 actions; a screen that reads every whole
-//! record keeps them all in sled's page cache for the session (issue 10), the facts are a fifth
-//! of that.
+//! record keeps them all in sled's page cache for the session (issue 10), where their facts are
+//! fewer bytes.
 
 use super::action::Action;
 use super::ids::{ActionId, CaseId, PersonId};

@@ -4,7 +4,7 @@
 //! sled 0.34.7 keeps every page it has read, decoded, for the rest of the session (issue 10,
 //! session 7: the cache limit is counted per shard and checked late), so a screen that reads
 //! every action record keeps all of them: at 50,000 cases screen 5 peaked at 150 MB. A fact is
-//! 31 bytes where a record is ~150, without any text.
+//! 31 bytes and holds no text.
 //!
 //! A fact is written by every commit beside its record ([`Store::plan`](super::plan)),
 //! derived from the actions at the upgrade from schema 3, brought along when a replayed
