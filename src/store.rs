@@ -15,6 +15,7 @@ pub mod crypt;
 pub mod erase;
 pub mod error;
 pub mod export;
+pub mod facts;
 pub mod files;
 mod groups;
 pub mod guard;
@@ -52,7 +53,9 @@ use std::path::{Path, PathBuf};
 /// the number of values, not their size).
 /// 3: every tree of many small values is packed, many values to one sled value
 /// (`store/packed.rs`), under a tree name of its own (`action_packs`, `action_days`, …).
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: every action's facts, fixed-size and without text, in `action_fact_packs`
+/// (`store/facts.rs`): screen 3's list and the monitor read those instead of every record.
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -77,6 +80,8 @@ pub enum T {
     FamilyCase,
     CaseActions,
     CaseEvents,
+    /// Schema 4: each action's facts ([`facts`]).
+    ActionFacts,
 }
 
 impl T {
@@ -87,7 +92,7 @@ impl T {
     }
 
     /// Every tree, by its number (the journal stores the number).
-    pub const ALL: [T; 15] = [
+    pub const ALL: [T; 16] = [
         T::Meta,
         T::Families,
         T::Persons,
@@ -103,11 +108,12 @@ impl T {
         T::FamilyCase,
         T::CaseActions,
         T::CaseEvents,
+        T::ActionFacts,
     ];
 }
 
 /// What each [`T`] holds, by the names schemas 1 and 2 gave their trees.
-const NAMES: [&str; 15] = [
+const NAMES: [&str; 16] = [
     "meta",
     "families",
     "persons",
@@ -123,11 +129,12 @@ const NAMES: [&str; 15] = [
     "family_case",
     "case_actions",
     "case_events",
+    "action_facts",
 ];
 
 /// The sled tree of each [`T`]. Packed trees (schema 3) have names of their own, so a store
 /// of an older schema keeps its unpacked trees beside them until they are moved ([`repack`]).
-const TREE_NAMES: [&str; 15] = [
+const TREE_NAMES: [&str; 16] = [
     "meta",
     "family_packs",
     "person_packs",
@@ -143,6 +150,7 @@ const TREE_NAMES: [&str; 15] = [
     "family_case_packs",
     "case_action_packs",
     "case_event_packs",
+    "action_fact_packs",
 ];
 
 /// Per-kind id counters; the next free id of each kind.

@@ -7,6 +7,7 @@
 //! sorted list of the keys its records imply and their values' fingerprints (`check/expected.rs`).
 
 mod expected;
+mod facts;
 
 use super::{codec, keys, Counters, Result, Store, T};
 use crate::domain::{
@@ -81,7 +82,12 @@ impl Store {
         for id in std::mem::take(&mut c.by_family).into_values().flatten() {
             c.case_row(self.case(id)?.as_ref(), None)?;
         }
-        self.each_action(|a: Action| c.action(&a))?;
+        let mut facts = facts::FactWalk::new(self);
+        self.each_action(|a: Action| -> Result<()> {
+            facts.action(&a, &mut c.problems)?;
+            c.action(&a)
+        })?;
+        c.report.index_entries += facts.finish(&mut c.problems)?;
         c.rows_done()?;
         self.each_event(|e: Event| -> Result<()> {
             c.event(&e);

@@ -143,6 +143,9 @@ pub enum Unreadable {
     /// short, or entries out of order.
     #[error("pack in {tree}")]
     Pack { tree: &'static str },
+    /// An action's facts (schema 4, `store/facts.rs`) that are not the fixed bytes a fact is.
+    #[error("facts of action {action}")]
+    Fact { action: u64 },
     /// A case's timeline holds an event that names another case (or none).
     #[error("timeline of case {case} holds another case's event")]
     GroupMismatch { case: u64 },

@@ -333,6 +333,8 @@ impl Store {
         // An entry written before the upgrade to schema 2 (a restore replays those too).
         self.drop_from_groups(&ops)?;
         self.fold_retired()?;
+        // An entry written before schema 4 holds no facts.
+        self.refresh_facts(&ops)?;
         self.seq = self.seq.max(seq);
         Ok(())
     }

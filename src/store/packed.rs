@@ -47,6 +47,9 @@ fn packing(t: T) -> Packing {
     match t {
         T::Actions | T::CaseRows | T::CaseActions | T::Persons | T::FamilyCase => by_id(5),
         T::Cases | T::CaseEvents | T::Families => by_id(4),
+        // 64 facts of 45 bytes with their key: ~3 kB, as every save that touches an action
+        // writes its pack again.
+        T::ActionFacts => by_id(6),
         T::ActionDue => Packing::ByPrefix {
             prefix: 5,
             ways: SPREAD,

@@ -3,7 +3,7 @@
 //! same functions ([`CaseSummary::derive`], [`ActionSummary::derive`]).
 
 use super::change::{Change, Op, Undo};
-use super::{codec, groups, keys, Invalid, Result, Store, T};
+use super::{codec, facts, groups, keys, Invalid, Result, Store, T};
 use crate::domain::{
     Action, ActionId, ActionSummary, Case, CaseId, CaseSummary, Event, EventId, Family, FamilyId,
 };
@@ -159,6 +159,9 @@ impl Store {
                 key: keys::action_due(p.done.is_some(), p.deadline, id.0).to_vec(),
                 value: None,
             });
+        }
+        if ch.actions.contains_key(&id) {
+            ops.push(facts::op(id, new.as_ref(), self.seal())?);
         }
         let Some(a) = &new else {
             ops.push(record(T::Actions, id.0, None));

@@ -68,7 +68,8 @@ impl Store {
     }
 }
 
-fn write_packs(tree: &sled::Tree, packer: &mut packed::Packer) -> Result<()> {
+/// Writes the packs the packer holds, and empties it.
+pub(super) fn write_packs(tree: &sled::Tree, packer: &mut packed::Packer) -> Result<()> {
     let mut batch = sled::Batch::default();
     for (k, v) in packer.take()? {
         batch.insert(k, v);

@@ -22,6 +22,9 @@ impl Store {
     /// and the next open tries again.
     pub(super) fn upgrade(&mut self, from: u32) -> Result<()> {
         self.fold_retired()?;
+        if from < 4 {
+            self.derive_facts()?;
+        }
         if from < SCHEMA_VERSION {
             guard(|| -> std::result::Result<(), sled::Error> {
                 let meta = self.tree(T::Meta);

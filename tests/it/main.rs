@@ -73,4 +73,5 @@ mod tui_patch;
 mod tui_privacy;
 mod tui_snapshots;
 mod upgrade;
+mod upgrade_facts;
 mod upgrade_packs;

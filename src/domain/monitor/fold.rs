@@ -4,7 +4,7 @@
 
 use super::tally::Tally;
 use super::{Period, Scope};
-use crate::domain::{Action, Case, CaseId, ChildId, Family, FamilyId, PersonId};
+use crate::domain::{Action, ActionFact, Case, CaseId, ChildId, Family, FamilyId, PersonId};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -134,17 +134,22 @@ impl Fold {
 
     /// As [`Fold::action`], counted into `part`: every case must have been fed first.
     pub fn action_in(&self, part: &mut ActionPart, action: &Action) {
+        self.fact_in(part, &ActionFact::of(action));
+    }
+
+    /// As [`Fold::action_in`], from the action's facts: all the counts need of it.
+    pub fn fact_in(&self, part: &mut ActionPart, action: &ActionFact) {
         if !self.cases.contains_key(&action.case) {
             return;
         }
-        let created = action.created.date();
+        let created = action.created;
         part.first_action
             .entry(action.case)
             .and_modify(|d| *d = (*d).min(created))
             .or_insert(created);
         let t = &mut part.tally;
         let day = self.scope.reference_day();
-        let ended = action.done.as_ref().map(|d| d.at.date());
+        let ended = action.done;
         if created <= day && ended.is_none_or(|e| e > day) {
             *t.open.of(action.side) += 1;
             if action.deadline.is_some_and(|d| d < day) {
@@ -154,11 +159,11 @@ impl Fold {
         let Some(deadline) = action.deadline.filter(|d| self.scope.period.contains(*d)) else {
             return;
         };
-        match &action.done {
-            Some(done) if done.cancelled.is_some() => {}
+        match action.done {
+            Some(_) if action.cancelled => {}
             Some(done) => {
                 *t.due.of(action.side) += 1;
-                if done.at.date() <= deadline {
+                if done <= deadline {
                     *t.on_time.of(action.side) += 1;
                 }
             }

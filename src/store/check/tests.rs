@@ -121,8 +121,10 @@ fn a_healthy_store_has_no_problems_and_every_entry_is_counted() {
     let (_dir, store) = demo();
     let r = store.check().unwrap();
     assert!(r.is_ok(), "{:?}", r.problems);
+    // The facts are compared beside the actions, not as an index of keys.
     let held: usize = super::INDEXES
         .iter()
+        .chain(&[T::ActionFacts])
         .map(|t| packed::range(store.tree(*t), *t, &[], None).count())
         .sum();
     assert_eq!(r.index_entries, held);
@@ -288,4 +290,66 @@ fn a_timeline_of_a_case_that_does_not_exist_is_named_once_the_rows_are_let_go() 
             .all(|l| l.contains("777777")),
         "{p:?}"
     );
+}
+
+#[test]
+fn a_wrong_missing_stray_or_unreadable_fact_is_named() {
+    use crate::store::facts;
+    let (_dir, store) = demo();
+    let held: Vec<(sled::IVec, sled::IVec)> =
+        packed::range(store.tree(T::ActionFacts), T::ActionFacts, &[], None)
+            .map(Result::unwrap)
+            .collect();
+    assert_eq!(held.len(), store.actions().unwrap().len());
+    let (k0, v0) = &held[0];
+    let mut wrong = facts::decode(k0, v0, None).unwrap();
+    wrong.cancelled = !wrong.cancelled;
+    put(
+        &store,
+        T::ActionFacts,
+        k0,
+        facts::encode(&wrong, None).unwrap(),
+    );
+    set(&store, T::ActionFacts, &held[1].0, None);
+    put(&store, T::ActionFacts, &held[3].0, vec![facts::FACT, 1, 2]);
+    put(&store, T::ActionFacts, &keys::id(0), held[2].1.to_vec());
+    put(
+        &store,
+        T::ActionFacts,
+        &keys::id(999_999),
+        held[2].1.to_vec(),
+    );
+    let p = problems(&store);
+    let has = |line: String| p.contains(&line);
+    let hex = super::expected::hex;
+    assert!(
+        has(format!(
+            "action_facts: entry {} disagrees with its record",
+            hex(k0)
+        )),
+        "{p:?}"
+    );
+    assert!(
+        has(format!(
+            "action_facts: record has no entry {}",
+            hex(&held[1].0)
+        )),
+        "{p:?}"
+    );
+    assert!(
+        has(format!(
+            "action_facts: entry {} disagrees with its record",
+            hex(&held[3].0)
+        )),
+        "{p:?}"
+    );
+    assert!(
+        has("action_facts: entry 0000000000000000 points at no record".into()),
+        "{p:?}"
+    );
+    assert!(
+        has("action_facts: entry 00000000000f423f points at no record".into()),
+        "{p:?}"
+    );
+    assert_eq!(p.len(), 5, "{p:?}");
 }
