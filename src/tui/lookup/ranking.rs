@@ -1,0 +1,304 @@
+//! One- and two-letter queries answered from a ranking made once per set of entries (issue 10,
+//! item 5). Such queries match nearly every entry, so scoring them all took the longest of any
+//! query (86 ms at 200,000 cases). The answers are exactly what [`super::search`] gives: the
+//! same hits in the same order, and the same total (`tests` compares every query of a book).
+//!
+//! - One letter: every entry adds its score to the best [`MAX_HITS`] of each letter it has
+//!   (label, and role or organisation for a professional), and counts once for each.
+//! - Two letters `xy`: a name with a word that starts with `xy` scores at least 61, any other
+//!   match at most 51 ([`WORD_START_LEAST`], [`OTHER_MOST`]). So when at least [`MAX_HITS`] names
+//!   have such a word, the best of them are the answer; the total comes from a count of every
+//!   pair of ASCII letters in order. Pairs with fewer word starts, or another script, are scored
+//!   as before.
+
+use super::score::{kind_bonus, question_score, words_rank};
+use super::{Entries, Kind, MAX_HITS};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+/// The lowest score of a name with a word that starts with the query: 100 (a word start) less
+/// 40 (the longest length counted) plus 1 (a carer's kind bonus, the lowest of names).
+const WORD_START_LEAST: i64 = 61;
+/// The highest score of any other match of one or two letters: a name that contains them
+/// (50 less a length of at least 1, plus 2), a professional's role (5 + 2) or a question (20).
+const OTHER_MOST: i64 = 51;
+const _: () = assert!(OTHER_MOST < WORD_START_LEAST);
+
+/// Letters counted in pairs: ASCII, which every Latin letter folds to.
+const ASCII: usize = 128;
+
+/// The best [`MAX_HITS`] (score, entry) offered: a min-heap on (score, earlier entry first).
+#[derive(Debug, Default)]
+struct Best(BinaryHeap<Reverse<(i64, Reverse<u32>)>>);
+
+impl Best {
+    fn offer(&mut self, score: i64, entry: u32) {
+        let key = Reverse((score, Reverse(entry)));
+        if self.0.len() < MAX_HITS {
+            self.0.push(key);
+        } else if let Some(mut worst) = self.0.peek_mut() {
+            // The heap's top is its worst; a better key is a smaller `Reverse`.
+            if key < *worst {
+                *worst = key;
+            }
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.0.len() >= MAX_HITS
+    }
+
+    /// Best first, ties to the earlier entry (as [`super::search`] orders them).
+    fn sorted(self) -> Ranked {
+        let mut all: Vec<(i64, u32)> = self
+            .0
+            .into_iter()
+            .map(|Reverse((s, Reverse(e)))| (s, e))
+            .collect();
+        all.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        all.into_boxed_slice()
+    }
+}
+
+/// The best entries of one query with their scores, best first.
+type Ranked = Box<[(i64, u32)]>;
+
+/// The answer to one query: the best entries with their scores, and how many matched in all.
+#[derive(Debug)]
+struct Answer {
+    best: Ranked,
+    total: u32,
+}
+
+/// The ranking of one set of entries.
+#[derive(Debug, Default)]
+pub struct Ranking {
+    one: HashMap<char, Answer>,
+    /// The best names with a word that starts with the pair, for pairs that have at least
+    /// [`MAX_HITS`] of them.
+    two: HashMap<(char, char), Ranked>,
+    /// How many entries match each pair of ASCII letters (`x * 128 + y`).
+    pairs: Vec<u32>,
+}
+
+/// What one entry's letters add, built up per entry and then counted.
+struct Scratch {
+    /// For each ASCII letter `y`: the letters that stand before it.
+    before: Vec<u128>,
+    /// The letters `y` with an entry in `before`.
+    touched: Vec<u8>,
+    /// Letters outside ASCII seen in this entry.
+    others: Vec<char>,
+}
+
+/// Builds the ranking as the entries are; the pieces are filled entry by entry.
+struct Builder {
+    ascii: Vec<Best>,
+    ascii_total: Vec<u32>,
+    others: HashMap<char, (Best, u32)>,
+    two: HashMap<(char, char), Best>,
+    pairs: Vec<u32>,
+}
+
+impl Ranking {
+    /// Ranks every entry (about 60 ms for the 225,000 entries of 50,000 cases).
+    pub fn of(entries: &Entries) -> Ranking {
+        let mut b = Builder {
+            ascii: (0..ASCII).map(|_| Best::default()).collect(),
+            ascii_total: vec![0; ASCII],
+            others: HashMap::new(),
+            two: HashMap::new(),
+            pairs: vec![0; ASCII * ASCII],
+        };
+        let mut scratch = Scratch {
+            before: vec![0; ASCII],
+            touched: Vec::new(),
+            others: Vec::new(),
+        };
+        for i in 0..entries.len() {
+            let Ok(at) = u32::try_from(i) else { break };
+            b.add(entries, i, at, &mut scratch);
+        }
+        let mut one: HashMap<char, Answer> = b
+            .others
+            .into_iter()
+            .map(|(c, (best, total))| {
+                (
+                    c,
+                    Answer {
+                        best: best.sorted(),
+                        total,
+                    },
+                )
+            })
+            .collect();
+        for (c, (best, total)) in b.ascii.into_iter().zip(b.ascii_total).enumerate() {
+            if total > 0 {
+                one.insert(
+                    char::from(c as u8),
+                    Answer {
+                        best: best.sorted(),
+                        total,
+                    },
+                );
+            }
+        }
+        let two = b
+            .two
+            .into_iter()
+            .filter(|(_, best)| best.full())
+            .map(|(p, best)| (p, best.sorted()))
+            .collect();
+        Ranking {
+            one,
+            two,
+            pairs: b.pairs,
+        }
+    }
+
+    /// The best entries for a folded, trimmed query of one or two letters, with the number of
+    /// matches; `None` when the ranking does not know (longer queries, a space, a rare pair).
+    pub fn answer(&self, q: &str) -> Option<(Vec<(i64, usize)>, usize)> {
+        let widen = |best: &[(i64, u32)]| best.iter().map(|(s, e)| (*s, *e as usize)).collect();
+        let mut letters = q.chars();
+        match (letters.next(), letters.next(), letters.next()) {
+            (Some(c), None, _) if !c.is_whitespace() => Some(
+                self.one
+                    .get(&c)
+                    .map_or((Vec::new(), 0), |a| (widen(&a.best), a.total as usize)),
+            ),
+            (Some(x), Some(y), None)
+                if x.is_ascii() && y.is_ascii() && !x.is_whitespace() && !y.is_whitespace() =>
+            {
+                let best = self.two.get(&(x, y))?;
+                let total = self.pairs.get(x as usize * ASCII + y as usize)?;
+                Some((widen(best), *total as usize))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Builder {
+    fn add(&mut self, entries: &Entries, i: usize, at: u32, s: &mut Scratch) {
+        let (kind, folded) = (entries.kind(i), entries.folded(i));
+        let bonus = kind_bonus(kind);
+        let mut seen: u128 = 0;
+        s.others.clear();
+        if kind == Kind::Question {
+            // Found when the letters stand in it as typed (a word of the query).
+            let score = question_score(folded) + bonus;
+            for c in folded.chars() {
+                self.letter(c, score, at, &mut seen, s);
+            }
+            adjacent(folded, s);
+        } else {
+            self.name(folded, bonus, at, &mut seen, s);
+            let words = entries.words(i);
+            // Letters of the role or organisation that the name lacks.
+            let score = words_rank(words) + bonus;
+            for c in words.chars() {
+                self.letter(c, score, at, &mut seen, s);
+            }
+            adjacent(words, s);
+        }
+        for y in s.touched.drain(..) {
+            let mut xs = std::mem::take(&mut s.before[y as usize]);
+            while xs != 0 {
+                let x = xs.trailing_zeros() as usize;
+                xs &= xs - 1;
+                self.pairs[x * ASCII + y as usize] += 1;
+            }
+        }
+    }
+
+    /// A name's letters, each scored as a one-letter query scores it, its word starts as
+    /// two-letter queries, and every pair of letters in order counted.
+    fn name(&mut self, folded: &str, bonus: i64, at: u32, seen: &mut u128, s: &mut Scratch) {
+        let length = (folded.chars().count() as i64).min(40);
+        let first = folded.chars().next();
+        let mut starts: u128 = 0;
+        let mut other_starts: Vec<char> = Vec::new();
+        let mut pairs_done: Vec<(char, char)> = Vec::new();
+        for word in folded.split_whitespace() {
+            let mut cs = word.chars();
+            let (Some(x), second) = (cs.next(), cs.next()) else {
+                continue;
+            };
+            match x.is_ascii() {
+                true => starts |= 1 << x as u32,
+                false => other_starts.push(x),
+            }
+            if let Some(y) = second.filter(|y| !pairs_done.contains(&(x, *y))) {
+                pairs_done.push((x, y));
+                let mut head = folded.chars();
+                let base = if head.next() == Some(x) && head.next() == Some(y) {
+                    120
+                } else {
+                    100
+                };
+                self.two
+                    .entry((x, y))
+                    .or_default()
+                    .offer(base - length + bonus, at);
+            }
+        }
+        for c in folded.chars() {
+            let start = if c.is_ascii() {
+                starts & (1 << c as u32) != 0
+            } else {
+                other_starts.contains(&c)
+            };
+            let base = match (first == Some(c), start) {
+                (true, _) => 120,
+                (false, true) => 100,
+                (false, false) => 50,
+            };
+            // In order: every letter before this one forms a pair with it.
+            if c.is_ascii() {
+                let y = c as usize;
+                if s.before[y] == 0 && *seen != 0 {
+                    s.touched.push(y as u8);
+                }
+                s.before[y] |= *seen;
+            }
+            self.letter(c, base - length + bonus, at, seen, s);
+        }
+    }
+
+    /// Letter `c` of entry `at` with the score a one-letter query `c` gives it, once per entry.
+    fn letter(&mut self, c: char, score: i64, at: u32, seen: &mut u128, s: &mut Scratch) {
+        if c.is_ascii() {
+            let bit = 1u128 << c as u32;
+            if *seen & bit == 0 {
+                *seen |= bit;
+                self.ascii[c as usize].offer(score, at);
+                self.ascii_total[c as usize] += 1;
+            }
+        } else if !s.others.contains(&c) {
+            s.others.push(c);
+            let (best, total) = self.others.entry(c).or_default();
+            best.offer(score, at);
+            *total += 1;
+        }
+    }
+}
+
+/// Pairs of ASCII letters that stand next to each other in `text`: a two-letter word of the
+/// query found in it.
+fn adjacent(text: &str, s: &mut Scratch) {
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(x) = prev.filter(|x| x.is_ascii() && c.is_ascii()) {
+            let y = c as usize;
+            if s.before[y] == 0 {
+                s.touched.push(y as u8);
+            }
+            s.before[y] |= 1 << x as u32;
+        }
+        prev = Some(c);
+    }
+}
+
+#[cfg(test)]
+mod tests;
