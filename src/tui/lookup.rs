@@ -23,7 +23,7 @@ mod entries;
 mod ranking;
 mod score;
 pub use entries::Entries;
-pub use ranking::Ranking;
+pub use ranking::{Ranker, Ranking};
 pub use score::{hits, search};
 
 /// How many hits the list shows.
@@ -261,10 +261,10 @@ impl Lookup {
     }
 }
 
-fn worker(entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) {
+fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) {
     let mut families: Option<FamilyReader> = None;
-    let mut ranking = Ranking::of(&entries);
-    let mut entries = entries;
+    let mut ranker = Ranker::default();
+    ranker.start(&entries);
     // The previous query and every entry it matched, to narrow when the query grows.
     let mut last: Option<(String, Vec<usize>)> = None;
     while let Ok(job) = jobs.recv() {
@@ -274,17 +274,17 @@ fn worker(entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) {
         while let Some(job) = latest.take() {
             match job {
                 Job::Entries(e) => {
-                    ranking = Ranking::of(&e);
                     entries = e;
+                    ranker.start(&entries);
                     last = None;
                 }
                 Job::Build(rows, persons) => {
                     // The old entries go first: no query is answered while these are built, and
                     // both at once were the lookup's peak.
+                    ranker.stop();
                     drop(std::mem::take(&mut entries));
-                    drop(std::mem::take(&mut ranking));
                     entries = Arc::new(self::entries(&rows, &persons, families.as_ref()));
-                    ranking = Ranking::of(&entries);
+                    ranker.start(&entries);
                     last = None;
                 }
                 Job::Families(reader) => families = Some(reader),
@@ -295,7 +295,7 @@ fn worker(entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) {
         let Some((generation, q)) = query else {
             continue;
         };
-        let (hits, total) = answer(&entries, &ranking, q.trim(), &mut last);
+        let (hits, total) = answer(&entries, ranker.get(), q.trim(), &mut last);
         if out
             .send(Results {
                 generation,
@@ -310,17 +310,17 @@ fn worker(entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) {
     }
 }
 
-/// The hits for query `q` and how many entries matched: from the ranking for one or two
-/// letters, else scored, narrowing `last` (the previous query and its matches) when `q` grows
+/// The hits for query `q` and how many entries matched: from the ranking (once made) for one
+/// or two letters, else scored, narrowing `last` (the previous query and its matches) when `q` grows
 /// from it.
 fn answer(
     entries: &Entries,
-    ranking: &Ranking,
+    ranking: Option<&Ranking>,
     q: &str,
     last: &mut Option<(String, Vec<usize>)>,
 ) -> (Vec<Hit>, usize) {
     let folded_q = fold(q);
-    if let Some((best, total)) = ranking.answer(&folded_q) {
+    if let Some((best, total)) = ranking.and_then(|r| r.answer(&folded_q)) {
         // A longer query after this one is scored over every entry: keeping every match of
         // one letter would cost more memory than narrowing saves time.
         *last = None;

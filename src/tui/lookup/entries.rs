@@ -23,6 +23,8 @@ struct Item {
     lens: [u16; 4],
     /// The entry whose label ends the detail ([`NONE`]: none).
     names: u32,
+    /// The letters of the folded label and the more words ([`letter_bits`]), in what was padding.
+    letters: u32,
     kind: Kind,
     has_case: bool,
 }
@@ -41,6 +43,21 @@ fn cut(s: &str) -> &str {
         end -= 1;
     }
     &s[..end]
+}
+
+/// The letters of `text` as bits, for a quick "cannot match" test: a–z one bit each, any other
+/// letter one of six shared bits. A query matches an entry only if every letter it has is in the
+/// entry's folded label or more words, so an entry lacking a bit of the query is skipped.
+pub fn letter_bits(text: &str) -> u32 {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .fold(0, |bits, c| {
+            bits | if c.is_ascii_lowercase() {
+                1 << (c as u32 - 'a' as u32)
+            } else {
+                1 << (26 + c as u32 % 6)
+            }
+        })
 }
 
 const LABEL: usize = 0;
@@ -129,6 +146,7 @@ impl Entries {
                 len(words.len()),
             ],
             names: names.and_then(|n| u32::try_from(n).ok()).unwrap_or(NONE),
+            letters: letter_bits(&folded) | letter_bits(words),
             kind,
             has_case: case.is_some(),
         });
@@ -169,6 +187,12 @@ impl Entries {
     /// The label folded for matching ([`fold_mapped`]).
     pub fn folded(&self, i: usize) -> &str {
         self.part(i, FOLDED)
+    }
+
+    /// False when entry `i` lacks a letter of `bits` ([`letter_bits`] of a query): it cannot
+    /// match.
+    pub fn may_match(&self, i: usize, bits: u32) -> bool {
+        self.items.get(i).is_some_and(|e| e.letters & bits == bits)
     }
 
     /// More words entry `i` is found by, folded (a professional's role and organisation).
@@ -265,5 +289,26 @@ mod tests {
             )
         );
         assert_eq!(e.label(5), "", "past the end: nothing");
+    }
+
+    #[test]
+    fn an_entry_is_forty_bytes_and_knows_its_letters() {
+        assert!(std::mem::size_of::<Item>() <= 40);
+        let mut e = Entries::with_capacity(1);
+        let person = Target::Person(PersonId(3));
+        e.push(
+            Kind::Person,
+            "Bækgaard",
+            (format_args!(""), None),
+            person,
+            "ib дом",
+        );
+        for q in ["baek", "ib", "дом", "a b", "д", "gd"] {
+            assert!(e.may_match(0, letter_bits(q)), "{q}");
+        }
+        for q in ["x", "baekx", "б", "9"] {
+            assert!(!e.may_match(0, letter_bits(q)), "{q}");
+        }
+        assert!(!e.may_match(1, 0), "past the end");
     }
 }

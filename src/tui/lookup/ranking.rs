@@ -15,6 +15,8 @@ use super::score::{kind_bonus, question_score, words_rank};
 use super::{Entries, Kind, MAX_HITS};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+use std::sync::mpsc::{channel, Receiver};
+use std::sync::Arc;
 
 /// The lowest score of a name with a word that starts with the query: 100 (a word start) less
 /// 40 (the longest length counted) plus 1 (a carer's kind bonus, the lowest of names).
@@ -29,29 +31,38 @@ const ASCII: usize = 128;
 
 /// The best [`MAX_HITS`] (score, entry) offered: a min-heap on (score, earlier entry first).
 #[derive(Debug, Default)]
-struct Best(BinaryHeap<Reverse<(i64, Reverse<u32>)>>);
+struct Best {
+    heap: BinaryHeap<Reverse<(i64, Reverse<u32>)>>,
+    /// The worst score kept once full: entries come in order, so one that scores no more than
+    /// it can't get in (most of them; one compare).
+    floor: i64,
+}
 
 impl Best {
     fn offer(&mut self, score: i64, entry: u32) {
         let key = Reverse((score, Reverse(entry)));
-        if self.0.len() < MAX_HITS {
-            self.0.push(key);
-        } else if let Some(mut worst) = self.0.peek_mut() {
-            // The heap's top is its worst; a better key is a smaller `Reverse`.
-            if key < *worst {
+        if self.heap.len() < MAX_HITS {
+            self.heap.push(key);
+        } else if score > self.floor {
+            if let Some(mut worst) = self.heap.peek_mut() {
                 *worst = key;
             }
+        } else {
+            return;
+        }
+        if self.full() {
+            self.floor = self.heap.peek().map_or(i64::MIN, |Reverse((s, _))| *s);
         }
     }
 
     fn full(&self) -> bool {
-        self.0.len() >= MAX_HITS
+        self.heap.len() >= MAX_HITS
     }
 
     /// Best first, ties to the earlier entry (as [`super::search`] orders them).
     fn sorted(self) -> Ranked {
         let mut all: Vec<(i64, u32)> = self
-            .0
+            .heap
             .into_iter()
             .map(|Reverse((s, Reverse(e)))| (s, e))
             .collect();
@@ -74,11 +85,51 @@ struct Answer {
 #[derive(Debug, Default)]
 pub struct Ranking {
     one: HashMap<char, Answer>,
-    /// The best names with a word that starts with the pair, for pairs that have at least
-    /// [`MAX_HITS`] of them.
-    two: HashMap<(char, char), Ranked>,
+    /// The best names with a word that starts with the pair (of ASCII letters, `x * 128 + y`),
+    /// for pairs that have at least [`MAX_HITS`] of them.
+    two: HashMap<u16, Ranked>,
     /// How many entries match each pair of ASCII letters (`x * 128 + y`).
     pairs: Vec<u32>,
+}
+
+/// The ranking of the worker's entries, made on a thread of its own: a query that comes while
+/// it is made is scored as before instead of waiting for it.
+#[derive(Debug, Default)]
+pub struct Ranker {
+    ready: Option<Ranking>,
+    coming: Option<Receiver<Ranking>>,
+}
+
+impl Ranker {
+    /// Starts ranking `entries` (after waiting for the ranking of the entries before, which
+    /// holds those: both at once would be the lookup's peak).
+    pub fn start(&mut self, entries: &Arc<Entries>) {
+        self.stop();
+        let (tx, rx) = channel();
+        let entries = Arc::clone(entries);
+        std::thread::spawn(move || {
+            // Nobody waiting any more only means the ranking is not needed.
+            let _ = tx.send(Ranking::of(&entries));
+        });
+        self.coming = Some(rx);
+    }
+
+    /// The ranking, once made.
+    pub fn get(&mut self) -> Option<&Ranking> {
+        if let Some(ranking) = self.coming.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            self.ready = Some(ranking);
+            self.coming = None;
+        }
+        self.ready.as_ref()
+    }
+
+    /// Drops the ranking, waiting for one being made to end (it holds its entries).
+    pub fn stop(&mut self) {
+        if let Some(rx) = self.coming.take() {
+            let _ = rx.recv();
+        }
+        self.ready = None;
+    }
 }
 
 /// What one entry's letters add, built up per entry and then counted.
@@ -89,6 +140,10 @@ struct Scratch {
     touched: Vec<u8>,
     /// Letters outside ASCII seen in this entry.
     others: Vec<char>,
+    /// Letters outside ASCII that start a word of this entry.
+    word_starts: Vec<char>,
+    /// The ASCII pairs (`x * 128 + y`) that start a word of this entry.
+    pairs_done: Vec<u16>,
 }
 
 /// Builds the ranking as the entries are; the pieces are filled entry by entry.
@@ -96,7 +151,8 @@ struct Builder {
     ascii: Vec<Best>,
     ascii_total: Vec<u32>,
     others: HashMap<char, (Best, u32)>,
-    two: HashMap<(char, char), Best>,
+    /// By pair of ASCII letters (`x * 128 + y`).
+    two: Vec<Best>,
     pairs: Vec<u32>,
 }
 
@@ -107,13 +163,15 @@ impl Ranking {
             ascii: (0..ASCII).map(|_| Best::default()).collect(),
             ascii_total: vec![0; ASCII],
             others: HashMap::new(),
-            two: HashMap::new(),
+            two: (0..ASCII * ASCII).map(|_| Best::default()).collect(),
             pairs: vec![0; ASCII * ASCII],
         };
         let mut scratch = Scratch {
             before: vec![0; ASCII],
             touched: Vec::new(),
             others: Vec::new(),
+            word_starts: Vec::new(),
+            pairs_done: Vec::new(),
         };
         for i in 0..entries.len() {
             let Ok(at) = u32::try_from(i) else { break };
@@ -146,8 +204,9 @@ impl Ranking {
         let two = b
             .two
             .into_iter()
+            .enumerate()
             .filter(|(_, best)| best.full())
-            .map(|(p, best)| (p, best.sorted()))
+            .map(|(p, best)| (p as u16, best.sorted()))
             .collect();
         Ranking {
             one,
@@ -170,7 +229,7 @@ impl Ranking {
             (Some(x), Some(y), None)
                 if x.is_ascii() && y.is_ascii() && !x.is_whitespace() && !y.is_whitespace() =>
             {
-                let best = self.two.get(&(x, y))?;
+                let best = self.two.get(&(x as u16 * ASCII as u16 + y as u16))?;
                 let total = self.pairs.get(x as usize * ASCII + y as usize)?;
                 Some((widen(best), *total as usize))
             }
@@ -218,36 +277,42 @@ impl Builder {
         let length = (folded.chars().count() as i64).min(40);
         let first = folded.chars().next();
         let mut starts: u128 = 0;
-        let mut other_starts: Vec<char> = Vec::new();
-        let mut pairs_done: Vec<(char, char)> = Vec::new();
+        s.word_starts.clear();
+        s.pairs_done.clear();
         for word in folded.split_whitespace() {
             let mut cs = word.chars();
             let (Some(x), second) = (cs.next(), cs.next()) else {
                 continue;
             };
-            match x.is_ascii() {
-                true => starts |= 1 << x as u32,
-                false => other_starts.push(x),
+            if !x.is_ascii() {
+                s.word_starts.push(x);
+                continue;
             }
-            if let Some(y) = second.filter(|y| !pairs_done.contains(&(x, *y))) {
-                pairs_done.push((x, y));
-                let mut head = folded.chars();
-                let base = if head.next() == Some(x) && head.next() == Some(y) {
-                    120
-                } else {
-                    100
-                };
-                self.two
-                    .entry((x, y))
-                    .or_default()
-                    .offer(base - length + bonus, at);
+            starts |= 1 << x as u32;
+            // Only ASCII pairs are answered from the ranking.
+            let Some(y) = second.filter(char::is_ascii) else {
+                continue;
+            };
+            let pair = x as u16 * ASCII as u16 + y as u16;
+            if s.pairs_done.contains(&pair) {
+                continue;
+            }
+            s.pairs_done.push(pair);
+            let mut head = folded.chars();
+            let base = if head.next() == Some(x) && head.next() == Some(y) {
+                120
+            } else {
+                100
+            };
+            if let Some(best) = self.two.get_mut(pair as usize) {
+                best.offer(base - length + bonus, at);
             }
         }
         for c in folded.chars() {
             let start = if c.is_ascii() {
                 starts & (1 << c as u32) != 0
             } else {
-                other_starts.contains(&c)
+                s.word_starts.contains(&c)
             };
             let base = match (first == Some(c), start) {
                 (true, _) => 120,

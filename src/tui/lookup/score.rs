@@ -3,6 +3,7 @@
 //! must occur in them as written. One or two letters match nearly every name: those are ranked by
 //! a cheap rule (a word that starts with them first, shorter names first) instead of the matcher.
 
+use super::entries::letter_bits;
 use super::{Entries, Hit, Kind, MAX_HITS};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -82,9 +83,18 @@ pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<
     if q.trim().is_empty() {
         return (Vec::new(), Vec::new());
     }
+    // An entry that lacks a letter of the query is skipped with one test of its letter bits:
+    // most entries, for a query with a rarer letter.
+    let letters = letter_bits(q);
     let all: Vec<usize> = match candidates {
-        Some(c) => c.to_vec(),
-        None => (0..entries.len()).collect(),
+        Some(c) => c
+            .iter()
+            .copied()
+            .filter(|&i| entries.may_match(i, letters))
+            .collect(),
+        None => (0..entries.len())
+            .filter(|&i| entries.may_match(i, letters))
+            .collect(),
     };
     let short = q.chars().filter(|c| !c.is_whitespace()).count() <= 2;
     let score_part = |part: &[usize]| -> Vec<(i64, usize)> {
