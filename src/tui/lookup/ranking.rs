@@ -5,11 +5,11 @@
 //!
 //! - One letter: every entry adds its score to the best [`MAX_HITS`] of each letter it has
 //!   (label, and role or organisation for a professional), and counts once for each.
-//! - Two letters `xy`: a name with a word that starts with `xy` scores at least 61, any other
-//!   match at most 51 ([`WORD_START_LEAST`], [`OTHER_MOST`]). So when at least [`MAX_HITS`] names
-//!   have such a word, the best of them are the answer; the total comes from a count of every
-//!   pair of ASCII letters in order. Pairs with fewer word starts, or another script, are scored
-//!   as before.
+//! - Two letters `xy`: every name with `xy` side by side adds its score to the best of that
+//!   pair. Any other match scores at most 20 ([`OTHER_MOST`]: a question; a name with the
+//!   letters apart, or a professional's role, less). So when that best list is full and its
+//!   worst scores above 20, it is the answer; the total comes from a count of every pair of
+//!   ASCII letters in order. Other pairs (rare ones, another script) are scored as before.
 
 use super::score::{kind_bonus, question_score, words_rank};
 use super::{Entries, Kind, MAX_HITS};
@@ -18,13 +18,10 @@ use std::collections::{BinaryHeap, HashMap};
 use std::sync::mpsc::{channel, Receiver};
 use std::sync::Arc;
 
-/// The lowest score of a name with a word that starts with the query: 100 (a word start) less
-/// 40 (the longest length counted) plus 1 (a carer's kind bonus, the lowest of names).
-const WORD_START_LEAST: i64 = 61;
-/// The highest score of any other match of one or two letters: a name that contains them
-/// (50 less a length of at least 1, plus 2), a professional's role (5 + 2) or a question (20).
-const OTHER_MOST: i64 = 51;
-const _: () = assert!(OTHER_MOST < WORD_START_LEAST);
+/// The highest score of a two-letter match where the two letters do not stand side by side in a
+/// name: a question (20 less its length in bytes / 10), a name with the letters apart (10 less
+/// its length of at least 2, plus a kind bonus of at most 2), a professional's role (5 + 2).
+const OTHER_MOST: i64 = 20;
 
 /// Letters counted in pairs: ASCII, which every Latin letter folds to.
 const ASCII: usize = 128;
@@ -85,8 +82,8 @@ struct Answer {
 #[derive(Debug, Default)]
 pub struct Ranking {
     one: HashMap<char, Answer>,
-    /// The best names with a word that starts with the pair (of ASCII letters, `x * 128 + y`),
-    /// for pairs that have at least [`MAX_HITS`] of them.
+    /// The best names with the pair (of ASCII letters, [`pair`]) side by side, for pairs with
+    /// [`MAX_HITS`] of them that all score above [`OTHER_MOST`].
     two: HashMap<u16, Ranked>,
     /// How many entries match each pair of ASCII letters (`x * 128 + y`).
     pairs: Vec<u32>,
@@ -142,7 +139,9 @@ struct Scratch {
     others: Vec<char>,
     /// Letters outside ASCII that start a word of this entry.
     word_starts: Vec<char>,
-    /// The ASCII pairs (`x * 128 + y`) that start a word of this entry.
+    /// The ASCII pairs ([`pair`]) that start a word of this entry.
+    word_pairs: Vec<u16>,
+    /// The ASCII pairs side by side in this entry offered so far.
     pairs_done: Vec<u16>,
 }
 
@@ -171,6 +170,7 @@ impl Ranking {
             touched: Vec::new(),
             others: Vec::new(),
             word_starts: Vec::new(),
+            word_pairs: Vec::new(),
             pairs_done: Vec::new(),
         };
         for i in 0..entries.len() {
@@ -205,7 +205,7 @@ impl Ranking {
             .two
             .into_iter()
             .enumerate()
-            .filter(|(_, best)| best.full())
+            .filter(|(_, best)| best.full() && best.floor > OTHER_MOST)
             .map(|(p, best)| (p as u16, best.sorted()))
             .collect();
         Ranking {
@@ -226,11 +226,10 @@ impl Ranking {
                     .get(&c)
                     .map_or((Vec::new(), 0), |a| (widen(&a.best), a.total as usize)),
             ),
-            (Some(x), Some(y), None)
-                if x.is_ascii() && y.is_ascii() && !x.is_whitespace() && !y.is_whitespace() =>
-            {
-                let best = self.two.get(&(x as u16 * ASCII as u16 + y as u16))?;
-                let total = self.pairs.get(x as usize * ASCII + y as usize)?;
+            (Some(x), Some(y), None) => {
+                let p = pair(x, y)?;
+                let best = self.two.get(&p)?;
+                let total = self.pairs.get(p as usize)?;
                 Some((widen(best), *total as usize))
             }
             _ => None,
@@ -271,13 +270,14 @@ impl Builder {
         }
     }
 
-    /// A name's letters, each scored as a one-letter query scores it, its word starts as
+    /// A name's letters, each scored as a one-letter query scores it, its pairs side by side as
     /// two-letter queries, and every pair of letters in order counted.
     fn name(&mut self, folded: &str, bonus: i64, at: u32, seen: &mut u128, s: &mut Scratch) {
         let length = (folded.chars().count() as i64).min(40);
         let first = folded.chars().next();
         let mut starts: u128 = 0;
         s.word_starts.clear();
+        s.word_pairs.clear();
         s.pairs_done.clear();
         for word in folded.split_whitespace() {
             let mut cs = word.chars();
@@ -289,25 +289,11 @@ impl Builder {
                 continue;
             }
             starts |= 1 << x as u32;
-            // Only ASCII pairs are answered from the ranking.
-            let Some(y) = second.filter(char::is_ascii) else {
-                continue;
-            };
-            let pair = x as u16 * ASCII as u16 + y as u16;
-            if s.pairs_done.contains(&pair) {
-                continue;
-            }
-            s.pairs_done.push(pair);
-            let mut head = folded.chars();
-            let base = if head.next() == Some(x) && head.next() == Some(y) {
-                120
-            } else {
-                100
-            };
-            if let Some(best) = self.two.get_mut(pair as usize) {
-                best.offer(base - length + bonus, at);
-            }
+            s.word_pairs.extend(second.and_then(|y| pair(x, y)));
         }
+        let mut cs = folded.chars();
+        let head = cs.next().zip(cs.next()).and_then(|(x, y)| pair(x, y));
+        let mut prev: Option<char> = None;
         for c in folded.chars() {
             let start = if c.is_ascii() {
                 starts & (1 << c as u32) != 0
@@ -328,6 +314,23 @@ impl Builder {
                 s.before[y] |= *seen;
             }
             self.letter(c, base - length + bonus, at, seen, s);
+            // Side by side: scored as a two-letter query scores this name.
+            if let Some(p) = prev.and_then(|x| pair(x, c)) {
+                if !s.pairs_done.contains(&p) {
+                    s.pairs_done.push(p);
+                    let base = if head == Some(p) {
+                        120
+                    } else if s.word_pairs.contains(&p) {
+                        100
+                    } else {
+                        50
+                    };
+                    if let Some(best) = self.two.get_mut(p as usize) {
+                        best.offer(base - length + bonus, at);
+                    }
+                }
+            }
+            prev = Some(c);
         }
     }
 
@@ -347,6 +350,13 @@ impl Builder {
             *total += 1;
         }
     }
+}
+
+/// The index of a query of two ASCII letters (`x * 128 + y`); none for another letter or a
+/// space (a query never has one).
+fn pair(x: char, y: char) -> Option<u16> {
+    let ok = |c: char| c.is_ascii() && !c.is_whitespace();
+    (ok(x) && ok(y)).then(|| x as u16 * ASCII as u16 + y as u16)
 }
 
 /// Pairs of ASCII letters that stand next to each other in `text`: a two-letter word of the
