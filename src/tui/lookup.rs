@@ -22,6 +22,7 @@ use std::sync::Arc;
 mod entries;
 mod ranking;
 mod score;
+mod sig;
 pub use entries::Entries;
 pub use ranking::{Ranker, Ranking};
 pub use score::{hits, search};

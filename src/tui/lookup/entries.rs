@@ -23,8 +23,6 @@ struct Item {
     lens: [u16; 4],
     /// The entry whose label ends the detail ([`NONE`]: none).
     names: u32,
-    /// The letters of the folded label and the more words ([`letter_bits`]), in what was padding.
-    letters: u32,
     kind: Kind,
     has_case: bool,
 }
@@ -45,21 +43,6 @@ fn cut(s: &str) -> &str {
     &s[..end]
 }
 
-/// The letters of `text` as bits, for a quick "cannot match" test: a–z one bit each, any other
-/// letter one of six shared bits. A query matches an entry only if every letter it has is in the
-/// entry's folded label or more words, so an entry lacking a bit of the query is skipped.
-pub fn letter_bits(text: &str) -> u32 {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .fold(0, |bits, c| {
-            bits | if c.is_ascii_lowercase() {
-                1 << (c as u32 - 'a' as u32)
-            } else {
-                1 << (26 + c as u32 % 6)
-            }
-        })
-}
-
 const LABEL: usize = 0;
 const DETAIL: usize = 1;
 const FOLDED: usize = 2;
@@ -70,6 +53,9 @@ const WORDS: usize = 3;
 pub struct Entries {
     text: String,
     items: Vec<Item>,
+    /// Per entry, what a query must find in it ([`super::sig`]): a dense array, so a scan reads
+    /// 8 bytes of an entry that can't match rather than its item and texts.
+    sig: Vec<u64>,
     /// For an entry whose folded label is not one char for one char of its label (a ligature):
     /// for each char of the folded label, the char of the label it comes from.
     from: HashMap<u32, Box<[u32]>>,
@@ -82,6 +68,7 @@ impl Entries {
             // About 60 bytes of text per entry at 50,000 cases.
             text: String::with_capacity(n * 60),
             items: Vec::with_capacity(n),
+            sig: Vec::with_capacity(n),
             from: HashMap::new(),
         }
     }
@@ -135,6 +122,7 @@ impl Entries {
             Target::Person(p) => (p.0, None),
         };
         let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.sig.push(super::sig::of_entry(kind, &folded, words));
         self.items.push(Item {
             id,
             case: case.unwrap_or(0),
@@ -146,7 +134,6 @@ impl Entries {
                 len(words.len()),
             ],
             names: names.and_then(|n| u32::try_from(n).ok()).unwrap_or(NONE),
-            letters: letter_bits(&folded) | letter_bits(words),
             kind,
             has_case: case.is_some(),
         });
@@ -189,10 +176,9 @@ impl Entries {
         self.part(i, FOLDED)
     }
 
-    /// False when entry `i` lacks a letter of `bits` ([`letter_bits`] of a query): it cannot
-    /// match.
-    pub fn may_match(&self, i: usize, bits: u32) -> bool {
-        self.items.get(i).is_some_and(|e| e.letters & bits == bits)
+    /// False when entry `i` lacks some of `bits` ([`super::sig::of_query`]): it cannot match.
+    pub fn may_match(&self, i: usize, bits: u64) -> bool {
+        self.sig.get(i).is_some_and(|s| s & bits == bits)
     }
 
     /// More words entry `i` is found by, folded (a professional's role and organisation).
@@ -226,6 +212,7 @@ impl Entries {
     pub fn shrink(&mut self) {
         self.text.shrink_to_fit();
         self.items.shrink_to_fit();
+        self.sig.shrink_to_fit();
     }
 }
 
@@ -303,11 +290,12 @@ mod tests {
             person,
             "ib дом",
         );
+        let bits = super::super::sig::of_query;
         for q in ["baek", "ib", "дом", "a b", "д", "gd"] {
-            assert!(e.may_match(0, letter_bits(q)), "{q}");
+            assert!(e.may_match(0, bits(q)), "{q}");
         }
         for q in ["x", "baekx", "б", "9"] {
-            assert!(!e.may_match(0, letter_bits(q)), "{q}");
+            assert!(!e.may_match(0, bits(q)), "{q}");
         }
         assert!(!e.may_match(1, 0), "past the end");
     }

@@ -3,7 +3,6 @@
 //! must occur in them as written. One or two letters match nearly every name: those are ranked by
 //! a cheap rule (a word that starts with them first, shorter names first) instead of the matcher.
 
-use super::entries::letter_bits;
 use super::{Entries, Hit, Kind, MAX_HITS};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -83,9 +82,9 @@ pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<
     if q.trim().is_empty() {
         return (Vec::new(), Vec::new());
     }
-    // An entry that lacks a letter of the query is skipped with one test of its letter bits:
-    // most entries, for a query with a rarer letter.
-    let letters = letter_bits(q);
+    // An entry that lacks a letter or a pair of the query is skipped with one test of its bits
+    // (most entries, for three letters or a rarer one).
+    let letters = super::sig::of_query(q);
     let all: Vec<usize> = match candidates {
         Some(c) => c
             .iter()
