@@ -296,7 +296,9 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
         let Some((generation, q)) = query else {
             continue;
         };
-        let (hits, total) = answer(&entries, ranker.get(), q.trim(), &mut last);
+        let short = q.trim().chars().count() <= 2;
+        let ranking = if short { ranker.wait() } else { ranker.get() };
+        let (hits, total) = answer(&entries, ranking, q.trim(), &mut last);
         if out
             .send(Results {
                 generation,
