@@ -20,9 +20,12 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 
 mod entries;
+mod ranking;
 mod score;
+mod sig;
 pub use entries::Entries;
-pub use score::search;
+pub use ranking::{Ranker, Ranking};
+pub use score::{hits, search};
 
 /// How many hits the list shows.
 pub const MAX_HITS: usize = 50;
@@ -261,6 +264,8 @@ impl Lookup {
 
 fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) {
     let mut families: Option<FamilyReader> = None;
+    let mut ranker = Ranker::default();
+    ranker.start(&entries);
     // The previous query and every entry it matched, to narrow when the query grows.
     let mut last: Option<(String, Vec<usize>)> = None;
     while let Ok(job) = jobs.recv() {
@@ -271,13 +276,16 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
             match job {
                 Job::Entries(e) => {
                     entries = e;
+                    ranker.start(&entries);
                     last = None;
                 }
                 Job::Build(rows, persons) => {
                     // The old entries go first: no query is answered while these are built, and
                     // both at once were the lookup's peak.
+                    ranker.stop();
                     drop(std::mem::take(&mut entries));
                     entries = Arc::new(self::entries(&rows, &persons, families.as_ref()));
+                    ranker.start(&entries);
                     last = None;
                 }
                 Job::Families(reader) => families = Some(reader),
@@ -288,16 +296,9 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
         let Some((generation, q)) = query else {
             continue;
         };
-        let folded_q = fold(q.trim());
-        let candidates: Option<&[usize]> = match &last {
-            Some((prev, hits)) if !prev.is_empty() && folded_q.starts_with(prev.as_str()) => {
-                Some(hits)
-            }
-            _ => None,
-        };
-        let (hits, all) = search(&entries, &folded_q, candidates);
-        let total = all.len();
-        last = Some((folded_q, all));
+        let short = q.trim().chars().count() <= 2;
+        let ranking = if short { ranker.wait() } else { ranker.get() };
+        let (hits, total) = answer(&entries, ranking, q.trim(), &mut last);
         if out
             .send(Results {
                 generation,
@@ -310,6 +311,32 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
             return;
         }
     }
+}
+
+/// The hits for query `q` and how many entries matched: from the ranking (once made) for one
+/// or two letters, else scored, narrowing `last` (the previous query and its matches) when `q` grows
+/// from it.
+fn answer(
+    entries: &Entries,
+    ranking: Option<&Ranking>,
+    q: &str,
+    last: &mut Option<(String, Vec<usize>)>,
+) -> (Vec<Hit>, usize) {
+    let folded_q = fold(q);
+    if let Some((best, total)) = ranking.and_then(|r| r.answer(&folded_q)) {
+        // A longer query after this one is scored over every entry: keeping every match of
+        // one letter would cost more memory than narrowing saves time.
+        *last = None;
+        return (hits(entries, &folded_q, best), total);
+    }
+    let candidates: Option<&[usize]> = match last {
+        Some((prev, hits)) if !prev.is_empty() && folded_q.starts_with(prev.as_str()) => Some(hits),
+        _ => None,
+    };
+    let (hits, all) = search(entries, &folded_q, candidates);
+    let total = all.len();
+    *last = Some((folded_q, all));
+    (hits, total)
 }
 
 /// Entries as tests build them: a kind and a label each, pointing at person 1.

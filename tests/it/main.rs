@@ -53,6 +53,7 @@ mod minutes_for;
 mod monitor_screen;
 mod perf;
 mod perf_cli;
+mod perf_lookup;
 mod perf_tui;
 mod privacy_sweep;
 mod retention;

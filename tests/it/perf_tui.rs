@@ -11,9 +11,9 @@ use std::process::Command;
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
-const TODAY: &str = "2026-11-23";
+pub(crate) const TODAY: &str = "2026-11-23";
 
-fn cases() -> usize {
+pub(crate) fn cases() -> usize {
     std::env::var("TANDEM_BENCH_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -21,7 +21,7 @@ fn cases() -> usize {
 }
 
 /// The demo store of `cases()` cases, made once and kept in the temp dir (or `TANDEM_BENCH_STORE`).
-fn bench_store() -> PathBuf {
+pub(crate) fn bench_store() -> PathBuf {
     // An older tandem can't read a store of a newer schema: give it one of its own.
     if let Some(dir) = std::env::var_os("TANDEM_BENCH_STORE") {
         return PathBuf::from(dir);
@@ -46,7 +46,7 @@ fn bench_store() -> PathBuf {
 }
 
 /// A fresh copy of the bench store, so saves don't pile up in it from run to run.
-fn copy_of(store: &Path, to: &Path) {
+pub(crate) fn copy_of(store: &Path, to: &Path) {
     let status = Command::new("cp")
         .arg("-r")
         .arg(store)
@@ -58,15 +58,15 @@ fn copy_of(store: &Path, to: &Path) {
 
 /// The binary to time: this build's, or another one (`TANDEM_BENCH_BIN`) for a side-by-side
 /// with an older tandem on the same store.
-fn binary() -> PathBuf {
+pub(crate) fn binary() -> PathBuf {
     std::env::var_os("TANDEM_BENCH_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_tandem")))
 }
 
 /// tandem in a 120x40 pty, with everything it prints timestamped as it arrives.
-struct Pty {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
+pub(crate) struct Pty {
+    pub(crate) child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     chunks: Receiver<(Instant, Vec<u8>)>,
     screen: vt100::Parser,
@@ -74,7 +74,7 @@ struct Pty {
 }
 
 impl Pty {
-    fn start(data: &Path, config: &Path) -> (Pty, Instant) {
+    pub(crate) fn start(data: &Path, config: &Path) -> (Pty, Instant) {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -114,7 +114,7 @@ impl Pty {
     }
 
     /// Reads output until `done` holds for the screen; the time of the chunk that made it so.
-    fn until(&mut self, what: &str, done: impl Fn(&str) -> bool) -> Instant {
+    pub(crate) fn until(&mut self, what: &str, done: impl Fn(&str) -> bool) -> Instant {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -129,12 +129,12 @@ impl Pty {
         }
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.screen.screen().contents()
     }
 
     /// The time the next output arrives (a redraw), whatever it shows.
-    fn next_output(&mut self) -> Instant {
+    pub(crate) fn next_output(&mut self) -> Instant {
         let (at, bytes) = self
             .chunks
             .recv_timeout(Duration::from_secs(60))
@@ -144,13 +144,13 @@ impl Pty {
     }
 
     /// Drops what arrived so far (so the next wait sees only the answer to the next key).
-    fn drain(&mut self) {
+    pub(crate) fn drain(&mut self) {
         while let Ok((_, bytes)) = self.chunks.recv_timeout(Duration::from_millis(150)) {
             self.screen.process(&bytes);
         }
     }
 
-    fn keys(&mut self, keys: &str) -> Instant {
+    pub(crate) fn keys(&mut self, keys: &str) -> Instant {
         let at = Instant::now();
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
@@ -158,7 +158,7 @@ impl Pty {
     }
 
     /// Peak memory of the tandem process so far, from the OS.
-    fn peak_mb(&self) -> f64 {
+    pub(crate) fn peak_mb(&self) -> f64 {
         let pid = self.child.process_id().unwrap_or(0);
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
         status
@@ -177,11 +177,11 @@ fn save_rounds() -> usize {
         .unwrap_or(20)
 }
 
-fn ms(d: Duration) -> f64 {
+pub(crate) fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn summary(name: &str, mut samples: Vec<f64>) {
+pub(crate) fn summary(name: &str, mut samples: Vec<f64>) {
     samples.sort_by(f64::total_cmp);
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
     println!(
@@ -298,7 +298,7 @@ fn keys_in_a_pty() {
 /// The question "Wie ben jij?" comes with the store's first frame until "me" is chosen (a binary
 /// from before issue 12's "me" never asks): Esc leaves it, so that screen 3 holds every open
 /// action as before rather than one person's.
-fn leave_me_question(t: &mut Pty) {
+pub(crate) fn leave_me_question(t: &mut Pty) {
     t.drain();
     if t.text().contains("Wie ben jij?") {
         t.keys("\x1b");

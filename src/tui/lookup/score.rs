@@ -18,13 +18,18 @@ fn in_order(hay: &str, q: &str) -> bool {
         .all(|c| it.any(|h| h == c))
 }
 
+/// A question that has every word of the query: shorter ones first, all below names.
+pub(super) fn question_score(folded: &str) -> i64 {
+    20 - (folded.len() as i64 / 10)
+}
+
 /// Every word of the query occurs in the text.
 fn has_words(hay: &str, q: &str) -> bool {
     q.split_whitespace().all(|w| hay.contains(w))
 }
 
 /// The rank of a name for a one- or two-letter query.
-fn quick_score(hay: &str, q: &str) -> i64 {
+pub(super) fn quick_score(hay: &str, q: &str) -> i64 {
     let q = q.trim();
     let word_start = hay.starts_with(q) || hay.split_whitespace().any(|w| w.starts_with(q));
     let base = if hay.starts_with(q) {
@@ -52,7 +57,7 @@ fn together_bonus(hay: &str, q: &str) -> i64 {
 }
 
 /// People look up children and families more than questions; ties go their way.
-fn kind_bonus(kind: Kind) -> i64 {
+pub(super) fn kind_bonus(kind: Kind) -> i64 {
     match kind {
         Kind::Child | Kind::Family | Kind::Person => 2,
         Kind::Carer => 1,
@@ -62,8 +67,13 @@ fn kind_bonus(kind: Kind) -> i64 {
 
 /// A professional found by a word of their role or organisation ranks below anyone found by
 /// name, longer texts lower.
-fn words_score(words: &str, q: &str) -> Option<i64> {
-    (!words.is_empty() && has_words(words, q)).then(|| 5 - (words.len() as i64 / 20))
+pub(super) fn words_score(words: &str, q: &str) -> Option<i64> {
+    (!words.is_empty() && has_words(words, q)).then(|| words_rank(words))
+}
+
+/// The score of a professional found by their role or organisation (see [`words_score`]).
+pub(super) fn words_rank(words: &str) -> i64 {
+    5 - (words.len() as i64 / 20)
 }
 
 /// Scores the candidates (all entries when `None`); returns the best hits and every match (the
@@ -72,9 +82,18 @@ pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<
     if q.trim().is_empty() {
         return (Vec::new(), Vec::new());
     }
+    // An entry that lacks a letter or a pair of the query is skipped with one test of its bits
+    // (most entries, for three letters or a rarer one).
+    let letters = super::sig::of_query(q);
     let all: Vec<usize> = match candidates {
-        Some(c) => c.to_vec(),
-        None => (0..entries.len()).collect(),
+        Some(c) => c
+            .iter()
+            .copied()
+            .filter(|&i| entries.may_match(i, letters))
+            .collect(),
+        None => (0..entries.len())
+            .filter(|&i| entries.may_match(i, letters))
+            .collect(),
     };
     let short = q.chars().filter(|c| !c.is_whitespace()).count() <= 2;
     let score_part = |part: &[usize]| -> Vec<(i64, usize)> {
@@ -83,7 +102,7 @@ pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<
             .filter_map(|&i| {
                 let (kind, folded) = (entries.kind(i), entries.folded(i));
                 let score = match kind {
-                    Kind::Question => has_words(folded, q).then(|| 20 - (folded.len() as i64 / 10)),
+                    Kind::Question => has_words(folded, q).then(|| question_score(folded)),
                     _ if !in_order(folded, q) => words_score(entries.words(i), q),
                     _ if short => Some(quick_score(folded, q)),
                     // The matcher alone ranks "Antoni Nowak" above "Anna" for "ann"; letters
@@ -116,9 +135,14 @@ pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<
     }
     scored.truncate(top);
     scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    (hits(entries, q, scored), matched)
+}
+
+/// The hits to show for `q` of the best entries, given best first with their scores: labels,
+/// details, targets and the letters to mark.
+pub fn hits(entries: &Entries, q: &str, best: Vec<(i64, usize)>) -> Vec<Hit> {
     let matcher = SkimMatcherV2::default().ignore_case();
-    let hits = scored
-        .into_iter()
+    best.into_iter()
         .map(|(score, i)| {
             let (kind, folded) = (entries.kind(i), entries.folded(i));
             let positions = entries.in_label(
@@ -141,8 +165,7 @@ pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<
                 positions,
             }
         })
-        .collect();
-    (hits, matched)
+        .collect()
 }
 
 /// Char positions of each query word's first occurrence, to highlight.
