@@ -169,3 +169,40 @@ fn the_worker_answers_the_newest_query() {
     let r = lookup.wait(2);
     assert!(r.is_some_and(|r| r.query == "sem" && r.hits.first().is_some_and(|h| h.entry == 1)));
 }
+
+/// After a one or two letter query the ranking answers, the worker finds every match while
+/// idle, and the next letters narrow from them: each answer must still equal scoring every
+/// entry (names that share starts, fold, and a question; more than [`MAX_HITS`] match "a").
+#[test]
+fn letters_after_a_ranked_answer_narrow_to_what_a_full_search_finds() {
+    let first = [
+        "Anna", "Anouk", "Daan", "Emre", "Sem", "Zoë", "Ayşe", "Noor",
+    ];
+    let last = [
+        "de Vries", "Çelik", "Bakker", "Jansen", "Nguyễn", "de Wit", "Annink",
+    ];
+    let mut names = Vec::new();
+    for f in first {
+        for l in last {
+            names.push(format!("{f} {l}"));
+        }
+    }
+    let mut list: Vec<(Kind, &str)> = names.iter().map(|n| (Kind::Child, n.as_str())).collect();
+    list.push((Kind::Question, "slaapt slecht sinds de verhuizing"));
+    let full = test_entries(&list);
+    let lookup = Lookup::start(test_entries(&list));
+    let mut generation = 0;
+    for typed in ["anna de w", "de wit", "a", "ann", "celik", "zo", "zoe b"] {
+        for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let q = &typed[..end];
+            generation += 1;
+            lookup.ask(generation, q);
+            let r = lookup.wait(generation).expect("an answer");
+            let (hits, all) = search(&full, &fold(q.trim()), None);
+            assert_eq!(r.total, all.len(), "{q:?}");
+            assert_eq!(r.hits, hits, "{q:?}");
+            // Time for the worker to find every match of a ranked answer before the next letter.
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
