@@ -25,7 +25,7 @@ mod score;
 mod sig;
 pub use entries::Entries;
 pub use ranking::{Ranker, Ranking};
-pub use score::{hits, search};
+pub use score::{hits, search, search_on};
 
 /// How many hits the list shows.
 pub const MAX_HITS: usize = 50;
@@ -335,7 +335,8 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
 /// held when `q` grows from it.
 fn warm(entries: &Entries, q: &str, last: &mut Option<(String, Vec<usize>)>) {
     let folded_q = fold(q);
-    let (_, all) = search(entries, &folded_q, narrowing(last, &folded_q));
+    // One core: the screen is drawing the answer just sent on the other.
+    let (_, all) = search_on(entries, &folded_q, narrowing(last, &folded_q), false);
     *last = Some((folded_q, all));
 }
 

@@ -77,8 +77,20 @@ pub(super) fn words_rank(words: &str) -> i64 {
 }
 
 /// Scores the candidates (all entries when `None`); returns the best hits and every match (the
-/// candidates of a longer query that starts with this one).
+/// candidates of a longer query that starts with this one). Past [`PARALLEL_FROM`] candidates
+/// it scores on both cores.
 pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<Hit>, Vec<usize>) {
+    search_on(entries, q, candidates, true)
+}
+
+/// As [`search`], on this thread alone when `both_cores` is false: work done ahead while the
+/// screen draws leaves the other core to it.
+pub fn search_on(
+    entries: &Entries,
+    q: &str,
+    candidates: Option<&[usize]>,
+    both_cores: bool,
+) -> (Vec<Hit>, Vec<usize>) {
     if q.trim().is_empty() {
         return (Vec::new(), Vec::new());
     }
@@ -116,7 +128,7 @@ pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<
             })
             .collect()
     };
-    let mut scored = if all.len() > PARALLEL_FROM {
+    let mut scored = if both_cores && all.len() > PARALLEL_FROM {
         let (a, b) = all.split_at(all.len() / 2);
         std::thread::scope(|s| {
             let h = s.spawn(|| score_part(b));
