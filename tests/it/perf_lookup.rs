@@ -6,10 +6,9 @@
 #![cfg(unix)]
 
 use crate::perf_tui::{
-    bench_store, binary, cases, copy_of, leave_me_question, ms, summary, Pty, TODAY,
+    bench_store, binary, cases, leave_me_question, ms, opened_copy, summary, Pty,
 };
 use std::collections::BTreeMap;
-use std::process::Command;
 
 /// What people type: one letter, two letters, a whole surname, a typo'd name, a role, a name in
 /// another script (Cyrillic: the demo writes some families' names so).
@@ -65,28 +64,13 @@ fn shows_results(screen: &str, query: &str) -> bool {
     shown == query && (counted || status.contains("Geen resultaten"))
 }
 
-/// A copy of the bench store that has been opened once (a copy fails its seal the first time and
-/// is copied to quarantine/: slow, and not what is timed).
-fn opened_copy(work: &std::path::Path) -> std::path::PathBuf {
-    let store = bench_store();
-    let data = work.join("data");
-    copy_of(&store, &data);
-    let out = Command::new(binary())
-        .env("TANDEM_TODAY", TODAY)
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["actions", "--due", "today", "--format", "json"])
-        .output()
-        .expect("run tandem actions");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+/// A copy of the bench store that has been opened once (see [`opened_copy`]).
+fn bench_copy(work: &std::path::Path) -> std::path::PathBuf {
+    let (data, _) = opened_copy(work);
     println!(
         "{} cases, a copy of {}, binary {}",
         cases(),
-        store.display(),
+        bench_store().display(),
         binary().display()
     );
     data
@@ -133,7 +117,7 @@ fn type_query(t: &mut Pty, query: &str) -> Vec<f64> {
 #[ignore]
 fn lookup_letters_in_a_pty() {
     let work = tempfile::tempdir().expect("temp dir");
-    let data = opened_copy(work.path());
+    let data = bench_copy(work.path());
     let config = tempfile::tempdir().expect("config dir");
     let (mut t, started) = Pty::start(&data, config.path());
     t.until("the store's own rows", |s| {

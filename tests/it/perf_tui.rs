@@ -169,6 +169,28 @@ impl Pty {
     }
 }
 
+/// A copy of the bench store in `work`, opened once by the command line, and that command's
+/// output (today's actions as JSON). A copy's files don't match the seal of their last close
+/// (another inode), so the first open keeps a copy of them first: done here, not in what is
+/// timed.
+pub(crate) fn opened_copy(work: &Path) -> (PathBuf, std::process::Output) {
+    let data = work.join("data");
+    copy_of(&bench_store(), &data);
+    let sealed = Command::new(binary())
+        .env("TANDEM_TODAY", TODAY)
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["actions", "--due", "today", "--format", "json"])
+        .output()
+        .expect("run tandem actions");
+    assert!(
+        sealed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sealed.stderr)
+    );
+    (data, sealed)
+}
+
 /// Saves per list: 20, or `TANDEM_BENCH_SAVES` (a rare slow save needs more to show).
 fn save_rounds() -> usize {
     std::env::var("TANDEM_BENCH_SAVES")
@@ -224,22 +246,7 @@ fn saves(t: &mut Pty, rounds: usize, label: &str) {
 fn keys_in_a_pty() {
     let store = bench_store();
     let work = tempfile::tempdir().expect("temp dir");
-    let data = work.path().join("data");
-    copy_of(&store, &data);
-    // A copy's files don't match the seal of their last close (another inode), so the first open
-    // keeps a copy of them first: done here, not in the timed start.
-    let sealed = Command::new(binary())
-        .env("TANDEM_TODAY", TODAY)
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["actions", "--due", "today", "--format", "json"])
-        .output()
-        .expect("run tandem actions");
-    assert!(
-        sealed.status.success(),
-        "{}",
-        String::from_utf8_lossy(&sealed.stderr)
-    );
+    let (data, sealed) = opened_copy(work.path());
     // The first change of a day makes that day's backup (seconds at 50,000 cases): made here, so
     // the timed saves are the ones of the rest of the day.
     let rows: serde_json::Value = serde_json::from_slice(&sealed.stdout).expect("json");
@@ -356,18 +363,8 @@ fn key_frames(t: &mut Pty, key: &str, rounds: usize, label: &str) {
 #[test]
 #[ignore]
 fn privacy_keys_in_a_pty() {
-    let store = bench_store();
     let work = tempfile::tempdir().expect("temp dir");
-    let data = work.path().join("data");
-    copy_of(&store, &data);
-    let sealed = Command::new(binary())
-        .env("TANDEM_TODAY", TODAY)
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["actions", "--due", "today", "--format", "json"])
-        .output()
-        .expect("run tandem actions");
-    assert!(sealed.status.success());
+    let (data, _) = opened_copy(work.path());
     let config = tempfile::tempdir().expect("config dir");
     println!("{} cases, binary {}", cases(), binary().display());
     let (mut t, _) = Pty::start(&data, config.path());
