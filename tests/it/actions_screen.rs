@@ -491,3 +491,39 @@ fn privacy_mode_hides_names_and_free_text_on_screen_3() {
         assert!(!screen.contains(&a.text), "{} under privacy", a.text);
     }
 }
+
+/// The counts line above the list at municipality scale (five and six digit counts): at 80
+/// columns it was cut in the middle of the row count ("alle open acties (15"). The count of rows
+/// shown stays whole at every width the line fits the counts in; only the filter's words give way.
+#[test]
+fn the_counts_line_keeps_the_row_count_whole_on_a_narrow_screen() {
+    let mut t = setup();
+    t.press("3");
+    let l = &mut t.app.actions;
+    let template: Vec<_> = l.rows.clone();
+    // Open rows only, overdue and not, on both sides: 151,000 of them, as at 50,000 cases.
+    while l.rows.len() < 151_000 {
+        l.rows.extend(template.iter().filter(|r| !r.done).cloned());
+    }
+    l.visible = (0..l.rows.len()).collect();
+    let count = format!("({})", l.visible.len());
+    for lang in [Lang::Nl, Lang::En] {
+        t.app.lang = lang;
+        for w in [120u16, 100, 90, 80, 70] {
+            let top = lines(&draw(&t.app, w, 24))[1].clone();
+            assert!(top.width() <= usize::from(w), "{w}: {top}");
+            assert!(top.ends_with(&count), "{lang:?} at {w} columns: {top}");
+            let all = if lang == Lang::Nl {
+                "alle open acties"
+            } else {
+                "all open actions"
+            };
+            // Words give way only where the line has no room for them.
+            if w >= 100 {
+                assert!(top.contains(all), "{w}: {top}");
+            } else if w >= 80 {
+                assert!(top.contains(all) || top.contains('…'), "{w}: {top}");
+            }
+        }
+    }
+}

@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 use ratatui::Frame;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn due_label(d: Due) -> crate::i18n::Text {
     match d {
@@ -28,16 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [bar, table_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
 
-    let mut spans = side_counts(app, area.width >= 100);
-    spans.push(Span::styled(
-        format!(
-            "· {} ({})",
-            filter_words(app).join(" · "),
-            list.visible.len()
-        ),
-        app.theme.style(Role::Muted),
-    ));
-    frame.render_widget(Paragraph::new(Line::from(spans)), bar);
+    frame.render_widget(Paragraph::new(Line::from(bar_spans(app, bar.width))), bar);
 
     let height = table_area.height.saturating_sub(3) as usize;
     let range = window(list.visible.len(), list.selected, height);
@@ -95,9 +87,54 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(table, table_area);
 }
 
+/// The line above the list: the counts per side, then the filter in words and how many rows it
+/// shows. Where that is too wide (80 columns, five-digit counts), the room between the sides
+/// goes first, then the sides' words (their marks stay), then the filter's words are cut with
+/// "…"; the count of rows stays whole.
+fn bar_spans(app: &App, width: u16) -> Vec<Span<'static>> {
+    let width = usize::from(width);
+    let words = filter_words(app).join(" · ");
+    let shown = format!(" ({})", app.actions.visible.len());
+    let wide = width >= 100;
+    let mut spans = Vec::new();
+    for (named, gap, last) in [(wide, "   ", false), (wide, " ", false), (false, " ", true)] {
+        spans = side_counts(app, named, gap);
+        let used: usize = spans.iter().map(Span::width).sum();
+        let room = width.saturating_sub(used + 2 + shown.width());
+        let fits = words.width() <= room;
+        if fits || last {
+            let words = match (fits, room) {
+                (true, _) => format!(" {words}"),
+                // No room for a word: the count alone.
+                (false, 0..=1) => String::new(),
+                (false, _) => format!(" {}", cut(&words, room)),
+            };
+            spans.push(Span::styled(
+                format!("·{words}{shown}"),
+                app.theme.style(Role::Muted),
+            ));
+            break;
+        }
+    }
+    spans
+}
+
+/// `text` cut to at most `room` columns, ending in "…" when anything was left out.
+fn cut(text: &str, room: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > room {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Per side: its mark (and on a wide screen its word), how many actions are open and how many
-/// of those overdue.
-fn side_counts(app: &App, wide: bool) -> Vec<Span<'static>> {
+/// of those overdue; `gap` after each side.
+fn side_counts(app: &App, wide: bool, gap: &str) -> Vec<Span<'static>> {
     let lang = app.lang;
     let th = &app.theme;
     let c = counts(&app.actions.rows, app.today);
@@ -122,7 +159,7 @@ fn side_counts(app: &App, wide: bool) -> Vec<Span<'static>> {
                 th.style(Role::Overdue),
             ));
         }
-        spans.push(Span::raw("   "));
+        spans.push(Span::raw(gap.to_string()));
     }
     spans
 }
