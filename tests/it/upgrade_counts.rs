@@ -1,11 +1,12 @@
 //! A store written by schema 4 gains its open-due counters (schema 5, `store/due_counts.rs`) at
 //! its first open, without losing a thing, also when an earlier derivation was cut off; a
 //! restore that replays a schema-4 journal keeps them right, and an encrypted store seals them.
-//! The fixture in `fixtures/store-v4/` was made by tandem at main 52e10ae
-//! (`/tmp/m8/tandem-m4`) with `TANDEM_TODAY=2026-11-23`: `fixtures/store-v3/` opened once
-//! (`actions --due week`, which upgraded it to schema 4), then `done 13` and `done 20` (the
-//! first made a backup, so its journal holds both after that backup), with only the older
-//! backup left out; `fixtures/store-v4.export.json.gz` is that tandem's `export` of it.
+//! The fixture in `fixtures/store-v4/` was made by main's release build of the end of
+//! session 8 (schema 4, `/tmp/m8/tandem-m4`, built 13:12 on 2026-11-30) with
+//! `TANDEM_TODAY=2026-11-23`: `fixtures/store-v3/` opened once (`actions --due week`, which
+//! upgraded it to schema 4), then `done 13` and `done 20` (the first made a backup, so its
+//! journal holds both after that backup), with only the older backup left out;
+//! `fixtures/store-v4.export.json.gz` is that tandem's `export` of it.
 
 use crate::common::*;
 use crate::upgrade::{copy_dir, export_of, fixture, fixture_export};
