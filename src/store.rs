@@ -12,6 +12,7 @@ pub mod codec;
 mod compact;
 pub mod corrections;
 pub mod crypt;
+pub mod due_counts;
 pub mod erase;
 pub mod error;
 pub mod export;
@@ -38,9 +39,10 @@ mod upgrade;
 
 pub use change::{Change, Undo};
 pub use check::CheckReport;
+pub use due_counts::OverdueReader;
 pub use error::{Damage, DemoGap, ImportRule, Invalid, IoFailure, StoreError, Unreadable};
 pub(crate) use guard::guard;
-pub use read::{ActionRowsReader, FamilyReader};
+pub use read::FamilyReader;
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -55,7 +57,9 @@ use std::path::{Path, PathBuf};
 /// (`store/packed.rs`), under a tree name of its own (`action_packs`, `action_days`, …).
 /// 4: every action's facts, fixed-size and without text, in `action_fact_packs`
 /// (`store/facts.rs`): screen 3's list and the monitor read those instead of every record.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: how many actions are open per deadline day and side, in `open_due_counts`
+/// (`store/due_counts.rs`): the overdue line reads a few hundred counters, not every row.
+pub const SCHEMA_VERSION: u32 = 5;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -82,6 +86,8 @@ pub enum T {
     CaseEvents,
     /// Schema 4: each action's facts ([`facts`]).
     ActionFacts,
+    /// Schema 5: open actions per deadline day and side ([`due_counts`]).
+    OpenDue,
 }
 
 impl T {
@@ -92,7 +98,7 @@ impl T {
     }
 
     /// Every tree, by its number (the journal stores the number).
-    pub const ALL: [T; 16] = [
+    pub const ALL: [T; 17] = [
         T::Meta,
         T::Families,
         T::Persons,
@@ -109,11 +115,12 @@ impl T {
         T::CaseActions,
         T::CaseEvents,
         T::ActionFacts,
+        T::OpenDue,
     ];
 }
 
 /// What each [`T`] holds, by the names schemas 1 and 2 gave their trees.
-const NAMES: [&str; 16] = [
+const NAMES: [&str; 17] = [
     "meta",
     "families",
     "persons",
@@ -130,11 +137,12 @@ const NAMES: [&str; 16] = [
     "case_actions",
     "case_events",
     "action_facts",
+    "open_due_counts",
 ];
 
 /// The sled tree of each [`T`]. Packed trees (schema 3) have names of their own, so a store
 /// of an older schema keeps its unpacked trees beside them until they are moved ([`repack`]).
-const TREE_NAMES: [&str; 16] = [
+const TREE_NAMES: [&str; 17] = [
     "meta",
     "family_packs",
     "person_packs",
@@ -151,6 +159,7 @@ const TREE_NAMES: [&str; 16] = [
     "case_action_packs",
     "case_event_packs",
     "action_fact_packs",
+    "open_due_counts",
 ];
 
 /// Per-kind id counters; the next free id of each kind.

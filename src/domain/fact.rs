@@ -43,6 +43,15 @@ impl ActionFact {
     pub fn is_open(&self) -> bool {
         self.done.is_none()
     }
+
+    /// The deadline day and side an open action with a deadline is counted under for the
+    /// overdue line (schema 5's counters, `store/due_counts.rs`); `None` when it is finished
+    /// or has no deadline.
+    pub fn open_due(&self) -> Option<(NaiveDate, Side)> {
+        self.deadline
+            .filter(|_| self.is_open())
+            .map(|day| (day, self.side))
+    }
 }
 
 impl From<&ActionFact> for ActionEntry {
@@ -92,5 +101,26 @@ mod tests {
         assert!(ActionEntry::from(&f).done);
         a.done = Some(Done::new(later, None));
         assert!(!ActionFact::of(&a).cancelled);
+    }
+
+    #[test]
+    fn only_an_open_action_with_a_deadline_is_counted_as_due() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now = day.and_hms_opt(9, 0, 0).unwrap();
+        let mut a = Action::new(
+            ActionId(1),
+            CaseId(1),
+            "x".into(),
+            None,
+            Side::Zorg,
+            Some(day),
+            now,
+        );
+        assert_eq!(ActionFact::of(&a).open_due(), Some((day, Side::Zorg)));
+        a.deadline = None;
+        assert_eq!(ActionFact::of(&a).open_due(), None);
+        a.deadline = Some(day);
+        a.done = Some(Done::new(now, None));
+        assert_eq!(ActionFact::of(&a).open_due(), None);
     }
 }

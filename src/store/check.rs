@@ -6,6 +6,7 @@
 //! and per case its action ids and what its row counts. Each index tree is then compared in one pass with a
 //! sorted list of the keys its records imply and their values' fingerprints (`check/expected.rs`).
 
+mod due_counts;
 mod expected;
 mod facts;
 
@@ -83,11 +84,14 @@ impl Store {
             c.case_row(self.case(id)?.as_ref(), None)?;
         }
         let mut facts = facts::FactWalk::new(self);
+        let mut due = due_counts::DueTally::default();
         self.each_action(|a: Action| -> Result<()> {
             facts.action(&a, &mut c.problems)?;
+            due.action(&a);
             c.action(&a)
         })?;
         c.report.index_entries += facts.finish(&mut c.problems)?;
+        c.report.index_entries += due.compare(self, &mut c.problems)?;
         c.rows_done()?;
         self.each_event(|e: Event| -> Result<()> {
             c.event(&e);

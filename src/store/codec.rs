@@ -87,9 +87,11 @@ pub fn plain<'b>(
 /// Errors: [`CryptError::NoRandom`].
 pub fn seal_stored(bytes: &[u8], key: &DataKey) -> Result<Option<Vec<u8>>, StoreError> {
     match bytes.first() {
-        Some(&FORMAT) | Some(&1) | Some(&2) | Some(&super::facts::FACT) => {
-            value::seal(key, bytes).map(Some)
-        }
+        Some(&FORMAT)
+        | Some(&1)
+        | Some(&2)
+        | Some(&super::facts::FACT)
+        | Some(&super::due_counts::COUNT) => value::seal(key, bytes).map(Some),
         _ => Ok(None),
     }
 }

@@ -146,6 +146,9 @@ pub enum Unreadable {
     /// An action's facts (schema 4, `store/facts.rs`) that are not the fixed bytes a fact is.
     #[error("facts of action {action}")]
     Fact { action: u64 },
+    /// An open-due counter (schema 5, `store/due_counts.rs`) that is not the fixed bytes one is.
+    #[error("open-due counter {key}")]
+    DueCount { key: String },
     /// A case's timeline holds an event that names another case (or none).
     #[error("timeline of case {case} holds another case's event")]
     GroupMismatch { case: u64 },

@@ -17,6 +17,7 @@
 //! | `case_events` | case id (u64)                         | envelope(Vec<Event>): its timeline, by id |
 //! | `case_status` | status (u8) ++ case id                | empty                      |
 //! | `family_case` | family id ++ case id                  | empty                      |
+//! | `open_due_counts` | day (u32) ++ side (u8)            | 0x41 ++ u32 BE: open actions due then (`due_counts.rs`) |
 //!
 //! Schema 1 kept every event of a case under its own id, with `action_case` and `event_case`
 //! (case id ++ id, empty value) beside them: four values per action and two per event. Those

@@ -329,6 +329,7 @@ impl Store {
                 value: w.value.clone(),
             });
         }
+        self.recount_replayed(&mut ops)?;
         self.write_ops(&ops)?;
         // An entry written before the upgrade to schema 2 (a restore replays those too).
         self.drop_from_groups(&ops)?;

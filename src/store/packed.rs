@@ -58,7 +58,11 @@ fn packing(t: T) -> Packing {
             prefix: 1,
             ways: STATUS_SPREAD,
         },
-        T::Meta | T::Meetings | T::Events | T::ActionCase | T::EventCase => Packing::None,
+        // A few thousand small counters at most (days × sides): packing would only make a
+        // save write more.
+        T::Meta | T::Meetings | T::Events | T::ActionCase | T::EventCase | T::OpenDue => {
+            Packing::None
+        }
     }
 }
 

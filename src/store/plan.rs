@@ -26,7 +26,7 @@ impl Store {
         for id in &actions {
             self.plan_action(ch, old, *id, ops)?;
         }
-        Ok(())
+        self.plan_due_counts(ch, old, ops)
     }
 
     /// The cases whose row must be derived again, and the actions whose row must: those the

@@ -231,43 +231,6 @@ impl Store {
             key: self.key.clone(),
         }
     }
-
-    /// The deadline index's rows, to read on another thread while the store goes on being used
-    /// (the overdue count after the first frame).
-    pub fn action_rows_reader(&self) -> ActionRowsReader {
-        ActionRowsReader {
-            tree: self.tree(T::ActionDue).clone(),
-            key: self.key.clone(),
-        }
-    }
-}
-
-/// A handle of the deadline index of its own, to read entries from any thread
-/// ([`ActionRowsReader::open_count_until`]).
-pub struct ActionRowsReader {
-    tree: sled::Tree,
-    key: Option<super::crypt::DataKey>,
-}
-
-impl ActionRowsReader {
-    /// How many open actions are due up to `until` (inclusive), per side (by
-    /// [`Side::to_byte`](crate::domain::Side::to_byte)): counted while read, nothing kept (at
-    /// 200,000 cases that is 330,000 rows). Damage found here is reported, not noted for the
-    /// close.
-    pub fn open_count_until(&self, until: NaiveDate) -> Result<[usize; 2]> {
-        let (start, end) = due_bounds(false, None, Some(until));
-        // One value at a time, on this (background) thread: see `Store::action_entries`.
-        guard(|| -> Result<[usize; 2]> {
-            let mut counts = [0; 2];
-            for kv in packed::range(&self.tree, T::ActionDue, &start, Some(&end)) {
-                let row: ActionSummary = codec::decode(&kv?.1, "action row", self.key.as_ref())?;
-                if row.done.is_none() {
-                    counts[usize::from(row.side.to_byte()).min(1)] += 1;
-                }
-            }
-            Ok(counts)
-        })?
-    }
 }
 
 /// A handle of the families of its own, to read from any thread ([`FamilyReader::each`]).

@@ -25,6 +25,9 @@ impl Store {
         if from < 4 {
             self.derive_facts()?;
         }
+        if from < 5 {
+            self.derive_due_counts()?;
+        }
         if from < SCHEMA_VERSION {
             guard(|| -> std::result::Result<(), sled::Error> {
                 let meta = self.tree(T::Meta);
@@ -34,7 +37,9 @@ impl Store {
             })??;
             if !self.read_only {
                 self.flush_synced()?;
-                self.upgraded = true;
+                // Schema 5 only adds a few thousand small counters: writing the whole store
+                // afresh for them (seconds at 50,000 cases) would give back no room.
+                self.upgraded = from < 4;
             }
         }
         Ok(())

@@ -74,5 +74,6 @@ mod tui_patch;
 mod tui_privacy;
 mod tui_snapshots;
 mod upgrade;
+mod upgrade_counts;
 mod upgrade_facts;
 mod upgrade_packs;

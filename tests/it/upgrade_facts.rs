@@ -105,7 +105,7 @@ fn a_schema_3_store_gains_its_facts_at_open_and_loses_nothing() {
     }
     let (schema, packs) = schema_and_facts(dir.path());
     assert_eq!(schema, tandem::store::SCHEMA_VERSION);
-    assert_eq!(schema, 4);
+    assert_eq!(schema, 5);
     // 59 actions with ids below 64: one pack.
     assert_eq!(packs.map(|p| p.len()), Some(1));
     // A change after it writes its action's facts, and the CLI reads it back.

@@ -121,10 +121,10 @@ fn a_healthy_store_has_no_problems_and_every_entry_is_counted() {
     let (_dir, store) = demo();
     let r = store.check().unwrap();
     assert!(r.is_ok(), "{:?}", r.problems);
-    // The facts are compared beside the actions, not as an index of keys.
+    // The facts and the counters are compared beside the actions, not as an index of keys.
     let held: usize = super::INDEXES
         .iter()
-        .chain(&[T::ActionFacts])
+        .chain(&[T::ActionFacts, T::OpenDue])
         .map(|t| packed::range(store.tree(*t), *t, &[], None).count())
         .sum();
     assert_eq!(r.index_entries, held);
@@ -352,4 +352,56 @@ fn a_wrong_missing_stray_or_unreadable_fact_is_named() {
         "{p:?}"
     );
     assert_eq!(p.len(), 5, "{p:?}");
+}
+
+#[test]
+fn a_wrong_missing_stray_or_unreadable_open_due_counter_is_named() {
+    use crate::domain::Side;
+    use crate::store::due_counts::{self, COUNT};
+    let (_dir, store) = demo();
+    let held: Vec<(sled::IVec, sled::IVec)> =
+        store.tree(T::OpenDue).iter().map(Result::unwrap).collect();
+    // The demo's open actions with a deadline are due on two days, all on the zorg side.
+    assert_eq!(held.len(), 2, "{held:?}");
+    let n0 = due_counts::decode(&held[0].0, &held[0].1, None).unwrap();
+    put(
+        &store,
+        T::OpenDue,
+        &held[0].0,
+        due_counts::encode(n0 + 2, None).unwrap(),
+    );
+    let n1 = due_counts::decode(&held[1].0, &held[1].1, None).unwrap();
+    set(&store, T::OpenDue, &held[1].0, None);
+    let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let garbled = due_counts::key(day, Side::Onderwijs);
+    put(&store, T::OpenDue, &garbled, vec![COUNT, 1]);
+    let far = due_counts::key(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(), Side::Zorg);
+    put(
+        &store,
+        T::OpenDue,
+        &far,
+        due_counts::encode(4, None).unwrap(),
+    );
+    let p = problems(&store);
+    let hex = super::expected::hex;
+    let want = [
+        format!(
+            "open_due_counts: entry {} counts {}, the actions {n0}",
+            hex(&held[0].0),
+            n0 + 2
+        ),
+        format!(
+            "open_due_counts: no entry {} for {n1} open actions",
+            hex(&held[1].0)
+        ),
+        format!("open_due_counts: entry {} is unreadable", hex(&garbled)),
+        format!(
+            "open_due_counts: entry {} counts 4, no open action is due then",
+            hex(&far)
+        ),
+    ];
+    for line in &want {
+        assert!(p.contains(line), "{line} not in {p:?}");
+    }
+    assert_eq!(p.len(), want.len(), "{p:?}");
 }
