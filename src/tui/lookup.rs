@@ -23,9 +23,10 @@ mod entries;
 mod ranking;
 mod score;
 mod sig;
+mod tiers;
 pub use entries::Entries;
 pub use ranking::{Ranker, Ranking};
-pub use score::{hits, search, search_on};
+pub use score::{hits, matches, search, search_on};
 
 /// How many hits the list shows.
 pub const MAX_HITS: usize = 50;
@@ -335,8 +336,8 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
 /// held when `q` grows from it.
 fn warm(entries: &Entries, q: &str, last: &mut Option<(String, Vec<usize>)>) {
     let folded_q = fold(q);
-    // One core: the screen is drawing the answer just sent on the other.
-    let (_, all) = search_on(entries, &folded_q, narrowing(last, &folded_q), false);
+    // Only which entries match: no scores, so little work beside the screen drawing the answer.
+    let all = matches(entries, &folded_q, narrowing(last, &folded_q));
     *last = Some((folded_q, all));
 }
 
