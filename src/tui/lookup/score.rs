@@ -99,10 +99,20 @@ pub fn search_on(
 /// Every entry that matches `q` among the candidates (all entries when `None`), in order,
 /// without scoring: what a next letter narrows from.
 pub fn matches(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> Vec<usize> {
+    matches_until(entries, q, candidates, &mut || false).unwrap_or_default()
+}
+
+/// As [`matches`], `None` when `stop` says so (asked now and then while it works).
+pub fn matches_until(
+    entries: &Entries,
+    q: &str,
+    candidates: Option<&[usize]>,
+    stop: &mut dyn FnMut() -> bool,
+) -> Option<Vec<usize>> {
     if q.trim().is_empty() {
-        return Vec::new();
+        return Some(Vec::new());
     }
-    super::tiers::matched(entries, q, cands(entries, candidates))
+    super::tiers::matched(entries, q, cands(entries, candidates), stop)
 }
 
 fn cands<'a>(entries: &Entries, candidates: Option<&'a [usize]>) -> super::tiers::Cands<'a> {

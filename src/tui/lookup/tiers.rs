@@ -114,6 +114,20 @@ impl<'a> Cands<'a> {
         }
     }
 
+    /// The first `n` (or all), and the rest.
+    fn cut(&self, n: usize) -> (Cands<'a>, Cands<'a>) {
+        match *self {
+            Cands::All(from, to) => {
+                let mid = to.min(from.saturating_add(n));
+                (Cands::All(from, mid), Cands::All(mid, to))
+            }
+            Cands::These(c) => {
+                let (a, b) = c.split_at(n.min(c.len()));
+                (Cands::These(a), Cands::These(b))
+            }
+        }
+    }
+
     /// Those that pass the 64-bit test of the query's letters ([`super::sig`]): an entry that
     /// lacks one is skipped with one test of its bits, before its text is read.
     fn each(&self, entries: &Entries, bits: u64, mut f: impl FnMut(usize)) {
@@ -251,17 +265,35 @@ fn best_counted(
     (best, sorted.matched, by_matcher)
 }
 
+/// How many candidates [`matched`] looks at between two asks whether to stop.
+const CHUNK: usize = 32_768;
+
 /// Every candidate that matches folded query `q`, in order, without scoring any: what a next
-/// letter narrows from.
-pub(super) fn matched(entries: &Entries, q: &str, candidates: Cands<'_>) -> Vec<usize> {
+/// letter narrows from. `None` when `stop` said so: it is asked after every [`CHUNK`]
+/// candidates, so work done ahead gives way to a key within a fraction of a frame.
+pub(super) fn matched(
+    entries: &Entries,
+    q: &str,
+    candidates: Cands<'_>,
+    stop: &mut dyn FnMut() -> bool,
+) -> Option<Vec<usize>> {
     let mut memo = Memo::new(entries, q);
+    let bits = super::sig::of_query(q);
     let mut out = Vec::new();
-    candidates.each(entries, super::sig::of_query(q), |i| {
-        if memo.found(i) != Found::No {
-            out.push(i);
+    let mut rest = candidates;
+    while rest.len() > 0 {
+        let (now, later) = rest.cut(CHUNK);
+        now.each(entries, bits, |i| {
+            if memo.found(i) != Found::No {
+                out.push(i);
+            }
+        });
+        rest = later;
+        if rest.len() > 0 && stop() {
+            return None;
         }
-    });
-    out
+    }
+    Some(out)
 }
 
 #[cfg(test)]

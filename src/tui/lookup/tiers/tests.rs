@@ -227,3 +227,20 @@ fn a_book_over_the_parallel_size_is_answered_as_scoring_every_entry() {
         same_as_every(&e, &fold(q));
     }
 }
+
+#[test]
+fn finding_the_matches_ahead_stops_when_asked_and_else_finds_them_all() {
+    // Over one CHUNK of entries, so the stop is asked.
+    let names: Vec<(String, u8)> = (0..CHUNK + 10)
+        .map(|n| (format!("Jan Nijs {}", n % 97), (n % 3) as u8))
+        .collect();
+    let e = random_book(&names);
+    let mut asked = 0;
+    let stopped = matched(&e, "jan", Cands::All(0, e.len()), &mut || {
+        asked += 1;
+        true
+    });
+    assert_eq!((stopped, asked), (None, 1));
+    let all = matched(&e, "jan", Cands::All(0, e.len()), &mut || false);
+    assert_eq!(all, Some(search_every(&e, "jan").1));
+}
