@@ -23,9 +23,10 @@ mod entries;
 mod ranking;
 mod score;
 mod sig;
+mod tiers;
 pub use entries::Entries;
 pub use ranking::{Ranker, Ranking};
-pub use score::{hits, search, search_on};
+pub use score::{hits, matches, matches_until, search, search_on};
 
 /// How many hits the list shows.
 pub const MAX_HITS: usize = 50;
@@ -322,22 +323,45 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
             // every entry again (27–30 ms at p99 at 50,000 cases, 84–110 ms at 200,000). While
             // nothing else is asked, every match is found now (one to two letters' worth: about
             // 1 MB of ids at 50,000 cases), and the next letter narrows from it.
-            match jobs.try_recv() {
-                Ok(job) => waiting = Some(job),
-                Err(std::sync::mpsc::TryRecvError::Empty) => warm(&entries, q.trim(), &mut last),
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => return,
+            // A key that comes meanwhile stops it: that key is answered first, from all entries.
+            let mut came: Option<Option<Job>> = None;
+            let mut stop = || match jobs.try_recv() {
+                Ok(job) => {
+                    came = Some(Some(job));
+                    true
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => false,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    came = Some(None);
+                    true
+                }
+            };
+            if !stop() {
+                warm(&entries, q.trim(), &mut last, &mut stop);
+            }
+            match came {
+                Some(Some(job)) => waiting = Some(job),
+                Some(None) => return,
+                None => {}
             }
         }
     }
 }
 
 /// Finds every entry query `q` matches and keeps them in `last`, narrowing from what `last`
-/// held when `q` grows from it.
-fn warm(entries: &Entries, q: &str, last: &mut Option<(String, Vec<usize>)>) {
+/// held when `q` grows from it, unless `stop` says to stop first.
+fn warm(
+    entries: &Entries,
+    q: &str,
+    last: &mut Option<(String, Vec<usize>)>,
+    stop: &mut dyn FnMut() -> bool,
+) {
     let folded_q = fold(q);
-    // One core: the screen is drawing the answer just sent on the other.
-    let (_, all) = search_on(entries, &folded_q, narrowing(last, &folded_q), false);
-    *last = Some((folded_q, all));
+    // Only which entries match: no scores, so little work beside the screen drawing the answer.
+    // Stopped, `last` stays as it was: still right for what it says.
+    if let Some(all) = matches_until(entries, &folded_q, narrowing(last, &folded_q), stop) {
+        *last = Some((folded_q, all));
+    }
 }
 
 /// The hits for query `q`, how many entries matched, and whether the ranking gave them: from

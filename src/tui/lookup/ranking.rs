@@ -386,4 +386,4 @@ fn adjacent(text: &str, s: &mut Scratch) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -3,12 +3,9 @@
 //! must occur in them as written. One or two letters match nearly every name: those are ranked by
 //! a cheap rule (a word that starts with them first, shorter names first) instead of the matcher.
 
-use super::{Entries, Hit, Kind, MAX_HITS};
+use super::{Entries, Hit, Kind};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-
-/// Above this many candidates the work is split over both cores.
-const PARALLEL_FROM: usize = 4_000;
 
 /// Every letter of `q` occurs in `hay` in order: cheap, and necessary for a fuzzy match.
 fn in_order(hay: &str, q: &str) -> bool {
@@ -45,7 +42,7 @@ pub(super) fn quick_score(hay: &str, q: &str) -> i64 {
 }
 
 /// How much a name gains when the query stands in it as typed: most at the start of a word.
-fn together_bonus(hay: &str, q: &str) -> i64 {
+pub(super) fn together_bonus(hay: &str, q: &str) -> i64 {
     let q = q.trim();
     if hay.starts_with(q) || hay.split_whitespace().any(|w| w.starts_with(q)) {
         200
@@ -77,14 +74,14 @@ pub(super) fn words_rank(words: &str) -> i64 {
 }
 
 /// Scores the candidates (all entries when `None`); returns the best hits and every match (the
-/// candidates of a longer query that starts with this one). Past [`PARALLEL_FROM`] candidates
-/// it scores on both cores.
+/// candidates of a longer query that starts with this one). Past a few thousand candidates it
+/// works on both cores.
 pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<Hit>, Vec<usize>) {
     search_on(entries, q, candidates, true)
 }
 
-/// As [`search`], on this thread alone when `both_cores` is false: work done ahead while the
-/// screen draws leaves the other core to it.
+/// As [`search`], on this thread alone when `both_cores` is false. The hits and the matches are
+/// exactly those of scoring every entry; only the best need the matcher ([`super::tiers`]).
 pub fn search_on(
     entries: &Entries,
     q: &str,
@@ -94,66 +91,125 @@ pub fn search_on(
     if q.trim().is_empty() {
         return (Vec::new(), Vec::new());
     }
-    // An entry that lacks a letter or a pair of the query is skipped with one test of its bits
-    // (most entries, for three letters or a rarer one).
-    let letters = super::sig::of_query(q);
-    let all: Vec<usize> = match candidates {
-        Some(c) => c
-            .iter()
-            .copied()
-            .filter(|&i| entries.may_match(i, letters))
-            .collect(),
-        None => (0..entries.len())
-            .filter(|&i| entries.may_match(i, letters))
-            .collect(),
-    };
-    let short = q.chars().filter(|c| !c.is_whitespace()).count() <= 2;
-    let score_part = |part: &[usize]| -> Vec<(i64, usize)> {
-        let matcher = SkimMatcherV2::default().ignore_case();
-        part.iter()
-            .filter_map(|&i| {
-                let (kind, folded) = (entries.kind(i), entries.folded(i));
-                let score = match kind {
-                    Kind::Question => has_words(folded, q).then(|| question_score(folded)),
-                    _ if !in_order(folded, q) => words_score(entries.words(i), q),
-                    _ if short => Some(quick_score(folded, q)),
-                    // The matcher alone ranks "Antoni Nowak" above "Anna" for "ann"; letters
-                    // typed together that stand together (at a word start best) come first.
-                    _ => matcher
-                        .fuzzy_match(folded, q)
-                        .map(|s| s + together_bonus(folded, q))
-                        .or_else(|| words_score(entries.words(i), q)),
-                };
-                score.map(|s| (s + kind_bonus(kind), i))
-            })
-            .collect()
-    };
-    let mut scored = if both_cores && all.len() > PARALLEL_FROM {
-        let (a, b) = all.split_at(all.len() / 2);
-        std::thread::scope(|s| {
-            let h = s.spawn(|| score_part(b));
-            let mut left = score_part(a);
-            left.extend(h.join().unwrap_or_default());
-            left
-        })
-    } else {
-        score_part(&all)
-    };
-    let mut matched: Vec<usize> = scored.iter().map(|(_, i)| *i).collect();
-    matched.sort_unstable();
-    let top = MAX_HITS.min(scored.len());
-    if top > 0 {
-        scored.select_nth_unstable_by(top - 1, |x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    let (best, matched) =
+        super::tiers::best_and_matched(entries, q, cands(entries, candidates), both_cores);
+    (hits(entries, q, best), matched)
+}
+
+/// Every entry that matches `q` among the candidates (all entries when `None`), in order,
+/// without scoring: what a next letter narrows from.
+pub fn matches(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> Vec<usize> {
+    matches_until(entries, q, candidates, &mut || false).unwrap_or_default()
+}
+
+/// As [`matches`], `None` when `stop` says so (asked now and then while it works).
+pub fn matches_until(
+    entries: &Entries,
+    q: &str,
+    candidates: Option<&[usize]>,
+    stop: &mut dyn FnMut() -> bool,
+) -> Option<Vec<usize>> {
+    if q.trim().is_empty() {
+        return Some(Vec::new());
     }
-    scored.truncate(top);
+    super::tiers::matched(entries, q, cands(entries, candidates), stop)
+}
+
+fn cands<'a>(entries: &Entries, candidates: Option<&'a [usize]>) -> super::tiers::Cands<'a> {
+    match candidates {
+        Some(c) => super::tiers::Cands::These(c),
+        None => super::tiers::Cands::All(0, entries.len()),
+    }
+}
+
+/// How an entry answers a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    No,
+    /// Found, with this score (kind bonus included): cheap to know.
+    Scored(i64),
+    /// A name SkimMatcherV2 finds: its score is the matcher's plus the bonus of this tier
+    /// ([`super::tiers::TIERS`]) plus the kind's.
+    Tier(usize),
+}
+
+/// `found` for an entry of `kind`: a cheap score gets the kind's bonus.
+pub(super) fn with_kind(found: Found, kind: Kind) -> Found {
+    match found {
+        Found::Scored(s) => Found::Scored(s + kind_bonus(kind)),
+        other => other,
+    }
+}
+
+/// Whether entry `i` matches folded query `q`, and its score where that is cheap,
+/// before the kind's bonus ([`with_kind`]): alike for every entry with the same
+/// [`Entries::text_id`]. The rules:
+/// a question needs every word of the query; a name the query's letters in order, scored by
+/// the matcher (one or two letters by [`quick_score`]); a professional not found by name, every
+/// word of the query in their role or organisation.
+pub(super) fn classify_text(entries: &Entries, i: usize, q: &str) -> Found {
+    let (kind, folded) = (entries.kind(i), entries.folded(i));
+    let short = || q.chars().filter(|c| !c.is_whitespace()).count() <= 2;
+    let score = match kind {
+        Kind::Question => has_words(folded, q).then(|| question_score(folded)),
+        _ if !in_order(folded, q) => words_score(entries.words(i), q),
+        _ if short() => Some(quick_score(folded, q)),
+        // The matcher alone ranks "Antoni Nowak" above "Anna" for "ann"; letters typed
+        // together that stand together (at a word start best) come first.
+        _ if skim_finds(folded, q) => return Found::Tier(tier(folded, q)),
+        _ => words_score(entries.words(i), q),
+    };
+    score.map_or(Found::No, Found::Scored)
+}
+
+/// SkimMatcherV2 (ignoring case) finds `q` in `hay`: every char of `q`, spaces too, stands in
+/// `hay` in order, ASCII letters in either case (fuzzy-matcher 0.3.7's `cheap_matches`, the test
+/// it makes before scoring).
+fn skim_finds(hay: &str, q: &str) -> bool {
+    let mut it = hay.chars();
+    q.chars().all(|p| it.any(|h| h.eq_ignore_ascii_case(&p)))
+}
+
+/// The index in [`super::tiers::TIERS`] of [`together_bonus`]`(hay, q)`.
+fn tier(hay: &str, q: &str) -> usize {
+    match together_bonus(hay, q) {
+        200 => 0,
+        100 => 1,
+        _ => 2,
+    }
+}
+
+/// What scoring every entry gives: the rules as they were before [`super::tiers`], kept as the
+/// measure the fast path must equal.
+#[cfg(test)]
+pub(crate) fn search_every(entries: &Entries, q: &str) -> (Vec<Hit>, Vec<usize>) {
+    if q.trim().is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let short = q.chars().filter(|c| !c.is_whitespace()).count() <= 2;
+    let mut scored: Vec<(i64, usize)> = (0..entries.len())
+        .filter_map(|i| {
+            let (kind, folded) = (entries.kind(i), entries.folded(i));
+            let score = match kind {
+                Kind::Question => has_words(folded, q).then(|| question_score(folded)),
+                _ if !in_order(folded, q) => words_score(entries.words(i), q),
+                _ if short => Some(quick_score(folded, q)),
+                _ => super::tiers::skim_score(folded, q)
+                    .map(|s| s + together_bonus(folded, q))
+                    .or_else(|| words_score(entries.words(i), q)),
+            };
+            score.map(|s| (s + kind_bonus(kind), i))
+        })
+        .collect();
+    let matched: Vec<usize> = scored.iter().map(|(_, i)| *i).collect();
     scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    scored.truncate(super::MAX_HITS);
     (hits(entries, q, scored), matched)
 }
 
 /// The hits to show for `q` of the best entries, given best first with their scores: labels,
 /// details, targets and the letters to mark.
 pub fn hits(entries: &Entries, q: &str, best: Vec<(i64, usize)>) -> Vec<Hit> {
-    let matcher = SkimMatcherV2::default().ignore_case();
     best.into_iter()
         .map(|(score, i)| {
             let (kind, folded) = (entries.kind(i), entries.folded(i));
@@ -161,7 +217,10 @@ pub fn hits(entries: &Entries, q: &str, best: Vec<(i64, usize)>) -> Vec<Hit> {
                 i,
                 match kind {
                     Kind::Question => word_positions(folded, q),
-                    _ => matcher
+                    // A new matcher per hit, as for the scores ([`super::tiers::skim_score`]):
+                    // the marks of a hit do not depend on the hits before it.
+                    _ => SkimMatcherV2::default()
+                        .ignore_case()
                         .fuzzy_indices(folded, q)
                         .map(|(_, p)| p)
                         .unwrap_or_default(),

@@ -4,7 +4,8 @@
 use super::*;
 use crate::domain::text::fold;
 use crate::domain::PersonId;
-use crate::tui::lookup::{search, test_entries, Target};
+use crate::tui::lookup::score::search_every;
+use crate::tui::lookup::{test_entries, Target};
 use proptest::prelude::*;
 
 #[rustfmt::skip]
@@ -23,7 +24,7 @@ const LAST: [&str; 14] = [
 /// A made-up book with names that share word starts (over [`MAX_HITS`] of some pairs), names
 /// with letters that fold, leading and double spaces, another script, professionals with a role,
 /// and questions.
-fn book() -> Entries {
+pub(in crate::tui::lookup) fn book() -> Entries {
     let mut list: Vec<(Kind, String)> = Vec::new();
     for (i, f) in FIRST.iter().enumerate() {
         for (j, l) in LAST.iter().enumerate() {
@@ -88,7 +89,7 @@ fn letters(e: &Entries) -> Vec<char> {
 
 /// What scoring every entry gives for `q`: (score, entry) best first, and the total.
 fn scored(e: &Entries, q: &str) -> (Vec<(i64, usize)>, usize) {
-    let (hits, all) = search(e, q, None);
+    let (hits, all) = search_every(e, q);
     (hits.iter().map(|h| (h.score, h.entry)).collect(), all.len())
 }
 
