@@ -41,6 +41,31 @@ fn old_export() -> Value {
 }
 
 /// A fixture's gzipped export, its events in id order.
+/// The schema and the values of tree `tree` (`None`: no such tree), read with sled itself while
+/// tandem is closed: what an upgrade wrote, seen without tandem's own reading.
+pub(crate) fn schema_and_tree(dir: &Path, tree: &str) -> (u32, Option<Vec<Vec<u8>>>) {
+    wait_unlocked(dir);
+    let db = sled::open(dir).expect("sled open");
+    let v = db
+        .open_tree("meta")
+        .expect("meta")
+        .get("schema_version")
+        .expect("get")
+        .expect("schema_version");
+    let schema = u32::from_be_bytes(v.as_ref().try_into().expect("4 bytes"));
+    let values = db
+        .tree_names()
+        .iter()
+        .any(|n| n.as_ref() == tree.as_bytes())
+        .then(|| {
+            let t = db.open_tree(tree).expect("tree");
+            t.iter().map(|kv| kv.expect("entry").1.to_vec()).collect()
+        });
+    drop(db);
+    wait_unlocked(dir);
+    (schema, values)
+}
+
 pub(crate) fn fixture_export(name: &str) -> Value {
     let file = std::fs::File::open(fixture().join(name)).expect("open");
     let mut text = String::new();

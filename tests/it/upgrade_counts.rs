@@ -9,9 +9,11 @@
 //! `fixtures/store-v4.export.json.gz` is that tandem's `export` of it.
 
 use crate::common::*;
-use crate::upgrade::{copy_dir, export_of, fixture, fixture_export};
+use crate::upgrade::{copy_dir, export_of, fixture, fixture_export, schema_and_tree};
+
+/// The tree the upgrade tested here writes.
+const TREE: &str = "open_due_counts";
 use chrono::{Days, NaiveDate};
-use std::path::Path;
 use tandem::domain::{ActionFact, Side};
 use tandem::store::{codec, Store};
 
@@ -19,33 +21,6 @@ fn v4_store() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_dir(&fixture().join("store-v4"), dir.path());
     dir
-}
-
-/// The schema and the counters' values (`None`: no such tree), read with sled itself while
-/// tandem is closed.
-fn schema_and_counters(dir: &Path) -> (u32, Option<Vec<Vec<u8>>>) {
-    wait_unlocked(dir);
-    let db = sled::open(dir).expect("sled open");
-    let v = db
-        .open_tree("meta")
-        .expect("meta")
-        .get("schema_version")
-        .expect("get")
-        .expect("schema_version");
-    let schema = u32::from_be_bytes(v.as_ref().try_into().expect("4 bytes"));
-    let counters = db
-        .tree_names()
-        .iter()
-        .any(|n| n.as_ref() == b"open_due_counts")
-        .then(|| {
-            let tree = db.open_tree("open_due_counts").expect("tree");
-            tree.iter()
-                .map(|kv| kv.expect("entry").1.to_vec())
-                .collect()
-        });
-    drop(db);
-    wait_unlocked(dir);
-    (schema, counters)
 }
 
 /// The overdue count from the counters equals counting the actions, for every day from well
@@ -98,7 +73,7 @@ fn an_overdue_action(store: &Store) -> u64 {
 fn the_fixture_is_of_schema_4() {
     // Guards the other tests: they prove nothing on a fixture that has its counters already.
     let dir = v4_store();
-    assert_eq!(schema_and_counters(dir.path()), (4, None));
+    assert_eq!(schema_and_tree(dir.path(), TREE), (4, None));
 }
 
 #[test]
@@ -114,7 +89,7 @@ fn a_schema_4_store_gains_its_counters_at_open_and_loses_nothing() {
         assert!(overdue.iter().sum::<usize>() > 0, "{overdue:?}");
         (overdue, an_overdue_action(&store))
     };
-    let (schema, counters) = schema_and_counters(dir.path());
+    let (schema, counters) = schema_and_tree(dir.path(), TREE);
     assert_eq!(schema, tandem::store::SCHEMA_VERSION);
     assert_eq!(schema, 5);
     assert!(counters.is_some_and(|c| !c.is_empty()));
@@ -196,7 +171,7 @@ fn an_encrypted_store_seals_its_counters_and_keeps_them_right() {
     let (_pdir, pass) = crate::crypt::pass_file(crate::crypt::PASS);
     let (ok, _, err) = crate::crypt::with_pass(dir.path(), &pass, &["encrypt"]);
     assert!(ok, "{err}");
-    let (_, counters) = schema_and_counters(dir.path());
+    let (_, counters) = schema_and_tree(dir.path(), TREE);
     let id = {
         let counters = counters.expect("counters");
         assert!(!counters.is_empty());
@@ -211,7 +186,7 @@ fn an_encrypted_store_seals_its_counters_and_keeps_them_right() {
     assert!(ok, "{err}");
     let (ok, out, err) = crate::crypt::with_pass(dir.path(), &pass, &["check"]);
     assert!(ok, "{}{err}", String::from_utf8_lossy(&out));
-    let (_, counters) = schema_and_counters(dir.path());
+    let (_, counters) = schema_and_tree(dir.path(), TREE);
     assert!(counters
         .expect("counters")
         .iter()

@@ -7,9 +7,11 @@
 //! `fixtures/store-v3.export.json.gz` is that tandem's `export` of it.
 
 use crate::common::*;
-use crate::upgrade::{copy_dir, export_of, fixture, fixture_export};
+use crate::upgrade::{copy_dir, export_of, fixture, fixture_export, schema_and_tree};
+
+/// The tree the upgrade tested here writes.
+const TREE: &str = "action_fact_packs";
 use serde_json::Value;
-use std::path::Path;
 use tandem::domain::{ActionFact, ActionId};
 use tandem::store::{codec, Store};
 
@@ -21,33 +23,6 @@ fn v3_store() -> tempfile::TempDir {
 
 fn v3_export() -> Value {
     fixture_export("store-v3.export.json.gz")
-}
-
-/// The schema and the entries of the facts' tree (`None`: no such tree), read with sled itself
-/// while tandem is closed.
-fn schema_and_facts(dir: &Path) -> (u32, Option<Vec<Vec<u8>>>) {
-    wait_unlocked(dir);
-    let db = sled::open(dir).expect("sled open");
-    let v = db
-        .open_tree("meta")
-        .expect("meta")
-        .get("schema_version")
-        .expect("get")
-        .expect("schema_version");
-    let schema = u32::from_be_bytes(v.as_ref().try_into().expect("4 bytes"));
-    let facts = db
-        .tree_names()
-        .iter()
-        .any(|n| n.as_ref() == b"action_fact_packs")
-        .then(|| {
-            let tree = db.open_tree("action_fact_packs").expect("tree");
-            tree.iter()
-                .map(|kv| kv.expect("entry").1.to_vec())
-                .collect()
-        });
-    drop(db);
-    wait_unlocked(dir);
-    (schema, facts)
 }
 
 /// Every action's facts as the store holds them, each compared with its record's.
@@ -84,7 +59,7 @@ fn pack_values(mut pack: &[u8]) -> Vec<&[u8]> {
 fn the_fixture_is_of_schema_3() {
     // Guards the other tests: they prove nothing on a fixture that has its facts already.
     let dir = v3_store();
-    assert_eq!(schema_and_facts(dir.path()), (3, None));
+    assert_eq!(schema_and_tree(dir.path(), TREE), (3, None));
 }
 
 #[test]
@@ -103,7 +78,7 @@ fn a_schema_3_store_gains_its_facts_at_open_and_loses_nothing() {
         assert!(of(4).done.is_some() && !of(4).cancelled);
         assert!(of(13).is_open());
     }
-    let (schema, packs) = schema_and_facts(dir.path());
+    let (schema, packs) = schema_and_tree(dir.path(), TREE);
     assert_eq!(schema, tandem::store::SCHEMA_VERSION);
     assert_eq!(schema, 5);
     // 59 actions with ids below 64: one pack.
@@ -161,7 +136,7 @@ fn an_encrypted_store_seals_its_facts_and_keeps_them_right() {
     assert!(ok, "{err}");
     let (ok, out, err) = crate::crypt::with_pass(dir.path(), &pass, &["check"]);
     assert!(ok, "{}{err}", String::from_utf8_lossy(&out));
-    let (_, packs) = schema_and_facts(dir.path());
+    let (_, packs) = schema_and_tree(dir.path(), TREE);
     let packs = packs.expect("facts");
     assert!(!packs.is_empty());
     for pack in packs {
