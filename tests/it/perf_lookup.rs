@@ -6,7 +6,7 @@
 #![cfg(unix)]
 
 use crate::perf_tui::{
-    bench_store, binary, cases, leave_me_question, ms, opened_copy, summary, Pty,
+    bench_store, binary, cases_label, leave_me_question, ms, opened_copy, summary, Pty,
 };
 use std::collections::BTreeMap;
 
@@ -68,8 +68,8 @@ fn shows_results(screen: &str, query: &str) -> bool {
 fn bench_copy(work: &std::path::Path) -> std::path::PathBuf {
     let (data, _) = opened_copy(work);
     println!(
-        "{} cases, a copy of {}, binary {}",
-        cases(),
+        "{}, a copy of {}, binary {}",
+        cases_label(),
         bench_store().display(),
         binary().display()
     );
