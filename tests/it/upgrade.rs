@@ -40,19 +40,12 @@ fn old_export() -> Value {
     with_format_2(fixture_export("store-v1.export.json.gz"))
 }
 
-/// A fixture's gzipped export, its events in id order.
 /// The schema and the values of tree `tree` (`None`: no such tree), read with sled itself while
 /// tandem is closed: what an upgrade wrote, seen without tandem's own reading.
 pub(crate) fn schema_and_tree(dir: &Path, tree: &str) -> (u32, Option<Vec<Vec<u8>>>) {
     wait_unlocked(dir);
     let db = sled::open(dir).expect("sled open");
-    let v = db
-        .open_tree("meta")
-        .expect("meta")
-        .get("schema_version")
-        .expect("get")
-        .expect("schema_version");
-    let schema = u32::from_be_bytes(v.as_ref().try_into().expect("4 bytes"));
+    let schema = schema_of(&db);
     let values = db
         .tree_names()
         .iter()
@@ -66,6 +59,7 @@ pub(crate) fn schema_and_tree(dir: &Path, tree: &str) -> (u32, Option<Vec<Vec<u8
     (schema, values)
 }
 
+/// A fixture's gzipped export, its events in id order.
 pub(crate) fn fixture_export(name: &str) -> Value {
     let file = std::fs::File::open(fixture().join(name)).expect("open");
     let mut text = String::new();
@@ -141,14 +135,20 @@ fn entries(dir: &Path, tree: &str) -> usize {
 
 fn schema(dir: &Path) -> u32 {
     let db = sled::open(dir).expect("sled open");
+    let schema = schema_of(&db);
+    drop(db);
+    wait_unlocked(dir);
+    schema
+}
+
+/// The schema version an open sled holds in its `meta` tree.
+fn schema_of(db: &sled::Db) -> u32 {
     let v = db
         .open_tree("meta")
         .expect("meta")
         .get("schema_version")
         .expect("get")
         .expect("schema_version");
-    drop(db);
-    wait_unlocked(dir);
     u32::from_be_bytes(v.as_ref().try_into().expect("4 bytes"))
 }
 
