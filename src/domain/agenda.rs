@@ -6,6 +6,7 @@ use super::ids::CaseId;
 use super::meeting::{AgendaItem, Meeting, Reason};
 use super::summary::CaseSummary;
 use chrono::{Duration, NaiveDate};
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 /// The most items a proposal holds: at ten minutes each, more than a long meeting can take.
@@ -118,10 +119,15 @@ pub fn history(meetings: &[Meeting]) -> (HashMap<CaseId, NaiveDate>, Vec<CaseId>
 
 /// The proposal: every open case with a reason, strongest reason first, then the soonest
 /// deadline, then the child's name.
-pub fn propose(rows: &[CaseSummary], meetings: &[Meeting], rules: &AgendaRules) -> Vec<AgendaItem> {
+pub fn propose<R: Borrow<CaseSummary>>(
+    rows: &[R],
+    meetings: &[Meeting],
+    rules: &AgendaRules,
+) -> Vec<AgendaItem> {
     let (last, carried) = history(meetings);
     let mut items: Vec<(Vec<Reason>, &CaseSummary)> = rows
         .iter()
+        .map(R::borrow)
         .map(|r| {
             (
                 reasons(r, last.get(&r.id).copied(), carried.contains(&r.id), rules),

@@ -1,14 +1,15 @@
 //! Casussen (screen 2): the list of cases, its filters and sorting. The rows are in memory;
 //! filtering and sorting never read the store.
 
+pub mod rows;
 pub mod view;
 
 use super::msg::CaseFilterStep;
 use crate::domain::{CaseId, CaseStatus, CaseSummary, Side};
 use chrono::NaiveDate;
+pub use rows::Rows;
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -32,8 +33,8 @@ pub struct CaseFilter {
 #[derive(Debug, Default)]
 pub struct CaseList {
     /// Shared with the lookup's worker while it builds its entries: handing them over copies
-    /// nothing, and a change copies them only if the worker still holds them.
-    pub rows: Arc<Vec<CaseSummary>>,
+    /// nothing, and a change copies only pointers if the worker still holds them.
+    pub rows: Rows,
     /// Where each case's row is in `rows`.
     pub by_id: HashMap<CaseId, usize>,
     /// Each row's place in name order, made the first time the list is sorted by name.
@@ -52,7 +53,7 @@ pub struct CaseList {
 impl CaseList {
     /// New rows from the store: the id index and the schools are derived once here, not on
     /// every filter key.
-    pub fn set_rows(&mut self, rows: impl Into<Arc<Vec<CaseSummary>>>) {
+    pub fn set_rows(&mut self, rows: impl Into<Rows>) {
         let rows = rows.into();
         self.by_id = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let schools: std::collections::BTreeSet<&str> = rows
@@ -71,6 +72,7 @@ impl CaseList {
         self.visible
             .get(self.selected)
             .and_then(|i| self.rows.get(*i))
+            .map(|r| &**r)
     }
 
     /// Puts the cursor on case `id`, if the filter shows it.
@@ -85,7 +87,10 @@ impl CaseList {
     }
 
     pub fn row(&self, id: CaseId) -> Option<&CaseSummary> {
-        self.by_id.get(&id).and_then(|i| self.rows.get(*i))
+        self.by_id
+            .get(&id)
+            .and_then(|i| self.rows.get(*i))
+            .map(|r| &**r)
     }
 }
 
@@ -208,9 +213,9 @@ impl CaseList {
             .iter()
             .any(|(id, row)| self.by_id.contains_key(id) != row.is_some());
         if came_or_went {
-            let mut rows = Arc::unwrap_or_clone(std::mem::take(&mut self.rows));
+            let mut rows = std::mem::take(&mut self.rows).into_vec();
             rows.retain(|r| !fresh.contains_key(&r.id));
-            rows.extend(fresh.into_values().flatten());
+            rows.extend(fresh.into_values().flatten().map(std::sync::Arc::new));
             rows.sort_by_key(|r| r.id);
             self.set_rows(rows);
             apply_filter(self, today);
@@ -227,7 +232,7 @@ impl CaseList {
             schools |= old.school != row.school;
             searched |= (&old.child_name, &old.family_name, &old.question)
                 != (&row.child_name, &row.family_name, &row.question);
-            Arc::make_mut(&mut self.rows)[i] = row;
+            self.rows.replace(i, row);
             changed.push(i);
         }
         if schools {
@@ -257,7 +262,7 @@ impl CaseList {
 
 /// Each row's place in name order, computed once per set of rows: sorting 50,000 names again on
 /// every key would take longer than a frame.
-fn name_rank(rows: &[CaseSummary]) -> Vec<u32> {
+fn name_rank(rows: &[std::sync::Arc<CaseSummary>]) -> Vec<u32> {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_cached_key(|i| rows[*i].child_name.to_lowercase());
     let mut rank = vec![0u32; rows.len()];

@@ -58,7 +58,7 @@ pub fn save(dir: &Path, app: &App) {
             .visible
             .iter()
             .take(ROWS)
-            .filter_map(|i| list.rows.get(*i).cloned())
+            .filter_map(|i| list.rows.get(*i).map(|r| CaseSummary::clone(r)))
             .collect(),
         visible: list.visible.len(),
         total: list.rows.len(),

@@ -12,9 +12,11 @@ pub mod view;
 
 pub use update::{backspace, choose, open, poll, select, type_char};
 
+use super::cases::Rows;
 use crate::domain::text::fold;
 use crate::domain::{CaseId, CaseSummary, ChildId, Family, FamilyId, Person, PersonId};
 use crate::store::FamilyReader;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
@@ -87,8 +89,8 @@ impl LookupState {
 
 /// Builds the entries from the case rows and the sociale kaart, and from the families when
 /// `families` is given: their carers, and their children who have no case.
-pub fn entries(
-    rows: &[CaseSummary],
+pub fn entries<R: Borrow<CaseSummary>>(
+    rows: &[R],
     persons: &[Person],
     families: Option<&FamilyReader>,
 ) -> Entries {
@@ -107,7 +109,7 @@ pub fn entries(
             &fold(&format!("{} {}", p.role, p.organisation)),
         );
     }
-    for r in rows {
+    for r in rows.iter().map(R::borrow) {
         let target = Target::Family(r.family, Some(r.id));
         // A new family's entry comes right after its first child's.
         let family = match listed.get(&r.family) {
@@ -192,7 +194,7 @@ fn family_entries(
 
 enum Job {
     Entries(Arc<Entries>),
-    Build(Arc<Vec<CaseSummary>>, Vec<Person>),
+    Build(Rows, Vec<Person>),
     Families(FamilyReader),
     Query(u64, String),
 }
@@ -225,14 +227,14 @@ impl Lookup {
     }
 
     /// Starts a worker that builds its entries from these rows in the background.
-    pub fn start_from(rows: Arc<Vec<CaseSummary>>, persons: Vec<Person>) -> Lookup {
+    pub fn start_from(rows: Rows, persons: Vec<Person>) -> Lookup {
         let lookup = Lookup::idle();
         lookup.rebuild(rows, persons);
         lookup
     }
 
     /// New data (after a change): the worker builds its entries again.
-    pub fn rebuild(&self, rows: Arc<Vec<CaseSummary>>, persons: Vec<Person>) {
+    pub fn rebuild(&self, rows: Rows, persons: Vec<Person>) {
         let _ = self.jobs.send(Job::Build(rows, persons));
     }
 

@@ -4,7 +4,7 @@
 
 use crate::tui_common::*;
 use tandem::domain::dates::Lang;
-use tandem::domain::{ActionEntry, PersonId};
+use tandem::domain::{ActionEntry, CaseSummary, PersonId};
 use tandem::tui::acties::ActionList;
 use tandem::tui::cases::{apply_filter, CaseList};
 
@@ -12,7 +12,12 @@ use tandem::tui::cases::{apply_filter, CaseList};
 fn assert_as_reloaded(s: &Session, after: &str) {
     let app = &s.app;
     let rows = s.store.case_rows().expect("rows");
-    assert_eq!(*app.cases.rows, rows, "case rows after {after}");
+    let patched: Vec<&CaseSummary> = app.cases.rows.iter().map(|r| &**r).collect();
+    assert_eq!(
+        patched,
+        rows.iter().collect::<Vec<_>>(),
+        "case rows after {after}"
+    );
     let mut fresh = CaseList {
         filter: app.cases.filter.clone(),
         sort: app.cases.sort,
