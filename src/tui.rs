@@ -54,7 +54,7 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
 
 /// What the first frame needs, and nothing more: the case rows, the sociale kaart, the meetings.
 pub fn first_screen(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreResult<App> {
-    let rows = store.case_rows()?;
+    let rows = store.case_rows_shared()?;
     let persons = store.persons()?;
     let mut app = blank(lang, theme, clock);
     app.meetings = store.meetings()?;

@@ -9,7 +9,7 @@ use crate::store::{Result, Store};
 /// case, and reloads the open pages and the running meeting.
 pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
     let selected = app.cases.selected_row().map(|r| r.id);
-    app.cases.set_rows(store.case_rows()?);
+    app.cases.set_rows(store.case_rows_shared()?);
     app.set_persons(store.persons()?);
     app.meetings = store.meetings()?;
     cases::apply_filter(&mut app.cases, app.today);
