@@ -68,14 +68,20 @@ impl<'a> ActionRowView<'a> {
     }
 }
 
-/// The row stored as `bytes`: read in place when it is plain and in this build's format, else
-/// (sealed, or an older format) through [`codec::decode`], as every other read does.
+/// Record formats whose action rows read in place: an [`ActionSummary`] has the same shape in
+/// each (formats 2 and 3 changed other records, [`codec::v1`], [`codec::v2`]). A row keeps the
+/// format it was written in until its action changes, so a store holds rows of all three.
+const IN_PLACE: [u8; 3] = [1, 2, FORMAT];
+
+/// The row stored as `bytes`: read in place when it is plain and in a format of [`IN_PLACE`],
+/// else (sealed, or a newer format) through [`codec::decode`], as every other read does.
 ///
 /// Errors: as [`codec::decode`].
 pub fn view<'b>(bytes: &'b [u8], seal: Seal) -> Result<ActionRowView<'b>> {
     const WHAT: &str = "action row";
-    let Some((&FORMAT, body)) = bytes.split_first() else {
-        return codec::decode::<ActionSummary>(bytes, WHAT, seal).map(ActionRowView::owned);
+    let body = match bytes.split_first() {
+        Some((format, body)) if IN_PLACE.contains(format) => body,
+        _ => return codec::decode::<ActionSummary>(bytes, WHAT, seal).map(ActionRowView::owned),
     };
     let (row, used) = bincode::serde::borrow_decode_from_slice(body, bincode::config::standard())
         .map_err(|e| Unreadable::Decode {
@@ -136,7 +142,8 @@ mod tests {
     }
 
     #[test]
-    fn a_sealed_or_older_row_reads_through_the_codec() -> std::result::Result<(), StoreError> {
+    fn a_sealed_row_reads_through_the_codec_and_an_older_one_in_place(
+    ) -> std::result::Result<(), StoreError> {
         let dir = tempfile::tempdir().map_err(StoreError::io)?;
         let (key, header) = crate::store::crypt::new_key("pw")?;
         crate::store::crypt::write_header(dir.path(), &header)?;
@@ -145,6 +152,15 @@ mod tests {
         assert_eq!(view(&sealed, Some(&key))?, ActionRowView::of(&r));
         assert!(view(&sealed, None).is_err());
         assert!(view(&[], None).is_err());
+        // Formats 1 and 2 read in place as the codec reads them.
+        for format in [1, 2] {
+            let mut older = codec::encode(&r, None)?;
+            older[0] = format;
+            let v = view(&older, None)?;
+            assert!(matches!(v.text, Cow::Borrowed(_)));
+            let summary: ActionSummary = codec::decode(&older, "action row", None)?;
+            assert_eq!(v, ActionRowView::of(&summary));
+        }
         let mut newer = codec::encode(&r, None)?;
         newer[0] = FORMAT + 1;
         assert!(view(&newer, None).is_err());
