@@ -3,6 +3,7 @@
 //! a spreadsheet or a Markdown viewer.
 
 pub mod actions;
+pub mod actions_json;
 pub mod formats;
 pub mod inzage;
 pub mod markdown;

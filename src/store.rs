@@ -43,6 +43,7 @@ pub use due_counts::OverdueReader;
 pub use error::{Damage, DemoGap, ImportRule, Invalid, IoFailure, StoreError, Unreadable};
 pub(crate) use guard::guard;
 pub use read::FamilyReader;
+pub use stream::ActionRowView;
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};

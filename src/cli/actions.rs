@@ -2,11 +2,12 @@
 
 use super::{CliError, Ctx};
 use crate::domain::dates::{end_of_week, parse_date};
-use crate::domain::{ActionId, ActionSummary, CaseId, Person, Side};
+use crate::domain::{ActionId, ActionSummary, CaseId, Person, PersonId, Side};
 use crate::i18n::Lang;
-use crate::report::actions::{cancelled_of, out_of, table, Names};
+use crate::report::actions::{cancelled_of, table, Names};
+use crate::report::actions_json::JsonRows;
 use crate::report::{formats, safe};
-use crate::store::{Store, StoreError};
+use crate::store::{ActionRowView, Store, StoreError};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -157,10 +158,10 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
     let wanted = Wanted {
         until,
         all: args.all,
-        keep: |r: &ActionSummary| {
-            side.is_none_or(|s| r.side == s)
-                && owner.is_none_or(|o| r.owner == Some(o.id))
-                && args.case_id.is_none_or(|c| r.case.0 == c)
+        keep: Keep {
+            side,
+            owner: owner.map(|o| o.id),
+            case: args.case_id.map(CaseId),
         },
     };
     let names = Names::new(&persons, args.privacy).with_child_names(args.names);
@@ -199,13 +200,36 @@ pub fn list(ctx: &Ctx, args: &ActionsArgs) -> Result<(), CliError> {
 
 /// Which rows `tandem actions` lists: open ones due by `until` (all when `None`), done ones
 /// too with `all`, and of those the ones `keep` keeps.
-struct Wanted<F> {
+struct Wanted {
     until: Option<NaiveDate>,
     all: bool,
-    keep: F,
+    keep: Keep,
 }
 
-impl<F: Fn(&ActionSummary) -> bool> Wanted<F> {
+/// `--side`, `--owner` and `--case`: a row is kept when it matches each one given.
+struct Keep {
+    side: Option<Side>,
+    owner: Option<PersonId>,
+    case: Option<CaseId>,
+}
+
+impl Keep {
+    fn keeps(&self, side: Side, owner: Option<PersonId>, case: CaseId) -> bool {
+        self.side.is_none_or(|s| side == s)
+            && self.owner.is_none_or(|o| owner == Some(o))
+            && self.case.is_none_or(|c| case == c)
+    }
+}
+
+impl Wanted {
+    /// Whether rows of finished actions are listed (after the open ones).
+    fn parts(&self) -> &'static [bool] {
+        match self.all {
+            true => &[false, true],
+            false => &[false],
+        }
+    }
+
     /// Hands each wanted row to `f`, in the order of the list: open ones by deadline, then
     /// done ones by deadline.
     fn each<E: From<StoreError>>(
@@ -213,13 +237,12 @@ impl<F: Fn(&ActionSummary) -> bool> Wanted<F> {
         store: &Store,
         mut f: impl FnMut(ActionSummary) -> Result<(), E>,
     ) -> Result<(), E> {
-        for done in [false, true] {
-            if done && !self.all {
-                break;
-            }
-            store.each_action_row(done, None, self.until, |r| match (self.keep)(&r) {
-                true => f(r),
-                false => Ok(()),
+        for &done in self.parts() {
+            store.each_action_row(done, None, self.until, |r| {
+                match self.keep.keeps(r.side, r.owner, r.case) {
+                    true => f(r),
+                    false => Ok(()),
+                }
             })?;
         }
         Ok(())
@@ -247,30 +270,41 @@ impl From<StoreError> for Stop {
     }
 }
 
-/// The JSON array, one row at a time as the store hands them over: the bytes serde_json writes
-/// for the whole list (compact, rows in list order), then a line end.
+/// The JSON array, a day of rows at a time as the store hands them over: the bytes
+/// serde_json writes for the whole list (compact, rows in list order), then a line end. The
+/// rows of each day are read and written into a buffer of their own on one of several threads
+/// ([`Store::map_action_rows`]); this thread writes the buffers out in order.
 ///
 /// Errors: the outer error is the store's; the inner one stdout's.
-fn stream_json<F: Fn(&ActionSummary) -> bool>(
+fn stream_json(
     store: &Store,
-    wanted: &Wanted<F>,
+    wanted: &Wanted,
     names: &Names,
     today: NaiveDate,
     w: &mut impl Write,
 ) -> Result<std::io::Result<()>, StoreError> {
     let out = |e: std::io::Error| Stop::Out(e);
-    // Each row is made in a buffer of its own and handed on whole: serde_json writes a token
-    // at a time, which a `Vec` takes more cheaply than stdout's `BufWriter`.
-    let mut row = Vec::with_capacity(512);
+    let json = match JsonRows::new(names, today) {
+        Ok(json) => json,
+        Err(e) => return Ok(Err(e.into())),
+    };
+    let map = |rows: &[ActionRowView]| {
+        let mut buf = Vec::with_capacity(rows.len() * 256);
+        let kept = rows
+            .iter()
+            .filter(|r| wanted.keep.keeps(r.side, r.owner, r.case));
+        json.write(kept, &mut buf).map(|_| buf)
+    };
+    // Every row is written after a comma; the list's first one is left out.
+    let mut first = true;
     let rows = w.write_all(b"[").map_err(out).and_then(|_| {
-        wanted.each(store, |r| {
-            if !row.is_empty() {
-                row.clear();
-                row.push(b',');
-            }
-            serde_json::to_writer(&mut row, &out_of(&r, names, today))
-                .map_err(|e| out(e.into()))?;
-            w.write_all(&row).map_err(out)
+        wanted.parts().iter().try_for_each(|&done| {
+            store.map_action_rows((done, None, wanted.until), map, |buf| {
+                let buf = buf.map_err(|e| out(e.into()))?;
+                let start = usize::from(first && !buf.is_empty());
+                first &= buf.is_empty();
+                w.write_all(&buf[start..]).map_err(out)
+            })
         })
     });
     match rows {

@@ -90,6 +90,11 @@ impl<'a> Names<'a> {
         })
     }
 
+    /// Everyone an owner can be, in no order.
+    pub fn person_ids(&self) -> impl Iterator<Item = PersonId> + '_ {
+        self.by_id.keys().copied()
+    }
+
     /// The child's full name with `--names` (and without `--privacy`), else initials.
     pub fn child(&self, name: &str) -> String {
         if self.child_names && !self.privacy {

@@ -18,8 +18,10 @@ use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use sled::IVec;
 
 mod format;
+mod runs;
 use format::edited;
 pub use format::{entries, map_values, Packer};
+pub use runs::{entries_in, runs};
 
 /// Packs a day's deadline rows are spread over, by action id: a busy day at 50,000 cases has
 /// about 1,500 rows, and a pack of them all (180 kB) would be written again on every save.
@@ -214,16 +216,7 @@ impl Unpacked {
 
     /// True when every key of a pack with this key lies at or past the range's end.
     fn past_end(&self, pack: &[u8]) -> bool {
-        let Some(end) = &self.end else {
-            return false;
-        };
-        let lowest: &[u8] = match packing(self.t) {
-            Packing::ByPrefix { prefix, .. } => &pack[..pack.len().min(prefix)],
-            // An id pack's lowest key is its number shifted back.
-            _ => return pack_floor(self.t, pack).is_some_and(|f| f.as_slice() >= end.as_slice()),
-        };
-        let e = &end[..end.len().min(lowest.len())];
-        lowest > e || (lowest == e && end.len() <= lowest.len())
+        past_end(self.t, pack, self.end.as_deref())
     }
 
     /// Reads the next pack; false at the end of the range.
@@ -245,6 +238,20 @@ impl Unpacked {
         }
         Ok(true)
     }
+}
+
+/// True when every key of the pack named `pack` lies at or past `end` (`None`: the tree's end).
+fn past_end(t: T, pack: &[u8], end: Option<&[u8]>) -> bool {
+    let Some(end) = end else {
+        return false;
+    };
+    let lowest: &[u8] = match packing(t) {
+        Packing::ByPrefix { prefix, .. } => &pack[..pack.len().min(prefix)],
+        // An id pack's lowest key is its number shifted back.
+        _ => return pack_floor(t, pack).is_some_and(|f| f.as_slice() >= end),
+    };
+    let e = &end[..end.len().min(lowest.len())];
+    lowest > e || (lowest == e && end.len() <= lowest.len())
 }
 
 /// The lowest key an id pack can hold.

@@ -9,10 +9,14 @@
 //! the caller decodes; an export spends most of its time writing indented JSON, so there the
 //! reader decodes. The reader runs at most [`AHEAD`] batches in front of the caller.
 
-use super::{codec, guard, Result, Store, StoreError, Unreadable, T};
+use super::{codec, guard, packed, Result, Store, StoreError, Unreadable, T};
 use crate::domain::{Action, ActionSummary, Case, Event, Family, Meeting, Person};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
+
+mod in_order;
+mod row_view;
+pub use row_view::ActionRowView;
 
 /// Values per batch: enough that the channel costs little per value.
 const BATCH: usize = 256;
@@ -187,6 +191,82 @@ impl Store {
     }
 }
 
+/// Pack bytes a unit of [`Store::map_action_rows`] gathers at least (a busy day of the 50,000
+/// case store is one unit, ~1,500 rows; days long past with a few rows go together).
+const UNIT_BYTES: usize = 128 << 10;
+
+impl Store {
+    /// The rows [`Store::each_action_row`] hands over, in the same order, a unit (a day or a
+    /// few) at a time: `map` turns each unit's rows into an `R` on one of several threads at
+    /// once ([`in_order::workers`]), and `sink` takes the `R`s on this thread, in order. The
+    /// rows borrow their texts from the stored bytes ([`ActionRowView`]). An error of `sink`
+    /// stops the reading and is returned as it is; a row that can't be read ends the list
+    /// where it stands, as [`Store::each_action_row`] does, but the rows of its unit before
+    /// it are not handed over.
+    pub fn map_action_rows<R: Send, E: From<StoreError>>(
+        &self,
+        (done, from, until): (bool, Option<NaiveDate>, Option<NaiveDate>),
+        map: impl Fn(&[ActionRowView<'_>]) -> R + Sync,
+        sink: impl FnMut(R) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        self.map_action_rows_in((done, from, until), UNIT_BYTES, map, sink)
+    }
+
+    /// As [`Store::map_action_rows`], in units of at least `unit_bytes` of packs.
+    fn map_action_rows_in<R: Send, E: From<StoreError>>(
+        &self,
+        (done, from, until): (bool, Option<NaiveDate>, Option<NaiveDate>),
+        unit_bytes: usize,
+        map: impl Fn(&[ActionRowView<'_>]) -> R + Sync,
+        sink: impl FnMut(R) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let (start, end) = super::read::due_bounds(done, from, until);
+        let (tree, seal) = (self.tree(T::ActionDue), self.seal());
+        let runs = packed::runs(tree, T::ActionDue, &start, Some(&end));
+        let work = |unit: Vec<Vec<sled::IVec>>| -> Result<R> {
+            let mut rows = Vec::new();
+            for run in &unit {
+                for (_, v) in packed::entries_in(T::ActionDue, run, &start, Some(&end))? {
+                    rows.push(row_view::view(v, seal)?);
+                }
+            }
+            Ok(map(&rows))
+        };
+        in_order::in_order(units(runs, unit_bytes), work, sink, |e| self.seen_err(e))
+    }
+}
+
+/// Runs gathered into units of at least `unit_bytes` of packs (the last may be smaller).
+fn units(
+    runs: impl Iterator<Item = Result<Vec<sled::IVec>>> + Send,
+    unit_bytes: usize,
+) -> impl Iterator<Item = Result<Vec<Vec<sled::IVec>>>> + Send {
+    let mut runs = runs.fuse();
+    // An error after some runs: the unit so far first, then the error.
+    let mut failed: Option<StoreError> = None;
+    std::iter::from_fn(move || {
+        if let Some(e) = failed.take() {
+            return Some(Err(e));
+        }
+        let (mut unit, mut bytes) = (Vec::new(), 0);
+        while bytes < unit_bytes {
+            match runs.next() {
+                Some(Ok(run)) => {
+                    bytes += run.iter().map(|p| p.len()).sum::<usize>();
+                    unit.push(run);
+                }
+                Some(Err(e)) if unit.is_empty() => return Some(Err(e)),
+                Some(Err(e)) => {
+                    failed = Some(e);
+                    break;
+                }
+                None => break,
+            }
+        }
+        (!unit.is_empty()).then_some(Ok(unit))
+    })
+}
+
 /// The range of a whole tree.
 fn whole() -> Range {
     (Vec::new(), None)
@@ -227,3 +307,6 @@ fn read_range<X>(
         let _ = tx.send(Err(e));
     }
 }
+
+#[cfg(test)]
+mod tests;

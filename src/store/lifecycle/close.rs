@@ -8,7 +8,7 @@
 //! back at once anyway.
 
 use crate::store::files::{self, Quarantine};
-use crate::store::{guard, Result, Store};
+use crate::store::{guard, Result, Store, StoreError};
 
 impl Store {
     /// Notes damage found after open (a record that can't be read, a failed check): at close
@@ -29,6 +29,14 @@ impl Store {
             }
         }
         r
+    }
+
+    /// An error passed through [`Store::seen`].
+    pub(in crate::store) fn seen_err(&self, e: StoreError) -> StoreError {
+        if e.is_damage() {
+            self.note_damage(&e.to_string());
+        }
+        e
     }
 
     /// Closes the store as the last thing a process does with it: as a drop does (flush and
