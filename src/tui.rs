@@ -52,7 +52,8 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
     Ok(app)
 }
 
-/// What the first frame needs, and nothing more: the case rows, the sociale kaart, the meetings.
+/// What the first screen needs, and nothing more: the case rows, the sociale kaart, the meetings
+/// (the real terminal draws [`first_frame`] first, and reads the rows after it).
 pub fn first_screen(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreResult<App> {
     let rows = store.case_rows_shared()?;
     let persons = store.persons()?;
@@ -64,6 +65,38 @@ pub fn first_screen(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> S
     app.set_persons(persons);
     cases::apply_filter(&mut app.cases, app.today);
     Ok(app)
+}
+
+/// The first frame of the real terminal, sooner than [`first_screen`]: the first page of the
+/// case list with the counts of the whole list, read without building every row
+/// ([`Store::newest_open_case_rows`]), then the sociale kaart and the meetings. The same rows in
+/// the same order as [`first_screen`] shows; [`finish_start_later`] reads all rows after it.
+pub fn first_frame(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreResult<App> {
+    let page = store.newest_open_case_rows(first_page::ROWS)?;
+    let persons = store.persons()?;
+    let mut app = blank(lang, theme, clock);
+    app.meetings = store.meetings()?;
+    app.welcome = store.is_empty();
+    app.cases = first_page::list_of(first_page::FirstPage {
+        rows: page.rows,
+        visible: page.open,
+        total: page.total,
+    });
+    app.set_persons(persons);
+    Ok(app)
+}
+
+/// After [`first_frame`]: every case row, in place of the first page (keys wait meanwhile: the
+/// loop reads none until this returns). Nothing to do when all rows are there already.
+///
+/// Errors: a row that can't be read.
+pub fn read_all_rows(store: &Store, app: &mut App) -> StoreResult<()> {
+    if app.cases.counts.is_none() {
+        return Ok(());
+    }
+    app.cases.set_rows(store.case_rows()?);
+    cases::apply_filter(&mut app.cases, app.today);
+    Ok(())
 }
 
 /// The app before anything is read: no rows, no people, on Casussen.
@@ -119,11 +152,16 @@ pub fn finish_start(store: &Store, app: &mut App) -> StoreResult<()> {
     Ok(())
 }
 
-/// As [`finish_start`] on the real terminal: the overdue count is read on a thread of its own
+/// As [`finish_start`] on the real terminal, after a first frame of [`first_frame`]: every case
+/// row first ([`read_all_rows`]), then the rest; the overdue count is read on a thread of its own
 /// (it once decoded 82,000 rows at 50,000 cases; schema 5 sums counters), so keys are answered
 /// meanwhile;
 /// [`poll_overdue`] shows it when it is there.
 pub fn finish_start_later(store: &Store, app: &mut App) {
+    if let Err(e) = read_all_rows(store, app) {
+        app.error(crate::i18n::cli::store_error(&e, app.lang));
+        return;
+    }
     app.lookup.read_families(store.family_reader());
     app.lookup
         .rebuild(app.cases.rows.clone(), app.persons.clone());

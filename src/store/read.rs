@@ -10,6 +10,8 @@ use crate::domain::{
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
+mod first_page;
+
 impl Store {
     fn get<V: DeserializeOwned + 'static>(
         &self,

@@ -16,7 +16,7 @@ use std::path::Path;
 pub const FILE: &str = crate::store::erase::CACHES[0];
 
 /// Rows kept: more than the tallest terminal shows.
-const ROWS: usize = 150;
+pub const ROWS: usize = 150;
 
 /// What the first frame shows of the case list: its first rows under the start filter, and the
 /// counts above them.

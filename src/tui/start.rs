@@ -65,7 +65,7 @@ pub fn run(
         }
     };
     let terminal = screen.borrow_mut().take();
-    let read = super::first_screen(&store, lang, theme, clock);
+    let read = super::first_frame(&store, lang, theme, clock);
     let mut app = match read {
         Ok(app) => app,
         Err(e) => {

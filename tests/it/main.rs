@@ -32,6 +32,7 @@ mod e2e;
 mod export_import;
 mod exports;
 mod first_frame;
+mod first_page_fast;
 mod forget;
 mod forget_minutes;
 mod forget_tui;
