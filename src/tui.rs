@@ -94,7 +94,7 @@ pub fn read_all_rows(store: &Store, app: &mut App) -> StoreResult<()> {
     if app.cases.counts.is_none() {
         return Ok(());
     }
-    app.cases.set_rows(store.case_rows()?);
+    app.cases.set_rows(store.case_rows_shared()?);
     cases::apply_filter(&mut app.cases, app.today);
     Ok(())
 }

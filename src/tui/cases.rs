@@ -45,8 +45,9 @@ pub struct CaseList {
     pub filter: CaseFilter,
     pub sort: SortBy,
     pub schools: Vec<String>,
-    /// While only the first page kept from the last session is loaded (the store still opening):
-    /// the counts of the whole list, shown instead of the loaded rows' own.
+    /// While only a first page is loaded (the page kept from the last session while the store
+    /// opens, or the store's newest open rows before the rest is read): the counts of the whole
+    /// list, shown instead of the loaded rows' own.
     pub counts: Option<(usize, usize)>,
 }
 
