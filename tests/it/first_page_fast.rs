@@ -5,7 +5,7 @@
 
 use crate::tui_common::*;
 use tandem::domain::dates::Lang;
-use tandem::domain::FamilyId;
+use tandem::domain::{CaseSummary, FamilyId};
 use tandem::store::Store;
 use tandem::tui::cases::{apply_filter, CaseList};
 use tandem::tui::theme::Theme;
@@ -25,7 +25,7 @@ fn assert_fast_equals_full(store: &Store, after: &str) {
             .visible
             .iter()
             .take(n)
-            .map(|i| full.rows[*i].clone())
+            .map(|i| CaseSummary::clone(&full.rows[*i]))
             .collect();
         assert_eq!(fast.rows, first, "the first {n} rows after {after}");
         assert_eq!(

@@ -7,8 +7,9 @@ use crate::domain::CaseSummary;
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// The rows in the store's order (by case id). Cloning it copies one pointer.
-#[derive(Debug, Clone, Default)]
+/// The rows in the store's order (by case id). Cloning it copies one pointer; two are equal
+/// when their rows are.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rows(Arc<Vec<Arc<CaseSummary>>>);
 
 impl Rows {
