@@ -134,6 +134,14 @@ fn lookup_letters_in_a_pty() {
     for _ in 0..ROUNDS {
         for query in QUERIES {
             for (i, took) in type_query(&mut t, query).into_iter().enumerate() {
+                if took > 16.0 {
+                    // Which letter of which query, to tell a slow letter from a slow query.
+                    let prefix: String = query.chars().take(i + 1).collect();
+                    println!(
+                        "  \"{prefix}\" (letter {}) over a frame: {took:.1} ms",
+                        i + 1
+                    );
+                }
                 let length = match i + 1 {
                     1 => "1 letter",
                     2 => "2 letters",
