@@ -183,7 +183,7 @@ pub fn item(case: CaseId, reasons: Vec<Reason>, timebox_minutes: u32) -> AgendaI
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{ChildId, FamilyId, MeetingId};
+    use crate::domain::MeetingId;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default()
@@ -197,21 +197,11 @@ mod tests {
         status: CaseStatus,
     ) -> CaseSummary {
         CaseSummary {
-            id: CaseId(id),
-            family: FamilyId(id),
-            child: ChildId(id),
-            child_name: name.into(),
-            family_name: String::new(),
-            groep: "5".into(),
-            school: String::new(),
-            question: String::new(),
             status,
-            lead_side: None,
             flagged,
             last_activity: day(1).and_hms_opt(9, 0, 0).unwrap_or_default(),
-            open_onderwijs: 0,
-            open_zorg: 0,
             next_deadline: next,
+            ..CaseSummary::sample(id, name)
         }
     }
 

@@ -180,3 +180,27 @@ impl ActionEntry {
         !self.done && self.deadline.is_some_and(|d| d < today)
     }
 }
+
+#[cfg(test)]
+impl CaseSummary {
+    /// A row for tests: case, family and child `id`, lopend, groep 5, no texts, no actions.
+    pub(crate) fn sample(id: u64, child_name: &str) -> CaseSummary {
+        CaseSummary {
+            id: CaseId(id),
+            family: FamilyId(id),
+            child: ChildId(id),
+            child_name: child_name.into(),
+            family_name: String::new(),
+            groep: "5".into(),
+            school: String::new(),
+            question: String::new(),
+            status: CaseStatus::Lopend,
+            lead_side: None,
+            flagged: false,
+            last_activity: NaiveDateTime::default(),
+            open_onderwijs: 0,
+            open_zorg: 0,
+            next_deadline: None,
+        }
+    }
+}

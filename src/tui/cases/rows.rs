@@ -48,26 +48,10 @@ impl From<Vec<CaseSummary>> for Rows {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{CaseId, CaseStatus, ChildId, FamilyId};
+    use crate::domain::CaseId;
 
     fn row(id: u64, name: &str) -> CaseSummary {
-        CaseSummary {
-            id: CaseId(id),
-            family: FamilyId(id),
-            child: ChildId(id),
-            child_name: name.into(),
-            family_name: String::new(),
-            groep: "5".into(),
-            school: String::new(),
-            question: String::new(),
-            status: CaseStatus::Aangemeld,
-            lead_side: None,
-            flagged: false,
-            last_activity: chrono::NaiveDateTime::default(),
-            open_onderwijs: 0,
-            open_zorg: 0,
-            next_deadline: None,
-        }
+        CaseSummary::sample(id, name)
     }
 
     /// The worker's copy keeps the rows it was given; the list shares every row it did not

@@ -65,21 +65,13 @@ fn narrowing_gives_the_same_hits_as_a_full_search() {
 
 fn case_row(id: u64, child: u64, child_name: &str, question: &str) -> CaseSummary {
     CaseSummary {
-        id: CaseId(id),
         family: FamilyId(4),
         child: ChildId(child),
-        child_name: child_name.into(),
         family_name: "Bækgaard".into(),
         groep: "6".into(),
         school: "De Linde".into(),
         question: question.into(),
-        status: crate::domain::CaseStatus::Lopend,
-        lead_side: None,
-        flagged: false,
-        last_activity: chrono::NaiveDateTime::default(),
-        open_onderwijs: 0,
-        open_zorg: 0,
-        next_deadline: None,
+        ..CaseSummary::sample(id, child_name)
     }
 }
 
