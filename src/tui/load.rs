@@ -1,7 +1,7 @@
 //! Reading everything the screens show again after a change. Called by `update` only, never by
 //! a view.
 
-use super::app::{App, Page};
+use super::app::{App, Page, Screen};
 use super::{case, cases, family, kaart};
 use crate::store::{Result, Store};
 
@@ -19,6 +19,16 @@ pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
     refresh_pages(store, app)?;
     app.lookup
         .rebuild(app.cases.rows.clone(), app.persons.clone());
+    // Screen 3's rows were not patched by this: read again now if it is on screen (under the
+    // pages), else when it is shown next. An erased family's actions must not stay in them.
+    if app.screen == Screen::Acties {
+        super::acties::load(app, store)?;
+    } else {
+        app.actions = super::acties::ActionList {
+            filter: std::mem::take(&mut app.actions.filter),
+            ..Default::default()
+        };
+    }
     refresh_meeting(store, app)
 }
 

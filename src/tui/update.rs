@@ -254,7 +254,7 @@ fn show_screen(app: &mut App, store: &Store, screen: Screen) -> Result<(), Probl
     app.screen = screen;
     app.pages.clear();
     if screen == Screen::Acties {
-        acties::load(app, store)?;
+        acties::show(app, store)?;
     }
     if screen == Screen::Monitor {
         super::monitor::load(app, store);
