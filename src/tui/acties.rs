@@ -28,12 +28,31 @@ impl Due {
     pub const ALL: [Due; 5] = [Due::Overdue, Due::Today, Due::Week, Due::Later, Due::Never];
 
     pub fn of(deadline: Option<NaiveDate>, today: NaiveDate) -> Due {
+        Week::of(today).due(deadline)
+    }
+}
+
+/// Today and the end of its week, what a deadline is measured against: made once per sort.
+/// Working out the week's end in every comparison was most of sorting screen 3 (about 0.2 s
+/// for 151,000 open actions at 50,000 cases, on every `3`).
+#[derive(Debug, Clone, Copy)]
+struct Week {
+    today: NaiveDate,
+    sunday: NaiveDate,
+}
+
+impl Week {
+    fn of(today: NaiveDate) -> Week {
         let sunday = crate::domain::dates::end_of_week(today);
+        Week { today, sunday }
+    }
+
+    fn due(&self, deadline: Option<NaiveDate>) -> Due {
         match deadline {
             None => Due::Never,
-            Some(d) if d < today => Due::Overdue,
-            Some(d) if d == today => Due::Today,
-            Some(d) if d <= sunday => Due::Week,
+            Some(d) if d < self.today => Due::Overdue,
+            Some(d) if d == self.today => Due::Today,
+            Some(d) if d <= self.sunday => Due::Week,
             Some(_) => Due::Later,
         }
     }
@@ -60,6 +79,9 @@ pub struct ActionList {
     /// For the finished rows of the page: why each was cancelled (`None`: done). The row says
     /// only that it is finished, so the action's record is read for this.
     pub cancelled: HashMap<ActionId, Option<String>>,
+    /// The day and the user the list was last sorted and filtered for ([`apply`]); patches keep
+    /// it so since.
+    pub applied_for: Option<(NaiveDate, Option<PersonId>)>,
 }
 
 /// How many whole rows the list keeps at most: a few screens' worth around the cursor.
@@ -69,6 +91,15 @@ pub const PAGE_KEEP: usize = 1024;
 const PAGE_REACH: usize = 64;
 
 impl ActionList {
+    /// Lets go of the rows, keeping the filter: the next [`show`] reads them again.
+    pub fn forget_rows(&mut self) {
+        let filter = std::mem::take(&mut self.filter);
+        *self = ActionList {
+            filter,
+            ..ActionList::default()
+        };
+    }
+
     /// Puts the cursor on action `id`, if the filter shows it.
     pub fn select(&mut self, id: ActionId) {
         let rows = &self.rows;
@@ -153,8 +184,11 @@ pub fn show(app: &mut App, store: &Store) -> Result<(), Problem> {
     if !app.actions.loaded {
         return Ok(load(app, store)?);
     }
-    // The day or who "me" is may have changed since.
-    apply(&mut app.actions, app.today, app.config.me.map(PersonId));
+    // Sorted again only when the day or who "me" is changed since.
+    let me = app.config.me.map(PersonId);
+    if app.actions.applied_for != Some((app.today, me)) {
+        apply(&mut app.actions, app.today, me);
+    }
     Ok(())
 }
 
@@ -229,35 +263,37 @@ pub fn counts(rows: &[ActionEntry], today: NaiveDate) -> Counts {
 }
 
 /// Whether the filter shows row `r` (`me`: the user, for "Mijn acties").
-fn shown(f: &ActionFilter, r: &ActionEntry, today: NaiveDate, me: Option<PersonId>) -> bool {
+fn shown(f: &ActionFilter, r: &ActionEntry, week: Week, me: Option<PersonId>) -> bool {
     (f.show_done || !r.done)
         && f.side.is_none_or(|s| r.side == s)
         && (!f.mine || (me.is_some() && r.owner == me))
-        && f.due.is_none_or(|d| Due::of(r.deadline, today) == d)
+        && f.due.is_none_or(|d| week.due(r.deadline) == d)
 }
 
 /// The list's order: open before done, then by when due, the deadline, the id (a total order, so
 /// a full sort and a patch put every row in the same place).
-fn key(r: &ActionEntry, today: NaiveDate) -> (bool, Due, Option<NaiveDate>, ActionId) {
-    (r.done, Due::of(r.deadline, today), r.deadline, r.id)
+fn key(r: &ActionEntry, week: Week) -> (bool, Due, Option<NaiveDate>, ActionId) {
+    (r.done, week.due(r.deadline), r.deadline, r.id)
 }
 
 pub fn apply(list: &mut ActionList, today: NaiveDate, me: Option<PersonId>) {
     // One block, as for the rows.
+    let week = Week::of(today);
     let mut visible: Vec<usize> = Vec::with_capacity(list.rows.len());
     visible.extend(
         list.rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| shown(&list.filter, r, today, me))
+            .filter(|(_, r)| shown(&list.filter, r, week, me))
             .map(|(i, _)| i),
     );
     let rows = &list.rows;
     // The key is a total order and cheap to make: sorting in place spares the 27 MB of cached
     // keys and merge buffer a stable sort of 438,000 rows took.
-    visible.sort_unstable_by_key(|i| key(&rows[*i], today));
+    visible.sort_unstable_by_key(|i| key(&rows[*i], week));
     list.visible = visible;
     list.selected = list.selected.min(list.visible.len().saturating_sub(1));
+    list.applied_for = Some((today, me));
 }
 
 impl ActionList {
@@ -320,12 +356,13 @@ impl ActionList {
             self.rows.push(row);
         }
         self.visible.retain(|i| !changed.contains(i));
+        let week = Week::of(today);
         for i in changed {
-            if shown(&self.filter, &self.rows[i], today, me) {
-                let k = key(&self.rows[i], today);
+            if shown(&self.filter, &self.rows[i], week, me) {
+                let k = key(&self.rows[i], week);
                 let at = self
                     .visible
-                    .partition_point(|j| key(&self.rows[*j], today) < k);
+                    .partition_point(|j| key(&self.rows[*j], week) < k);
                 self.visible.insert(at, i);
             }
         }

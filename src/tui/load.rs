@@ -24,10 +24,7 @@ pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
     if app.screen == Screen::Acties {
         super::acties::load(app, store)?;
     } else {
-        app.actions = super::acties::ActionList {
-            filter: std::mem::take(&mut app.actions.filter),
-            ..Default::default()
-        };
+        app.actions.forget_rows();
     }
     refresh_meeting(store, app)
 }
