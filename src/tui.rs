@@ -55,16 +55,11 @@ pub fn build(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreRes
 /// What the first screen needs, and nothing more: the case rows, the sociale kaart, the meetings
 /// (the real terminal draws [`first_frame`] first, and reads the rows after it).
 pub fn first_screen(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreResult<App> {
-    let rows = store.case_rows_shared()?;
-    let persons = store.persons()?;
-    let mut app = blank(lang, theme, clock);
-    app.meetings = store.meetings()?;
-    app.welcome = store.is_empty();
-    app.cases.set_rows(rows);
-    app.cases.filter.open_only = true;
-    app.set_persons(persons);
-    cases::apply_filter(&mut app.cases, app.today);
-    Ok(app)
+    let mut list = CaseList::default();
+    list.set_rows(store.case_rows_shared()?);
+    list.filter.open_only = true;
+    cases::apply_filter(&mut list, clock.today());
+    with_list(store, lang, theme, clock, list)
 }
 
 /// The first frame of the real terminal, sooner than [`first_screen`]: the first page of the
@@ -73,16 +68,27 @@ pub fn first_screen(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> S
 /// the same order as [`first_screen`] shows; [`finish_start_later`] reads all rows after it.
 pub fn first_frame(store: &Store, lang: Lang, theme: Theme, clock: &Clock) -> StoreResult<App> {
     let page = store.newest_open_case_rows(first_page::ROWS)?;
-    let persons = store.persons()?;
-    let mut app = blank(lang, theme, clock);
-    app.meetings = store.meetings()?;
-    app.welcome = store.is_empty();
-    app.cases = first_page::list_of(first_page::FirstPage {
+    let list = first_page::list_of(first_page::FirstPage {
         rows: page.rows,
         visible: page.open,
         total: page.total,
     });
-    app.set_persons(persons);
+    with_list(store, lang, theme, clock, list)
+}
+
+/// The app on case list `cases`, with the sociale kaart and the meetings read.
+fn with_list(
+    store: &Store,
+    lang: Lang,
+    theme: Theme,
+    clock: &Clock,
+    cases: CaseList,
+) -> StoreResult<App> {
+    let mut app = blank(lang, theme, clock);
+    app.cases = cases;
+    app.meetings = store.meetings()?;
+    app.welcome = store.is_empty();
+    app.set_persons(store.persons()?);
     Ok(app)
 }
 

@@ -119,7 +119,18 @@ fn decode_plain<T: DeserializeOwned + 'static>(
 
 /// A bincode body read whole as `T`.
 fn body<T: DeserializeOwned>(body: &[u8], what: &'static str) -> Result<T, StoreError> {
-    let (value, used) = bincode::serde::decode_from_slice(body, bincode::config::standard())
+    in_place(body, what)
+}
+
+/// A bincode body read whole as `T`, whose texts may borrow from `body` (a row read only to be
+/// written out again need not copy them).
+///
+/// Errors: [`Unreadable::Decode`], [`Unreadable::TrailingBytes`].
+pub fn in_place<'b, T: serde::Deserialize<'b>>(
+    body: &'b [u8],
+    what: &'static str,
+) -> Result<T, StoreError> {
+    let (value, used) = bincode::serde::borrow_decode_from_slice(body, bincode::config::standard())
         .map_err(|e| Unreadable::Decode {
             what,
             source: Arc::new(e),

@@ -23,15 +23,10 @@ impl Store {
 
     /// Passes a result through, noting damage on the way.
     pub(in crate::store) fn seen<R>(&self, r: Result<R>) -> Result<R> {
-        if let Err(e) = &r {
-            if e.is_damage() {
-                self.note_damage(&e.to_string());
-            }
-        }
-        r
+        r.map_err(|e| self.seen_err(e))
     }
 
-    /// An error passed through [`Store::seen`].
+    /// An error passed on, noted first when it is damage.
     pub(in crate::store) fn seen_err(&self, e: StoreError) -> StoreError {
         if e.is_damage() {
             self.note_damage(&e.to_string());

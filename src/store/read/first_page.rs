@@ -81,9 +81,7 @@ fn borrowed(plain: &[u8]) -> Option<Borrowed<'_>> {
     if format != codec::FORMAT {
         return None;
     }
-    let (row, used): (Borrowed, usize) =
-        bincode::serde::borrow_decode_from_slice(body, bincode::config::standard()).ok()?;
-    (used == body.len()).then_some(row)
+    codec::in_place(body, "case row").ok()
 }
 
 /// A row that may be on the page, ordered so that the heap's top is the one that leaves first.

@@ -5,11 +5,10 @@
 use crate::domain::dates::wire;
 use crate::domain::{ActionId, ActionSummary, CaseId, PersonId, Side};
 use crate::store::codec::{self, Seal, FORMAT};
-use crate::store::{Result, Unreadable};
+use crate::store::Result;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::sync::Arc;
 
 /// An [`ActionSummary`] whose texts borrow from the bytes it was read from where they can. Its
 /// fields are the summary's, in the same order: bincode reads both from the same bytes.
@@ -83,21 +82,13 @@ pub fn view<'b>(bytes: &'b [u8], seal: Seal) -> Result<ActionRowView<'b>> {
         Some((format, body)) if IN_PLACE.contains(format) => body,
         _ => return codec::decode::<ActionSummary>(bytes, WHAT, seal).map(ActionRowView::owned),
     };
-    let (row, used) = bincode::serde::borrow_decode_from_slice(body, bincode::config::standard())
-        .map_err(|e| Unreadable::Decode {
-        what: WHAT,
-        source: Arc::new(e),
-    })?;
-    if used != body.len() {
-        return Err(Unreadable::TrailingBytes { what: WHAT }.into());
-    }
-    Ok(row)
+    codec::in_place(body, WHAT)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::StoreError;
+    use crate::store::{StoreError, Unreadable};
 
     fn row(text: &str, owner: Option<u64>, done: bool) -> ActionSummary {
         let day = NaiveDate::from_ymd_opt(2026, 11, 23);
