@@ -6,7 +6,7 @@ use tandem::clock::Clock;
 use tandem::report::safe;
 
 fn main() -> ExitCode {
-    tandem::memory::few_arenas();
+    tandem::memory::tune();
     // The language first, so that --help and a mistyped argument are in it too.
     let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let asked = cli::args::lang_in(&raw);
