@@ -34,21 +34,24 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(command) => cli::run(command, &ctx),
         // The TUI sits beside the CLI, not under it: the CLI opens the store, the TUI runs on it.
-        None => tandem::tui::start::run(
-            Box::new(|leave, key| {
-                // Asked on screen already: the opener must not ask again.
-                if key.is_some() {
-                    let _ = ctx.key.set(key);
-                }
-                cli::start::store_for_tui(&ctx, leave).map_err(|e| e.0)
-            }),
-            &ctx.data_dir,
-            ctx.lang,
-            args.theme.clone(),
-            args.privacy,
-            &ctx.clock,
-        )
-        .map_err(cli::CliError),
+        None => {
+            tandem::memory::for_screen();
+            tandem::tui::start::run(
+                Box::new(|leave, key| {
+                    // Asked on screen already: the opener must not ask again.
+                    if key.is_some() {
+                        let _ = ctx.key.set(key);
+                    }
+                    cli::start::store_for_tui(&ctx, leave).map_err(|e| e.0)
+                }),
+                &ctx.data_dir,
+                ctx.lang,
+                args.theme.clone(),
+                args.privacy,
+                &ctx.clock,
+            )
+            .map_err(cli::CliError)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
