@@ -409,6 +409,21 @@ pub fn format_short(date: NaiveDate, lang: Lang) -> String {
     format!("{} {} {month}", weekday_short(date, lang), date.day())
 }
 
+/// How far from today (days, either way) a date shows without its year: half a year, as
+/// `ls -l` does, so a date of another year is never read as one of this year.
+const NEAR_DAYS: i64 = 182;
+
+/// A date in a narrow column or list: [`format_short`] ("vr 27 nov") within half a year of
+/// `today`, else [`format_numeric`] ("27-11-2025", also ten characters at most). A deadline of
+/// last November is not shown as this November's.
+pub fn format_near(date: NaiveDate, today: NaiveDate, lang: Lang) -> String {
+    if (date - today).num_days().abs() <= NEAR_DAYS {
+        format_short(date, lang)
+    } else {
+        format_numeric(date)
+    }
+}
+
 /// "27-11-2026".
 pub fn format_numeric(date: NaiveDate) -> String {
     date.format("%d-%m-%Y").to_string()

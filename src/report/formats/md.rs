@@ -1,7 +1,7 @@
 //! Actions as Markdown: a list per owner, to paste into an e-mail. Every name and text passes
 //! through [`markdown::inline`], so it reads as typed and never becomes markup.
 
-use crate::domain::dates::{format_short, Lang};
+use crate::domain::dates::{format_near, Lang};
 use crate::domain::{ActionSummary, PersonId};
 use crate::i18n::{exports, words};
 use crate::report::actions::Names;
@@ -36,7 +36,7 @@ fn line(r: &ActionSummary, names: &Names, today: NaiveDate, lang: Lang) -> Strin
     let check = if r.done.is_some() { "x" } else { " " };
     let due = r
         .deadline
-        .map(|d| format_short(d, lang))
+        .map(|d| format_near(d, today, lang))
         .unwrap_or_else(|| "–".into());
     let late = if r.is_overdue(today) {
         format!(" **{}**", exports::OVERDUE.get(lang))

@@ -1,6 +1,6 @@
 //! Acties (screen 3): counts per side on top, then the actions grouped by when they are due.
 
-use crate::domain::dates::format_short;
+use crate::domain::dates::format_near;
 use crate::domain::Side;
 use crate::i18n::{tui as t, words};
 use crate::tui::acties::{counts, Due};
@@ -250,7 +250,7 @@ fn action_row(
         Cell::from(Line::from(side_span(app, Some(r.side)))),
         Cell::from(Span::styled(
             r.deadline
-                .map(|d| format_short(d, app.lang))
+                .map(|d| format_near(d, app.today, app.lang))
                 .unwrap_or_else(|| "–".into()),
             date_style,
         )),

@@ -1,6 +1,6 @@
 //! Casus: everything about one case, opened on purpose (so privacy mode shows its names).
 
-use crate::domain::dates::{format_numeric, format_short};
+use crate::domain::dates::{format_near, format_numeric};
 use crate::domain::{Action, Side};
 use crate::i18n::{events, tui as t, words};
 use crate::tui::app::App;
@@ -145,7 +145,7 @@ fn action_item<'a>(app: &App, p: &CasePage, a: &Action, width: usize) -> ListIte
     let overdue = a.is_overdue(app.today);
     let due = a
         .deadline
-        .map(|d| format_short(d, app.lang))
+        .map(|d| format_near(d, app.today, app.lang))
         .unwrap_or_else(|| "–".into());
     // One fixed-width status column: cancelled, done, overdue, or open.
     let cancelled = a.done.as_ref().is_some_and(|d| d.cancelled.is_some());
@@ -385,7 +385,7 @@ fn agreements_title(app: &App, p: &CasePage) -> String {
             .iter()
             .rev()
             .take(6)
-            .map(|d| crate::domain::dates::format_short(*d, app.lang))
+            .map(|d| format_near(*d, app.today, app.lang))
             .collect();
         title.push_str(&format!(
             " · {} {}",

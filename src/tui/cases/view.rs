@@ -1,6 +1,6 @@
 //! Casussen (screen 2): every case on one line; only the rows in view are built.
 
-use crate::domain::dates::format_short;
+use crate::domain::dates::format_near;
 use crate::domain::text::short;
 use crate::i18n::{tui as t, words};
 use crate::tui::app::App;
@@ -116,7 +116,7 @@ fn case_row(app: &App, r: &crate::domain::CaseSummary, wide: bool) -> Row<'stati
     };
     let next = r
         .next_deadline
-        .map(|d| format_short(d, lang))
+        .map(|d| format_near(d, app.today, lang))
         .unwrap_or_default();
     let next_style = if overdue {
         th.style(Role::Overdue)

@@ -1,7 +1,7 @@
 //! Overleg (screen 1): the agenda (before) and the walk-through (during), made for a projector:
 //! one case fills the screen, the two sides stand in two columns, the timer counts down.
 
-use crate::domain::dates::format_short;
+use crate::domain::dates::format_near;
 use crate::domain::{Action, Side};
 use crate::i18n::{meeting as t, tui as tt, words};
 use crate::tui::app::App;
@@ -273,7 +273,7 @@ fn agreements(
         for (d, text) in earlier {
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("{} ", format_short(*d, lang)),
+                    format!("{} ", format_near(*d, app.today, lang)),
                     th.style(Role::Muted),
                 ),
                 Span::raw(private_text(app, text, item.case)),
@@ -309,7 +309,7 @@ fn action_item<'a>(
     };
     let due = a
         .deadline
-        .map(|d| format_short(d, app.lang))
+        .map(|d| format_near(d, app.today, app.lang))
         .unwrap_or_else(|| "–".into());
     let mark = if overdue { "!" } else { "○" };
     // The owner and deadline on one line, the whole text wrapped below: it must read from the

@@ -2,7 +2,7 @@
 //! with keys; names by the privacy rule (no case is under discussion yet).
 
 use super::reasons;
-use crate::domain::dates::{format_long, format_short};
+use crate::domain::dates::{format_long, format_near};
 use crate::i18n::{meeting as t, tui as tt};
 use crate::tui::app::App;
 use crate::tui::meeting::MeetingState;
@@ -43,7 +43,7 @@ pub fn render(app: &App, m: &MeetingState, frame: &mut Frame, area: Rect) {
             let overdue = r.is_some_and(|r| r.is_overdue(app.today));
             let next = r
                 .and_then(|r| r.next_deadline)
-                .map(|d| format_short(d, lang))
+                .map(|d| format_near(d, app.today, lang))
                 .unwrap_or_default();
             let row = Row::new(vec![
                 Cell::from(format!("{:>2}", range.start + n + 1)),
