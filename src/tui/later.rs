@@ -95,8 +95,11 @@ pub fn start(app: &mut App, store: &Store) {
     app.later = later;
 }
 
-/// Screen 3's list of the open actions as [`acties::load`] makes it, on the reader's thread.
-fn read_entries(
+/// Screen 3's list of the open actions as [`acties::load`] makes it, sorted under `filter` for
+/// `today` and `me` (on the reader's thread; tests make it to hand over themselves).
+///
+/// Errors: a fact that can't be read.
+pub fn read_entries(
     reader: &StartReader,
     stop: &AtomicBool,
     filter: acties::ActionFilter,
