@@ -157,12 +157,19 @@ pub fn poll(app: &mut App, store: &Store) -> bool {
 }
 
 /// True for what needs every case row and has no use for a first page: the agenda proposed
-/// from them (screen 1, the meeting), the families of a person of the sociale kaart.
+/// from them (screen 1, the meeting), the families of a person of the sociale kaart (also
+/// reached by a hit of the lookup), the families a new case may join.
 pub fn needs_every_row(msg: &super::msg::Msg) -> bool {
-    use super::msg::Msg;
+    use super::form::FormKind;
+    use super::msg::{Msg, PopupMsg};
     matches!(
         msg,
-        Msg::Show(Screen::Overleg) | Msg::Meeting(_) | Msg::OpenPerson(_)
+        Msg::Show(Screen::Overleg)
+            | Msg::Meeting(_)
+            | Msg::OpenPerson(_)
+            | Msg::OpenForm(FormKind::NewCase)
+            | Msg::FirstCase
+            | Msg::Popup(PopupMsg::LookupChoose)
     )
 }
 
