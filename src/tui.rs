@@ -93,8 +93,9 @@ fn with_list(
     Ok(app)
 }
 
-/// After [`first_frame`]: every case row, in place of the first page (keys wait meanwhile: the
-/// loop reads none until this returns). Nothing to do when all rows are there already.
+/// After [`first_frame`]: every case row, in place of the first page, read here and now (for
+/// tests and headless use; the terminal reads them on a thread, [`later`]). Nothing to do when
+/// all rows are there already.
 ///
 /// Errors: a row that can't be read.
 pub fn read_all_rows(store: &Store, app: &mut App) -> StoreResult<()> {

@@ -23,8 +23,12 @@ type EntriesTx = Sender<StoreResult<ActionList>>;
 /// The demo school as the terminal shows it after its first frame, the reads under way (their
 /// senders handed to the test).
 fn started() -> (Session, RowsTx, EntriesTx) {
-    let mut s = demo(Lang::Nl);
-    let mut app = tandem::tui::first_frame(&s.store, Lang::Nl, Theme::standaard(false), &s.clock)
+    started_in(Lang::Nl)
+}
+
+fn started_in(lang: Lang) -> (Session, RowsTx, EntriesTx) {
+    let mut s = demo(lang);
+    let mut app = tandem::tui::first_frame(&s.store, lang, Theme::standaard(false), &s.clock)
         .expect("first frame");
     app.lookup.read_families(s.store.family_reader());
     let (rows_tx, rows_rx) = channel();
@@ -203,6 +207,15 @@ fn screen_3_shown_before_its_entries_says_so_and_fills_when_they_come() {
     let screen = s.screen(160, 50);
     assert!(!screen.contains("De acties worden gelezen"), "{screen}");
     assert!(screen.contains("Bellen met de logopedist"), "{screen}");
+}
+
+#[test]
+fn what_the_screen_says_meanwhile_is_english_with_lang_en() {
+    let (mut s, _rows_tx, _entries_tx) = started_in(Lang::En);
+    s.press("s");
+    assert!(s.status().contains("Not every case"), "{}", s.status());
+    s.press("3");
+    assert!(s.screen(160, 40).contains("Reading the actions"));
 }
 
 #[test]
