@@ -9,15 +9,15 @@ use crate::tui_common::*;
 use crate::tui_patch::{assert_as_reloaded, STEPS};
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{channel, Sender};
-use std::sync::Arc;
 use tandem::domain::dates::Lang;
-use tandem::domain::{CaseSummary, PersonId};
+use tandem::domain::PersonId;
 use tandem::store::{Result as StoreResult, Store};
 use tandem::tui::acties::ActionList;
+use tandem::tui::cases::CaseList;
 use tandem::tui::later::{self, Later};
 use tandem::tui::theme::Theme;
 
-type RowsTx = Sender<StoreResult<Vec<Arc<CaseSummary>>>>;
+type RowsTx = Sender<StoreResult<CaseList>>;
 type EntriesTx = Sender<StoreResult<ActionList>>;
 
 /// The demo school as the terminal shows it after its first frame, the reads under way (their
@@ -45,8 +45,9 @@ fn entries(s: &Session) -> StoreResult<ActionList> {
     later::read_entries(&s.store.start_reader(), &never, filter, s.app.today, me)
 }
 
-fn rows(store: &Store) -> StoreResult<Vec<Arc<CaseSummary>>> {
-    store.case_rows_shared()
+/// Every case row, as the reader's thread hands them over.
+fn rows(store: &Store) -> StoreResult<CaseList> {
+    Ok(later::case_list(store.case_rows_shared()?, today()))
 }
 
 #[test]
@@ -279,4 +280,38 @@ fn damage_found_by_the_read_after_the_first_frame_is_named() {
         "named as today"
     );
     assert!(!app.later.entries_pending(), "nothing more is read");
+}
+
+/// How long the UI thread is busy taking in what the start read on its thread (the case rows,
+/// then screen 3's entries): a key pressed right then waits that long. On a copy of
+/// `TANDEM_BENCH_STORE` (or the bench's demo store); reports only.
+#[test]
+#[ignore]
+fn taking_in_the_reads_after_the_first_frame() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let data = work.path().join("data");
+    crate::perf_tui::copy_of(&crate::perf_tui::bench_store(), &data);
+    let store = Store::open(&data).expect("open");
+    let clock = tandem::clock::Clock::Fixed(crate::perf_tui::TODAY.parse().expect("today"));
+    for round in 0..5 {
+        let mut app = tandem::tui::first_frame(&store, Lang::Nl, Theme::standaard(false), &clock)
+            .expect("first frame");
+        later::start(&mut app, &store);
+        let mut took = [0.0f64; 2];
+        while app.later.rows_pending() || app.later.entries_pending() {
+            let which = usize::from(!app.later.rows_pending());
+            let at = std::time::Instant::now();
+            if later::poll(&mut app, &store) {
+                took[which] = at.elapsed().as_secs_f64() * 1000.0;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        println!(
+            "round {round}: the rows taken in {:.1} ms, screen 3's entries {:.1} ms ({} rows, {} entries)",
+            took[0],
+            took[1],
+            app.cases.rows.len(),
+            app.actions.rows.len()
+        );
+    }
 }
