@@ -42,7 +42,7 @@ pub use check::CheckReport;
 pub use due_counts::OverdueReader;
 pub use error::{Damage, DemoGap, ImportRule, Invalid, IoFailure, StoreError, Unreadable};
 pub(crate) use guard::guard;
-pub use read::FamilyReader;
+pub use read::{FamilyReader, StartReader};
 pub use stream::ActionRowView;
 
 use chrono::NaiveDate;

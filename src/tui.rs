@@ -19,6 +19,7 @@ pub mod idle;
 pub mod intent;
 pub mod kaart;
 pub mod keymap;
+pub mod later;
 pub mod load;
 pub mod lock;
 pub mod lookup;
@@ -92,8 +93,9 @@ fn with_list(
     Ok(app)
 }
 
-/// After [`first_frame`]: every case row, in place of the first page (keys wait meanwhile: the
-/// loop reads none until this returns). Nothing to do when all rows are there already.
+/// After [`first_frame`]: every case row, in place of the first page, read here and now (for
+/// tests and headless use; the terminal reads them on a thread, [`later`]). Nothing to do when
+/// all rows are there already.
 ///
 /// Errors: a row that can't be read.
 pub fn read_all_rows(store: &Store, app: &mut App) -> StoreResult<()> {
@@ -137,6 +139,7 @@ pub fn blank(lang: Lang, theme: Theme, clock: &Clock) -> App {
         last_input: clock.now(),
         height: 0,
         monitor: Default::default(),
+        later: Default::default(),
     }
 }
 
@@ -158,19 +161,16 @@ pub fn finish_start(store: &Store, app: &mut App) -> StoreResult<()> {
     Ok(())
 }
 
-/// As [`finish_start`] on the real terminal, after a first frame of [`first_frame`]: every case
-/// row first ([`read_all_rows`]), then the rest; the overdue count is read on a thread of its own
-/// (it once decoded 82,000 rows at 50,000 cases; schema 5 sums counters), so keys are answered
-/// meanwhile;
-/// [`poll_overdue`] shows it when it is there.
+/// As [`finish_start`] on the real terminal, after a first frame of [`first_frame`], without
+/// holding up a key: every case row and screen 3's entries are read on a thread
+/// ([`later::start`]; [`later::poll`] takes them in and builds the lookup), and so is the overdue
+/// count (it once decoded 82,000 rows at 50,000 cases; schema 5 sums counters; [`poll_overdue`]
+/// shows it when it is there).
 pub fn finish_start_later(store: &Store, app: &mut App) {
-    if let Err(e) = read_all_rows(store, app) {
-        app.error(crate::i18n::cli::store_error(&e, app.lang));
-        return;
+    if app.cases.counts.is_some() {
+        later::start(app, store);
     }
     app.lookup.read_families(store.family_reader());
-    app.lookup
-        .rebuild(app.cases.rows.clone(), app.persons.clone());
     if app.status.is_some() {
         return;
     }

@@ -11,6 +11,9 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
 mod first_page;
+mod later;
+
+pub use later::StartReader;
 
 impl Store {
     fn get<V: DeserializeOwned + 'static>(

@@ -181,6 +181,11 @@ pub fn fill_page(list: &mut ActionList, store: &Store, height: usize) -> Result<
 ///
 /// Errors: the rows could not be read.
 pub fn show(app: &mut App, store: &Store) -> Result<(), Problem> {
+    if !app.actions.loaded && app.later.entries_pending() {
+        // Read after the first frame on a thread (`later`): the screen fills when they come.
+        app.info(crate::i18n::tui::LOADING_ACTIES.get(app.lang));
+        return Ok(());
+    }
     if !app.actions.loaded {
         return Ok(load(app, store)?);
     }

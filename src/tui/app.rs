@@ -108,6 +108,8 @@ pub struct App {
     pub height: u16,
     /// Screen 5: the period and school chosen, and the figures counted.
     pub monitor: super::monitor::MonitorState,
+    /// The case rows and screen 3's entries being read after the first frame.
+    pub later: super::later::Later,
 }
 
 impl App {

@@ -49,6 +49,11 @@ pub fn save(dir: &Path, app: &App) {
         let _ = std::fs::remove_file(dir.join(FILE));
         return;
     }
+    if app.cases.counts.is_some() {
+        // Quit before every row was read: the rows at hand are a page, not the list; the page
+        // kept stays (the next start replaces it by the store's rows as always).
+        return;
+    }
     let mut list = CaseList::default();
     list.set_rows(app.cases.rows.clone());
     list.filter.open_only = true;

@@ -8,6 +8,8 @@ use crate::store::{Result, Store};
 /// Reads the rows and the sociale kaart again after a change, keeping the selection on the same
 /// case, and reloads the open pages and the running meeting.
 pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
+    // Everything is read here: what the start still reads would be older.
+    app.later.cancel();
     let selected = app.cases.selected_row().map(|r| r.id);
     app.cases.set_rows(store.case_rows_shared()?);
     app.set_persons(store.persons()?);
@@ -32,7 +34,14 @@ pub fn refresh(store: &Store, app: &mut App) -> Result<()> {
 /// After a change that wrote `touched`: the rows, people and meetings it touched patched in,
 /// the open pages and the running meeting read again (a few point reads each).
 pub fn after_change(store: &Store, app: &mut App, touched: &super::patch::Touched) -> Result<()> {
+    // While every row is still being read, the list is its first page: the counts stay those of
+    // the whole store (a row a change added or removed is counted once the rows come).
+    let counts = app.cases.counts.filter(|_| app.later.rows_pending());
     super::patch::apply(store, app, touched)?;
+    super::later::saved(app, touched);
+    if counts.is_some() {
+        app.cases.counts = counts;
+    }
     refresh_pages(store, app)?;
     refresh_meeting(store, app)
 }

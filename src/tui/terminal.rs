@@ -127,8 +127,12 @@ pub fn run(
             // While the lookup worker is busy, look for its answer often, so results are drawn
             // as soon as they exist rather than on the next tick.
             let pending = matches!(&app.popup, Some(Popup::Lookup(s)) if s.pending());
+            let reading = app.later.rows_pending() || app.later.entries_pending();
             let wait = if pending {
                 Duration::from_millis(1)
+            } else if reading {
+                // What the start reads is taken in soon after it arrives.
+                Duration::from_millis(5)
             } else {
                 TICK
             };
@@ -145,6 +149,9 @@ pub fn run(
             if matches!(app.popup, Some(Popup::Lookup(_))) && update::poll_lookup(app) {
                 dirty = true;
             }
+            if super::later::poll(app, store) {
+                dirty = true;
+            }
             if super::poll_overdue(app) {
                 dirty = true;
             }
@@ -157,6 +164,7 @@ pub fn run(
     // However the loop ended, the meeting's timer is booked and saved.
     // Nothing can be shown any more if this fails; the record keeps the time up to the last save.
     let _ = super::meeting::book_and_save(app, store, clock.now());
+    app.later.cancel();
     store.settle_later(false);
     store.settle();
     drop(guard);

@@ -82,6 +82,9 @@ pub fn update(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resu
 fn carry_out(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Result<(), Problem> {
     app.today = clock.today();
     app.now = clock.now();
+    if super::later::needs_every_row(&msg) {
+        super::later::wait_for_rows(app, store);
+    }
     match msg {
         Msg::Quit => app.quit = true,
         Msg::Back => {
@@ -109,7 +112,10 @@ fn carry_out(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resul
         Msg::Show(screen) => show_screen(app, store, screen)?,
         Msg::Select(list, step) => select(app, list, step),
         Msg::Pane { forward } => super::case::next_pane(app, forward),
-        Msg::CaseFilter(f) => cases::filter(&mut app.cases, f, app.today),
+        Msg::CaseFilter(f) => {
+            cases::filter(&mut app.cases, f, app.today);
+            super::later::on_page(app);
+        }
         Msg::ActiesFilter(f) => acties::filter(app, store, f)?,
         Msg::Monitor(step) => super::monitor::step(app, store, step),
         Msg::OpenCase { id, then_edit } => {

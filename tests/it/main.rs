@@ -59,6 +59,7 @@ mod perf_tui;
 mod privacy_sweep;
 mod retention;
 mod sled_traps;
+mod start_later;
 mod stats;
 mod store_errors;
 mod store_props;

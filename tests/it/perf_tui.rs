@@ -313,7 +313,7 @@ fn keys_in_a_pty() {
     );
     // The first start finds no page kept by a session before it; the second draws that page
     // while the store opens.
-    for start in ["first start", "start with the kept page"] {
+    for start in ["first start", "keys at once", "start with the kept page"] {
         let (mut t, started) = Pty::start(&data, config.path());
         let first = t.until("the first frame", |s| {
             s.contains("Casussen") && s.contains("Regie")
@@ -328,6 +328,10 @@ fn keys_in_a_pty() {
             ms(first - started),
             ms(open - started)
         );
+        if start == "keys at once" {
+            keys_at_once(t, started);
+            continue;
+        }
         // The overdue count ends the start on the status line (unless something else has it,
         // such as the retention reminder).
         match t.within(Duration::from_secs(20), |s| s.contains("acties te laat")) {
@@ -343,6 +347,40 @@ fn keys_in_a_pty() {
             return;
         }
     }
+}
+
+/// Keys pressed as soon as the store's first frame is there (issue 10, item 2: nothing waits
+/// after it): the first key (Esc on the question of who you are, or `j`) and a `?` after it,
+/// each to its frame; then `3` one second after the start, to the frame with screen 3's rows.
+fn keys_at_once(mut t: Pty, started: Instant) {
+    let asked = t.text().contains("Wie ben jij?");
+    let sent = if asked { t.keys("\x1b") } else { t.keys("j") };
+    let shown = match asked {
+        true => t.until("the question gone", |s| !s.contains("Wie ben jij?")),
+        false => t.next_output(),
+    };
+    println!(
+        "the first key right after the first frame: {:.1} ms",
+        ms(shown - sent)
+    );
+    let sent = t.keys("?");
+    let shown = t.until("the help", |s| s.contains("Tekens op het scherm"));
+    println!("? right after that: {:.1} ms", ms(shown - sent));
+    t.keys("\x1b");
+    t.until("the help gone", |s| !s.contains("Tekens op het scherm"));
+    std::thread::sleep(Duration::from_secs(1).saturating_sub(started.elapsed()));
+    t.drain();
+    let sent = t.keys("3");
+    let shown = t.until("screen 3's rows", |s| s.contains("Eigenaar"));
+    println!(
+        "the first 3, {:.1} s after the start: {:.1} ms",
+        (sent - started).as_secs_f64(),
+        ms(shown - sent)
+    );
+    t.drain();
+    println!("peak memory then: {:.0} MB", t.peak_mb());
+    t.keys("q");
+    let _ = t.child.wait();
 }
 
 /// The question "Wie ben jij?" comes with the store's first frame until "me" is chosen (a binary

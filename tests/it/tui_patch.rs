@@ -9,7 +9,7 @@ use tandem::tui::acties::ActionList;
 use tandem::tui::cases::{apply_filter, CaseList};
 
 /// What a fresh reload shows, side by side with what the app shows.
-fn assert_as_reloaded(s: &Session, after: &str) {
+pub(crate) fn assert_as_reloaded(s: &Session, after: &str) {
     let app = &s.app;
     let rows = s.store.case_rows().expect("rows");
     let patched: Vec<&CaseSummary> = app.cases.rows.iter().map(|r| &**r).collect();
@@ -74,7 +74,7 @@ fn assert_as_reloaded(s: &Session, after: &str) {
 }
 
 /// Each step: a script of keys, as a person would press them.
-const STEPS: &[&str] = &[
+pub(crate) const STEPS: &[&str] = &[
     // A new case in a new family, then its question edited, flagged, closed and reopened.
     "nIlse<Tab>Verbeek<Tab>6<Tab><Tab>Slaapt slecht sinds de verhuizing<Enter>",
     "<Enter>e<End> en is vaak moe<Enter>",
