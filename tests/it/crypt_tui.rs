@@ -109,3 +109,31 @@ fn the_command_line_asks_on_the_terminal_without_echo() {
         "the wrong one was echoed"
     );
 }
+
+/// A closed terminal (SIGHUP) before the store is open, here while the passphrase is asked: the
+/// start goes on to open the store and then ends as a quit does, sealed, so the next start
+/// takes no copy of the files aside. Before, the signal's default ended the process at once
+/// and left the store unsealed.
+#[test]
+fn a_closed_terminal_while_the_store_opens_still_seals_it() {
+    let (data, _keep) = encrypted_demo();
+    let config = tempfile::tempdir().expect("config dir");
+    let mut t = Tui::start(data.path(), config.path(), &[]);
+    t.wait_for("Wachtwoord");
+    let seal = data.path().join("seal");
+    assert!(seal.exists(), "the encrypt command left a seal");
+    let pid = t.child.process_id().expect("a pid");
+    let hup = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(hup.success());
+    t.keys(&format!("{PASS}\r"));
+    let status = t.exit();
+    assert!(status.success(), "exit status after SIGHUP: {status:?}");
+    t.assert_restored();
+    assert!(seal.exists(), "the store was left unsealed");
+    let quarantine = data.path().join("quarantine");
+    let copies = std::fs::read_dir(&quarantine).map_or(0, |d| d.count());
+    assert_eq!(copies, 0, "a copy of the files was kept aside");
+}

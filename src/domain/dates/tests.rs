@@ -236,11 +236,20 @@ fn a_date_far_from_today_shows_its_year() {
     assert_eq!(format_near(ymd(2027, 1, 4), today, Lang::Nl), "ma 4 jan");
     assert_eq!(format_near(ymd(2026, 6, 1), today, Lang::En), "Mon 1 Jun");
     // A year ago and a year ahead: the whole date, never last November read as this one.
-    assert_eq!(format_near(ymd(2025, 11, 27), today, Lang::Nl), "27-11-2025");
-    assert_eq!(format_near(ymd(2027, 11, 27), today, Lang::En), "27-11-2027");
+    assert_eq!(
+        format_near(ymd(2025, 11, 27), today, Lang::Nl),
+        "27-11-2025"
+    );
+    assert_eq!(
+        format_near(ymd(2027, 11, 27), today, Lang::En),
+        "27-11-2027"
+    );
     // The edge: half a year (182 days) either way is near, a day more is not.
     let edge = today - chrono::Duration::days(182);
-    assert_eq!(format_near(edge, today, Lang::Nl), format_short(edge, Lang::Nl));
+    assert_eq!(
+        format_near(edge, today, Lang::Nl),
+        format_short(edge, Lang::Nl)
+    );
     let past = edge - chrono::Duration::days(1);
     assert_eq!(format_near(past, today, Lang::Nl), format_numeric(past));
     let ahead = today + chrono::Duration::days(183);
