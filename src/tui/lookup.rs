@@ -26,9 +26,10 @@ mod ranking;
 mod score;
 mod sig;
 mod tiers;
-pub use entries::Entries;
+pub use entries::{Builder, Entries};
 pub use ranking::{Ranker, Ranking};
 pub use score::{hits, matches, matches_until, search, search_on};
+pub use tiers::Matched;
 
 /// How many hits the list shows.
 pub const MAX_HITS: usize = 50;
@@ -96,7 +97,7 @@ pub fn entries<R: Borrow<CaseSummary>>(
 ) -> Entries {
     // Children, families and questions of the cases, the people, and about two carers and a
     // child without a case per family.
-    let mut out = Entries::with_capacity(rows.len() * 5 + persons.len());
+    let mut out = Builder::with_capacity(rows.len() * 5 + persons.len());
     // The entry of each child with a case and of each family, which details name.
     let mut children: HashMap<ChildId, usize> = HashMap::new();
     let mut listed: HashMap<FamilyId, usize> = HashMap::new();
@@ -114,16 +115,16 @@ pub fn entries<R: Borrow<CaseSummary>>(
         // A new family's entry comes right after its first child's.
         let family = match listed.get(&r.family) {
             Some(at) => *at,
-            None if children.contains_key(&r.child) => out.len(),
-            None => out.len() + 1,
+            None if children.contains_key(&r.child) => out.pushed(),
+            None => out.pushed() + 1,
         };
         if let std::collections::hash_map::Entry::Vacant(v) = children.entry(r.child) {
-            v.insert(out.len());
+            v.insert(out.pushed());
             let groep = (format_args!("groep {}", r.groep), Some(family));
             out.push(Kind::Child, &r.child_name, groep, target, "");
         }
         if let std::collections::hash_map::Entry::Vacant(v) = listed.entry(r.family) {
-            v.insert(out.len());
+            v.insert(out.pushed());
             let none = (format_args!(""), None);
             out.push(
                 Kind::Family,
@@ -147,8 +148,7 @@ pub fn entries<R: Borrow<CaseSummary>>(
         // unfound, and the rest is still found.
         let _ = reader.each(|f| family_entries(&f, &children, &listed, &mut out));
     }
-    out.shrink();
-    out
+    out.finish()
 }
 
 /// Every word of a family the lookup shows: its name, its carers with their relation, its
@@ -172,14 +172,14 @@ fn family_entries(
     f: &Family,
     with_case: &HashMap<ChildId, usize>,
     listed: &HashMap<FamilyId, usize>,
-    out: &mut Entries,
+    out: &mut Builder,
 ) {
     let target = Target::Family(f.id, None);
     let family = match listed.get(&f.id) {
         Some(at) => *at,
         None => {
             out.push(Kind::Family, &f.name, (format_args!(""), None), target, "");
-            out.len() - 1
+            out.pushed() - 1
         }
     };
     for c in &f.carers {
@@ -270,7 +270,7 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
     let mut ranker = Ranker::default();
     ranker.start(&entries);
     // The previous query and every entry it matched, to narrow when the query grows.
-    let mut last: Option<(String, Vec<usize>)> = None;
+    let mut last: Option<(String, Matched)> = None;
     // A job that came in while the worker was idle and looked whether one had.
     let mut waiting: Option<Job> = None;
     loop {
@@ -323,8 +323,8 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
         if ranked {
             // The ranking answered without finding every match, so a next letter would score
             // every entry again (27–30 ms at p99 at 50,000 cases, 84–110 ms at 200,000). While
-            // nothing else is asked, every match is found now (one to two letters' worth: about
-            // 1 MB of ids at 50,000 cases), and the next letter narrows from it.
+            // nothing else is asked, every matching text is found now (at most one id per text),
+            // and the next letter narrows from it.
             // A key that comes meanwhile stops it: that key is answered first, from all entries.
             let mut came: Option<Option<Job>> = None;
             let mut stop = || match jobs.try_recv() {
@@ -355,7 +355,7 @@ fn worker(mut entries: Arc<Entries>, jobs: Receiver<Job>, out: Sender<Results>) 
 fn warm(
     entries: &Entries,
     q: &str,
-    last: &mut Option<(String, Vec<usize>)>,
+    last: &mut Option<(String, Matched)>,
     stop: &mut dyn FnMut() -> bool,
 ) {
     let folded_q = fold(q);
@@ -373,7 +373,7 @@ fn answer(
     entries: &Entries,
     ranking: Option<&Ranking>,
     q: &str,
-    last: &mut Option<(String, Vec<usize>)>,
+    last: &mut Option<(String, Matched)>,
 ) -> (Vec<Hit>, usize, bool) {
     let folded_q = fold(q);
     if let Some((best, total)) = ranking.and_then(|r| r.answer(&folded_q)) {
@@ -381,14 +381,14 @@ fn answer(
         return (hits(entries, &folded_q, best), total, true);
     }
     let (hits, all) = search(entries, &folded_q, narrowing(last, &folded_q));
-    let total = all.len();
+    let total = all.total();
     *last = Some((folded_q, all));
     (hits, total, false)
 }
 
 /// The matches of the previous query when `folded_q` grows from it: every match of `folded_q`
 /// is among them.
-fn narrowing<'a>(last: &'a Option<(String, Vec<usize>)>, folded_q: &str) -> Option<&'a [usize]> {
+fn narrowing<'a>(last: &'a Option<(String, Matched)>, folded_q: &str) -> Option<&'a Matched> {
     match last {
         Some((prev, hits)) if !prev.is_empty() && folded_q.starts_with(prev.as_str()) => Some(hits),
         _ => None,
@@ -398,7 +398,13 @@ fn narrowing<'a>(last: &'a Option<(String, Vec<usize>)>, folded_q: &str) -> Opti
 /// Entries as tests build them: a kind and a label each, pointing at person 1.
 #[cfg(test)]
 pub(crate) fn test_entries(list: &[(Kind, &str)]) -> Entries {
-    let mut e = Entries::with_capacity(list.len());
+    test_builder(list).finish()
+}
+
+/// As [`test_entries`], for more entries to be pushed.
+#[cfg(test)]
+pub(crate) fn test_builder(list: &[(Kind, &str)]) -> Builder {
+    let mut e = Builder::with_capacity(list.len());
     for (kind, label) in list {
         let none = (format_args!(""), None);
         e.push(*kind, label, none, Target::Person(PersonId(1)), "");

@@ -3,7 +3,15 @@
 //! entries; as a struct of four `String`s each they took more memory than the case rows. A
 //! detail that names another entry (a child's family, a question's child) points at it instead
 //! of copying its name.
+//!
+//! Entries that share a text (a question, or a name with no more words, with the same folded
+//! label, of kinds with the same bonus) match a query alike and score alike, so a query looks at
+//! each text once ([`Entries::texts`]) and reaches the entries through it
+//! ([`Entries::members`]). At 200,000 demo cases 900,000 entries had about 17,000 texts (counted
+//! before a carer's name was told from a child's): a name or a question in many cases. A real
+//! book repeats names less, questions hardly: there a text has few entries.
 
+use super::score::kind_bonus;
 use super::{Kind, Target};
 use crate::domain::text::fold_mapped;
 use crate::domain::{CaseId, FamilyId, PersonId};
@@ -49,47 +57,62 @@ const DETAIL: usize = 1;
 const FOLDED: usize = 2;
 const WORDS: usize = 3;
 
-/// Every entry the lookup searches, in the order pushed.
+/// Every entry the lookup searches, in the order pushed, grouped by text. Made by a
+/// [`Builder`].
 #[derive(Debug, Default)]
 pub struct Entries {
     text: String,
     items: Vec<Item>,
-    /// Per entry, what a query must find in it ([`super::sig`]): a dense array, so a scan reads
-    /// 8 bytes of an entry that can't match rather than its item and texts.
-    sig: Vec<u64>,
     /// For an entry whose folded label is not one char for one char of its label (a ligature):
     /// for each char of the folded label, the char of the label it comes from.
     from: HashMap<u32, Box<[u32]>>,
-    /// Per entry, which of the different texts it has ([`Entries::text_id`]).
-    text_ids: Vec<u32>,
-    /// While pushing: the id of each text seen, by the hash of its rule and folded label, with
-    /// an entry that has it (to tell a hash shared by two texts).
-    seen: HashMap<u64, (u32, u32)>,
-    /// How many different texts.
-    texts: u32,
+    /// Per text, what a query must find in it ([`super::sig`]): a dense array, so a walk reads
+    /// 8 bytes of a text that can't match rather than its item and letters.
+    sig: Vec<u64>,
+    /// Per text, where its entries start in `members` (and one more: the end).
+    starts: Vec<u32>,
+    /// Every entry, grouped by text; each group in entry order.
+    members: Vec<u32>,
 }
 
-impl Entries {
+/// Adds entries one by one; [`Builder::finish`] groups them by text.
+#[derive(Debug, Default)]
+pub struct Builder {
+    entries: Entries,
+    /// Per entry, which of the different texts it has.
+    text_ids: Vec<u32>,
+    /// The id of each text seen, by the hash of its rule and folded label, with an entry that
+    /// has it (to tell a hash shared by two texts).
+    seen: HashMap<u64, (u32, u32)>,
+}
+
+/// Which entries may share a text: a question, or a name whose kind gives this bonus (all
+/// entries of a text then score alike, the bonus included).
+fn rule(kind: Kind) -> i64 {
+    match kind {
+        Kind::Question => -1,
+        other => kind_bonus(other),
+    }
+}
+
+impl Builder {
     /// Room for about `n` entries.
-    pub fn with_capacity(n: usize) -> Entries {
-        Entries {
-            // About 60 bytes of text per entry at 50,000 cases.
-            text: String::with_capacity(n * 60),
-            items: Vec::with_capacity(n),
-            sig: Vec::with_capacity(n),
-            from: HashMap::new(),
+    pub fn with_capacity(n: usize) -> Builder {
+        Builder {
+            entries: Entries {
+                // About 60 bytes of text per entry at 50,000 cases.
+                text: String::with_capacity(n * 60),
+                items: Vec::with_capacity(n),
+                ..Entries::default()
+            },
             text_ids: Vec::with_capacity(n),
             seen: HashMap::new(),
-            texts: 0,
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+    /// How many entries so far: the index of the next.
+    pub fn pushed(&self) -> usize {
+        self.entries.len()
     }
 
     /// Adds an entry. Its detail is `own` (written straight into the shared text), then the label
@@ -105,38 +128,36 @@ impl Entries {
         target: Target,
         words: &str,
     ) {
-        let Some(at) = u32::try_from(self.text.len())
+        let e = &mut self.entries;
+        let Some(at) = u32::try_from(e.text.len())
             .ok()
             .filter(|at| *at < u32::MAX / 2)
         else {
             return;
         };
-        let Ok(index) = u32::try_from(self.items.len()) else {
+        let Ok(index) = u32::try_from(e.items.len()) else {
             return;
         };
         let label = cut(label);
         let (folded, from) = fold_mapped(label);
-        self.text.push_str(label);
+        e.text.push_str(label);
         // Writing into a String does not fail.
-        let _ = self.text.write_fmt(own);
+        let _ = e.text.write_fmt(own);
         let own_start = at as usize + label.len();
-        let own_len = cut(&self.text[own_start..]).len();
-        self.text.truncate(own_start + own_len);
-        self.text.push_str(&folded);
+        let own_len = cut(&e.text[own_start..]).len();
+        e.text.truncate(own_start + own_len);
+        e.text.push_str(&folded);
         let words = cut(words);
-        self.text.push_str(words);
+        e.text.push_str(words);
         if !from.iter().enumerate().all(|(i, f)| *f as usize == i) {
-            self.from.insert(index, from.into_boxed_slice());
+            e.from.insert(index, from.into_boxed_slice());
         }
         let (id, case) = match target {
             Target::Family(f, c) => (f.0, c.map(|c| c.0)),
             Target::Person(p) => (p.0, None),
         };
         let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        self.sig.push(super::sig::of_entry(kind, &folded, words));
-        let text_id = self.text_id_of(kind, &folded, words, index);
-        self.text_ids.push(text_id);
-        self.items.push(Item {
+        e.items.push(Item {
             id,
             case: case.unwrap_or(0),
             start: at,
@@ -150,48 +171,105 @@ impl Entries {
             kind,
             has_case: case.is_some(),
         });
+        let text_id = self.text_id_of(kind, &folded, words, index);
+        self.text_ids.push(text_id);
     }
 
-    /// The id of the text of entry `index` about to be pushed: that of an earlier entry found by
-    /// the same rule (a question, or a name) with the same folded label and no more words, else
-    /// a new one.
+    /// The id of the text of entry `index` (just pushed): that of an earlier entry with the same
+    /// [`rule`], the same folded label and no more words, else a new one.
     fn text_id_of(&mut self, kind: Kind, folded: &str, words: &str, index: u32) -> u32 {
-        let new = |texts: &mut u32| {
-            *texts += 1;
-            *texts - 1
+        let new = |sig: &mut Vec<u64>| {
+            sig.push(super::sig::of_entry(kind, folded, words));
+            // Below the number of entries, which fits 32 bits.
+            (sig.len() - 1) as u32
         };
         if !words.is_empty() {
-            return new(&mut self.texts);
+            return new(&mut self.entries.sig);
         }
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (kind == Kind::Question, folded).hash(&mut h);
+        (rule(kind), folded).hash(&mut h);
         let hash = h.finish();
         if let Some((id, other)) = self.seen.get(&hash).copied() {
-            let same = self.folded(other as usize) == folded
-                && (self.kind(other as usize) == Kind::Question) == (kind == Kind::Question)
-                && self.words(other as usize).is_empty();
+            let (e, other) = (&self.entries, other as usize);
+            let same = e.folded(other) == folded
+                && rule(e.kind(other)) == rule(kind)
+                && e.words(other).is_empty();
             if same {
                 return id;
             }
             // Another text with the same hash: an id of its own, not remembered.
-            return new(&mut self.texts);
+            return new(&mut self.entries.sig);
         }
-        let id = new(&mut self.texts);
+        let id = new(&mut self.entries.sig);
         self.seen.insert(hash, (id, index));
         id
     }
 
-    /// Which of the different texts entry `i` has: entries with the same id match a query
-    /// alike and score alike before their kind's bonus (a question, or a name with no more
-    /// words, with the same folded label). At 200,000 demo cases 900,000 entries have about
-    /// 17,000 texts: a name or a question in many cases.
-    pub fn text_id(&self, i: usize) -> usize {
-        self.text_ids.get(i).map_or(usize::MAX, |t| *t as usize)
+    /// The entries, grouped by text, without the room left over (the text is built with a
+    /// guess).
+    pub fn finish(self) -> Entries {
+        let Builder {
+            mut entries,
+            text_ids,
+            ..
+        } = self;
+        let texts = entries.sig.len();
+        // A counting sort: each group stays in entry order.
+        let mut starts = vec![0u32; texts + 1];
+        for t in &text_ids {
+            starts[*t as usize + 1] += 1;
+        }
+        for t in 0..texts {
+            starts[t + 1] += starts[t];
+        }
+        let mut next = starts.clone();
+        let mut members = vec![0u32; text_ids.len()];
+        for (i, t) in text_ids.iter().enumerate() {
+            let at = &mut next[*t as usize];
+            members[*at as usize] = i as u32;
+            *at += 1;
+        }
+        entries.starts = starts;
+        entries.members = members;
+        entries.text.shrink_to_fit();
+        entries.items.shrink_to_fit();
+        entries.sig.shrink_to_fit();
+        entries
+    }
+}
+
+impl Entries {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
     }
 
     /// How many different texts the entries have (ids are below this).
     pub fn texts(&self) -> usize {
-        self.texts as usize
+        self.sig.len()
+    }
+
+    /// The entries that have text `t`, in entry order (none past the last text).
+    pub fn members(&self, t: usize) -> &[u32] {
+        let (Some(from), Some(to)) = (self.starts.get(t), self.starts.get(t + 1)) else {
+            return &[];
+        };
+        self.members
+            .get(*from as usize..*to as usize)
+            .unwrap_or(&[])
+    }
+
+    /// An entry that has text `t`: its kind, folded label and words stand for the text's.
+    pub fn first(&self, t: usize) -> usize {
+        self.members(t).first().map_or(usize::MAX, |i| *i as usize)
+    }
+
+    /// False when text `t` lacks some of `bits` ([`super::sig::of_query`]): it cannot match.
+    pub fn may_match(&self, t: usize, bits: u64) -> bool {
+        self.sig.get(t).is_some_and(|s| s & bits == bits)
     }
 
     /// Text `which` of entry `i`.
@@ -231,11 +309,6 @@ impl Entries {
         self.part(i, FOLDED)
     }
 
-    /// False when entry `i` lacks some of `bits` ([`super::sig::of_query`]): it cannot match.
-    pub fn may_match(&self, i: usize, bits: u64) -> bool {
-        self.sig.get(i).is_some_and(|s| s & bits == bits)
-    }
-
     /// More words entry `i` is found by, folded (a professional's role and organisation).
     pub fn words(&self, i: usize) -> &str {
         self.part(i, WORDS)
@@ -262,99 +335,7 @@ impl Entries {
         out.dedup();
         out
     }
-
-    /// Gives back the room left over after building (the text is built with a guess).
-    pub fn shrink(&mut self) {
-        self.text.shrink_to_fit();
-        self.items.shrink_to_fit();
-        self.sig.shrink_to_fit();
-        self.text_ids.shrink_to_fit();
-        // Entries pushed later get texts of their own.
-        self.seen = HashMap::new();
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_part_comes_back_as_pushed() {
-        let mut e = Entries::with_capacity(1);
-        let family = Target::Family(FamilyId(7), Some(CaseId(9)));
-        let no_family = Target::Family(FamilyId(8), None);
-        let groep = (format_args!("groep {}", 5), Some(2));
-        e.push(Kind::Child, "Emre Çelik", groep, family, "");
-        let ib = (format_args!("IB · De Linde"), None);
-        let person = Target::Person(PersonId(3));
-        e.push(Kind::Person, "Bækgaard", ib, person, "ib de linde");
-        e.push(
-            Kind::Family,
-            "Çelik",
-            (format_args!(""), None),
-            no_family,
-            "",
-        );
-        e.push(Kind::Question, "", (format_args!(""), Some(0)), family, "");
-        let long = "é".repeat(MAX_TEXT);
-        e.push(
-            Kind::Question,
-            &long,
-            (format_args!("{long}"), None),
-            family,
-            &long,
-        );
-        assert_eq!(e.len(), 5);
-        assert_eq!(
-            (e.label(0), e.detail(0).as_str(), e.folded(0), e.words(0)),
-            ("Emre Çelik", "groep 5 · Çelik", "emre celik", "")
-        );
-        assert_eq!(e.target(0), family);
-        assert_eq!(e.kind(1), Kind::Person);
-        assert_eq!(
-            (e.label(1), e.detail(1).as_str(), e.folded(1), e.words(1)),
-            ("Bækgaard", "IB · De Linde", "baekgaard", "ib de linde")
-        );
-        assert_eq!(e.target(1), person);
-        // "æ" folds to two letters: both mark the one shown.
-        assert_eq!(e.in_label(1, vec![1, 2, 3]), vec![1, 2]);
-        assert_eq!(e.in_label(0, vec![1, 2]), vec![1, 2]);
-        assert_eq!((e.label(2), e.detail(2).as_str()), ("Çelik", ""));
-        assert_eq!(e.target(2), no_family);
-        assert_eq!((e.label(3), e.detail(3).as_str()), ("", "Emre Çelik"));
-        // A text past the most kept is cut on a letter's boundary; each part is still its own.
-        let half = "é".repeat(MAX_TEXT / 2);
-        assert_eq!(
-            (e.label(4), e.detail(4), e.folded(4), e.words(4)),
-            (
-                half.as_str(),
-                half.clone(),
-                "e".repeat(MAX_TEXT / 2).as_str(),
-                half.as_str()
-            )
-        );
-        assert_eq!(e.label(5), "", "past the end: nothing");
-    }
-
-    #[test]
-    fn an_entry_is_forty_bytes_and_knows_its_letters() {
-        assert!(std::mem::size_of::<Item>() <= 40);
-        let mut e = Entries::with_capacity(1);
-        let person = Target::Person(PersonId(3));
-        e.push(
-            Kind::Person,
-            "Bækgaard",
-            (format_args!(""), None),
-            person,
-            "ib дом",
-        );
-        let bits = super::super::sig::of_query;
-        for q in ["baek", "ib", "дом", "a b", "д", "gd"] {
-            assert!(e.may_match(0, bits(q)), "{q}");
-        }
-        for q in ["x", "baekx", "б", "9"] {
-            assert!(!e.may_match(0, bits(q)), "{q}");
-        }
-        assert!(!e.may_match(1, 0), "past the end");
-    }
-}
+mod tests;

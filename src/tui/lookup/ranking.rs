@@ -30,25 +30,39 @@ const ASCII: usize = 128;
 #[derive(Debug, Default)]
 struct Best {
     heap: BinaryHeap<Reverse<(i64, Reverse<u32>)>>,
-    /// The worst score kept once full: entries come in order, so one that scores no more than
-    /// it can't get in (most of them; one compare).
+    /// The worst score kept once full: one that scores less can't get in (most of them; one
+    /// compare).
     floor: i64,
 }
 
 impl Best {
-    fn offer(&mut self, score: i64, entry: u32) {
+    /// Offers `entry` with `score`; false when it does not get in (nor would a later entry
+    /// with that score).
+    fn offer(&mut self, score: i64, entry: u32) -> bool {
         let key = Reverse((score, Reverse(entry)));
         if self.heap.len() < MAX_HITS {
             self.heap.push(key);
-        } else if score > self.floor {
-            if let Some(mut worst) = self.heap.peek_mut() {
-                *worst = key;
-            }
+        } else if score < self.floor {
+            return false;
         } else {
-            return;
+            match self.heap.peek_mut() {
+                Some(mut worst) if key < *worst => *worst = key,
+                _ => return false,
+            }
         }
         if self.full() {
             self.floor = self.heap.peek().map_or(i64::MIN, |Reverse((s, _))| *s);
+        }
+        true
+    }
+
+    /// Offers the entries of one text (in entry order), all with `score`, until one does not
+    /// get in.
+    fn offer_all(&mut self, score: i64, entries: &[u32]) {
+        for &e in entries {
+            if !self.offer(score, e) {
+                break;
+            }
         }
     }
 
@@ -139,7 +153,7 @@ impl Ranker {
     }
 }
 
-/// What one entry's letters add, built up per entry and then counted.
+/// What one text's letters add, built up per text and then counted.
 struct Scratch {
     /// For each ASCII letter `y`: the letters that stand before it.
     before: Vec<u128>,
@@ -166,7 +180,7 @@ struct Builder {
 }
 
 impl Ranking {
-    /// Ranks every entry: one pass over their folded texts.
+    /// Ranks every entry: one pass over their different texts ([`Entries::texts`]).
     pub fn of(entries: &Entries) -> Ranking {
         let mut b = Builder {
             ascii: (0..ASCII).map(|_| Best::default()).collect(),
@@ -183,9 +197,9 @@ impl Ranking {
             word_pairs: Vec::new(),
             pairs_done: Vec::new(),
         };
-        for i in 0..entries.len() {
-            let Ok(at) = u32::try_from(i) else { break };
-            b.add(entries, i, at, &mut scratch);
+        // Per text: its entries score alike and count alike.
+        for t in 0..entries.texts() {
+            b.add(entries, entries.members(t), &mut scratch);
         }
         let mut one: HashMap<char, Answer> = b
             .others
@@ -248,7 +262,13 @@ impl Ranking {
 }
 
 impl Builder {
-    fn add(&mut self, entries: &Entries, i: usize, at: u32, s: &mut Scratch) {
+    /// Adds the entries `at` of one text.
+    fn add(&mut self, entries: &Entries, at: &[u32], s: &mut Scratch) {
+        let Some(i) = at.first().map(|i| *i as usize) else {
+            return;
+        };
+        // Fewer entries than 32 bits can count.
+        let n = at.len() as u32;
         let (kind, folded) = (entries.kind(i), entries.folded(i));
         let bonus = kind_bonus(kind);
         let mut seen: u128 = 0;
@@ -275,14 +295,14 @@ impl Builder {
             while xs != 0 {
                 let x = xs.trailing_zeros() as usize;
                 xs &= xs - 1;
-                self.pairs[x * ASCII + y as usize] += 1;
+                self.pairs[x * ASCII + y as usize] += n;
             }
         }
     }
 
     /// A name's letters, each scored as a one-letter query scores it, its pairs side by side as
     /// two-letter queries, and every pair of letters in order counted.
-    fn name(&mut self, folded: &str, bonus: i64, at: u32, seen: &mut u128, s: &mut Scratch) {
+    fn name(&mut self, folded: &str, bonus: i64, at: &[u32], seen: &mut u128, s: &mut Scratch) {
         let length = (folded.chars().count() as i64).min(40);
         let first = folded.chars().next();
         let mut starts: u128 = 0;
@@ -336,7 +356,7 @@ impl Builder {
                         50
                     };
                     if let Some(best) = self.two.get_mut(p as usize) {
-                        best.offer(base - length + bonus, at);
+                        best.offer_all(base - length + bonus, at);
                     }
                 }
             }
@@ -344,20 +364,23 @@ impl Builder {
         }
     }
 
-    /// Letter `c` of entry `at` with the score a one-letter query `c` gives it, once per entry.
-    fn letter(&mut self, c: char, score: i64, at: u32, seen: &mut u128, s: &mut Scratch) {
+    /// Letter `c` of the entries `at` (of one text) with the score a one-letter query `c` gives
+    /// them, once per text.
+    fn letter(&mut self, c: char, score: i64, at: &[u32], seen: &mut u128, s: &mut Scratch) {
+        // Fewer entries than 32 bits can count.
+        let n = at.len() as u32;
         if c.is_ascii() {
             let bit = 1u128 << c as u32;
             if *seen & bit == 0 {
                 *seen |= bit;
-                self.ascii[c as usize].offer(score, at);
-                self.ascii_total[c as usize] += 1;
+                self.ascii[c as usize].offer_all(score, at);
+                self.ascii_total[c as usize] += n;
             }
         } else if !s.others.contains(&c) {
             s.others.push(c);
             let (best, total) = self.others.entry(c).or_default();
-            best.offer(score, at);
-            *total += 1;
+            best.offer_all(score, at);
+            *total += n;
         }
     }
 }

@@ -3,6 +3,7 @@
 //! must occur in them as written. One or two letters match nearly every name: those are ranked by
 //! a cheap rule (a word that starts with them first, shorter names first) instead of the matcher.
 
+use super::tiers::{Cands, Matched};
 use super::{Entries, Hit, Kind};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -73,11 +74,11 @@ pub(super) fn words_rank(words: &str) -> i64 {
     5 - (words.len() as i64 / 20)
 }
 
-/// Scores the candidates (all entries when `None`); returns the best hits and every match (the
-/// candidates of a longer query that starts with this one). Past a few thousand candidates it
-/// works on both cores.
-pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<Hit>, Vec<usize>) {
-    search_on(entries, q, candidates, true)
+/// Scores the entries whose texts `narrow` matched (all entries when `None`); returns the best
+/// hits and what matched (where a longer query that starts with this one narrows from). Past a
+/// few thousand texts it works on both cores.
+pub fn search(entries: &Entries, q: &str, narrow: Option<&Matched>) -> (Vec<Hit>, Matched) {
+    search_on(entries, q, narrow, true)
 }
 
 /// As [`search`], on this thread alone when `both_cores` is false. The hits and the matches are
@@ -85,41 +86,34 @@ pub fn search(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> (Vec<
 pub fn search_on(
     entries: &Entries,
     q: &str,
-    candidates: Option<&[usize]>,
+    narrow: Option<&Matched>,
     both_cores: bool,
-) -> (Vec<Hit>, Vec<usize>) {
+) -> (Vec<Hit>, Matched) {
     if q.trim().is_empty() {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Matched::default());
     }
     let (best, matched) =
-        super::tiers::best_and_matched(entries, q, cands(entries, candidates), both_cores);
+        super::tiers::best_and_matched(entries, q, Cands::of(entries, narrow), both_cores);
     (hits(entries, q, best), matched)
 }
 
-/// Every entry that matches `q` among the candidates (all entries when `None`), in order,
-/// without scoring: what a next letter narrows from.
-pub fn matches(entries: &Entries, q: &str, candidates: Option<&[usize]>) -> Vec<usize> {
-    matches_until(entries, q, candidates, &mut || false).unwrap_or_default()
+/// What matches `q` among what `narrow` matched (all entries when `None`), without scoring:
+/// what a next letter narrows from.
+pub fn matches(entries: &Entries, q: &str, narrow: Option<&Matched>) -> Matched {
+    matches_until(entries, q, narrow, &mut || false).unwrap_or_default()
 }
 
 /// As [`matches`], `None` when `stop` says so (asked now and then while it works).
 pub fn matches_until(
     entries: &Entries,
     q: &str,
-    candidates: Option<&[usize]>,
+    narrow: Option<&Matched>,
     stop: &mut dyn FnMut() -> bool,
-) -> Option<Vec<usize>> {
+) -> Option<Matched> {
     if q.trim().is_empty() {
-        return Some(Vec::new());
+        return Some(Matched::default());
     }
-    super::tiers::matched(entries, q, cands(entries, candidates), stop)
-}
-
-fn cands<'a>(entries: &Entries, candidates: Option<&'a [usize]>) -> super::tiers::Cands<'a> {
-    match candidates {
-        Some(c) => super::tiers::Cands::These(c),
-        None => super::tiers::Cands::All(0, entries.len()),
-    }
+    super::tiers::matched(entries, q, Cands::of(entries, narrow), stop)
 }
 
 /// How an entry answers a query.
@@ -142,8 +136,8 @@ pub(super) fn with_kind(found: Found, kind: Kind) -> Found {
 }
 
 /// Whether entry `i` matches folded query `q`, and its score where that is cheap,
-/// before the kind's bonus ([`with_kind`]): alike for every entry with the same
-/// [`Entries::text_id`]. The rules:
+/// before the kind's bonus ([`with_kind`]): alike for every entry with the same text
+/// ([`Entries::members`]). The rules:
 /// a question needs every word of the query; a name the query's letters in order, scored by
 /// the matcher (one or two letters by [`quick_score`]); a professional not found by name, every
 /// word of the query in their role or organisation.

@@ -8,14 +8,20 @@
 //! apart), and the matcher gives a query of `n` chars at most [`skim_most`]`(n)`. So the names
 //! are sorted into those three tiers, scored best tier first, and a lower tier is skipped when
 //! even its best possible score stays below the 50th best found: it can't reach the list.
+//!
+//! All of it is done per text ([`Entries::texts`]), not per entry: the entries of a text match
+//! and score alike, so a text is tested and scored once, its entries are counted by the size of
+//! its group, and only the best [`MAX_HITS`] are read, from the groups that can reach the list.
+//! What a query matched is kept as texts, for the next letter to narrow from.
 
 use super::score::{classify_text, with_kind, Found};
 use super::{Entries, MAX_HITS};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
-/// Above this many entries to look at, the work is split over both cores.
+/// Above this many texts to look at, the work is split over both cores.
 const PARALLEL_FROM: usize = 4_000;
 
 /// The bonus of each tier, best first ([`super::score::together_bonus`]).
@@ -43,57 +49,87 @@ pub(super) fn skim_score(hay: &str, q: &str) -> Option<i64> {
     SkimMatcherV2::default().ignore_case().fuzzy_match(hay, q)
 }
 
-/// The candidates of one query sorted out: every match, the scores that were cheap, and the
-/// names that need the matcher, by tier.
+/// What a query matched: its texts ([`Entries::texts`]), in order, and how many entries have
+/// them. A longer query narrows from it: every text it matches is among these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matched {
+    texts: Vec<u32>,
+    total: usize,
+}
+
+impl Matched {
+    /// How many entries matched.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Every entry that matched, in entry order (marked in a bitmap, one bit an entry).
+    pub fn entries(&self, entries: &Entries) -> Vec<usize> {
+        let mut marks = vec![0u64; entries.len().div_ceil(64)];
+        for t in &self.texts {
+            for &i in entries.members(*t as usize) {
+                marks[i as usize / 64] |= 1 << (i % 64);
+            }
+        }
+        let mut out = Vec::with_capacity(self.total);
+        for (w, mut bits) in marks.into_iter().enumerate() {
+            while bits != 0 {
+                out.push(w * 64 + bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
+        }
+        out
+    }
+
+    fn add(&mut self, entries: &Entries, t: usize) {
+        self.texts.push(t as u32);
+        self.total += entries.members(t).len();
+    }
+
+    fn join(&mut self, other: Matched) {
+        self.texts.extend(other.texts);
+        self.total += other.total;
+    }
+}
+
+/// The candidate texts of one query sorted out: every match, the scores that were cheap, and
+/// the names that need the matcher, by tier. Every entry of a text scores alike.
 #[derive(Debug, Default)]
 struct Sorted {
-    matched: Vec<usize>,
-    /// (score, entry) of questions, professionals found by role, and one- or two-letter names.
-    scored: Vec<(i64, usize)>,
+    matched: Matched,
+    /// (score, text) of questions, professionals found by role, and one- or two-letter names.
+    scored: Vec<(i64, u32)>,
     /// Names the matcher finds, by [`TIERS`].
-    tiers: [Vec<usize>; 3],
+    tiers: [Vec<u32>; 3],
 }
 
-/// What each text answers a query, found once per text: most entries share their text with
-/// others (a question or a name in many cases), and reading a long question was most of a scan.
-struct Memo<'a> {
-    entries: &'a Entries,
-    q: &'a str,
-    known: Vec<Option<Found>>,
-}
-
-impl<'a> Memo<'a> {
-    fn new(entries: &'a Entries, q: &'a str) -> Memo<'a> {
-        Memo {
-            entries,
-            q,
-            known: vec![None; entries.texts()],
-        }
-    }
-
-    /// How entry `i` answers the query ([`classify_text`], with the kind's bonus).
-    fn found(&mut self, i: usize) -> Found {
-        let text = match self.known.get_mut(self.entries.text_id(i)) {
-            Some(Some(found)) => *found,
-            Some(slot) => *slot.insert(classify_text(self.entries, i, self.q)),
-            None => classify_text(self.entries, i, self.q),
-        };
-        match text {
-            // Only a cheap score reads the entry's kind: most matches need nothing of it.
-            Found::Scored(_) => with_kind(text, self.entries.kind(i)),
-            other => other,
-        }
+/// How the entries of text `t` answer folded query `q` ([`classify_text`], with their kind's
+/// bonus).
+fn found(entries: &Entries, t: usize, q: &str) -> Found {
+    let i = entries.first(t);
+    match classify_text(entries, i, q) {
+        // Only a cheap score reads the entry's kind: most matches need nothing of it.
+        text @ Found::Scored(_) => with_kind(text, entries.kind(i)),
+        other => other,
     }
 }
 
-/// The entries to look at: all of them, or those a shorter query matched (in order).
+/// The texts to look at: all of them, or those a shorter query matched (in order).
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Cands<'a> {
     All(usize, usize),
-    These(&'a [usize]),
+    These(&'a [u32]),
 }
 
 impl<'a> Cands<'a> {
+    /// All texts, or those `narrow` matched.
+    pub(super) fn of(entries: &Entries, narrow: Option<&'a Matched>) -> Cands<'a> {
+        match narrow {
+            Some(m) => Cands::These(&m.texts),
+            None => Cands::All(0, entries.texts()),
+        }
+    }
+
     fn len(&self) -> usize {
         match self {
             Cands::All(from, to) => to - from,
@@ -128,17 +164,17 @@ impl<'a> Cands<'a> {
         }
     }
 
-    /// Those that pass the 64-bit test of the query's letters ([`super::sig`]): an entry that
-    /// lacks one is skipped with one test of its bits, before its text is read.
+    /// Those that pass the 64-bit test of the query's letters ([`super::sig`]): a text that
+    /// lacks one is skipped with one test of its bits, before its letters are read.
     fn each(&self, entries: &Entries, bits: u64, mut f: impl FnMut(usize)) {
-        let mut one = |i: usize| {
-            if entries.may_match(i, bits) {
-                f(i)
+        let mut one = |t: usize| {
+            if entries.may_match(t, bits) {
+                f(t)
             }
         };
         match *self {
             Cands::All(from, to) => (from..to).for_each(&mut one),
-            Cands::These(c) => c.iter().copied().for_each(&mut one),
+            Cands::These(c) => c.iter().map(|t| *t as usize).for_each(&mut one),
         }
     }
 }
@@ -146,20 +182,19 @@ impl<'a> Cands<'a> {
 impl Sorted {
     fn of(entries: &Entries, q: &str, part: Cands<'_>) -> Sorted {
         let mut out = Sorted::default();
-        let mut memo = Memo::new(entries, q);
-        part.each(entries, super::sig::of_query(q), |i| {
-            match memo.found(i) {
+        part.each(entries, super::sig::of_query(q), |t| {
+            match found(entries, t, q) {
                 Found::No => return,
-                Found::Scored(s) => out.scored.push((s, i)),
-                Found::Tier(t) => out.tiers[t].push(i),
+                Found::Scored(s) => out.scored.push((s, t as u32)),
+                Found::Tier(k) => out.tiers[k].push(t as u32),
             }
-            out.matched.push(i);
+            out.matched.add(entries, t);
         });
         out
     }
 
     fn join(mut self, other: Sorted) -> Sorted {
-        self.matched.extend(other.matched);
+        self.matched.join(other.matched);
         self.scored.extend(other.scored);
         for (mine, theirs) in self.tiers.iter_mut().zip(other.tiers) {
             mine.extend(theirs);
@@ -195,97 +230,141 @@ fn better(x: &(i64, usize), y: &(i64, usize)) -> std::cmp::Ordering {
     y.0.cmp(&x.0).then(x.1.cmp(&y.1))
 }
 
-/// Keeps the best [`MAX_HITS`] of `best`; returns the score of the worst kept once there are
-/// that many (a lower score can't get in any more).
-fn keep_best(best: &mut Vec<(i64, usize)>) -> Option<i64> {
-    if best.len() > MAX_HITS {
-        best.select_nth_unstable_by(MAX_HITS - 1, better);
-        best.truncate(MAX_HITS);
-    }
-    (best.len() == MAX_HITS).then(|| best.iter().map(|b| b.0).min().unwrap_or(i64::MIN))
+/// The best [`MAX_HITS`] (score, entry) offered so far, in any order: a heap with the worst on
+/// top (the lowest score, of those the latest entry).
+#[derive(Debug, Default)]
+struct Top {
+    heap: BinaryHeap<(Reverse<i64>, usize)>,
 }
 
-/// The best [`MAX_HITS`] (score, entry) of the candidates for folded query `q`, best first, and
-/// every candidate that matches, in order. Candidates must be in order.
+impl Top {
+    /// Offers entry `i` with `score`; false when it does not get in (nor would an entry after
+    /// it with that score).
+    fn offer(&mut self, score: i64, i: usize) -> bool {
+        let key = (Reverse(score), i);
+        if self.heap.len() < MAX_HITS {
+            self.heap.push(key);
+            return true;
+        }
+        match self.heap.peek_mut() {
+            Some(mut worst) if key < *worst => {
+                *worst = key;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Offers every entry of text `t`, all with `score`, until one does not get in: the rest
+    /// come after it.
+    fn offer_text(&mut self, entries: &Entries, score: i64, t: usize) {
+        for &i in entries.members(t) {
+            if !self.offer(score, i as usize) {
+                break;
+            }
+        }
+    }
+
+    /// The score of the worst kept once there are [`MAX_HITS`] (a lower score can't get in).
+    fn floor(&self) -> Option<i64> {
+        let (Reverse(s), _) = self.heap.peek()?;
+        (self.heap.len() >= MAX_HITS).then_some(*s)
+    }
+
+    fn sorted(self) -> Vec<(i64, usize)> {
+        let mut best: Vec<(i64, usize)> = self
+            .heap
+            .into_iter()
+            .map(|(Reverse(s), i)| (s, i))
+            .collect();
+        best.sort_by(better);
+        best
+    }
+}
+
+/// The best [`MAX_HITS`] (score, entry) of the candidate texts for folded query `q`, best
+/// first, and the texts that match.
 pub(super) fn best_and_matched(
     entries: &Entries,
     q: &str,
     candidates: Cands<'_>,
     both_cores: bool,
-) -> (Vec<(i64, usize)>, Vec<usize>) {
+) -> (Vec<(i64, usize)>, Matched) {
     let (best, matched, _) = best_counted(entries, q, candidates, both_cores);
     (best, matched)
 }
 
-/// As [`best_and_matched`], with how many names the matcher scored.
+/// As [`best_and_matched`], with how many entries have a text the matcher scored.
 fn best_counted(
     entries: &Entries,
     q: &str,
     candidates: Cands<'_>,
     both_cores: bool,
-) -> (Vec<(i64, usize)>, Vec<usize>, usize) {
+) -> (Vec<(i64, usize)>, Matched, usize) {
     let sorted = split(
         candidates,
         both_cores,
         |part| Sorted::of(entries, q, part),
         Sorted::join,
     );
-    let mut best = sorted.scored;
-    let mut floor = keep_best(&mut best);
+    let mut top = Top::default();
+    for (s, t) in sorted.scored {
+        top.offer_text(entries, s, t as usize);
+    }
     let most = skim_most(q.chars().count()) + KIND_MOST;
     let mut by_matcher = 0;
     for (tier, names) in TIERS.iter().zip(&sorted.tiers) {
-        if floor.is_some_and(|f| tier + most < f) {
+        if top.floor().is_some_and(|f| tier + most < f) {
             // Nothing below this tier can get in either.
             break;
         }
-        let score = |part: Cands<'_>| -> Vec<(i64, usize)> {
+        let score = |part: Cands<'_>| -> Vec<(i64, u32)> {
             let Cands::These(part) = part else {
                 return Vec::new();
             };
-            let mut known: HashMap<&str, Option<i64>> = HashMap::new();
             part.iter()
-                .filter_map(|&i| {
-                    let folded = entries.folded(i);
-                    // Names repeat (a family's name, a common first and last name): each is
-                    // scored once.
-                    let s = *known.entry(folded).or_insert_with(|| skim_score(folded, q));
-                    Some((s? + tier + super::score::kind_bonus(entries.kind(i)), i))
+                .filter_map(|&t| {
+                    let i = entries.first(t as usize);
+                    let s = skim_score(entries.folded(i), q)?;
+                    Some((s + tier + super::score::kind_bonus(entries.kind(i)), t))
                 })
                 .collect()
         };
-        by_matcher += names.len();
-        best.extend(split(Cands::These(names), both_cores, score, |mut a, b| {
+        by_matcher += names
+            .iter()
+            .map(|t| entries.members(*t as usize).len())
+            .sum::<usize>();
+        let scored = split(Cands::These(names), both_cores, score, |mut a, b| {
             a.extend(b);
             a
-        }));
-        floor = keep_best(&mut best);
+        });
+        for (s, t) in scored {
+            top.offer_text(entries, s, t as usize);
+        }
     }
-    best.sort_by(better);
-    (best, sorted.matched, by_matcher)
+    (top.sorted(), sorted.matched, by_matcher)
 }
 
-/// How many candidates [`matched`] looks at between two asks whether to stop.
-const CHUNK: usize = 32_768;
+/// How many candidate texts [`matched`] looks at between two asks whether to stop.
+const CHUNK: usize = 4_096;
 
-/// Every candidate that matches folded query `q`, in order, without scoring any: what a next
-/// letter narrows from. `None` when `stop` said so: it is asked after every [`CHUNK`]
+/// Every candidate text that matches folded query `q`, in order, without scoring any: what a
+/// next letter narrows from. `None` when `stop` said so: it is asked after every [`CHUNK`]
 /// candidates, so work done ahead gives way to a key within a fraction of a frame.
 pub(super) fn matched(
     entries: &Entries,
     q: &str,
     candidates: Cands<'_>,
     stop: &mut dyn FnMut() -> bool,
-) -> Option<Vec<usize>> {
-    let mut memo = Memo::new(entries, q);
+) -> Option<Matched> {
     let bits = super::sig::of_query(q);
-    let mut out = Vec::new();
+    let mut out = Matched::default();
     let mut rest = candidates;
     while rest.len() > 0 {
         let (now, later) = rest.cut(CHUNK);
-        now.each(entries, bits, |i| {
-            if memo.found(i) != Found::No {
-                out.push(i);
+        now.each(entries, bits, |t| {
+            if found(entries, t, q) != Found::No {
+                out.add(entries, t);
             }
         });
         rest = later;

@@ -5,7 +5,7 @@ use super::*;
 use crate::domain::text::fold;
 use crate::domain::PersonId;
 use crate::tui::lookup::score::search_every;
-use crate::tui::lookup::{test_entries, Target};
+use crate::tui::lookup::{test_builder, test_entries, Target};
 use proptest::prelude::*;
 
 #[rustfmt::skip]
@@ -53,7 +53,7 @@ pub(in crate::tui::lookup) fn book() -> Entries {
         list.push((Kind::Child, odd.to_string()));
     }
     let refs: Vec<(Kind, &str)> = list.iter().map(|(k, l)| (*k, l.as_str())).collect();
-    let mut e = test_entries(&refs);
+    let mut e = test_builder(&refs);
     for (name, role) in [
         ("Bram Kok", "ib'er De Linde"),
         ("Femke Smit", "jeugdarts GGD"),
@@ -67,7 +67,7 @@ pub(in crate::tui::lookup) fn book() -> Entries {
             &fold(role),
         );
     }
-    e
+    e.finish()
 }
 
 /// Every letter of the book's folded texts, and a few it lacks.

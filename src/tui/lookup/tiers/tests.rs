@@ -6,7 +6,7 @@ use crate::domain::text::fold;
 use crate::domain::PersonId;
 use crate::tui::lookup::ranking::tests::book;
 use crate::tui::lookup::score::search_every;
-use crate::tui::lookup::{matches, search, test_entries, Kind, Target};
+use crate::tui::lookup::{matches, search, test_builder, Kind, Target};
 use proptest::prelude::*;
 
 /// Asserts that the fast path answers `q` (folded) as scoring every entry does, from all
@@ -15,8 +15,9 @@ fn same_as_every(e: &Entries, q: &str) {
     let (want_hits, want_all) = search_every(e, q);
     let (hits, all) = search(e, q, None);
     assert_eq!(hits, want_hits, "hits of {q:?}");
-    assert_eq!(all, want_all, "matches of {q:?}");
-    assert_eq!(matches(e, q, None), want_all, "matches alone of {q:?}");
+    assert_eq!(all.entries(e), want_all, "matches of {q:?}");
+    assert_eq!(all.total(), want_all.len(), "the total of {q:?}");
+    assert_eq!(matches(e, q, None), all, "matches alone of {q:?}");
     let (one_core, _) = search_on_one_core(e, q);
     assert_eq!(one_core, want_hits, "one core, {q:?}");
     for end in q.char_indices().map(|(i, _)| i).filter(|i| *i > 0) {
@@ -27,17 +28,18 @@ fn same_as_every(e: &Entries, q: &str) {
         let before = matches(e, start, None);
         let (narrowed, all) = search(e, q, Some(&before));
         assert_eq!(narrowed, want_hits, "{q:?} narrowed from {start:?}");
-        assert_eq!(all, want_all, "{q:?} narrowed from {start:?}");
+        assert_eq!(all.entries(e), want_all, "{q:?} narrowed from {start:?}");
+        assert_eq!(all.total(), want_all.len(), "{q:?} narrowed from {start:?}");
     }
 }
 
-fn search_on_one_core(e: &Entries, q: &str) -> (Vec<crate::tui::lookup::Hit>, Vec<usize>) {
+fn search_on_one_core(e: &Entries, q: &str) -> (Vec<crate::tui::lookup::Hit>, Matched) {
     crate::tui::lookup::search_on(e, q, None, false)
 }
 
-/// How many names the matcher scored for `q` (all entries as candidates).
+/// How many names have a text the matcher scored for `q` (all texts as candidates).
 fn scored_by_matcher(e: &Entries, q: &str) -> usize {
-    best_counted(e, q, Cands::All(0, e.len()), false).2
+    best_counted(e, q, Cands::All(0, e.texts()), false).2
 }
 
 #[test]
@@ -133,7 +135,7 @@ fn tiered(top: usize, inside: usize, apart: usize) -> Entries {
     }
     list.push((Kind::Question, "jan zegt weinig in de klas".into()));
     let refs: Vec<(Kind, &str)> = list.iter().map(|(k, l)| (*k, l.as_str())).collect();
-    let mut e = test_entries(&refs);
+    let mut e = test_builder(&refs);
     e.push(
         Kind::Person,
         "Bram Kok",
@@ -141,7 +143,7 @@ fn tiered(top: usize, inside: usize, apart: usize) -> Entries {
         Target::Person(PersonId(9)),
         "jan-coach",
     );
-    e
+    e.finish()
 }
 
 #[test]
@@ -178,7 +180,7 @@ fn random_book(names: &[(String, u8)]) -> Entries {
         .iter()
         .map(|(n, k)| (kinds[*k as usize], n.as_str()))
         .collect();
-    let mut e = test_entries(&list);
+    let mut e = test_builder(&list);
     e.push(
         Kind::Person,
         "Ab Ba",
@@ -186,7 +188,7 @@ fn random_book(names: &[(String, u8)]) -> Entries {
         Target::Person(PersonId(9)),
         "abé b-a",
     );
-    e
+    e.finish()
 }
 
 proptest! {
@@ -205,15 +207,17 @@ proptest! {
 
 #[test]
 fn a_book_over_the_parallel_size_is_answered_as_scoring_every_entry() {
-    // Past PARALLEL_FROM candidates both the sorting and the scoring split over two threads.
+    // Past PARALLEL_FROM texts both the sorting and the scoring split over two threads; names
+    // repeat, so texts have many entries.
     let first = ["Jan", "Janna", "Marijan", "Jo", "Anne", "Daan", "Johan"];
     let last = ["Jansen", "de Jong", "Nijs", "van Dam", "Bakker", "Коваль"];
     let mut names = Vec::new();
     for n in 0..PARALLEL_FROM * 2 {
         let (f, l) = (first[n % first.len()], last[(n / 7) % last.len()]);
-        names.push((format!("{f} {l} {}", n % 13), (n % 5) as u8));
+        names.push((format!("{f} {l} {}", n % 1_400), (n % 5) as u8));
     }
     let e = random_book(&names);
+    assert!(e.texts() > PARALLEL_FROM && e.texts() < e.len());
     for q in [
         "jan",
         "jans",
@@ -230,17 +234,18 @@ fn a_book_over_the_parallel_size_is_answered_as_scoring_every_entry() {
 
 #[test]
 fn finding_the_matches_ahead_stops_when_asked_and_else_finds_them_all() {
-    // Over one CHUNK of entries, so the stop is asked.
+    // Over one CHUNK of texts, so the stop is asked.
     let names: Vec<(String, u8)> = (0..CHUNK + 10)
-        .map(|n| (format!("Jan Nijs {}", n % 97), (n % 3) as u8))
+        .map(|n| (format!("Jan Nijs {n}"), (n % 3) as u8))
         .collect();
     let e = random_book(&names);
+    assert!(e.texts() > CHUNK);
     let mut asked = 0;
-    let stopped = matched(&e, "jan", Cands::All(0, e.len()), &mut || {
+    let stopped = matched(&e, "jan", Cands::All(0, e.texts()), &mut || {
         asked += 1;
         true
     });
     assert_eq!((stopped, asked), (None, 1));
-    let all = matched(&e, "jan", Cands::All(0, e.len()), &mut || false);
-    assert_eq!(all, Some(search_every(&e, "jan").1));
+    let all = matched(&e, "jan", Cands::All(0, e.texts()), &mut || false);
+    assert_eq!(all.map(|m| m.entries(&e)), Some(search_every(&e, "jan").1));
 }
