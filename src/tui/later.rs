@@ -122,22 +122,11 @@ pub fn read_entries(
 pub fn saved(app: &mut App, touched: &Touched) {
     let later = &mut app.later;
     if later.rows.is_some() {
-        merge(&mut later.touched_rows, touched);
+        later.touched_rows.add_records(touched);
     }
     if later.entries.is_some() {
-        merge(&mut later.touched_entries, touched);
+        later.touched_entries.add_records(touched);
     }
-}
-
-/// The records written, added up. The families' words from before are left out: they tell
-/// the lookup to build again, and it is built afresh when the rows come.
-fn merge(into: &mut Touched, t: &Touched) {
-    into.cases.extend(&t.cases);
-    into.families.extend(&t.families);
-    into.persons.extend(&t.persons);
-    into.actions.extend(&t.actions);
-    into.meetings.extend(&t.meetings);
-    into.cases_of_old_actions.extend(&t.cases_of_old_actions);
 }
 
 /// Takes in what has arrived; true when the screen must be drawn again.

@@ -27,6 +27,19 @@ pub struct Touched {
 }
 
 impl Touched {
+    /// Adds the records `other` wrote. The families' words from before are left out: they tell
+    /// the lookup to build again, and what gathers changes this way (the reads after the first
+    /// frame, `super::later`) has the lookup built afresh when they come.
+    pub fn add_records(&mut self, other: &Touched) {
+        self.cases.extend(&other.cases);
+        self.families.extend(&other.families);
+        self.persons.extend(&other.persons);
+        self.actions.extend(&other.actions);
+        self.meetings.extend(&other.meetings);
+        self.cases_of_old_actions
+            .extend(&other.cases_of_old_actions);
+    }
+
     /// What `undo` would put back is exactly what its change wrote.
     pub fn of(undo: &Undo) -> Touched {
         Touched {
