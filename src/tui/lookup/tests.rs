@@ -198,3 +198,31 @@ fn letters_after_a_ranked_answer_narrow_to_what_a_full_search_finds() {
         }
     }
 }
+
+#[test]
+fn a_role_that_starts_with_the_query_comes_before_names_with_its_letters_scattered() {
+    // Fifty-five children whose names hold "r", "o", "u", "w" in order, scattered, and one
+    // professional whose role starts with "rouw".
+    let mut b = test_builder(&vec![(Kind::Child, "Roos van Leeuwen"); 55]);
+    let none = (format_args!(""), None);
+    b.push(
+        Kind::Person,
+        "Sanne Mol",
+        none,
+        Target::Person(PersonId(9)),
+        "rouwtherapeut praktijk de linde",
+    );
+    let e = b.finish();
+    let first = |q: &str| search(&e, q, None).0.first().map(|h| h.entry);
+    assert_eq!(first("rouw"), Some(55), "the rouwtherapeut first");
+    assert_eq!(first("rouwth"), Some(55));
+    assert_eq!(first("praktijk rouw"), Some(55));
+    // A word inside the role only, not at its start: below the names, as before.
+    let (hits, matched) = search(&e, "therapeut", None);
+    assert_eq!(matched.entries(&e), vec![55]);
+    assert_eq!(hits.len(), 1);
+    // The name found as typed still comes first: "roos" stands at a word start in it.
+    assert_eq!(first("roos"), Some(0));
+    // Two letters keep the quick rank: the names first.
+    assert_eq!(first("ro"), Some(0));
+}
