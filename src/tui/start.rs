@@ -34,7 +34,7 @@ pub fn run(
     privacy: bool,
     clock: &Clock,
 ) -> Result<(), String> {
-    let stop = super::terminal::watch_signals();
+    let signals = super::terminal::watch_signals();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let name = theme.unwrap_or_else(|| "standaard".into());
     let (theme, problem) = Theme::load(&name, config_dir().as_deref(), no_color);
@@ -82,7 +82,7 @@ pub fn run(
     // ratatui::init enters raw mode and the alternate screen, and installs a panic hook that
     // restores the terminal before the panic message prints.
     let terminal = terminal.unwrap_or_else(ratatui::init);
-    let (store, result) = run_until_quit(terminal, &mut app, store, clock, &stop)?;
+    let (store, result) = run_until_quit(terminal, &mut app, store, clock, &signals)?;
     if !store.is_read_only() {
         first_page::save(store.dir(), &app);
     }
@@ -120,7 +120,7 @@ fn run_until_quit(
     app: &mut App,
     mut store: Store,
     clock: &Clock,
-    stop: &std::sync::atomic::AtomicBool,
+    signals: &super::terminal::Signals,
 ) -> Result<(Store, std::io::Result<()>), String> {
     let lang = app.lang;
     let mut lock = super::lock::Lock::new(store.dir(), store.is_encrypted());
@@ -132,8 +132,9 @@ fn run_until_quit(
     }
     let events = super::terminal::reader();
     loop {
-        let result =
-            super::terminal::run(terminal, app, &mut store, clock, &mut lock, &events, stop);
+        let result = super::terminal::run(
+            terminal, app, &mut store, clock, &mut lock, &events, signals,
+        );
         let Some(pass) = lock.encrypt.take().filter(|_| result.is_ok()) else {
             return Ok((store, result));
         };

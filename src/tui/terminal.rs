@@ -69,20 +69,54 @@ fn on_event(
     true
 }
 
-/// A flag set when the terminal is closed (SIGHUP) or the system asks the program to end
-/// (SIGTERM); the loop then ends as a quit does, and the store is sealed at close. Set up before
-/// the store opens: a signal's own default ends the process at once, and a store left unsealed
-/// is copied aside at the next start (about a second at 50,000 cases). A signal that comes while
-/// the store opens is seen by the loop's first turn. Ctrl-C is left as it is: before the screen
-/// takes the keys it must still stop a question asked on the plain terminal.
-pub fn watch_signals() -> Arc<AtomicBool> {
-    let stop = Arc::new(AtomicBool::new(false));
+/// What the signals said, watched from before the store opens: a signal's own default ends
+/// the process at once, and a store left unsealed is copied aside at the next start (about a
+/// second at 50,000 cases). Ctrl-C is left as it is: before the screen takes the keys it must
+/// still stop a question asked on the plain terminal.
+#[derive(Debug, Default)]
+pub struct Signals {
+    /// Set by SIGTERM (the system asks the program to end) and SIGHUP: the loop then ends as a
+    /// quit does, and the store is sealed at close. One that comes while the store opens is
+    /// seen by the loop's first turn.
+    pub stop: Arc<AtomicBool>,
+    /// Set by SIGHUP alone: the terminal is gone (its window was closed).
+    pub hung_up: Arc<AtomicBool>,
+}
+
+/// Starts watching SIGTERM and SIGHUP ([`Signals`]).
+pub fn watch_signals() -> Signals {
+    let signals = Signals::default();
     #[cfg(unix)]
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
         // Refused only for a signal that can't be caught; then its default stays, as before.
-        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+        let _ = signal_hook::flag::register(SIGTERM, Arc::clone(&signals.stop));
+        let _ = signal_hook::flag::register(SIGHUP, Arc::clone(&signals.stop));
+        let _ = signal_hook::flag::register(SIGHUP, Arc::clone(&signals.hung_up));
     }
-    stop
+    signals
+}
+
+/// After a hang-up nothing reaches the terminal any more, and a failed write to it ended the
+/// program before the store was sealed: ratatui's restore and its terminal's drop report a
+/// failure with `eprintln!`, which panics when stderr can't be written, and the panic hook's
+/// own restore then aborts. So from then on stdin, stdout and stderr are `/dev/null`.
+fn let_go_of_terminal() {
+    #[cfg(unix)]
+    if let Ok(null) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+    {
+        use std::os::fd::AsRawFd;
+        for fd in 0..=2 {
+            // SAFETY: dup2 of an open descriptor onto 0–2 only swaps what they point at; no
+            // Rust object owns those numbers, and `null` stays open for the call.
+            unsafe {
+                libc::dup2(null.as_raw_fd(), fd);
+            }
+        }
+    }
 }
 
 /// Runs the loop on `terminal`, already in raw mode and on the alternate screen
@@ -94,8 +128,9 @@ pub fn run(
     clock: &Clock,
     lock: &mut super::lock::Lock,
     events: &Receiver<std::io::Result<Event>>,
-    stop: &AtomicBool,
+    signals: &Signals,
 ) -> std::io::Result<()> {
+    let stop = &signals.stop;
     // ratatui's hook restores the terminal; a sled panic the store catches must not trigger it.
     crate::store::guard::keep_store_panics_quiet();
     let _ = execute!(stdout(), EnableBracketedPaste);
@@ -177,6 +212,9 @@ pub fn run(
     app.later.cancel();
     store.settle_later(false);
     store.settle();
+    if signals.hung_up.load(Ordering::Relaxed) {
+        let_go_of_terminal();
+    }
     drop(guard);
     ratatui::restore();
     result

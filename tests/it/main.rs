@@ -36,6 +36,7 @@ mod first_page_fast;
 mod forget;
 mod forget_minutes;
 mod forget_tui;
+mod hangup;
 mod help;
 mod import_rules;
 mod import_trail;
