@@ -199,11 +199,6 @@ pub const LOADING_ACTIES: Text = Text::new(
     "De acties worden gelezen… het scherm vult zich zo.",
     "Reading the actions… the screen fills in a moment.",
 );
-/// A filter or sort of the case list before every case was read after the start.
-pub const LOADING_CASES: Text = Text::new(
-    "Nog niet alle casussen zijn gelezen: de lijst vult zich zo aan.",
-    "Not every case has been read yet: the list fills in a moment.",
-);
 pub const DUE_OVERDUE: Text = Text::new("Te laat", "Overdue");
 pub const DUE_TODAY: Text = Text::new("Vandaag", "Today");
 pub const DUE_WEEK: Text = Text::new("Deze week", "This week");

@@ -5,8 +5,8 @@
 //! the entries made the first `3` of a session take 85–120 ms (0.4–0.6 s at 200,000).
 //!
 //! Until they arrive the app works on what it has: screen 2 on its first page (moving, opening
-//! a case, a filter of those rows, a save, all as usual), screen 3 empty with a line saying it
-//! is being read. A change saved meanwhile is patched into what is on screen and remembered;
+//! a case, a save, all as usual), screen 3 empty with a line saying it is being read, the
+//! lookup saying it is searching. What needs every row waits for it ([`needs_every_row`]). A change saved meanwhile is patched into what is on screen and remembered;
 //! when the rows come, whether read before or after it, the remembered changes are patched in
 //! again from the store (a few point reads), so nothing saved is lost or overwritten.
 
@@ -15,7 +15,7 @@ use super::app::{App, Screen};
 use super::cases::CaseList;
 use super::patch::Touched;
 use crate::domain::{ActionEntry, CaseSummary, PersonId};
-use crate::i18n::tui::{LOADING_ACTIES, LOADING_CASES};
+use crate::i18n::tui::LOADING_ACTIES;
 use crate::store::{Result, StartReader, Store};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, TryRecvError};
@@ -148,15 +148,19 @@ pub fn poll(app: &mut App, store: &Store) -> bool {
     dirty
 }
 
-/// True for what needs every case row and has no use for a first page: the agenda proposed
-/// from them (screen 1, the meeting), the families of a person of the sociale kaart (also
-/// reached by a hit of the lookup), the families a new case may join.
+/// True for what needs every case row and has no use for a first page: the end of the list and
+/// a filter or sort of it (on the page they showed its last row and its counts as the store's:
+/// "0 / 150 aangemeld"), the agenda proposed from them (screen 1, the meeting), the families of
+/// a person of the sociale kaart (also reached by a hit of the lookup), the families a new case
+/// may join.
 pub fn needs_every_row(msg: &super::msg::Msg) -> bool {
     use super::form::FormKind;
     use super::msg::{Msg, PopupMsg};
     matches!(
         msg,
-        Msg::Show(Screen::Overleg)
+        Msg::Select(super::msg::List::Cases, super::msg::Step::Bottom)
+            | Msg::CaseFilter(_)
+            | Msg::Show(Screen::Overleg)
             | Msg::Meeting(_)
             | Msg::OpenPerson(_)
             | Msg::OpenForm(FormKind::NewCase)
@@ -273,15 +277,5 @@ fn entries_arrived(app: &mut App, store: &Store, mut list: ActionList) {
             .is_some_and(|(s, _)| s == LOADING_ACTIES.get(app.lang))
     {
         app.status = None;
-    }
-}
-
-/// A filter or sort of the case list while only its first page is there: it works on the page,
-/// its counts are the page's own, and the line says the rest is coming ([`poll`] filters the
-/// whole list the same way when it comes).
-pub fn on_page(app: &mut App) {
-    if app.later.rows_pending() {
-        app.cases.counts = None;
-        app.info(LOADING_CASES.get(app.lang));
     }
 }

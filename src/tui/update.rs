@@ -112,10 +112,7 @@ fn carry_out(app: &mut App, store: &mut Store, clock: &Clock, msg: Msg) -> Resul
         Msg::Show(screen) => show_screen(app, store, screen)?,
         Msg::Select(list, step) => select(app, list, step),
         Msg::Pane { forward } => super::case::next_pane(app, forward),
-        Msg::CaseFilter(f) => {
-            cases::filter(&mut app.cases, f, app.today);
-            super::later::on_page(app);
-        }
+        Msg::CaseFilter(f) => cases::filter(&mut app.cases, f, app.today),
         Msg::ActiesFilter(f) => acties::filter(app, store, f)?,
         Msg::Monitor(step) => super::monitor::step(app, store, step),
         Msg::OpenCase { id, then_edit } => {

@@ -71,24 +71,26 @@ fn keys_before_the_rows_come_are_answered_on_the_first_page() {
     ));
     s.press("<Esc><Esc>");
     assert!(s.app.pages.is_empty() && s.app.popup.is_none());
-    // A sort works on the page, and says the rest is coming.
-    s.press("s");
-    assert!(
-        s.status().contains("Nog niet alle casussen"),
-        "{}",
-        s.status()
-    );
     assert!(s.app.later.rows_pending(), "the rows are still held back");
     assert_eq!(s.app.cases.rows.len(), page);
 
-    // The rows come: the whole list, under the sort chosen meanwhile, the cursor kept.
-    let cursor = s.app.cases.selected_row().map(|r| r.id);
-    rows_tx.send(rows(&s.store)).expect("send");
-    assert!(later::poll(&mut s.app, &s.store));
+    // A filter waits for every row (on the page its counts would be the page's: "0 / 150
+    // aangemeld"): the key returns once the rows have come, and filters the whole list.
+    let whole = rows(&s.store);
+    let sender = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        rows_tx.send(whole).expect("send");
+    });
+    s.press("s");
+    sender.join().expect("the sender");
     assert!(!s.app.later.rows_pending());
-    assert_eq!(s.app.cases.counts, None);
-    assert_eq!(s.app.cases.selected_row().map(|r| r.id), cursor);
-    assert_as_reloaded(&s, "the rows came after a sort");
+    assert_eq!(s.app.cases.counts, None, "the whole list's own counts");
+    assert_as_reloaded(&s, "a filter typed before the rows came");
+    assert!(
+        !s.status().contains("Nog niet alle casussen"),
+        "{}",
+        s.status()
+    );
 
     s.press("q");
     assert!(s.app.quit, "q quits");
@@ -200,7 +202,12 @@ fn screen_3_shown_before_its_entries_says_so_and_fills_when_they_come() {
     assert!(screen.contains("De acties worden gelezen"), "{screen}");
     // A change on a case page meanwhile: a new action (read before it, handed over after it).
     s.press("2<Enter>aBellen met de logopedist<Enter><Esc>3");
-    assert!(s.screen(160, 40).contains("De acties worden gelezen"));
+    let reading = s.screen(160, 40);
+    assert!(reading.contains("De acties worden gelezen"), "{reading}");
+    assert!(
+        !reading.contains("0 open"),
+        "no counts before the entries:\n{reading}"
+    );
     entries_tx.send(early).expect("send entries");
     assert!(later::poll(&mut s.app, &s.store));
     assert!(s.app.actions.loaded);
@@ -213,8 +220,14 @@ fn screen_3_shown_before_its_entries_says_so_and_fills_when_they_come() {
 #[test]
 fn what_the_screen_says_meanwhile_is_english_with_lang_en() {
     let (mut s, _rows_tx, _entries_tx) = started_in(Lang::En);
-    s.press("s");
-    assert!(s.status().contains("Not every case"), "{}", s.status());
+    // The lookup has nothing to search until every row is read: it says it is searching, not
+    // that nothing was found.
+    s.press("/");
+    s.press("a");
+    let screen = s.screen(160, 40);
+    assert!(screen.contains("searching…"), "{screen}");
+    assert!(!screen.contains("No results"), "{screen}");
+    s.press("<Esc>");
     s.press("3");
     assert!(s.screen(160, 40).contains("Reading the actions"));
 }

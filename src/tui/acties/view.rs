@@ -29,12 +29,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [bar, table_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
 
-    frame.render_widget(Paragraph::new(Line::from(bar_spans(app, bar.width))), bar);
     if !list.loaded && app.later.entries_pending() {
+        // No counts yet: the bar's "0 open" would be untrue.
         let text = Span::styled(t::LOADING_ACTIES.get(lang), app.theme.style(Role::Muted));
         frame.render_widget(Paragraph::new(Line::from(text)), table_area);
         return;
     }
+    frame.render_widget(Paragraph::new(Line::from(bar_spans(app, bar.width))), bar);
 
     let height = table_area.height.saturating_sub(3) as usize;
     let range = window(list.visible.len(), list.selected, height);

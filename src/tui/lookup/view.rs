@@ -46,7 +46,9 @@ pub fn lookup(app: &App, state: &LookupState, frame: &mut Frame, area: Rect) {
     frame.set_cursor_position((input.x + 2 + shown.width() as u16, input.y));
     let status = if state.query.is_empty() {
         t::LOOKUP_HINT.get(app.lang).to_string()
-    } else if state.pending() {
+    } else if state.pending() || app.later.rows_pending() {
+        // Until every case row is read the entries are not built: "nothing found" would be
+        // untrue, and the query is asked again when they are.
         t::SEARCHING.get(app.lang).to_string()
     } else if state.results.hits.is_empty() {
         t::NO_HITS.get(app.lang).to_string()
