@@ -43,6 +43,8 @@ pub const LEAD: Text = Text::new("Regie", "Lead");
 pub const FLAGGED: Text = Text::new("bespreken", "to discuss");
 pub const OUTCOME: Text = Text::new("Uitkomst", "Outcome");
 pub const FACES: Text = Text::new("verschillende gezichten", "different faces");
+/// One face: "1 gezicht", not "1 verschillende gezichten".
+pub const FACE: Text = Text::new("gezicht", "face");
 pub const SINCE: Text = Text::new("sinds", "since");
 pub const UNTIL: Text = Text::new("tot", "until");
 pub const GROEP: Text = Text::new("groep", "year");

@@ -116,7 +116,8 @@ fn network(app: &App, p: &FamilyPage, frame: &mut Frame, net_area: Rect) {
         .iter()
         .map(|inv| involvement_item(app, p, inv))
         .collect();
-    let title = format!("{} · {faces} {}", t::NETWORK.get(lang), t::FACES.get(lang));
+    let noun = if faces == 1 { t::FACE } else { t::FACES };
+    let title = format!("{} · {faces} {}", t::NETWORK.get(lang), noun.get(lang));
     let list = List::new(net)
         .block(block(app, &title, sel >= n_cases))
         .highlight_style(app.theme.style(Role::Selected));

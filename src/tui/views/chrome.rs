@@ -109,7 +109,7 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0usize;
     for b in hints(app.context()) {
-        let key = format!(" {} ", b.key);
+        let key = format!(" {} ", footer_key(b.key));
         let word = format!("{} ", hint(b.action).get(app.lang));
         // A hint that does not fit whole is left out, never cut mid-word; `?` lists them all.
         let width = key.chars().count() + word.chars().count();
@@ -124,6 +124,18 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(spans)).style(th.style(Role::Footer)),
         area,
     );
+}
+
+/// A key as the footer shows it: arrows as arrows ("Down omlaag" read as English beside the
+/// Dutch word); `?` names every key in words.
+fn footer_key(key: &str) -> &str {
+    match key {
+        "Up" => "↑",
+        "Down" => "↓",
+        "Left" => "←",
+        "Right" => "→",
+        other => other,
+    }
 }
 
 pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {
