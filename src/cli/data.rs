@@ -28,14 +28,20 @@ pub fn demo(ctx: &Ctx, cases: Option<u64>, seed: u64) -> Result<(), CliError> {
         .backup_now(ctx.clock.today())
         .map_err(|e| ctx.fail(e))?;
     let secs = started.elapsed().as_secs_f64();
-    let size = store.size_on_disk().unwrap_or(0) as f64 / 1_048_576.0;
+    let mb = store.size_on_disk().unwrap_or(0) as f64 / 1_048_576.0;
+    // The small demo takes a few hundred KB: "0 MB" read as nothing written.
+    let size = if mb < 1.0 {
+        "< 1".to_string()
+    } else {
+        format!("{mb:.0}")
+    };
     match ctx.lang {
         Lang::Nl => eprintln!(
-            "Demo-gegevens gemaakt: {} gezinnen, {} casussen, {} acties, {} professionals, {} overleggen in {secs:.1} s ({size:.0} MB op schijf).",
+            "Demo-gegevens gemaakt: {} gezinnen, {} casussen, {} acties, {} professionals, {} overleggen in {secs:.1} s ({size} MB op schijf).",
             summary.families, summary.cases, summary.actions, summary.persons, summary.meetings
         ),
         Lang::En => eprintln!(
-            "Demo data created: {} families, {} cases, {} actions, {} professionals, {} meetings in {secs:.1} s ({size:.0} MB on disk).",
+            "Demo data created: {} families, {} cases, {} actions, {} professionals, {} meetings in {secs:.1} s ({size} MB on disk).",
             summary.families, summary.cases, summary.actions, summary.persons, summary.meetings
         ),
     }

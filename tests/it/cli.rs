@@ -397,3 +397,15 @@ fn a_tandem_today_that_is_not_a_day_is_refused_in_plain_words() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_small_demo_says_what_it_wrote_in_whole_words() {
+    let dir = tempfile::tempdir().expect("data dir");
+    let (ok, _, stderr) = crate::trust_common::out(dir.path(), &["demo"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("18 casussen") && stderr.contains("(< 1 MB op schijf)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("(0 MB"), "{stderr}");
+}
