@@ -10,6 +10,7 @@ pub mod forget;
 pub mod inzage;
 pub mod me;
 pub mod meeting;
+pub mod out_file;
 pub mod retention;
 pub mod safety;
 pub mod start;

@@ -64,26 +64,36 @@ pub fn export(ctx: &Ctx, out: Option<PathBuf>, family: Option<u64>) -> Result<()
         Ok(written.and_then(|_| w.write_all(b"\n")))
     };
     match out {
-        Some(path) => {
-            // Written beside the target and renamed, so a failed export never leaves half a file.
-            let tmp = path.with_extension("json.part");
-            let file = std::fs::File::create(&tmp).map_err(io_err)?;
-            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-            let written = write(&mut w);
-            let file = match written {
-                Ok(Ok(())) => w.into_inner().map_err(|e| e.into_error()),
-                Ok(Err(e)) => Err(e),
-                Err(e) => {
-                    let _ = std::fs::remove_file(&tmp);
-                    return Err(e);
-                }
-            };
-            let synced = file.and_then(|f| f.sync_all());
-            if let Err(e) = synced.and_then(|_| std::fs::rename(&tmp, &path)) {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(io_err(e));
+        Some(path) => match super::out_file::out_file(&path, "json.part") {
+            super::out_file::OutFile::Into(path) => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .map_err(io_err)?;
+                let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+                write(&mut w)?.and_then(|_| w.flush()).map_err(io_err)?;
             }
-        }
+            super::out_file::OutFile::Replace { target, tmp } => {
+                // Written beside the target and renamed, so a failed export never leaves half
+                // a file.
+                let file = std::fs::File::create(&tmp).map_err(io_err)?;
+                let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+                let written = write(&mut w);
+                let file = match written {
+                    Ok(Ok(())) => w.into_inner().map_err(|e| e.into_error()),
+                    Ok(Err(e)) => Err(e),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&tmp);
+                        return Err(e);
+                    }
+                };
+                let synced = file.and_then(|f| f.sync_all());
+                if let Err(e) = synced.and_then(|_| std::fs::rename(&tmp, &target)) {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(io_err(e));
+                }
+            }
+        },
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());

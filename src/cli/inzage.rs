@@ -29,11 +29,19 @@ pub fn export_md(ctx: &Ctx, id: u64, out: Option<&Path>) -> Result<(), CliError>
     let text = crate::report::inzage::markdown(&doc, ctx.clock.today(), ctx.lang);
     let io = |e: std::io::Error| CliError(e.to_string());
     match out {
-        Some(path) => {
-            let tmp = path.with_extension("md.part");
-            std::fs::write(&tmp, text.as_bytes()).map_err(io)?;
-            std::fs::rename(&tmp, path).map_err(io)?;
-        }
+        Some(path) => match super::out_file::out_file(path, "md.part") {
+            super::out_file::OutFile::Into(path) => {
+                let mut file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .map_err(io)?;
+                file.write_all(text.as_bytes()).map_err(io)?;
+            }
+            super::out_file::OutFile::Replace { target, tmp } => {
+                std::fs::write(&tmp, text.as_bytes()).map_err(io)?;
+                std::fs::rename(&tmp, target).map_err(io)?;
+            }
+        },
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(text.as_bytes()).map_err(io)?;

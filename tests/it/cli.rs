@@ -409,3 +409,51 @@ fn the_small_demo_says_what_it_wrote_in_whole_words() {
     );
     assert!(!stderr.contains("(0 MB"), "{stderr}");
 }
+
+/// `--out` naming something that is not a regular file (a named pipe here; `/dev/null` alike) is
+/// written into: a rename over it replaced the pipe by a file, and run as root `export --out
+/// /dev/null` left a regular file in place of /dev/null.
+#[cfg(unix)]
+#[test]
+fn export_and_inzage_write_into_a_pipe_and_leave_it_a_pipe() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().expect("data dir");
+    let (ok, _, stderr) = crate::trust_common::out(dir.path(), &["demo"]);
+    assert!(ok, "{stderr}");
+    let pipes = tempfile::tempdir().expect("pipe dir");
+    for (args, starts) in [
+        (&["export", "--out"][..], "{"),
+        (
+            &["export", "--family", "1", "--format", "md", "--out"][..],
+            "#",
+        ),
+    ] {
+        let pipe = pipes.path().join(format!("{}.out", args.len()));
+        let name = std::ffi::CString::new(pipe.to_str().expect("utf-8")).expect("c string");
+        // SAFETY: a valid C string; mkfifo only makes the file.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let reader = {
+            let pipe = pipe.clone();
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                std::fs::File::open(&pipe)
+                    .and_then(|mut f| f.read_to_string(&mut text))
+                    .map(|_| text)
+            })
+        };
+        let mut all: Vec<&str> = args.to_vec();
+        all.push(pipe.to_str().expect("utf-8"));
+        let (ok, _, stderr) = crate::trust_common::out(dir.path(), &all);
+        assert!(ok, "{args:?}: {stderr}");
+        let kind = std::fs::symlink_metadata(&pipe)
+            .expect("still there")
+            .file_type();
+        assert!(kind.is_fifo(), "{args:?} replaced the pipe: {kind:?}");
+        let text = reader.join().expect("reader").expect("read the pipe");
+        assert!(
+            text.trim_start().starts_with(starts),
+            "{args:?}: {text:.80}"
+        );
+    }
+}
