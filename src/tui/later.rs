@@ -141,7 +141,7 @@ pub fn poll(app: &mut App, store: &Store) -> bool {
             dirty = true;
             match list {
                 Ok(list) => entries_arrived(app, store, list),
-                Err(e) => app.error(crate::i18n::cli::store_error(&store.noted(e), app.lang)),
+                Err(e) => app.error(crate::i18n::cli::store_error(&store.seen_err(e), app.lang)),
             }
         }
     }
@@ -185,7 +185,7 @@ fn rows_read(app: &mut App, store: &Store, rows: Result<CaseList>) {
         Ok(rows) => rows_arrived(app, store, rows),
         Err(e) => {
             // Named as a read on the UI thread names it, and noted for the close.
-            app.error(crate::i18n::cli::store_error(&store.noted(e), app.lang));
+            app.error(crate::i18n::cli::store_error(&store.seen_err(e), app.lang));
             app.later.entries = None;
         }
     }

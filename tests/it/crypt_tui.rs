@@ -122,12 +122,7 @@ fn a_closed_terminal_while_the_store_opens_still_seals_it() {
     t.wait_for("Wachtwoord");
     let seal = data.path().join("seal");
     assert!(seal.exists(), "the encrypt command left a seal");
-    let pid = t.child.process_id().expect("a pid");
-    let hup = std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(hup.success());
+    t.signal("HUP");
     t.keys(&format!("{PASS}\r"));
     let status = t.exit();
     assert!(status.success(), "exit status after SIGHUP: {status:?}");

@@ -132,12 +132,7 @@ fn sigterm_restores_the_terminal_and_ends_tandem() {
     let mut t = Tui::start(data.path(), config.path(), &[]);
     t.wait_for("Welkom bij tandem");
     t.step("d", "Julia Bakker");
-    let pid = t.child.process_id().expect("a pid");
-    let kill = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(kill.success());
+    t.signal("TERM");
     let status = t.exit();
     assert!(status.success(), "exit status after SIGTERM: {status:?}");
     t.assert_restored();

@@ -26,8 +26,10 @@ impl Store {
         r.map_err(|e| self.seen_err(e))
     }
 
-    /// An error passed on, noted first when it is damage.
-    pub(in crate::store) fn seen_err(&self, e: StoreError) -> StoreError {
+    /// An error passed on, noted first when it is damage (also for what a reader on another
+    /// thread found, [`crate::store::StartReader`]: the files are then kept, not sealed as
+    /// healthy).
+    pub fn seen_err(&self, e: StoreError) -> StoreError {
         if e.is_damage() {
             self.note_damage(&e.to_string());
         }

@@ -6,7 +6,7 @@
 use super::decode_tree_range;
 use crate::domain::{ActionEntry, CaseSummary};
 use crate::store::facts::FactReader;
-use crate::store::{Result, Store, StoreError, T};
+use crate::store::{Result, Store, T};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
@@ -30,18 +30,12 @@ impl Store {
             every: usize::try_from(self.next_ids().action).unwrap_or(0),
         }
     }
-
-    /// Damage a [`StartReader`] found, noted for the close as a read of the store's own notes
-    /// it (the files are then kept as they are, not sealed as healthy); the error handed back.
-    pub fn noted(&self, e: StoreError) -> StoreError {
-        self.seen_err(e)
-    }
 }
 
 impl StartReader {
     /// Every case row, each in an `Arc` of its own, as [`Store::case_rows_shared`] reads them.
     ///
-    /// Errors: a row that can't be read, not noted for the close (see [`Store::noted`]).
+    /// Errors: a row that can't be read, not noted for the close (see [`Store::seen_err`]).
     pub fn case_rows(&self) -> Result<Vec<Arc<CaseSummary>>> {
         let seal = self.key.as_ref();
         decode_tree_range(
@@ -57,7 +51,7 @@ impl StartReader {
     /// [`Store::action_entries`]`(false)` reads them; stops early (with what it has) once `stop`
     /// is set.
     ///
-    /// Errors: a fact that can't be read, not noted for the close (see [`Store::noted`]).
+    /// Errors: a fact that can't be read, not noted for the close (see [`Store::seen_err`]).
     pub fn open_entries(&self, stop: &AtomicBool) -> Result<Vec<ActionEntry>> {
         // Room for every action at once: grown by doubling, the list copied itself inside the
         // heap and left the old copies behind. Room never written to takes no memory.

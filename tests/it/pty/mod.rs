@@ -176,14 +176,19 @@ impl Tui {
         assert!(last(b"\x1b[?2004l") > last(b"\x1b[?2004h"));
     }
 
-    /// SIGKILL: no destructor, no terminal restore, no last save.
-    pub fn kill_hard(&mut self) {
+    /// Sends signal `name` ("TERM", "HUP", "KILL") to tandem.
+    pub fn signal(&self, name: &str) {
         let pid = self.child.process_id().expect("a pid");
         let status = std::process::Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
+            .args([&format!("-{name}"), &pid.to_string()])
             .status()
             .expect("run kill");
-        assert!(status.success());
+        assert!(status.success(), "kill -{name}");
+    }
+
+    /// SIGKILL: no destructor, no terminal restore, no last save.
+    pub fn kill_hard(&mut self) {
+        self.signal("KILL");
         let status = self.exit();
         assert!(!status.success(), "killed, not ended: {status:?}");
     }
